@@ -1,0 +1,68 @@
+"""Load the five articles: ``load_corpus()`` for a table, ``load_article(id)`` for one."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .paths import data_file
+from .scrape import Article, parse_scrape
+from .tables import read_table
+
+
+def load_metadata() -> pd.DataFrame:
+    """Return the articles table from ``data/articles.csv``: one row per article.
+
+    It holds what a scrape may lack: the title, the publication date (or, for
+    an undated scrape, the earliest and latest possible dates and the
+    evidence), the byline and the original address.
+    """
+    return read_table("articles")
+
+
+def load_article(article_id: str | int) -> Article:
+    """Parse one article as scraped: ``load_article("004").title`` is ``None``.
+
+    ``article_id`` is the three-digit id ("000" to "004"); ``4`` works too.
+    Fields the scrape does not contain stay ``None``: use :func:`load_corpus`
+    for the table with the gaps filled from the metadata.
+    """
+    metadata = load_metadata().set_index("article_id")
+    key = f"{int(article_id):03d}" if str(article_id).strip().isdigit() else str(article_id)
+    if key not in metadata.index:
+        known = ", ".join(metadata.index)
+        raise KeyError(f"There is no article {article_id!r}. The ids are: {known}.")
+    raw = data_file(f"articles/{metadata.loc[key, 'file']}").read_text(encoding="utf-8")
+    parsed = parse_scrape(raw)
+    return Article(**{**parsed.__dict__, "id": key})
+
+
+def load_corpus() -> pd.DataFrame:
+    """Return the corpus as a tidy table, one row per article.
+
+    ``load_corpus()[["article_id", "title", "published"]]`` is the quickest
+    overview. Columns from the metadata table (title, kind, section,
+    published, published_earliest, published_latest, date_evidence, byline,
+    url) sit beside what the parser read from each scrape (``*_in_scrape``
+    columns, missing where the scrape lacks them) and the text itself
+    (``news``, ``analysis``, ``text``, ``paragraphs``, ``words``).
+    """
+    metadata = load_metadata()
+    rows = []
+    for article_id in metadata["article_id"]:
+        article = load_article(article_id)
+        rows.append({
+            "article_id": article_id,
+            "title_in_scrape": article.title,
+            "published_in_scrape": article.published,
+            "byline_in_scrape": article.byline,
+            "news": "\n\n".join(article.news),
+            "analysis": "\n\n".join(article.analysis),
+            "text": article.text,
+            "paragraphs": len(article.body),
+            "words": article.word_count,
+        })
+    parsed = pd.DataFrame(rows).astype({"paragraphs": "Int64", "words": "Int64"})
+    parsed["published_in_scrape"] = pd.to_datetime(parsed["published_in_scrape"]).astype("datetime64[us]")
+    for column in ("title_in_scrape", "byline_in_scrape", "news", "analysis", "text"):
+        parsed[column] = parsed[column].astype("str")
+    return metadata.merge(parsed, on="article_id", validate="one_to_one")

@@ -1,22 +1,32 @@
 """Helpers for the VRAEM reading course: data, answer checks and chart style.
 
-``from vraem import load_corpus, load_claims, check, setup_charts`` is all a
-lesson needs.
+``from vraem import load_corpus, load_claims, check, setup_charts`` is what
+most lessons need; the other names are listed in ``__all__``.
 """
 
+from .charts import setup_charts
+from .checks import check, hint, solution
 from .claims import load_claims
 from .corpus import load_article, load_corpus
-from .series import load_coca_series
-from .timeline import load_events
-from .tables import DataFileError
+from .doctor import doctor
 from .paths import DataNotFoundError
+from .quotes import quote
+from .series import load_coca_series
+from .tables import DataFileError
+from .timeline import load_events
 
 __all__ = [
     "DataFileError",
     "DataNotFoundError",
+    "check",
+    "doctor",
+    "hint",
     "load_article",
     "load_claims",
     "load_coca_series",
     "load_corpus",
     "load_events",
+    "quote",
+    "setup_charts",
+    "solution",
 ]

@@ -9,14 +9,14 @@ _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve t
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 WORD_VALUES: dict[str, float] = {word: float(i) for i, word in enumerate(_UNITS)}
 WORD_VALUES.update({word: float(10 * i) for i, word in enumerate(_TENS, start=2)})
-WORD_VALUES.update({"a": 1.0, "an": 1.0, "a dozen": 12.0})
+WORD_VALUES.update({"a": 1.0, "an": 1.0, "both": 2.0, "a dozen": 12.0})
 FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "third": 1 / 3, "a third": 1 / 3,
              "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 1 / 4,
              "one quarter": 1 / 4, "three quarters": 3 / 4}
 MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 #: Words that give only a lower bound: "hundreds of communities" means at least 200.
 VAGUE_LOWER_BOUNDS = {"a few": 2.0, "several": 3.0, "dozens": 24.0, "hundreds": 200.0,
-                      "thousands": 2_000.0}
+                      "thousands": 2_000.0, "decades": 20.0, "several decades": 30.0}
 # "three decades" is 30 years: decades are the one unit word that changes the number.
 _DECADES = re.compile(r"^(?P<count>.+?)\s+decades?$")
 _RANGE = re.compile(r"^(?:between\s+|from\s+)?(?P<low>.+?)\s*(?:-|–|\bto\b|\band\b)\s*(?P<high>.+)$")

@@ -1,0 +1,95 @@
+"""The course's chart style and renderer: call ``setup_charts()`` once per notebook."""
+
+from __future__ import annotations
+
+import os
+import warnings
+
+import altair as alt
+from altair.vegalite.v6.display import svg_renderer
+
+#: Okabe–Ito colours, ordered so that neighbours also differ in lightness
+#: (they stay apart when printed in greyscale).
+PALETTE = ["#0072B2", "#E69F00", "#000000", "#56B4E9", "#D55E00", "#009E73", "#CC79A7", "#F0E442"]
+#: Shapes for points, so categories differ by more than colour.
+SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down"]
+FONT = "Helvetica, Arial, sans-serif"
+#: Environment variable to choose the renderer: "svg" (default) or "interactive".
+RENDERER_VARIABLE = "VRAEM_RENDERER"
+
+
+class ChartContractError(ValueError):
+    """A course chart was drawn without a title, a description or a source."""
+
+
+@alt.theme.register("vraem", enable=False)
+def vraem_theme() -> alt.theme.ThemeConfig:
+    """The course theme: readable sizes, colour-blind-safe colours, light grid."""
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"continuousWidth": 520, "continuousHeight": 280, "stroke": None},
+            "title": {"fontSize": 16, "subtitleFontSize": 12, "anchor": "start",
+                      "subtitleColor": "#444444", "offset": 10},
+            "axis": {"labelFontSize": 12, "titleFontSize": 13, "gridColor": "#e6e6e6",
+                     "domainColor": "#666666", "tickColor": "#666666"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 13},
+            "range": {"category": PALETTE, "symbol": SHAPES},
+            "line": {"strokeWidth": 2.5},
+            "point": {"size": 70, "filled": True},
+        }
+    }
+
+
+def chart_problems(spec: dict) -> list[str]:
+    """List what a chart spec lacks: a title, a description, a "Source:" line.
+
+    ``chart_problems(chart.to_dict())`` is ``[]`` for a chart that meets the
+    course's contract. The source goes in the title's subtitle.
+    """
+    problems = []
+    title = spec.get("title")
+    if isinstance(title, str):
+        title = {"text": title}
+    if not title or not title.get("text"):
+        problems.append("a title (alt.Chart(..., title=alt.Title(\"...\", subtitle=\"Source: ...\")))")
+    subtitle = (title or {}).get("subtitle") or ""
+    subtitle = " ".join(subtitle) if isinstance(subtitle, list) else subtitle
+    if "source" not in subtitle.lower():
+        problems.append("a source line in the subtitle (\"Source: ...\")")
+    if not str(spec.get("description") or "").strip():
+        problems.append("a text description (alt.Chart(..., description=\"...\")) for readers who cannot see it")
+    return problems
+
+
+def _checked_svg(spec: dict, **kwargs) -> dict[str, str]:
+    problems = chart_problems(spec)
+    if problems:
+        message = "This chart still needs " + "; ".join(problems) + "."
+        if os.environ.get("VRAEM_CHECK_MODE"):
+            raise ChartContractError(message)
+        warnings.warn(message, stacklevel=2)
+    return svg_renderer(spec, **kwargs)
+
+
+# Altair's own SVG renderer (vl-convert, no network), behind the contract check.
+alt.renderers.register("vraem-svg", _checked_svg)
+
+
+def setup_charts(interactive: bool | None = None) -> str:
+    """Switch on the course theme and a renderer that works with no network.
+
+    ``setup_charts()`` at the top of a notebook makes every chart render as
+    SVG: visible in JupyterLab offline, in exported HTML and in saved
+    notebooks. ``setup_charts(interactive=True)`` (or ``VRAEM_RENDERER=interactive``)
+    uses Altair's offline interactive renderer instead, for tooltips and zoom
+    while the kernel runs. Returns the renderer's name.
+    """
+    if interactive is None:
+        interactive = os.environ.get(RENDERER_VARIABLE, "svg").lower() == "interactive"
+    alt.theme.enable("vraem")
+    if interactive:
+        alt.renderers.enable("jupyter", offline=True)
+        return "jupyter (offline, interactive)"
+    alt.renderers.enable("vraem-svg")
+    return "svg (static, offline)"

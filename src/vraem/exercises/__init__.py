@@ -1,0 +1,75 @@
+"""The register of checked exercises: one :class:`Exercise` per id, keyed like ``"3.2"``.
+
+Each lesson's exercises live in their own module (``lesson03.py``). Expected
+answers are functions of the data files, so a corrected data file corrects
+the key with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+LESSON_MODULES = ("lesson00", "lesson01", "lesson02", "lesson03")
+
+
+@dataclass(frozen=True)
+class Misreading:
+    """A known wrong answer, what it tells us and an example of it for the tests.
+
+    ``matches(answer, expected)`` says whether a learner's (already read)
+    answer shows this misreading; ``feedback`` says what to look at again,
+    without the expected value; ``example(expected)`` builds such a wrong answer.
+    """
+
+    matches: Callable[[Any, Any], bool]
+    feedback: str
+    example: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One checked exercise: its id, answer type, key, feedback and hints."""
+
+    id: str
+    title: str
+    answer: Any  # an answer type from vraem.answers
+    expected: Callable[[], Any]
+    look_again: str
+    hints: tuple[str, ...]
+    misreadings: tuple[Misreading, ...] = field(default_factory=tuple)
+    #: For Labels answers: say which ids are wrong (never which label is right).
+    name_wrong_keys: bool = True
+
+
+REGISTRY: dict[str, Exercise] = {}
+
+
+def register(exercise: Exercise) -> Exercise:
+    """Add an exercise to the register; ids must be unique across the course."""
+    if exercise.id in REGISTRY:
+        raise ValueError(f"exercise {exercise.id} is registered twice")
+    if not exercise.hints:
+        raise ValueError(f"exercise {exercise.id} has no hints")
+    REGISTRY[exercise.id] = exercise
+    return exercise
+
+
+def all_exercises() -> dict[str, Exercise]:
+    """Return every registered exercise, keyed by id (loading the lesson modules once)."""
+    for name in LESSON_MODULES:
+        import_module(f"{__name__}.{name}")
+    return dict(REGISTRY)
+
+
+def get(exercise_id: str) -> Exercise:
+    """Return the exercise registered under ``exercise_id`` (e.g. ``"1.3"``)."""
+    exercises = all_exercises()
+    key = str(exercise_id).strip()
+    if key not in exercises:
+        known = ", ".join(sorted(exercises))
+        raise KeyError(f"There is no exercise {key!r}. Exercise ids look like \"1.2\"; "
+                       f"the registered ones are: {known}.")
+    return exercises[key]

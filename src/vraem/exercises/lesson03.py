@@ -1,0 +1,1 @@
+"""Checked exercises of lesson 03."""

@@ -1,0 +1,70 @@
+"""Quote an article with the attribution its licence asks for: ``quote("003", "52 bases")``."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass
+from html import escape
+
+from .corpus import load_metadata
+from .paths import data_file
+from .scrape import clean_line
+
+
+class QuoteNotFoundError(ValueError):
+    """The quoted words are not in the article."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A short passage of one article, shown with its attribution and link."""
+
+    article_id: str
+    text: str
+    title: str
+    byline: str
+    date: str
+    url: str
+
+    @property
+    def attribution(self) -> str:
+        """The credit line: outlet, byline, title, date and original address."""
+        byline = f", by {self.byline}" if self.byline and self.byline != "InSight Crime" else ""
+        return f"InSight Crime{byline}, “{self.title}” ({self.date}), {self.url}"
+
+    def __str__(self) -> str:
+        return f"“{self.text}”\n    — {self.attribution}"
+
+    def _repr_markdown_(self) -> str:
+        return f"> {escape(self.text, quote=False)}\n>\n> — {escape(self.attribution, quote=False)} (CC BY-NC)"
+
+
+def quote(article_id: str, passage: str) -> Quote:
+    """Return a passage of an article with its attribution, after checking it is really there.
+
+    ``quote("000", "thought to number around 500 fighters")`` displays as a
+    block quote credited to InSight Crime with the link to the original,
+    as the articles' licence asks. White space is compared loosely; every
+    other character must match the article. A passage that is not in the
+    article gives a warning (an error under the test suite).
+    """
+    metadata = load_metadata().set_index("article_id")
+    key = f"{int(article_id):03d}" if str(article_id).isdigit() else str(article_id)
+    row = metadata.loc[key]
+    article_text = clean_line(data_file(f"articles/{row['file']}").read_text(encoding="utf-8"))
+    wanted = clean_line(passage)
+    if wanted not in article_text:
+        message = (f"The passage “{wanted[:60]}…” is not in article {key}: copy it from the text "
+                   "exactly, including quote marks and apostrophes.")
+        if os.environ.get("VRAEM_CHECK_MODE"):
+            raise QuoteNotFoundError(message)
+        warnings.warn(message, stacklevel=2)
+    when = (row["published"].strftime("%d %b %Y") if not _missing(row["published"]) else
+            f"undated, {row['published_earliest']:%b %Y}–{row['published_latest']:%b %Y}")
+    return Quote(key, wanted, row["title"], "" if _missing(row["byline"]) else row["byline"],
+                 when, row["url"])
+
+
+def _missing(value) -> bool:
+    return value is None or value != value  # NaN and NaT are not equal to themselves

@@ -62,7 +62,25 @@ def read_table(name: str) -> pd.DataFrame:
                 frame[column["name"]] = frame[column["name"]].astype(_DTYPES.get(kind, "str"))
     except (ValueError, TypeError):
         raise DataFileError(_report(path, validate_resource(name))) from None
+    if _breaks_constraints(frame, fields):
+        raise DataFileError(_report(path, validate_resource(name)))
     return frame
+
+
+def _breaks_constraints(frame: pd.DataFrame, fields: list[dict]) -> bool:
+    """Quick look for a broken constraint; the full validator then says where and why."""
+    for column in fields:
+        values, rules = frame[column["name"]], column.get("constraints", {})
+        present = values.dropna()
+        if rules.get("required") and values.isna().any():
+            return True
+        if "enum" in rules and not present.isin(rules["enum"]).all():
+            return True
+        if "pattern" in rules and not present.astype(str).str.fullmatch(rules["pattern"]).all():
+            return True
+        if rules.get("unique") and present.duplicated().any():
+            return True
+    return False
 
 
 def validate_resource(name: str) -> list[str]:

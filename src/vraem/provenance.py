@@ -1,0 +1,132 @@
+"""Check that every figure in the tables is traceable to its source text.
+
+``claim_problems(load_claims())`` lists, for each claim, what does not hold:
+the quote is not in its article, the number cannot be read from the quote,
+the hedge is not in the quote, or a hedge in front of the number was not
+recorded. ``[]`` means every claim traces back to its words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pandas as pd
+
+from .corpus import load_article, load_metadata
+from .numbers import parse_quantity
+from .paths import data_file
+from .scrape import clean_line
+
+#: Words that soften a figure when they stand right before it, longest first.
+HEDGE_WORDS = ("an estimated", "estimated", "more than", "at least", "up to", "approximately",
+               "around", "about", "nearly", "almost", "some", "over", "roughly", "between")
+_RELATIVE_TOLERANCE = 1e-3
+
+
+@cache
+def article_texts() -> dict[str, str]:
+    """Return each article's parsed text (boilerplate removed), white space folded."""
+    return {article_id: clean_line(load_article(article_id).text)
+            for article_id in load_metadata()["article_id"]}
+
+
+def _close(parsed: float | None, recorded) -> bool:
+    if parsed is None:
+        return pd.isna(recorded)
+    return not pd.isna(recorded) and abs(parsed - recorded) <= _RELATIVE_TOLERANCE * max(1, abs(parsed))
+
+
+def hedge_before(quote: str, value_text: str) -> str | None:
+    """Return the hedge word standing right before ``value_text`` in ``quote``, if any."""
+    position = quote.find(value_text)
+    before = quote[:position].lower().rstrip(" (")
+    for word in HEDGE_WORDS:
+        if re.search(rf"\b{re.escape(word)}$", before):
+            return word
+    return None
+
+
+def claim_problems(claims: pd.DataFrame) -> list[str]:
+    """List every way the claims table fails to trace back to the articles."""
+    texts = article_texts()
+    problems = []
+    for row in claims.itertuples(index=False):
+        where = f"claims.csv {row.claim_id}"
+        quote = clean_line(row.quote)
+        if row.article_id not in texts:
+            problems.append(f"{where}: article {row.article_id!r} does not exist")
+            continue
+        if quote not in texts[row.article_id]:
+            problems.append(f"{where}: the quote is not in the text of article {row.article_id}")
+        if row.value_text not in quote:
+            problems.append(f"{where}: value_text {row.value_text!r} is not in the quote")
+        try:
+            low, high = parse_quantity(row.value_text)
+        except ValueError as error:
+            problems.append(f"{where}: {error}")
+        else:
+            if not (_close(low, row.value_low) and _close(high, row.value_high)):
+                problems.append(f"{where}: {row.value_text!r} reads as {low}–{high}, but the row "
+                                f"says {row.value_low}–{row.value_high}")
+            single = low == high
+            if single and not _close(low, row.value):
+                problems.append(f"{where}: value {row.value} is not what {row.value_text!r} says")
+            if not single and not pd.isna(row.value):
+                problems.append(f"{where}: a range or a vague quantity must leave value empty")
+        if row.hedge != "none" and row.hedge.lower() not in quote.lower():
+            problems.append(f"{where}: the hedge {row.hedge!r} is not in the quote")
+        spotted = hedge_before(quote, row.value_text)
+        if spotted and spotted.replace("an ", "") not in row.hedge:
+            problems.append(f"{where}: the quote says {spotted!r} before the figure, but hedge is {row.hedge!r}")
+    return problems
+
+
+@cache
+def reference_text() -> str:
+    """Return data/reference/context_facts.md with white space folded."""
+    return clean_line(data_file("reference/context_facts.md").read_text(encoding="utf-8"))
+
+
+def event_problems(events: pd.DataFrame) -> list[str]:
+    """List events whose quote or address cannot be found in the source they name."""
+    texts, reference = article_texts(), reference_text()
+    urls = load_metadata().set_index("article_id")["url"]
+    problems = []
+    for row in events.itertuples(index=False):
+        where = f"events.csv {row.event_id}"
+        quote = clean_line(row.quote)
+        if row.source_kind == "article":
+            if pd.isna(row.article_id) or row.article_id not in texts:
+                problems.append(f"{where}: an article row needs a valid article_id")
+                continue
+            if quote not in texts[row.article_id]:
+                problems.append(f"{where}: the quote is not in article {row.article_id}")
+            if row.source_url != urls[row.article_id]:
+                problems.append(f"{where}: source_url is not the address of article {row.article_id}")
+        else:
+            if quote not in reference:
+                problems.append(f"{where}: the quote is not in reference/context_facts.md")
+            if row.source_url not in reference:
+                problems.append(f"{where}: the address is not one cited in reference/context_facts.md")
+    return problems
+
+
+def readable_hectares(excerpt: str) -> set[int]:
+    """Return every whole number written in an excerpt.
+
+    Reads the ways the sources write thousands: "46,700", "60.400", "89 755",
+    "19, 723" and "15 mil 530". Only the verbatim part (before " [NOTE: ") counts.
+    """
+    text = excerpt.split(" [NOTE: ")[0]
+    text = re.sub(r"(\d+) mil (\d{3})", r"\1\2", text)
+    text = re.sub(r"(\d)(?:[.,]\s?|\s)(\d{3})(?!\d)", r"\1\2", text)
+    return {int(number) for number in re.findall(r"\d+", text)}
+
+
+def series_problems(series: pd.DataFrame) -> list[str]:
+    """List coca-series rows whose hectares cannot be read in their own excerpt."""
+    return [f"coca_cultivation.csv {row.year} {row.region} ({row.source_publisher}): "
+            f"{row.hectares} is not in the excerpt"
+            for row in series.itertuples(index=False)
+            if row.hectares not in readable_hectares(row.excerpt)]

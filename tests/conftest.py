@@ -1,0 +1,28 @@
+"""Fixtures for the unit tests: a throw-away copy of the data folder."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vraem import provenance, tables
+from vraem.paths import data_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """Copy data/ to a temporary folder and point the package at it (VRAEM_DATA)."""
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir(), copy)
+    monkeypatch.setenv("VRAEM_DATA", str(copy))
+    _forget_cached_files()
+    yield copy
+    _forget_cached_files()
+
+
+def _forget_cached_files():
+    tables._package.cache_clear()
+    provenance.article_texts.cache_clear()
+    provenance.reference_text.cache_clear()

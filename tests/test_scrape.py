@@ -1,0 +1,128 @@
+"""The scrape parser, on the five articles and on variants of a scrape."""
+
+from datetime import date
+
+import pytest
+
+from vraem import load_article
+from vraem.scrape import parse_scrape
+
+BOILERPLATE = ("HomeNews", "Was this content helpful?", "DONATE", "What are your thoughts?",
+               "We encourage readers to copy", "Related Content", "About InSight Crime",
+               "SEE ALSO", "share icon", "Investigations", "map_vrae2Source")
+
+SYNTHETIC = """HomeNewsBriefRebels Seen Near River
+BRIEF
+
+Rebels Seen Near River
+
+COCA / 3 MAR 2015 BY ANA PÉREZ EN
+
+Soldiers found a camp by the river, officials said.
+
+SEE ALSO: Coverage of the region
+
+The army said about 20 fighters had fled.
+
+InSight Crime Analysis
+
+The sighting suggests the group is still active.
+
+share icon icon icon
+
+Was this content helpful?
+
+Related Content
+
+COCA / 1 JAN 2022
+
+A teaser that is not part of the article.
+"""
+
+
+def test_the_five_articles_parse_with_their_signposts():
+    """Do the dated scrapes give title, date, byline and kind, and the others None?"""
+    first = load_article("000")
+    assert first.title == "Peru To Combat Shining Path Through Development Program"
+    assert first.published == date(2012, 7, 19)
+    assert first.byline == "Edward Fox"
+    assert first.kind == "Brief"
+    assert load_article("002").byline == "InSight Crime"
+    undated = load_article("001")
+    assert undated.published is None and undated.byline is None and undated.kind == "Analysis"
+    headless = load_article("004")
+    assert headless.title is None and headless.published is None and headless.kind is None
+
+
+@pytest.mark.parametrize("article_id", ["000", "001", "002", "003", "004"])
+def test_no_boilerplate_reaches_the_body(article_id):
+    """Does every page-furniture line stay out of the article text?"""
+    text = load_article(article_id).text
+    for marker in BOILERPLATE:
+        assert marker not in text, f"{marker!r} leaked into article {article_id}"
+
+
+def test_news_and_analysis_split_at_the_outlets_heading():
+    """Are the paragraphs after 'InSight Crime Analysis' the analysis, and the rest the news?"""
+    article = load_article("003")
+    assert article.news[0].startswith("Yet again, Peruvian security forces")
+    assert article.analysis[0].startswith("An overwhelming military presence")
+    assert article.body == article.news + article.analysis
+    assert load_article("001").analysis == ()
+
+
+def test_a_photo_caption_before_the_text_is_dropped():
+    """Does the caption that opens the 2016 scrape stay out of the body?"""
+    article = load_article("004")
+    assert article.body[0].startswith("Peru's government will once again")
+    assert "Peruvian soldiers destroying coca crops" not in article.text
+
+
+def test_a_synthetic_scrape_parses_fully():
+    """Does the parser read another scrape of the site, with no rules for our five files?"""
+    article = parse_scrape(SYNTHETIC)
+    assert article.title == "Rebels Seen Near River"
+    assert article.published == date(2015, 3, 3)
+    assert article.byline == "Ana Pérez"
+    assert article.section == "Coca"
+    assert article.news == ("Soldiers found a camp by the river, officials said.",
+                            "The army said about 20 fighters had fled.")
+    assert article.analysis == ("The sighting suggests the group is still active.",)
+    assert "teaser" not in article.text
+
+
+def test_missing_date_and_headline_are_none_not_guessed():
+    """Without crumb, title and dateline, are those fields None and the text intact?"""
+    body = SYNTHETIC.split("COCA / 3 MAR 2015 BY ANA PÉREZ EN\n\n", 1)[1]
+    article = parse_scrape(body)
+    assert (article.title, article.published, article.byline, article.kind) == (None, None, None, None)
+    assert article.news[0] == "Soldiers found a camp by the river, officials said."
+
+
+def test_no_analysis_section_gives_an_empty_analysis():
+    """Is a scrape without the outlet's heading all news?"""
+    article = parse_scrape(SYNTHETIC.replace("InSight Crime Analysis\n\n", ""))
+    assert article.analysis == ()
+    assert article.news[-1] == "The sighting suggests the group is still active."
+
+
+def test_extra_boilerplate_blocks_are_dropped():
+    """Do donate blocks and 'About InSight Crime' lists after the text stay out?"""
+    extra = SYNTHETIC.replace("share icon icon icon", "DONATE\n\nAbout InSight Crime\n\nWORK WITH US")
+    article = parse_scrape(extra)
+    assert article.analysis == ("The sighting suggests the group is still active.",)
+
+
+def test_windows_line_endings_and_non_breaking_spaces():
+    """Do CRLF line ends and U+00A0 spaces parse the same as plain text?"""
+    variant = SYNTHETIC.replace("\n", "\r\n").replace("camp by", "camp\u00a0by")
+    assert parse_scrape(variant).body == parse_scrape(SYNTHETIC).body
+
+
+def test_curly_quotes_are_kept_and_do_not_break_the_header():
+    """Does a headline with a curly apostrophe still match its crumb, keeping the character?"""
+    curly = SYNTHETIC.replace("Rebels Seen Near River", "Rebels’ “Camp” Seen").replace(
+        "officials said", "“officials” said")
+    article = parse_scrape(curly)
+    assert article.title == "Rebels’ “Camp” Seen"
+    assert article.news[0] == "Soldiers found a camp by the river, “officials” said."

@@ -10,7 +10,7 @@ from .claims import load_claims
 from .corpus import load_article, load_corpus
 from .doctor import doctor
 from .paths import DataNotFoundError
-from .quotes import quote
+from .quotes import quote, reference_note
 from .series import load_coca_series
 from .tables import DataFileError
 from .timeline import load_events
@@ -27,6 +27,7 @@ __all__ = [
     "load_corpus",
     "load_events",
     "quote",
+    "reference_note",
     "setup_charts",
     "solution",
 ]

@@ -22,6 +22,7 @@ import ast
 import difflib
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import nbformat
@@ -42,19 +43,25 @@ def _tags(cell) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
 
 
-def _assigned_names(code: str) -> list[str]:
+def _assigned_names(code: str, where: str) -> list[str]:
+    """Names a solution block assigns at its top level, to become ``name = ...`` stubs."""
     names: list[str] = []
     try:
         tree = ast.parse(code)
-    except SyntaxError:
-        return names
+    except SyntaxError as error:
+        raise BuildError(f"{where}: the solution block is not valid Python ({error.msg})") from None
     for node in tree.body:
         targets = node.targets if isinstance(node, ast.Assign) else (
             [node.target] if isinstance(node, ast.AnnAssign | ast.AugAssign) else [])
         for target in targets:
-            for name in ast.walk(target):
-                if isinstance(name, ast.Name) and name.id not in names:
-                    names.append(name.id)
+            parts = target.elts if isinstance(target, ast.Tuple | ast.List) else [target]
+            for part in parts:
+                if not isinstance(part, ast.Name):
+                    # `table["x"] = ...` cannot become a stub without breaking `table` for later cells
+                    raise BuildError(f"{where}: a solution block may only assign plain names; "
+                                     f"move `{ast.unparse(part)} = …` out of the block or into a new name")
+                if part.id not in names:
+                    names.append(part.id)
     return names
 
 
@@ -77,7 +84,8 @@ def stub_source(source: str, where: str) -> str:
             if block is None:
                 raise BuildError(f"{where}: {END} without a {BEGIN} before it")
             lines.append(indent + STUB_COMMENT)
-            lines += [f"{indent}{name} = ..." for name in _assigned_names("\n".join(l.strip() for l in block))]
+            code = textwrap.dedent("\n".join(block))
+            lines += [f"{indent}{name} = ..." for name in _assigned_names(code, where)]
             block = None
         elif block is not None:
             block.append(line)
@@ -133,10 +141,12 @@ def render(notebook: nbformat.NotebookNode) -> str:
     return nbformat.writes(notebook) + "\n"
 
 
-def planned_lessons(solutions: Path, lessons: Path) -> dict[Path, str]:
+def planned_lessons(solutions: Path, lessons: Path, names: list[str] | None = None) -> dict[Path, str]:
     """Map every lesson file the build would write to the text it would write."""
     planned = {}
     for source in sorted(solutions.glob("[0-9][0-9]-*.ipynb")):
+        if names and source.stem not in {Path(name).stem for name in names}:
+            continue
         try:
             notebook = nbformat.read(source, as_version=4)
         except Exception as error:
@@ -174,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report whether lessons/ is up to date")
     parser.add_argument("--root", type=Path, default=None, help="course folder (default: found from the package)")
     parser.add_argument("--force", action="store_true", help="overwrite lessons that hold outputs")
+    parser.add_argument("names", nargs="*", help="build only these notebooks, e.g. 01-the-corpus")
     args = parser.parse_args(argv)
     root = args.root or _course_root()
     solutions, lessons = root / "solutions", root / "lessons"
@@ -188,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"lessons/ is up to date with {solutions}.")
             return 0
         lessons.mkdir(exist_ok=True)
-        for path, text in planned_lessons(solutions, lessons).items():
+        for path, text in planned_lessons(solutions, lessons, args.names).items():
             if path.exists() and not args.force and _has_learner_work(path):
                 print(f"{path} has outputs: it looks like someone's work, so it was not overwritten. "
                       "Copy it elsewhere (or clear its outputs), or rerun with --force.")

@@ -82,7 +82,7 @@ def _wrong_answer_message(exercise: Exercise, value, expected) -> str:
     return message + f' Stuck? Run hint("{exercise.id}").'
 
 
-def check(exercise_id: str, answer: object) -> Feedback:
+def check(exercise_id: str, answer: object) -> None:
     """Check an answer and print what to do next.
 
     ``check("1.2", answer)`` prints "✓ Exercise 1.2: correct" or says what to
@@ -96,6 +96,9 @@ def check(exercise_id: str, answer: object) -> Feedback:
         The id in the exercise heading, e.g. ``"1.2"``.
     answer
         Your answer; ``...`` means "not answered yet".
+
+    Returns nothing (so the message is not shown twice); ``evaluate`` gives
+    the same judgement as a :class:`Feedback` object.
     """
     feedback = evaluate(exercise_id, answer)
     print(feedback)
@@ -104,7 +107,6 @@ def check(exercise_id: str, answer: object) -> Feedback:
         raise CheckFailed(f"solution notebook: {feedback}")
     if mode == "lessons" and feedback.status != UNANSWERED:
         raise CheckFailed(f"lesson notebook should leave exercises unanswered: {feedback}")
-    return feedback
 
 
 _hints_shown: dict[str, int] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from html import escape
@@ -68,3 +69,37 @@ def quote(article_id: str, passage: str) -> Quote:
 
 def _missing(value) -> bool:
     return value is None or value != value  # NaN and NaT are not equal to themselves
+
+
+class ReferenceNote:
+    """A passage of data/reference/context_facts.md, shown with where it comes from."""
+
+    def __init__(self, text: str, url: str | None):
+        self.text, self.url = text, url
+
+    @property
+    def credit(self) -> str:
+        where = "course reference notes, data/reference/context_facts.md"
+        return f"{where}; source: {self.url}" if self.url else where
+
+    def __str__(self) -> str:
+        return f"“{self.text}”\n    — {self.credit}"
+
+    def _repr_markdown_(self) -> str:
+        return f"> {escape(self.text, quote=False)}\n>\n> — {escape(self.credit, quote=False)}"
+
+
+def reference_note(passage: str) -> ReferenceNote:
+    """Show a passage of the course's reference notes, after checking it is really there.
+
+    ``reference_note("UNODC stopped publishing a Peru figure after 2008")``
+    raises :class:`QuoteNotFoundError` if the words are not in the file (white space is
+    compared loosely). The source address on the same line, if any, is shown.
+    """
+    wanted = " ".join(passage.split())
+    for line in data_file("reference/context_facts.md").read_text(encoding="utf-8").splitlines():
+        if wanted in " ".join(line.split()):
+            found = re.search(r"https?://[^\s)\"]+", line)
+            return ReferenceNote(wanted, found.group(0) if found else None)
+    raise QuoteNotFoundError(f"“{wanted[:60]}…” is not in data/reference/context_facts.md: "
+                             "copy the words from that file exactly.")

@@ -1,0 +1,147 @@
+"""Learner feedback: right, wrong with the feedback written for it, never the key, never a crash."""
+
+import math
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from vraem import checks
+from vraem.answers import DateWithin
+from vraem.checks import CORRECT, UNANSWERED, UNREADABLE, WRONG, check, evaluate, hint, solution
+from vraem.exercises import all_exercises
+
+EXERCISES = all_exercises()
+ODD_ANSWERS = [None, True, float("nan"), float("inf"), 10**40, -1, "", "banana", [], {}, (1, 2),
+               pd.DataFrame(), pd.DataFrame({"a": [1, 2]}), pd.Series(dtype=float), object(),
+               np.array([[1, 2], [3, 4]]), date(1900, 1, 1), datetime(2100, 1, 1), b"bytes"]
+
+
+def _forms(value) -> set[str]:
+    """The ways an expected value could be written in a message."""
+    if isinstance(value, dict):
+        return set()  # label keys are judged per id: the labels themselves are common words
+    if isinstance(value, frozenset | set | list | tuple):
+        if len(value) == 2 and all(isinstance(v, date) for v in value):
+            return {v.isoformat() for v in value} | {f"{v:%d %B %Y}" for v in value}
+        items = sorted(str(v) for v in value)
+        return {", ".join(items), str(items), str(sorted(value))} if items else set()
+    if isinstance(value, float | int | np.number) and not isinstance(value, bool):
+        number = float(value)
+        forms = {f"{number:.{digits}f}" for digits in range(0, 4)}
+        forms |= {f"{number:,.0f}", repr(number), f"{number:g}"}
+        # tiny numbers ("0", "1") appear in ordinary sentences: only test distinctive forms
+        return {form for form in forms if len(form.replace(".", "").replace("0", "")) >= 2
+                and form not in {"1.0", "2.0", "0.0"}}
+    return {str(value)} if len(str(value)) >= 3 else set()
+
+
+def _cases():
+    for exercise in EXERCISES.values():
+        for number, misreading in enumerate(exercise.misreadings, start=1):
+            yield pytest.param(exercise, misreading, id=f"{exercise.id}-misreading{number}")
+
+
+@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
+def test_every_exercise_has_hints_and_a_catalogued_wrong_answer(exercise):
+    """Is each exercise ready for a stuck learner: hints and at least one known misreading?"""
+    assert len(exercise.hints) >= 2
+    assert exercise.misreadings, f"exercise {exercise.id} has no catalogued wrong answer"
+
+
+@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
+def test_the_key_is_accepted(exercise):
+    """Does the expected answer, derived from the data, pass its own check?"""
+    expected = exercise.expected()
+    answer = expected[0] if isinstance(exercise.answer, DateWithin) else expected
+    assert evaluate(exercise.id, answer).status == CORRECT
+
+
+@pytest.mark.parametrize(("exercise", "misreading"), list(_cases()))
+def test_each_catalogued_wrong_answer_gets_its_own_feedback(exercise, misreading):
+    """Does a known wrong answer get the feedback written for it, without the key in it?"""
+    expected = exercise.expected()
+    wrong = misreading.example(expected)
+    feedback = evaluate(exercise.id, wrong)
+    assert feedback.status == WRONG, feedback
+    assert misreading.feedback in feedback.message
+    for form in _forms(expected):
+        assert form not in feedback.message, f"feedback reveals {form!r}"
+
+
+@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
+@pytest.mark.parametrize("answer", ODD_ANSWERS, ids=lambda a: type(a).__name__)
+def test_odd_answers_get_a_sentence_not_a_traceback(exercise, answer, monkeypatch, capsys):
+    """Whatever a learner passes, does check() print a sentence, never raise, never leak the key?"""
+    monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
+    check(exercise.id, answer)
+    printed = capsys.readouterr().out
+    feedback = evaluate(exercise.id, answer)
+    assert printed.strip() == str(feedback) and feedback.status in (WRONG, UNREADABLE, CORRECT)
+    if feedback.status != CORRECT:
+        for form in _forms(exercise.expected()):
+            assert form not in printed
+
+
+def test_unanswered_is_a_state_not_an_error(capsys, monkeypatch):
+    """Does answer = ... print 'not answered yet'?"""
+    monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
+    check("0.1", ...)
+    assert evaluate("0.1", ...).status == UNANSWERED
+    assert "not answered yet" in capsys.readouterr().out
+
+
+def test_an_unknown_exercise_id_lists_the_known_ones(capsys):
+    """Does a mistyped id get a helpful sentence?"""
+    assert evaluate("0.99", 1).status == UNREADABLE
+    assert "0.1" in evaluate("0.99", 1).message
+
+
+def test_strict_modes_make_the_notebooks_prove_their_state(monkeypatch):
+    """Under the tests, do solutions demand right answers and lessons demand none?"""
+    monkeypatch.setenv(checks.MODE_VARIABLE, "solutions")
+    with pytest.raises(checks.CheckFailed):
+        check("0.1", ...)
+    monkeypatch.setenv(checks.MODE_VARIABLE, "lessons")
+    with pytest.raises(checks.CheckFailed):
+        check("0.1", ["000"])
+    check("0.1", ...)
+
+
+def test_hints_come_one_at_a_time(capsys):
+    """Does hint() step through the hints and stop at the last one?"""
+    checks._hints_shown.clear()
+    hint("0.1")
+    hint("0.1")
+    out = capsys.readouterr().out
+    assert "Hint 1 of" in out and "Hint 2 of" in out
+    total = len(EXERCISES["0.1"].hints)
+    for _ in range(total + 2):
+        hint("0.1")
+    assert f"Hint {total} of {total}" in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_solution_prints_the_worked_solution_from_the_solution_notebook(capsys):
+    """Does solution() show the solution cell of the right exercise?"""
+    solution("0.1")
+    out = capsys.readouterr().out
+    assert "Worked solution for exercise 0.1" in out and "answer = sorted(" in out
+
+
+def test_every_exercise_has_a_worked_solution():
+    """Can solution() find a solution cell for every registered exercise?"""
+    for exercise_id in EXERCISES:
+        assert checks.solution_code(exercise_id).strip()
+
+
+def test_number_answers_accept_text_and_numpy():
+    """Are '12.5', numpy floats and a one-cell Series read as numbers, and NaN refused kindly?"""
+    from vraem.answers import AnswerTypeError, Number
+
+    reader = Number()
+    assert reader.read("12.5%") == 12.5
+    assert reader.read(np.float64(3)) == 3.0
+    assert reader.read(pd.Series([4.0])) == 4.0
+    with pytest.raises(AnswerTypeError, match="NaN"):
+        reader.read(math.nan)

@@ -5,6 +5,7 @@ import shutil
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from nbconvert import HTMLExporter
 
 from vraem import load_claims
 from vraem.paths import data_dir
@@ -35,3 +36,7 @@ def test_lesson_00_runs_from_another_folder(where, tmp_path, monkeypatch):
     assert any("not answered yet" in text for text in texts)
     assert any("image/svg+xml" in output.get("data", {})
                for cell in notebook.cells for output in cell.get("outputs", []))
+    # Exported to HTML, the chart is an inline SVG picture: no chart library is fetched.
+    html, _ = HTMLExporter().from_notebook_node(notebook)
+    assert "<svg" in html or "data:image/svg+xml" in html
+    assert "cdn.jsdelivr.net/npm/vega" not in html and "vega-embed" not in html

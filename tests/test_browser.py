@@ -109,12 +109,15 @@ def test_lesson_00_chart_is_visible_offline(chromium, jupyterlab):
                 ".jp-OutputArea-output.jp-RenderedSVG svg, .jp-OutputArea-output.jp-RenderedSVG img, "
                 ".jp-OutputArea-output img[src^='data:image/svg']",
                 state="attached", timeout=90_000)
+            chart.scroll_into_view_if_needed(timeout=10_000)
+            box = chart.bounding_box()
             page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
             outputs = page.inner_text(".jp-Notebook")
         finally:
             SCREENSHOT.parent.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOT))
             browser.close()
+    assert box and box["width"] > 200 and box["height"] > 100, f"the chart is not visible: {box}"
     assert "Traceback" not in outputs and "Error loading script" not in outputs
     assert "not answered yet" in outputs
     assert not [url for url in blocked if "cdn" in url], f"the page wanted the internet: {blocked}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from importlib import metadata
-from pathlib import Path
 
 from packaging.version import Version
 

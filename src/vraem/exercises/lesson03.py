@@ -9,7 +9,6 @@ corrected claim or series row corrects the key with it.
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 

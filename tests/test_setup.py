@@ -48,3 +48,22 @@ def test_doctor_flags_the_online_only_renderer(monkeypatch):
         assert not rows["charts"][0] and "setup_charts()" in rows["charts"][1]
     finally:
         setup_charts()
+
+
+def test_a_missing_dependency_says_how_to_install_it():
+    """Does importing vraem without one of its packages explain the fix?"""
+    import subprocess
+    import sys
+
+    blocker = "import sys; sys.modules['vl_convert'] = None; import vraem"
+    result = subprocess.run([sys.executable, "-c", blocker], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "course.py lab" in result.stderr and "vl_convert" in result.stderr
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    """Does .ci/run run the Quickstart's test command, so a green CI proves the README?"""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 course.py test" in readme
+    assert "\npython3 course.py test\n" in ci

@@ -4,6 +4,20 @@
 most lessons need; the other names are listed in ``__all__``.
 """
 
+import sys
+
+try:
+    import altair  # noqa: F401
+    import pandas  # noqa: F401
+    import vl_convert  # noqa: F401
+except ModuleNotFoundError as missing:  # say what to do instead of a bare traceback
+    raise ModuleNotFoundError(
+        f"The course helpers need the package '{missing.name}', which this Python "
+        f"({sys.executable}) does not have. Start JupyterLab with `python3 course.py lab` from the "
+        "course folder (it installs everything), or run `pip install -e .` there.",
+        name=missing.name,
+    ) from None
+
 from .charts import setup_charts
 from .checks import check, hint, solution
 from .claims import load_claims

@@ -168,3 +168,13 @@ def test_the_articles_table_links_to_every_scrape():
     assert corpus["url"].str.match(r"^https://insightcrime\.org/news/").all()
     undated = corpus[corpus["published"].isna()]
     assert (undated["published_earliest"] < undated["published_latest"]).all()
+
+
+def test_a_reversed_direction_is_caught(data_copy):
+    """Does calling the Alto Huallaga fall a rise break the provenance check?"""
+    def flip(rows):
+        for row in rows[1:]:
+            if row[0] == "C047":
+                row[_column(rows, "direction")] = "up"
+    _rewrite(data_copy / "claims.csv", flip)
+    assert any("C047" in problem and "direction" in problem for problem in claim_problems(load_claims()))

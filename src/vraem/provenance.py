@@ -22,6 +22,9 @@ from .scrape import clean_line
 HEDGE_WORDS = ("an estimated", "estimated", "more than", "at least", "up to", "approximately",
                "around", "about", "nearly", "almost", "some", "over", "roughly", "between")
 _RELATIVE_TOLERANCE = 1e-3
+#: Words that show which way a reported change goes.
+DIRECTION_WORDS = {"up": re.compile(r"\b(increas|grew|grow|rose|rise|risen|up\b)"),
+                   "down": re.compile(r"\b(fell|fall|drop|decreas|declin|down\b|reduc)")}
 
 
 @cache
@@ -76,6 +79,10 @@ def claim_problems(claims: pd.DataFrame) -> list[str]:
                 problems.append(f"{where}: a range or a vague quantity must leave value empty")
         if row.hedge != "none" and row.hedge.lower() not in quote.lower():
             problems.append(f"{where}: the hedge {row.hedge!r} is not in the quote")
+        if row.measure.endswith("_change"):
+            pattern = DIRECTION_WORDS.get(row.direction if isinstance(row.direction, str) else "")
+            if pattern is None or not pattern.search(quote.lower()):
+                problems.append(f"{where}: a change needs a direction (up/down) that its quote bears out")
         spotted = hedge_before(quote, row.value_text)
         if spotted and spotted.replace("an ", "") not in row.hedge:
             problems.append(f"{where}: the quote says {spotted!r} before the figure, but hedge is {row.hedge!r}")

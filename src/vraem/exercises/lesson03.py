@@ -148,8 +148,7 @@ def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
     else:
         before, after = (float(wide.loc[year, region]) for year in years)
         value = (after - before) / before * 100
-        falls = "decrease" in str(claim["note"]).lower()
-        claimed = -float(claim["value"]) if falls else float(claim["value"])
+        claimed = -float(claim["value"]) if claim["direction"] == "down" else float(claim["value"])
     result["series_value"] = value
     hedged = str(claim["hedge"]).lower() != "none"
     tolerance = HEDGED_TOLERANCE if hedged else UNHEDGED_TOLERANCE

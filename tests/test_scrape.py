@@ -126,3 +126,13 @@ def test_curly_quotes_are_kept_and_do_not_break_the_header():
     article = parse_scrape(curly)
     assert article.title == "Rebels’ “Camp” Seen"
     assert article.news[0] == "Soldiers found a camp by the river, “officials” said."
+
+
+def test_a_scrape_with_a_dateline_but_no_headline_keeps_its_date():
+    """Does a lost headline leave the title None while the dateline still dates the article?"""
+    headless = SYNTHETIC[SYNTHETIC.index("COCA / 3 MAR 2015"):]
+    assert headless.startswith("COCA / 3 MAR 2015")
+    article = parse_scrape(headless)
+    assert article.title is None
+    assert article.published == date(2015, 3, 3) and article.byline == "Ana Pérez"
+    assert article.news[0] == "Soldiers found a camp by the river, officials said."

@@ -18,6 +18,8 @@ def pytest_runtest_setup(item):
     folder = item.path.parent.name
     if item.path.suffix == ".ipynb" and folder in ("solutions", "lessons"):
         os.environ[MODE_VARIABLE] = folder
+    else:  # unit tests see the learner's default unless they set a mode themselves
+        os.environ.pop(MODE_VARIABLE, None)
 
 
 @pytest.hookimpl(wrapper=True)

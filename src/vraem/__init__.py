@@ -24,6 +24,7 @@ from .claims import load_claims
 from .corpus import load_article, load_corpus
 from .doctor import doctor
 from .paths import DataNotFoundError
+from .progress import progress
 from .quotes import quote, reference_note
 from .series import load_coca_series
 from .tables import DataFileError
@@ -40,6 +41,7 @@ __all__ = [
     "load_coca_series",
     "load_corpus",
     "load_events",
+    "progress",
     "quote",
     "reference_note",
     "setup_charts",

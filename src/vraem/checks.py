@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .answers import AnswerTypeError, Labels
 from .exercises import Exercise, get
 from .paths import DataNotFoundError, data_dir
+from .progress import record
 
 #: Set by the test suite: "solutions" makes every check demand a right answer,
 #: "lessons" makes every check demand an unanswered stub. Unset for learners.
@@ -102,6 +103,7 @@ def check(exercise_id: str, answer: object) -> None:
     """
     feedback = evaluate(exercise_id, answer)
     print(feedback)
+    record(feedback.exercise_id, feedback.status)
     mode = os.environ.get(MODE_VARIABLE, "")
     if mode == "solutions" and feedback.status != CORRECT:
         raise CheckFailed(f"solution notebook: {feedback}")

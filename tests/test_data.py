@@ -178,3 +178,17 @@ def test_a_reversed_direction_is_caught(data_copy):
                 row[_column(rows, "direction")] = "up"
     _rewrite(data_copy / "claims.csv", flip)
     assert any("C047" in problem and "direction" in problem for problem in claim_problems(load_claims()))
+
+
+def test_quote_checks_the_article_text_and_credits_it():
+    """Does quote() accept the article's words, refuse page furniture, and carry the credit?"""
+    import warnings
+
+    from vraem import quote
+
+    shown = quote(4, "currently has 64 military bases")
+    assert shown.article_id == "004" and "insightcrime.org" in shown.attribution
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        quote("000", "Was this content helpful?")  # in the scrape, but not article text
+    assert any("not in article 000" in str(w.message) for w in caught)

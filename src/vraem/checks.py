@@ -35,9 +35,6 @@ class Feedback:
     def __str__(self) -> str:
         return f"{_SYMBOLS[self.status]} Exercise {self.exercise_id}: {self.message}"
 
-    def __bool__(self) -> bool:
-        return self.status == CORRECT
-
 
 def evaluate(exercise_id: str, answer: object) -> Feedback:
     """Judge an answer without printing: ``evaluate("1.2", 3).status``.
@@ -77,7 +74,7 @@ def _wrong_answer_message(exercise: Exercise, value, expected) -> str:
         except Exception:  # a misreading test that cannot apply to this answer
             continue
     message = "not yet. " + exercise.look_again
-    if isinstance(exercise.answer, Labels) and exercise.name_wrong_keys:
+    if isinstance(exercise.answer, Labels):  # name the ids to revisit, never the right labels
         wrong = exercise.answer.wrong_keys(value, expected)
         message += f" Look again at: {', '.join(wrong)}."
     return message + f' Stuck? Run hint("{exercise.id}").'

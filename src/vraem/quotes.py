@@ -8,8 +8,11 @@ import warnings
 from dataclasses import dataclass
 from html import escape
 
-from .corpus import load_metadata
+import pandas as pd
+
+from .corpus import load_article, load_metadata
 from .paths import data_file
+from .provenance import article_texts
 from .scrape import clean_line
 
 
@@ -50,25 +53,20 @@ def quote(article_id: str, passage: str) -> Quote:
     other character must match the article. A passage that is not in the
     article gives a warning (an error under the test suite).
     """
-    metadata = load_metadata().set_index("article_id")
-    key = f"{int(article_id):03d}" if str(article_id).isdigit() else str(article_id)
-    row = metadata.loc[key]
-    article_text = clean_line(data_file(f"articles/{row['file']}").read_text(encoding="utf-8"))
+    key = load_article(article_id).id  # the same id rules and error as everywhere else
+    row = load_metadata().set_index("article_id").loc[key]
     wanted = clean_line(passage)
-    if wanted not in article_text:
+    # the article text without page furniture, as the claims table's quotes are checked
+    if wanted not in article_texts()[key]:
         message = (f"The passage “{wanted[:60]}…” is not in article {key}: copy it from the text "
                    "exactly, including quote marks and apostrophes.")
         if os.environ.get("VRAEM_CHECK_MODE"):
             raise QuoteNotFoundError(message)
         warnings.warn(message, stacklevel=2)
-    when = (row["published"].strftime("%d %b %Y") if not _missing(row["published"]) else
+    when = (row["published"].strftime("%d %b %Y") if not pd.isna(row["published"]) else
             f"undated, {row['published_earliest']:%b %Y}–{row['published_latest']:%b %Y}")
-    return Quote(key, wanted, row["title"], "" if _missing(row["byline"]) else row["byline"],
+    return Quote(key, wanted, row["title"], "" if pd.isna(row["byline"]) else row["byline"],
                  when, row["url"])
-
-
-def _missing(value) -> bool:
-    return value is None or value != value  # NaN and NaT are not equal to themselves
 
 
 class ReferenceNote:

@@ -40,8 +40,6 @@ class Exercise:
     look_again: str
     hints: tuple[str, ...]
     misreadings: tuple[Misreading, ...] = field(default_factory=tuple)
-    #: For Labels answers: say which ids are wrong (never which label is right).
-    name_wrong_keys: bool = True
 
 
 REGISTRY: dict[str, Exercise] = {}

@@ -8,9 +8,11 @@ import pandas as pd
 import pytest
 
 from vraem import checks
-from vraem.answers import DateWithin
+from vraem.answers import AnswerTypeError, Choice, DateWithin
 from vraem.checks import CORRECT, UNANSWERED, UNREADABLE, WRONG, check, evaluate, hint, solution
 from vraem.exercises import all_exercises
+
+from .conftest import REPO
 
 EXERCISES = all_exercises()
 ODD_ANSWERS = [None, True, float("nan"), float("inf"), 10**40, -1, "", "banana", [], {}, (1, 2),
@@ -48,7 +50,10 @@ def _cases():
 def test_every_exercise_has_hints_and_a_catalogued_wrong_answer(exercise):
     """Is each exercise ready for a stuck learner: hints and at least one known misreading?"""
     assert len(exercise.hints) >= 2
-    assert exercise.misreadings, f"exercise {exercise.id} has no catalogued wrong answer"
+    if isinstance(exercise.answer, Choice):  # every option carries its own feedback instead
+        assert set(exercise.answer.why_not) == set(exercise.answer.options)
+    else:
+        assert exercise.misreadings, f"exercise {exercise.id} has no catalogued wrong answer"
 
 
 @pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
@@ -146,3 +151,78 @@ def test_number_answers_accept_text_and_numpy():
     assert reader.read(pd.Series([4.0])) == 4.0
     with pytest.raises(AnswerTypeError, match="NaN"):
         reader.read(math.nan)
+
+
+# ---------------------------------------------------------------- multiple choice
+
+CHOICES = [exercise for exercise in EXERCISES.values() if isinstance(exercise.answer, Choice)]
+
+
+def _wrong_options(exercise):
+    expected = exercise.expected()
+    right = set(expected) if exercise.answer.multiple else {expected}
+    return expected, right, [letter for letter in exercise.answer.options if letter not in right]
+
+
+def _reveals(message, exercise, right) -> list[str]:
+    """Parts of the key a message would give away: a right option's letter or its text."""
+    return [f"({letter})" for letter in right if f"({letter})" in message] + [
+        exercise.answer.options[letter] for letter in right if exercise.answer.options[letter] in message]
+
+
+@pytest.mark.parametrize("exercise", CHOICES, ids=lambda e: e.id)
+def test_every_wrong_option_gets_its_own_feedback_without_the_key(exercise):
+    """Does each wrong option, chosen alone or added to the key, get the feedback written for it?"""
+    expected, right, wrong_options = _wrong_options(exercise)
+    assert wrong_options, f"{exercise.id}: every option is right"
+    for letter in wrong_options:
+        answer = (set(right) | {letter}) if exercise.answer.multiple else letter
+        feedback = evaluate(exercise.id, answer)
+        assert feedback.status == WRONG
+        assert exercise.answer.why_not[letter] in feedback.message
+        assert not _reveals(feedback.message, exercise, right), feedback.message
+    for letter in right:  # the feedback written for a right option is never shown for it
+        assert exercise.answer.why_not[letter] not in str(evaluate(exercise.id, letter))
+
+
+@pytest.mark.parametrize("exercise", [e for e in CHOICES if e.answer.multiple], ids=lambda e: e.id)
+def test_a_partial_multiple_choice_answer_is_told_something_is_missing(exercise):
+    """Does a list that lacks a right option say so, without naming it?"""
+    expected, right, _ = _wrong_options(exercise)
+    partial = sorted(right)[:-1]
+    feedback = evaluate(exercise.id, partial or [])
+    assert feedback.status in (WRONG, UNREADABLE)
+    if partial:
+        assert "not in your list yet" in feedback.message
+        assert not _reveals(feedback.message, exercise, right)
+
+
+@pytest.mark.parametrize("exercise", CHOICES, ids=lambda e: e.id)
+def test_choice_options_are_shown_in_the_lesson(exercise):
+    """Does the exercise's heading cell list every option with its letter, as the check knows them?"""
+    lesson = next((REPO / "solutions").glob(f"{int(exercise.id.split('.')[0]):02d}-*.ipynb"))
+    text = lesson.read_text(encoding="utf-8")
+    for letter, option in exercise.answer.options.items():
+        assert f"({letter})" in text and json_escaped(option) in text, f"{exercise.id} ({letter})"
+
+
+def json_escaped(text: str) -> str:
+    import json
+
+    return json.dumps(text)[1:-1]
+
+
+def test_choice_reads_letters_and_says_what_format_it_wants():
+    """Does the choice type read "B", "(b)" and lists, and explain each slip?"""
+    single = Choice({"a": "one", "b": "two"}, why_not={"a": "not a", "b": "not b"})
+    assert single.read(" B ") == "b" and single.read("(b)") == "b"
+    with pytest.raises(AnswerTypeError, match="choose one option"):
+        single.read(["a"])
+    with pytest.raises(AnswerTypeError, match="option letters"):
+        single.read("z")
+    many = Choice({"a": "one", "b": "two", "c": "three"}, why_not=dict.fromkeys("abc", "no"), multiple=True)
+    assert many.read(["A", "c"]) == frozenset("ac") and many.read("a") == frozenset("a")
+    with pytest.raises(AnswerTypeError, match=r'as a list, e.g. \["a", "c"\]'):
+        many.read("a, c")
+    with pytest.raises(ValueError, match="every option needs its feedback"):
+        Choice({"a": "one", "b": "two"}, why_not={"a": "x"})

@@ -158,3 +158,64 @@ class Labels:
     def wrong_keys(self, value, expected) -> list[str]:
         """The ids whose label differs from the key (or is missing), in key order."""
         return [key for key in expected if value.get(key) != str(expected[key]).lower()]
+
+
+class Choice:
+    """A multiple-choice answer: one lettered option, or a set of them when ``multiple``.
+
+    ``Choice({"a": "the outlet itself", "b": "a news agency"}, why_not={...})``
+    reads ``"b"``, ``"B"`` or ``"(b)"``; with ``multiple=True`` it reads a list
+    such as ``["a", "c"]``. ``why_not`` holds, for every option, what a learner
+    who picks it wrongly should reconsider: it is shown only when that option is
+    chosen and is not part of the key, so feedback never names the right option.
+    """
+
+    def __init__(self, options: Mapping[str, str], why_not: Mapping[str, str], multiple: bool = False):
+        self.options = {str(letter).lower(): text for letter, text in options.items()}
+        self.why_not = {str(letter).lower(): text for letter, text in why_not.items()}
+        self.multiple = multiple
+        missing = set(self.options) - set(self.why_not)
+        if missing:
+            raise ValueError(f"every option needs its feedback; none for {sorted(missing)}")
+
+    def _letters(self) -> str:
+        return ", ".join(f'"{letter}"' for letter in self.options)
+
+    def _letter(self, item) -> str:
+        if not isinstance(item, str):
+            raise AnswerTypeError(f"give the letter of an option as text in quotes, one of {self._letters()}")
+        letter = item.strip().strip("()").strip().rstrip(").").strip().lower()
+        if letter not in self.options:
+            if "," in item or ";" in item:
+                raise AnswerTypeError('give the letters as a list, e.g. ["a", "c"], not as one text')
+            raise AnswerTypeError(f"choose among the option letters {self._letters()}")
+        return letter
+
+    def read(self, answer):
+        if isinstance(answer, pd.Series | pd.Index):
+            answer = answer.tolist()
+        if not self.multiple:
+            if isinstance(answer, list | tuple | set | frozenset):
+                raise AnswerTypeError(f"choose one option: give its letter as text, e.g. \"{next(iter(self.options))}\"")
+            return self._letter(answer)
+        if isinstance(answer, str):
+            return frozenset({self._letter(answer)})
+        if not isinstance(answer, list | tuple | set | frozenset):
+            raise AnswerTypeError('give the letters of every option that fits as a list, e.g. ["a", "c"]')
+        return frozenset(self._letter(item) for item in list(answer)[:len(self.options) + 1])
+
+    def same(self, value, expected) -> bool:
+        if self.multiple:
+            return value == frozenset(str(letter).lower() for letter in expected)
+        return value == str(expected).lower()
+
+    def explain(self, value, expected) -> str:
+        """Feedback for a wrong choice: why each wrongly chosen option does not fit."""
+        if not self.multiple:
+            return self.why_not[value]
+        expected = frozenset(str(letter).lower() for letter in expected)
+        wrong = sorted(value - expected)
+        parts = [f"({letter}) {self.why_not[letter]}" for letter in wrong]
+        if expected - value:
+            parts.append("At least one option that fits is not in your list yet.")
+        return " ".join(parts)

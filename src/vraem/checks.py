@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 
 
-from .answers import AnswerTypeError, Labels
+from .answers import AnswerTypeError, Choice, Labels
 from .exercises import Exercise, get
 from .paths import DataNotFoundError, data_dir
 from .progress import record
@@ -73,6 +73,8 @@ def _wrong_answer_message(exercise: Exercise, value, expected) -> str:
                 return "not yet. " + misreading.feedback
         except Exception:  # a misreading test that cannot apply to this answer
             continue
+    if isinstance(exercise.answer, Choice):  # each wrong option says why it does not fit
+        return f"not yet. {exercise.answer.explain(value, expected)} Stuck? Run hint(\"{exercise.id}\")."
     message = "not yet. " + exercise.look_again
     if isinstance(exercise.answer, Labels):  # name the ids to revisit, never the right labels
         wrong = exercise.answer.wrong_keys(value, expected)

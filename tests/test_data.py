@@ -192,3 +192,45 @@ def test_quote_checks_the_article_text_and_credits_it():
         warnings.simplefilter("always")
         quote("000", "Was this content helpful?")  # in the scrape, but not article text
     assert any("not in article 000" in str(w.message) for w in caught)
+
+
+def _set(claim_id, column, value):
+    """A change for _rewrite: put ``value`` in one claim's ``column``."""
+    def change(rows):
+        for row in rows[1:]:
+            if row[0] == claim_id:
+                row[_column(rows, column)] = value
+    return change
+
+
+@pytest.mark.parametrize(("claim_id", "column", "value", "expected"), [
+    ("C033", "section", "analysis", "stands in the news part"),
+    ("C012", "attributed_to", "according to the authorities", "without \"according to\""),
+    ("C003", "source_type", "the outlet itself", "goes with attributed_to 'InSight Crime'"),
+    ("C046", "attributed_to", "Carlos Tubino of Congress", "is not in the article's words"),
+    ("C042", "reference_period", "2016-10-11", "needs the days it covers"),
+    ("C042", "reference_period", "2016-10-11/2016-12-10", "spans 61 days"),
+    ("C050", "reference_period", "2002", "is not the year of reference_period"),
+])
+def test_a_claim_coded_against_the_table_rules_is_caught(data_copy, claim_id, column, value, expected):
+    """Do a wrong section, source wording or period break the provenance check, naming the claim?"""
+    _rewrite(data_copy / "claims.csv", _set(claim_id, column, value))
+    assert any(claim_id in problem and expected in problem for problem in claim_problems(load_claims()))
+
+
+@pytest.mark.parametrize(("column", "value", "expected"), [
+    ("fact_check_url", "https://example.org/not-in-the-notes", "not an address cited"),
+    ("fact_check_url", "", "needs the address of its source"),
+    ("fact_check_note", "", "needs a fact_check_note"),
+    ("fact_check", "", "must be empty when fact_check is"),
+])
+def test_a_fact_check_without_its_source_is_caught(data_copy, column, value, expected):
+    """Does a flag without our note, or with an address the reference notes do not cite, break the check?"""
+    _rewrite(data_copy / "claims.csv", _set("C039", column, value))
+    assert any("C039" in problem and expected in problem for problem in claim_problems(load_claims()))
+
+
+def test_an_unknown_fact_check_label_is_refused(data_copy):
+    """Is fact_check limited to its vocabulary?"""
+    _rewrite(data_copy / "claims.csv", _set("C039", "fact_check", "false"))
+    assert any("fact_check" in problem for problem in validate_resource("claims"))

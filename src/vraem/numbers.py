@@ -15,8 +15,10 @@ FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "third": 1 / 3, "a third": 1 / 3,
              "one quarter": 1 / 4, "three quarters": 3 / 4}
 MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 #: Words that give only a lower bound: "hundreds of communities" means at least 200.
+#: "Mostly" and "a majority" are shares (fractions): more than half, so 0.5 is itself excluded.
 VAGUE_LOWER_BOUNDS = {"a few": 2.0, "several": 3.0, "dozens": 24.0, "hundreds": 200.0,
-                      "thousands": 2_000.0, "decades": 20.0, "several decades": 30.0}
+                      "thousands": 2_000.0, "decades": 20.0, "several decades": 30.0,
+                      "mostly": 0.5, "majority": 0.5, "large majority": 0.5}
 # "three decades" is 30 years: decades are the one unit word that changes the number.
 _DECADES = re.compile(r"^(?P<count>.+?)\s+decades?$")
 _RANGE = re.compile(r"^(?:between\s+|from\s+)?(?P<low>.+?)\s*(?:-|–|\bto\b|\band\b)\s*(?P<high>.+)$")

@@ -2,8 +2,10 @@
 
 ``claim_problems(load_claims())`` lists, for each claim, what does not hold:
 the quote is not in its article, the number cannot be read from the quote,
-the hedge is not in the quote, or a hedge in front of the number was not
-recorded. ``[]`` means every claim traces back to its words.
+the hedge is not in the quote, a hedge in front of the number was not
+recorded, the section or the source is coded against the table's own rules,
+or a fact check lacks its note or cites an address the reference notes do not
+give. ``[]`` means every claim traces back to its words.
 """
 
 from __future__ import annotations
@@ -34,6 +36,82 @@ def article_texts() -> dict[str, str]:
             for article_id in load_metadata()["article_id"]}
 
 
+def news_texts() -> dict[str, str]:
+    """Return each article's news part: the text before its "InSight Crime Analysis" heading.
+
+    Empty for an Analysis article, which is the outlet's own voice throughout.
+    """
+    kinds = load_metadata().set_index("article_id")["kind"]
+    return {article_id: "" if kinds[article_id] == "Analysis" else
+            clean_line("\n\n".join(load_article(article_id).news))
+            for article_id in kinds.index}
+
+
+#: Fact-check labels that need the address of the source that says otherwise.
+FACT_CHECKS_NEEDING_A_SOURCE = ("contradicted", "disputed")
+
+
+def _blank(value) -> bool:
+    return pd.isna(value) or not str(value).strip()
+
+
+def _coding_problems(row, text: str, news: str) -> list[str]:
+    """The table's own coding rules: section, source type, attribution wording, periods."""
+    problems = []
+    section = "news" if clean_line(row.quote) in news else "analysis"
+    if row.section != section:
+        problems.append(f"the quote stands in the {section} part of the article, but section is {row.section!r}")
+    # an unsourced figure is "unattributed" in a news report and the outlet's own in its analysis
+    own_voice = {"the outlet itself": ("InSight Crime", "analysis"), "unattributed": ("unattributed", "news")}
+    if row.source_type in own_voice:
+        name, part = own_voice[row.source_type]
+        if row.attributed_to != name or row.section != part:
+            problems.append(f"source_type {row.source_type!r} goes with attributed_to {name!r} in the "
+                            f"{part} section")
+    elif row.attributed_to in ("InSight Crime", "unattributed"):
+        problems.append(f"attributed_to {row.attributed_to!r} needs the matching source_type")
+    else:
+        name = row.attributed_to.split(" (")[0].split(", reported by")[0]
+        if name.lower().startswith("according to"):
+            problems.append("attributed_to names the source, without \"according to\"")
+        elif name.lower() not in text.lower():
+            problems.append(f"attributed_to {name!r} is not in the article's words")
+    problems += _period_problems(row)
+    return problems
+
+
+def _period_problems(row) -> list[str]:
+    """A date must be the year its period gives; a number of days must span its period."""
+    period = str(row.reference_period)
+    if row.unit == "calendar year" and not (not pd.isna(row.value) and period[:4] == f"{int(row.value)}"):
+        return [f"the year {row.value:g} is not the year of reference_period {period!r}"]
+    if row.unit == "days" and not pd.isna(row.value):
+        ends = period.split("/")
+        if len(ends) != 2 or not all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", end) for end in ends):
+            return [f"a duration of {row.value:g} days needs the days it covers as reference_period (A/B)"]
+        span = (pd.Timestamp(ends[1]) - pd.Timestamp(ends[0])).days + 1
+        if span != row.value:
+            return [f"reference_period {period} spans {span} days, not {row.value:g}"]
+    return []
+
+
+def _fact_check_problems(row, reference: str) -> list[str]:
+    """A fact check needs our note, and its address must be one the reference notes cite."""
+    if _blank(row.fact_check):
+        if not (_blank(row.fact_check_note) and _blank(row.fact_check_url)):
+            return ["fact_check_note and fact_check_url must be empty when fact_check is"]
+        return []
+    problems = []
+    if _blank(row.fact_check_note):
+        problems.append(f"fact_check {row.fact_check!r} needs a fact_check_note")
+    if _blank(row.fact_check_url):
+        if row.fact_check in FACT_CHECKS_NEEDING_A_SOURCE:
+            problems.append(f"fact_check {row.fact_check!r} needs the address of its source")
+    elif row.fact_check_url not in reference:
+        problems.append("fact_check_url is not an address cited in reference/context_facts.md")
+    return problems
+
+
 def _close(parsed: float | None, recorded) -> bool:
     if parsed is None:
         return pd.isna(recorded)
@@ -52,7 +130,7 @@ def hedge_before(quote: str, value_text: str) -> str | None:
 
 def claim_problems(claims: pd.DataFrame) -> list[str]:
     """List every way the claims table fails to trace back to the articles."""
-    texts = article_texts()
+    texts, news, reference = article_texts(), news_texts(), reference_text()
     problems = []
     for row in claims.itertuples(index=False):
         where = f"claims.csv {row.claim_id}"
@@ -62,6 +140,8 @@ def claim_problems(claims: pd.DataFrame) -> list[str]:
             continue
         if quote not in texts[row.article_id]:
             problems.append(f"{where}: the quote is not in the text of article {row.article_id}")
+        problems += [f"{where}: {problem}" for problem in _coding_problems(row, texts[row.article_id], news[row.article_id])]
+        problems += [f"{where}: {problem}" for problem in _fact_check_problems(row, reference)]
         if row.value_text not in quote:
             problems.append(f"{where}: value_text {row.value_text!r} is not in the quote")
         try:

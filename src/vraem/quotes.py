@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from html import escape
@@ -69,16 +70,40 @@ def quote(article_id: str, passage: str) -> Quote:
                  when, row["url"])
 
 
-class ReferenceNote:
-    """A passage of data/reference/context_facts.md, shown with where it comes from."""
+#: An address in the reference notes (they close it with a space, a bracket or a quote mark).
+_URL = re.compile(r"https?://[^\s)\"]+")
+#: Host-name parts that say nothing about who published a page.
+_GENERIC_HOST_PARTS = {"www", "com", "org", "net", "info", "blogspot", "archivo", "busquedas",
+                       "internacional", "research", "news", "pages", "dev", "api"}
+#: Words after which the notes stop naming a source and start saying what it says.
+_REPORTING_VERBS = re.compile(r"\s(?:says|said|attributes|reports|writes)\s.*$")
+_NOTES = "data/reference/context_facts.md"
 
-    def __init__(self, text: str, url: str | None):
-        self.text, self.url = text, url
+
+@dataclass(frozen=True)
+class ReferenceNote:
+    """A passage of data/reference/context_facts.md, shown with where it comes from.
+
+    ``publisher`` and ``url`` name the original source of a quoted excerpt (``url`` is
+    ``None`` when the notes give no address for it); for the notes' own summary
+    ``publisher`` is ``None``. ``item`` is the notes' section, e.g. ``"(h)"``.
+    """
+
+    text: str
+    item: str | None
+    publisher: str | None
+    url: str | None
 
     @property
     def credit(self) -> str:
-        where = "course reference notes, data/reference/context_facts.md"
-        return f"{where}; source: {self.url}" if self.url else where
+        """The credit line: original publisher and address, then where the notes keep it."""
+        where = f"{_NOTES}, item {self.item}" if self.item else _NOTES
+        if self.publisher is None:
+            return f"the course's reference notes, {where} (our summary of the sources listed there)"
+        if self.url is None:
+            return (f"{self.publisher} (the notes give no address for this passage), "
+                    f"as quoted in {where}")
+        return f"{self.publisher}, {self.url}, as quoted in {where}"
 
     def __str__(self) -> str:
         return f"“{self.text}”\n    — {self.credit}"
@@ -88,16 +113,129 @@ class ReferenceNote:
 
 
 def reference_note(passage: str) -> ReferenceNote:
-    """Show a passage of the course's reference notes, after checking it is really there.
+    """Show a passage of the course's reference notes with its origin, after checking it is there.
 
-    ``reference_note("UNODC stopped publishing a Peru figure after 2008")``
-    raises :class:`QuoteNotFoundError` if the words are not in the file (white space is
-    compared loosely). The source address on the same line, if any, is shown.
+    ``reference_note("lo hallaron escondido y desarmado")`` is credited to El Comercio
+    with the address the notes give; a passage of the notes' own summary (say
+    ``"UNODC stopped publishing a Peru figure after 2008."``) is credited to the notes.
+    White space is compared loosely. Raises :class:`QuoteNotFoundError` if the words are
+    not in data/reference/context_facts.md.
     """
-    wanted = " ".join(passage.split())
-    for line in data_file("reference/context_facts.md").read_text(encoding="utf-8").splitlines():
-        if wanted in " ".join(line.split()):
-            found = re.search(r"https?://[^\s)\"]+", line)
-            return ReferenceNote(wanted, found.group(0) if found else None)
-    raise QuoteNotFoundError(f"“{wanted[:60]}…” is not in data/reference/context_facts.md: "
-                             "copy the words from that file exactly.")
+    wanted = clean_line(passage)
+    lines = data_file("reference/context_facts.md").read_text(encoding="utf-8").splitlines()
+    # fold the whole file, remembering which line each character came from, so that a
+    # passage of the notes' prose may run over a line break
+    folded, owner, line_start = "", [], {}
+    for number, line in enumerate(lines):
+        for word in line.split():
+            if folded:
+                folded += " "
+                owner.append(number)
+            line_start.setdefault(number, len(folded))
+            folded += word
+            owner.extend([number] * len(word))
+    found = []
+    position = folded.find(wanted) if wanted else -1
+    while position >= 0:
+        number = owner[position]
+        found.append(ReferenceNote(wanted, _item(lines[:number]),
+                                   *_source(lines, number, position - line_start[number])))
+        position = folded.find(wanted, position + 1)
+    if not found:
+        raise QuoteNotFoundError(f"“{wanted[:60]}…” is not in {_NOTES}: copy the words from that "
+                                 "file exactly.")
+    # the same words may stand in a summary column and in the excerpt: credit the excerpt
+    return next((note for note in found if note.publisher), found[0])
+
+
+def _item(lines_before: list[str]) -> str | None:
+    """The section a line belongs to: "(h)" for "## (h) Capture of ...", else the heading's words."""
+    for line in reversed(lines_before):
+        if line.startswith("## "):
+            heading = line[3:].strip()
+            letter = re.match(r"\([a-z]\)", heading)
+            return letter.group(0) if letter else f"“{heading.split(' (')[0]}”"
+    return None
+
+
+def _source(lines: list[str], number: int, column: int) -> tuple[str | None, str | None]:
+    """Who published the excerpt at ``column`` of line ``number``, and its address.
+
+    The notes cite in three ways: an introducing bullet followed by ``> "excerpt"`` lines;
+    ``Source, date: "excerpt" address`` on one line; and a table cell
+    ``Source, date, address — "excerpt"``. Words that stand in none of these (the notes'
+    own summary) have no publisher.
+    """
+    line = clean_line(lines[number])
+    if line.startswith(">"):
+        above = number - 1
+        while above >= 0 and clean_line(lines[above]).startswith(">"):
+            above -= 1  # other excerpts from the same source
+        intro = []
+        while above >= 0 and lines[above].strip() and not lines[above].startswith("#"):
+            text = clean_line(lines[above])
+            if text.startswith(">"):
+                break
+            intro.insert(0, text)
+            if text.startswith("- "):
+                break
+            above -= 1
+        label = " ".join(intro)
+        url = _first_url(label)
+        return _publisher(label, url), url
+    # elsewhere the notes put each excerpt in plain double quotes, after the source's name,
+    # on a bullet, in a table row, or on a line that gives an address
+    cited = line.startswith(("- ", "|")) or _URL.search(line)
+    segment = line
+    if line.startswith("|"):  # keep to the table cell that holds the passage
+        left = line.rfind("|", 0, column) + 1
+        right = line.find("|", column)
+        segment, column = line[left:right if right >= 0 else None], column - left
+    marks = [index for index, char in enumerate(segment[:column]) if char == '"']
+    if not cited or len(marks) % 2 == 0:  # the passage is not inside a quoted excerpt
+        return None, None
+    opening = marks[-1]
+    label = segment[(marks[-2] + 1) if len(marks) > 1 else 0:opening]
+    closing = segment.find('"', column)
+    following = segment[closing + 1:] if closing >= 0 else ""
+    url = _first_url(label) or _first_url(following.split('"')[0])
+    name = _publisher(label, url)
+    return (name, url) if name else (None, None)
+
+
+def _first_url(text: str) -> str | None:
+    found = _URL.search(text)
+    return found.group(0).rstrip(".,;:") if found else None
+
+
+def _letters(text: str) -> str:
+    """Lower-case letters and digits only, accents dropped: "Diálogo Americas" -> "dialogoamericas"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", plain.lower())
+
+
+def _publisher(label: str, url: str | None) -> str | None:
+    """Pick the source's name out of the words that introduce an excerpt.
+
+    The words often open with a topic ("Valdés was PM in 2012. Foreign Policy Blogs,
+    16 May 2012."), so the label is cut into sentences and the one that names the
+    address's site is taken; without an address, the last one.
+    """
+    text = re.sub(r"\(\s*https?://[^)]*\)", "", label)
+    text = _URL.sub("", text.replace("URL:", "")).replace("**", "")
+    if text.startswith("- "):
+        text = text[2:]
+    sentences = re.split(r"(?<=[.;])\s+(?=[A-Z\"“(])|;\s+", text)
+    chunks = [chunk for chunk in sentences if chunk.strip()]
+    names = [_REPORTING_VERBS.sub("", chunk.split(": ")[0]).strip(" .,:;—-") for chunk in chunks]
+    names = [re.sub(r"^vs\.?\s+", "", name) for name in names if name]
+    if not names:
+        return None
+    if url:
+        host = re.sub(r"^https?://", "", url).split("/")[0]
+        parts = [_letters(part) for part in host.split(".")]
+        parts = [part for part in parts if len(part) >= 3 and part not in _GENERIC_HOST_PARTS]
+        for name in names:
+            if any(part in _letters(name) for part in parts):
+                return name
+    return names[-1]

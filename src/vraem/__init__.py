@@ -23,6 +23,7 @@ from .checks import check, hint, solution
 from .claims import load_claims
 from .corpus import load_article, load_corpus
 from .doctor import doctor
+from .glossary import glossary
 from .paths import DataNotFoundError
 from .progress import progress
 from .quotes import quote, reference_note
@@ -35,6 +36,7 @@ __all__ = [
     "DataNotFoundError",
     "check",
     "doctor",
+    "glossary",
     "hint",
     "load_article",
     "load_claims",

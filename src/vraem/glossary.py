@@ -1,0 +1,103 @@
+"""The course's bilingual glossary: ``glossary("DEVIDA")`` prints what a term means and its source.
+
+The entries live in ``data/glossary.csv``: the term as the lessons use it, its
+Spanish form, an English gloss, a definition in the course's words, and the
+passage (an article quote or a reference passage) that attests it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+
+import pandas as pd
+
+from .paths import data_file
+from .provenance import article_texts
+from .scrape import clean_line
+from .tables import read_table
+
+#: The reference files a glossary passage may come from.
+REFERENCE_FILES = ("reference/context_facts.md", "reference/README.md", "reference/coca_cultivation_peru.csv")
+
+
+def load_glossary() -> pd.DataFrame:
+    """Return the glossary table, one row per term: ``load_glossary()["term"]``."""
+    return read_table("glossary")
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents or hyphens, so "hectarea" finds "hectárea"."""
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return " ".join(plain.lower().replace("-", " ").split())
+
+
+def find_term(term: object) -> pd.Series | None:
+    """The glossary row whose term, Spanish form or English gloss is ``term``, or ``None``."""
+    table = load_glossary()
+    wanted = _fold(term)
+    for column in ("term", "spanish", "english"):
+        hits = table[table[column].map(_fold) == wanted]
+        if len(hits):
+            return hits.iloc[0]
+    return None
+
+
+def _source_line(row: pd.Series) -> str:
+    if row["source_kind"] == "article":
+        return f'Source: article {row["article_id"]}, “{row["quote"]}” (InSight Crime)'
+    where = row["source_url"] if isinstance(row["source_url"], str) and row["source_url"] else "data/reference/"
+    return f"Source: “{row['quote']}” ({where})"
+
+
+def glossary(term: object = None) -> None:
+    """Print a term's entry with its source: ``glossary("VRAEM")``; ``glossary()`` lists every term.
+
+    Spanish and English forms work too (``glossary("Sendero Luminoso")``), with
+    or without accents. Never raises: an unknown term gets the nearest ones.
+    """
+    try:
+        table = load_glossary()
+    except Exception as error:  # a damaged data file is named by its own message
+        print(f"The glossary could not be read: {error}")
+        return
+    if term is None:
+        print("Terms in the glossary: " + ", ".join(table["term"]) + '. Run glossary("TERM") for one.')
+        return
+    try:
+        row = find_term(term)
+    except Exception:
+        row = None
+    if row is None:
+        names = list(table["term"]) + list(table["spanish"]) + list(table["english"])
+        close = difflib.get_close_matches(_fold(term), [_fold(name) for name in names], n=3, cutoff=0.6)
+        nearest = [name for name in names if _fold(name) in close]
+        hint = f" Did you mean: {', '.join(dict.fromkeys(nearest))}?" if nearest else ""
+        print(f"{str(term)[:60]!r} is not in the glossary.{hint} Run glossary() for every term.")
+        return
+    print(f"{row['term']} — Spanish: {row['spanish']} · English: {row['english']}\n"
+          f"{row['definition']}\n{_source_line(row)}")
+
+
+def glossary_problems(table: pd.DataFrame) -> list[str]:
+    """What does not hold in the glossary: ``glossary_problems(load_glossary()) == []``.
+
+    An article quote must stand in that article's text; a reference passage in
+    one of the reference files, with an address that those files cite (or the
+    reference README itself).
+    """
+    texts = article_texts()
+    reference = {name: clean_line(data_file(name).read_text(encoding="utf-8")) for name in REFERENCE_FILES}
+    problems = []
+    for _, row in table.iterrows():
+        where, quote = f"glossary.csv, term {row['term']!r}", clean_line(row["quote"])
+        if row["source_kind"] == "article":
+            if quote not in texts.get(row["article_id"], ""):
+                problems.append(f"{where}: the quote is not in article {row['article_id']}")
+            continue
+        if not any(quote in text for text in reference.values()):
+            problems.append(f"{where}: the passage is not in data/reference/")
+        url = row["source_url"] if isinstance(row["source_url"], str) else ""
+        if url != "data/reference/README.md" and not any(url and url in text for text in reference.values()):
+            problems.append(f"{where}: the address {url!r} is not cited in data/reference/")
+    return problems

@@ -331,13 +331,6 @@ def chance_agreement(column: str = AGREEMENT_COLUMN) -> float:
     return float((shares.iloc[:, 0] * shares.iloc[:, 1]).sum())
 
 
-def _one_coder_chance_kappa() -> float:
-    """Kappa with chance agreement from coder A's shares alone (squared), a common slip."""
-    wide = side_by_side(AGREEMENT_COLUMN)
-    chance = float((wide["A"].value_counts(normalize=True) ** 2).sum())
-    return (agreement() - chance) / (1 - chance)
-
-
 def _uniform_chance_kappa() -> float:
     """Kappa with chance agreement 1/4 (as if each of the four values were equally likely)."""
     chance = 1 / len(EVIDENCE)
@@ -349,18 +342,23 @@ def _frame_kappa() -> float:
     return cohen_kappa(wide["A"], wide["B"])
 
 
+#: Kappa is asked for with three decimals: some slips land within a hundredth of the key.
+KAPPA_MARGIN = 0.0005
+
+
 def _kappa_misreading(value, feedback):
     return Misreading(
-        matches=lambda answer, expected: abs(answer - value()) <= 0.005 and _differs(value(), expected),
+        matches=lambda answer, expected: abs(answer - value()) <= KAPPA_MARGIN
+        and abs(value() - expected) > KAPPA_MARGIN,
         feedback=feedback,
-        example=lambda expected: value(),
+        example=lambda expected: round(value(), 3),
     )
 
 
 register(Exercise(
     id="5.5",
     title="Cohen's kappa for the evidence",
-    answer=Number(tolerance=0, absolute=0.005),
+    answer=Number(tolerance=0, absolute=KAPPA_MARGIN),
     expected=evidence_kappa,
     look_again=("kappa = (observed agreement - chance agreement) / (1 - chance agreement). Chance "
                 "agreement is, for each kind of evidence, coder A's share of it times coder B's share "
@@ -370,18 +368,22 @@ register(Exercise(
         "wide[\"A\"].value_counts(normalize=True) gives coder A's share of each value; do the same "
         "for B, multiply the two (pandas lines them up by value) and .sum().",
         "Then (observed - chance) / (1 - chance). The result is at most 1, and 0 means no better "
-        "than chance.",
+        "than chance. Give three decimals.",
     ),
     misreadings=(
         _kappa_misreading(agreement, "That is the observed agreement. Kappa corrects it for the "
                           "agreement two coders would reach by chance."),
         _kappa_misreading(chance_agreement, "That is the chance agreement, one step of the calculation. "
                           "Kappa is (observed - chance) / (1 - chance)."),
-        _kappa_misreading(_one_coder_chance_kappa, "Chance agreement multiplies coder A's share of a "
-                          "value by coder B's share of it: use both coders' shares, not one coder's squared."),
         _kappa_misreading(_uniform_chance_kappa, "Chance agreement depends on how often each coder "
                           "used each value, not on the number of values: use the coders' shares."),
         _kappa_misreading(_frame_kappa, "That is kappa for the frame. This exercise is about the evidence."),
+        Misreading(
+            matches=lambda answer, expected: abs(answer - expected) < 0.011 and round(answer, 2) == answer,
+            feedback="Close, but rounded to two decimals. Give kappa with three decimals.",
+            example=lambda expected: round(expected, 2) if abs(round(expected, 2) - expected) > KAPPA_MARGIN
+            else round(expected, 2) + 0.01,
+        ),
     ),
 ))
 

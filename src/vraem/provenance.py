@@ -217,3 +217,110 @@ def series_problems(series: pd.DataFrame) -> list[str]:
             f"{row.hectares} is not in the excerpt"
             for row in series.itertuples(index=False)
             if row.hectares not in readable_hectares(row.excerpt)]
+
+
+# --- passages (data/passages.csv, data/passage_codings.csv, data/codebook.md) --------------
+
+#: Source types of the outlet's own voice; every other type is reported speech (codebook.md).
+OUTLET_SOURCE_TYPES = ("the outlet itself", "unattributed")
+
+
+def passage_problems(passages: pd.DataFrame) -> list[str]:
+    """List every way the passages table fails to trace back to the articles.
+
+    Each quote must be in its article, inside the paragraph the row names;
+    ``voice`` must agree with ``source_type`` as the codebook says; passages
+    must not overlap; and every paragraph of every article must have at
+    least one passage (the table covers the articles, not a sample).
+    """
+    texts = article_texts()
+    problems = []
+    spans: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    for row in passages.itertuples(index=False):
+        where = f"passages.csv {row.passage_id}"
+        if row.article_id not in texts:
+            problems.append(f"{where}: article {row.article_id!r} does not exist")
+            continue
+        quote = clean_line(row.quote)
+        if quote not in texts[row.article_id]:
+            problems.append(f"{where}: the quote is not in the text of article {row.article_id}")
+            continue
+        body = load_article(row.article_id).body
+        paragraph = clean_line(body[row.paragraph]) if 0 <= row.paragraph < len(body) else ""
+        start = paragraph.find(quote)
+        if start < 0:
+            problems.append(f"{where}: the quote is not in paragraph {row.paragraph} of article {row.article_id}")
+        else:
+            spans.setdefault((row.article_id, row.paragraph), []).append((start, start + len(quote), row.passage_id))
+        outlet = row.source_type in OUTLET_SOURCE_TYPES
+        if (row.voice == "outlet") != outlet:
+            problems.append(f"{where}: voice {row.voice!r} does not go with source_type {row.source_type!r}")
+    for (article_id, paragraph), found in spans.items():
+        found.sort()
+        for (_, end, first), (start, _, second) in zip(found, found[1:]):
+            if start < end:
+                problems.append(f"passages.csv {first} and {second} overlap in article {article_id}")
+    for article_id in texts:
+        for paragraph in range(len(load_article(article_id).body)):
+            if (article_id, paragraph) not in spans:
+                problems.append(f"passages.csv: paragraph {paragraph} of article {article_id} has no passage")
+    return problems
+
+
+def coding_problems(passages: pd.DataFrame, codings: pd.DataFrame) -> list[str]:
+    """List how the two codings fail to match the passages table.
+
+    Coding A in ``passage_codings.csv`` must be exactly the coding in
+    ``passages.csv``; each coder must code every passage once; each coding
+    must pair ``voice`` with a fitting ``source_type``.
+    """
+    columns = ["frame", "voice", "speaker", "source_type", "evidence", "claim_of_effect"]
+    problems = []
+    ids = set(passages["passage_id"])
+    for coder, coding in codings.groupby("coder"):
+        coded = coding["passage_id"]
+        if set(coded) != ids or coded.duplicated().any():
+            problems.append(f"passage_codings.csv: coder {coder} does not code every passage exactly once")
+        clash = coding[(coding["voice"] == "outlet") != coding["source_type"].isin(OUTLET_SOURCE_TYPES)]
+        for passage_id in clash["passage_id"]:
+            problems.append(f"passage_codings.csv {passage_id} coder {coder}: voice does not go with source_type")
+    if "B" not in set(codings["coder"]):
+        problems.append("passage_codings.csv: there is no second coding (coder B)")
+    a = codings[codings["coder"] == "A"].set_index("passage_id")[columns]
+    course = passages.set_index("passage_id")[columns]
+    for passage_id in course.index.intersection(a.index):
+        differ = [column for column in columns if course.loc[passage_id, column] != a.loc[passage_id, column]]
+        if differ:
+            problems.append(f"passage_codings.csv {passage_id} coder A: {', '.join(differ)} differ from passages.csv")
+    return problems
+
+
+def codebook_problems() -> list[str]:
+    """List codebook examples that are not in the articles, and vocabularies that disagree.
+
+    Every example fragment (``"…" (00N)``) in data/codebook.md must be in the
+    article it names, and every value the codebook defines (a backquoted
+    first cell of a table row) must be the allowed values of that column in
+    datapackage.json, and the other way round.
+    """
+    from .tables import resource_schema  # the schema, as the loaders read it
+
+    text = data_file("codebook.md").read_text(encoding="utf-8")
+    texts = article_texts()
+    problems = []
+    for fragment, article_id in re.findall(r'"([^"]{10,})" \((\d{3})\)', text):
+        if clean_line(fragment) not in texts.get(article_id, ""):
+            problems.append(f"codebook.md: the example \"{fragment[:40]}…\" is not in article {article_id}")
+    fields = {field["name"]: field for field in resource_schema("passages")["schema"]["fields"]}
+    for section in re.split(r"\n## ", text)[1:]:
+        heading = section.splitlines()[0]
+        named = re.match(r"`(\w+)`", heading)
+        if not named or named.group(1) not in fields or "enum" not in fields[named.group(1)].get("constraints", {}):
+            continue
+        column = named.group(1)
+        defined = set(re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE))
+        allowed = set(fields[column]["constraints"]["enum"])
+        if defined != allowed:
+            problems.append(f"codebook.md: the values of {column} ({sorted(defined)}) are not those in "
+                            f"datapackage.json ({sorted(allowed)})")
+    return problems

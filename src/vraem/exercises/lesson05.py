@@ -1,0 +1,586 @@
+"""Checked exercises of lesson 05 · Militarization vs development.
+
+Every key is worked out from the data: the judgement questions from coding A
+in ``data/passages.csv`` (the frame of one passage, the voice of four, the
+source types on the development side), the agreement and kappa on the
+evidence column from the two codings in ``data/passage_codings.csv``, the
+shares from ``passages.csv``, and
+the change in coca area (exercise 5.1) from ``data/events.csv`` (the dates of
+two policy turns) and the preferred rows of ``data/coca_cultivation.csv``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..answers import Choice, IdSet, Number
+from ..passages import CATEGORY_COLUMNS, cohen_kappa, load_passages, side_by_side
+from ..series import load_coca_series
+from ..timeline import load_events
+from . import Exercise, Misreading, register
+
+FRAMES = ("security", "development", "both", "neither")
+EVIDENCE = ("figure", "event", "statement", "assertion")
+#: Exercises 5.4 and 5.5 measure agreement on this column: the one the coders found hardest.
+AGREEMENT_COLUMN = "evidence"
+#: Exercise 5.1: the two turns in policy, by event id in data/events.csv.
+PLAN_EVENT, MILITARY_EVENT = "E24", "E29"
+#: Exercise 5.2: the passage whose frame the learner codes.
+FRAME_PASSAGE = "P007"
+#: Exercise 5.3: the passages offered, in option order (a, b, c, d); exactly one is in the outlet's voice.
+VOICE_PASSAGES = ("P043", "P045", "P005", "P067")
+VRAEM, NATIONAL = "VRAEM", "Peru (national)"
+EFFECTS = ("worked", "failed")
+
+
+def _letters(values) -> dict:
+    return dict(zip("abcdefgh", values))
+
+
+def _passage(passage_id: str) -> pd.Series:
+    return load_passages().set_index("passage_id").loc[passage_id]
+
+
+def _close(answer: float, target: float, margin: float = 0.01) -> bool:
+    return math.isclose(answer, target, rel_tol=margin, abs_tol=1e-9)
+
+
+# ---------------------------------------------------------------- 5.1 coca area between two policy turns
+
+def _event_date(event_id: str) -> pd.Timestamp:
+    events = load_events().set_index("event_id")
+    return events.loc[event_id, "start"]
+
+
+def _vraem_years() -> pd.Series:
+    """The VRAEM column of the preferred series, indexed by survey year (gaps absent)."""
+    series = load_coca_series()
+    return series[series["region"] == VRAEM].set_index("year")["hectares"].astype(float)
+
+
+def _survey_end(year: int) -> pd.Timestamp:
+    # a survey measures the area at 31 December of its year (lesson 03)
+    return pd.Timestamp(year=int(year), month=12, day=31)
+
+
+def survey_years_between_turns() -> tuple[int, int]:
+    """The first VRAEM survey measured after Plan VRAEM, and the last one measured before the military lead."""
+    plan, military = _event_date(PLAN_EVENT), _event_date(MILITARY_EVENT)
+    years = _vraem_years().index
+    after = min(year for year in years if _survey_end(year) > plan)
+    before = max(year for year in years if _survey_end(year) < military)
+    return int(after), int(before)
+
+
+def _change(start: int, end: int, region_values: pd.Series | None = None) -> float:
+    values = _vraem_years() if region_values is None else region_values
+    return (values.loc[end] - values.loc[start]) / values.loc[start] * 100
+
+
+def coca_change_between_turns() -> float:
+    """Percent change of the VRAEM coca area between the two surveys of :func:`survey_years_between_turns`."""
+    return _change(*survey_years_between_turns())
+
+
+def _vrae_base_change() -> float:
+    """The change measured from the last VRAE survey before the plan (another area, before the renaming)."""
+    plan = _event_date(PLAN_EVENT)
+    years = _vraem_years().index
+    start = max(year for year in years if _survey_end(year) < plan)
+    return _change(start, survey_years_between_turns()[1])
+
+
+def _after_military_change() -> float:
+    """The change to the first survey after the military lead instead of the last before it."""
+    military = _event_date(MILITARY_EVENT)
+    end = min(year for year in _vraem_years().index if _survey_end(year) > military)
+    return _change(survey_years_between_turns()[0], end)
+
+
+def _wrong_base_change() -> float:
+    start, end = survey_years_between_turns()
+    values = _vraem_years()
+    return (values.loc[end] - values.loc[start]) / values.loc[end] * 100
+
+
+def _hectare_change() -> float:
+    start, end = survey_years_between_turns()
+    values = _vraem_years()
+    return float(values.loc[end] - values.loc[start])
+
+
+def _national_change() -> float:
+    series = load_coca_series()
+    national = series[series["region"] == NATIONAL].set_index("year")["hectares"].astype(float)
+    return _change(*survey_years_between_turns(), region_values=national)
+
+
+def _near(value, margin: float = 0.02):
+    return lambda answer, expected: _close(answer, value(), margin) and not _close(value(), expected, margin)
+
+
+register(Exercise(
+    id="5.1",
+    title="The VRAEM's coca area between two turns in policy",
+    answer=Number(tolerance=0.005, absolute=0.01),
+    expected=coca_change_between_turns,
+    look_again=("Find the first VRAEM survey year measured after Plan VRAEM was launched and the last "
+                "one measured before the military was put in the lead; then (later - earlier) / "
+                "earlier * 100."),
+    hints=(
+        "A survey measures the area at the end of its year: a survey year counts as 'after' an event "
+        "when 31 December of that year comes after the event's date.",
+        "Use only years that have a VRAEM value, and only VRAEM values: before 2012 the column holds "
+        "the VRAE, a smaller area.",
+        "Percent change = (later - earlier) / earlier * 100, with two decimals.",
+    ),
+    misreadings=(
+        Misreading(
+            matches=_near(_vrae_base_change),
+            feedback=("Your starting year is a VRAE survey from before the plan: the VRAE did not yet "
+                      "include the Mantaro valley, so the two figures cover different areas. Start "
+                      "from the first survey of the VRAEM measured after the launch."),
+            example=lambda expected: round(_vrae_base_change(), 2),
+        ),
+        Misreading(
+            matches=_near(_after_military_change),
+            feedback=("Your end year was measured after the military took the lead, so it mixes the "
+                      "two periods. Take the last survey measured before the October 2016 announcement."),
+            example=lambda expected: round(_after_military_change(), 2),
+        ),
+        Misreading(
+            matches=_near(_wrong_base_change, 0.005),
+            feedback=("You divided by the later year's area. A change is measured against the starting "
+                      "point: divide by the earlier year's area."),
+            example=lambda expected: round(_wrong_base_change(), 2),
+        ),
+        Misreading(
+            matches=_near(_hectare_change),
+            feedback="That is the change in hectares. The exercise asks for a percent change.",
+            example=lambda expected: _hectare_change(),
+        ),
+        Misreading(
+            matches=_near(_national_change),
+            feedback="That is the change in the national area. The exercise asks about the VRAEM.",
+            example=lambda expected: round(_national_change(), 2),
+        ),
+        Misreading(
+            matches=lambda answer, expected: _close(answer, -expected, 0.01),
+            feedback="The sign is off: go from the earlier year to the later one (later minus earlier).",
+            example=lambda expected: -expected,
+        ),
+        Misreading(
+            matches=lambda answer, expected: _close(answer, expected / 100, 0.02),
+            feedback="That is a fraction. The exercise asks for percent: multiply by a hundred.",
+            example=lambda expected: expected / 100,
+        ),
+    ),
+))
+
+
+# ---------------------------------------------------------------- 5.2 code one passage's frame
+
+def frame_letter() -> str:
+    """The option letter of coding A's frame for the passage of exercise 5.2."""
+    frame = _passage(FRAME_PASSAGE)["frame"]
+    return next(letter for letter, option in _letters(FRAMES).items() if option == frame)
+
+
+register(Exercise(
+    id="5.2",
+    title="Code a passage: which frame?",
+    answer=Choice(
+        options=_letters(FRAMES),
+        why_not={
+            "a": ("The passage names a militarized strategy, but the question is what it puts "
+                  "forward. Read the tie-breakers: a passage that weighs two approaches is coded "
+                  "with the one it favours."),
+            "b": ("Read the passage again and ask which approach it presents as the government's "
+                  "step forward, and which one it sets aside."),
+            "c": ("The codebook keeps this value for a passage that gives real weight to both "
+                  "approaches together. A passage that contrasts them and favours one is coded "
+                  "with the one it favours."),
+            "d": ("The passage names an approach to the VRAEM and judges it, so it does frame the "
+                  "debate. This value is for passages that touch the debate without either framing."),
+        },
+    ),
+    expected=frame_letter,
+    look_again="Read the frame rules and the tie-breakers in the codebook again.",
+    hints=(
+        "Ask the codebook's question: what does this passage put forward as the problem or the remedy?",
+        "Both approaches are named. The first tie-breaker says what to do with a contrast.",
+    ),
+))
+
+
+# ---------------------------------------------------------------- 5.3 whose voice?
+
+def outlet_letter() -> str:
+    """The one option of exercise 5.3 whose passage coding A records in the outlet's own voice."""
+    passages = load_passages().set_index("passage_id")
+    letters = [letter for letter, passage_id in _letters(VOICE_PASSAGES).items()
+               if passages.loc[passage_id, "voice"] == "outlet"]
+    if len(letters) != 1:
+        raise ValueError(f"exercise 5.3 needs exactly one passage in the outlet's voice among {VOICE_PASSAGES}")
+    return letters[0]
+
+
+_NAMED = ("This passage names someone and presents what they said or reported: look for the verb of "
+          "saying and its subject.")
+
+register(Exercise(
+    id="5.3",
+    title="Whose voice? The outlet's own, or reported speech",
+    answer=Choice(
+        options={letter: f"passage {passage_id}" for letter, passage_id in _letters(VOICE_PASSAGES).items()},
+        why_not={
+            "a": _NAMED,
+            "b": ("\"thought to number\" hides who thinks so, but the sentence as a whole is what a "
+                  "named news agency reported: look at the first words."),
+            "c": ("Look for a named or described source whose words the passage presents. \"Are "
+                  "thought to\" and \"is considered\" name nobody; read the codebook's voice rules "
+                  "on passive claims."),
+            "d": _NAMED,
+        },
+    ),
+    expected=outlet_letter,
+    look_again="Look for who is speaking in each passage.",
+    hints=(
+        "Reported speech names a source: \"said\", \"stated\", \"told\", \"reported\", \"according to\".",
+        "A passive phrase such as \"is thought\" hides the source. Read the voice rules in the codebook: "
+        "which voice does a passive claim with no source get?",
+    ),
+))
+
+
+# ---------------------------------------------------------------- 5.4 simple agreement
+
+def agreement(column: str = AGREEMENT_COLUMN) -> float:
+    """Share (0 to 1) of passages on which coders A and B give the same value of ``column``."""
+    wide = side_by_side(column)
+    return float((wide["A"] == wide["B"]).mean())
+
+
+def _agreement_count() -> int:
+    wide = side_by_side(AGREEMENT_COLUMN)
+    return int((wide["A"] == wide["B"]).sum())
+
+
+def _other_column_agreement() -> list[float]:
+    return [agreement(column) for column in CATEGORY_COLUMNS if column != AGREEMENT_COLUMN]
+
+
+def _differs(value, expected) -> bool:
+    return abs(value - expected) > 0.005
+
+
+register(Exercise(
+    id="5.4",
+    title="How often do the two coders agree on the evidence?",
+    answer=Number(tolerance=0, absolute=0.005),
+    expected=agreement,
+    look_again=("Put the two codings of the evidence side by side (one column per coder), compare the "
+                "columns row by row, and take the mean of the True/False result."),
+    hints=(
+        "codings.pivot(index=\"passage_id\", columns=\"coder\", values=\"evidence\") gives columns A and B.",
+        "wide[\"A\"] == wide[\"B\"] is True where the two coders agree.",
+        "The mean of a True/False column is the share of True values. Give a share between 0 and 1.",
+    ),
+    misreadings=(
+        Misreading(
+            matches=lambda answer, expected: answer == _agreement_count(),
+            feedback="That is a count of passages. The question asks for a share: divide by the number of passages.",
+            example=lambda expected: _agreement_count(),
+        ),
+        Misreading(
+            matches=lambda answer, expected: answer > 1 and abs(answer - 100 * expected) <= 0.5,
+            feedback="Give the share as a fraction between 0 and 1, not as a percentage.",
+            example=lambda expected: 100 * expected,
+        ),
+        Misreading(
+            matches=lambda answer, expected: abs(answer - (1 - expected)) <= 0.005,
+            feedback="That is the share of passages where the coders disagree. Flip the comparison.",
+            example=lambda expected: 1 - expected,
+        ),
+        Misreading(
+            matches=lambda answer, expected: any(abs(answer - other) <= 0.005 and _differs(other, expected)
+                                                 for other in _other_column_agreement()),
+            feedback="That is the agreement on another column. This exercise is about the evidence.",
+            example=lambda expected: next(other for other in _other_column_agreement()
+                                          if _differs(other, expected)),
+        ),
+    ),
+))
+
+
+# ---------------------------------------------------------------- 5.5 Cohen's kappa
+
+def evidence_kappa() -> float:
+    """Cohen's kappa between coders A and B on the evidence."""
+    wide = side_by_side(AGREEMENT_COLUMN)
+    return cohen_kappa(wide["A"], wide["B"])
+
+
+def chance_agreement(column: str = AGREEMENT_COLUMN) -> float:
+    """The agreement two coders with these shares of each value would reach by chance."""
+    wide = side_by_side(column)
+    shares = pd.concat([wide["A"].value_counts(normalize=True), wide["B"].value_counts(normalize=True)],
+                       axis=1).fillna(0)
+    return float((shares.iloc[:, 0] * shares.iloc[:, 1]).sum())
+
+
+def _uniform_chance_kappa() -> float:
+    """Kappa with chance agreement 1/4 (as if each of the four values were equally likely)."""
+    chance = 1 / len(EVIDENCE)
+    return (agreement() - chance) / (1 - chance)
+
+
+def _frame_kappa() -> float:
+    wide = side_by_side("frame")
+    return cohen_kappa(wide["A"], wide["B"])
+
+
+#: Kappa is asked for with three decimals: some slips land within a hundredth of the key.
+KAPPA_MARGIN = 0.0005
+
+
+def _kappa_misreading(value, feedback):
+    return Misreading(
+        matches=lambda answer, expected: abs(answer - value()) <= KAPPA_MARGIN
+        and abs(value() - expected) > KAPPA_MARGIN,
+        feedback=feedback,
+        example=lambda expected: round(value(), 3),
+    )
+
+
+register(Exercise(
+    id="5.5",
+    title="Cohen's kappa for the evidence",
+    answer=Number(tolerance=0, absolute=KAPPA_MARGIN),
+    expected=evidence_kappa,
+    look_again=("kappa = (observed agreement - chance agreement) / (1 - chance agreement). Chance "
+                "agreement is, for each kind of evidence, coder A's share of it times coder B's share "
+                "of it, summed over the kinds."),
+    hints=(
+        "The observed agreement is your answer to exercise 5.4.",
+        "wide[\"A\"].value_counts(normalize=True) gives coder A's share of each value; do the same "
+        "for B, multiply the two (pandas lines them up by value) and .sum().",
+        "Then (observed - chance) / (1 - chance). The result is at most 1, and 0 means no better "
+        "than chance. Give three decimals.",
+    ),
+    misreadings=(
+        _kappa_misreading(agreement, "That is the observed agreement. Kappa corrects it for the "
+                          "agreement two coders would reach by chance."),
+        _kappa_misreading(chance_agreement, "That is the chance agreement, one step of the calculation. "
+                          "Kappa is (observed - chance) / (1 - chance)."),
+        _kappa_misreading(_uniform_chance_kappa, "Chance agreement depends on how often each coder "
+                          "used each value, not on the number of values: use the coders' shares."),
+        _kappa_misreading(_frame_kappa, "That is kappa for the frame. This exercise is about the evidence."),
+        Misreading(
+            matches=lambda answer, expected: abs(answer - expected) < 0.011 and round(answer, 2) == answer,
+            feedback="Close, but rounded to two decimals. Give kappa with three decimals.",
+            example=lambda expected: round(expected, 2) if abs(round(expected, 2) - expected) > KAPPA_MARGIN
+            else round(expected, 2) + 0.01,
+        ),
+    ),
+))
+
+
+# ---------------------------------------------------------------- 5.6 highest development share
+
+def _share_by_article(frames) -> pd.Series:
+    passages = load_passages()
+    return passages["frame"].isin(list(frames)).groupby(passages["article_id"]).mean()
+
+
+def _top(series: pd.Series) -> frozenset[str]:
+    return frozenset(series.index[series == series.max()])
+
+
+def _bottom(series: pd.Series) -> frozenset[str]:
+    return frozenset(series.index[series == series.min()])
+
+
+def highest_development_share() -> frozenset[str]:
+    """The article(s) whose passages are most often framed as development (coding A)."""
+    return _top(_share_by_article(["development"]))
+
+
+def _development_passages() -> frozenset[str]:
+    passages = load_passages()
+    return frozenset(passages.loc[passages["frame"] == "development", "passage_id"])
+
+
+register(Exercise(
+    id="5.6",
+    title="Which article gives development the largest share of its passages?",
+    answer=IdSet(),
+    expected=highest_development_share,
+    look_again=("For each article, divide its number of passages coded development by its number of "
+                "passages, and pick the article with the largest share."),
+    hints=(
+        "pd.crosstab(passages[\"article_id\"], passages[\"frame\"], normalize=\"index\") gives each "
+        "article's shares.",
+        "Read the development column only: \"both\" is a frame of its own.",
+        "Give the article id as text, e.g. \"00X\".",
+    ),
+    misreadings=(
+        Misreading(
+            matches=lambda answer, expected: any(item.upper().startswith("P") for item in answer),
+            feedback="Give the article id (three digits), not passage ids.",
+            example=lambda expected: _development_passages(),
+        ),
+        Misreading(
+            matches=lambda answer, expected: answer == _top(_share_by_article(["security"])) != expected,
+            feedback="That article has the largest share of security passages. The question asks about development.",
+            example=lambda expected: _top(_share_by_article(["security"])),
+        ),
+        Misreading(
+            matches=lambda answer, expected: answer == _bottom(_share_by_article(["development"])) != expected,
+            feedback="Those have the smallest development share, not the largest.",
+            example=lambda expected: _bottom(_share_by_article(["development"])),
+        ),
+        Misreading(
+            matches=lambda answer, expected: len(answer) > len(expected),
+            feedback="Give only the article with the largest share.",
+            example=lambda expected: expected | {"004" if "004" not in expected else "003"},
+        ),
+    ),
+))
+
+
+# ---------------------------------------------------------------- 5.7 claims of effect backed by a figure
+
+def _claims_of_effect() -> pd.DataFrame:
+    passages = load_passages()
+    return passages[passages["claim_of_effect"].isin(EFFECTS)]
+
+
+def effect_figure_share() -> float:
+    """Share (0 to 1) of the passages that say a policy worked or failed whose evidence is a figure."""
+    return float((_claims_of_effect()["evidence"] == "figure").mean())
+
+
+def _figure_share_of_all() -> float:
+    return float((load_passages()["evidence"] == "figure").mean())
+
+
+def _effect_figure_count() -> int:
+    return int((_claims_of_effect()["evidence"] == "figure").sum())
+
+
+def _figure_share_among(effect: str) -> float:
+    claims = _claims_of_effect()
+    return float((claims.loc[claims["claim_of_effect"] == effect, "evidence"] == "figure").mean())
+
+
+def _assertion_share() -> float:
+    return float((_claims_of_effect()["evidence"] == "assertion").mean())
+
+
+register(Exercise(
+    id="5.7",
+    title="How many claims of effect rest on a figure?",
+    answer=Number(tolerance=0, absolute=0.005),
+    expected=effect_figure_share,
+    look_again=("Keep the passages whose claim_of_effect is \"worked\" or \"failed\" (not \"none\"), "
+                "then take the share of them whose evidence is \"figure\"."),
+    hints=(
+        "passages[\"claim_of_effect\"].isin([\"worked\", \"failed\"]) picks the claims of effect.",
+        "Among those rows, (evidence == \"figure\").mean() is the share backed by a figure.",
+        "Give a share between 0 and 1.",
+    ),
+    misreadings=(
+        Misreading(
+            matches=lambda answer, expected: abs(answer - _figure_share_of_all()) <= 0.005
+            and _differs(_figure_share_of_all(), expected),
+            feedback=("That is the share of all passages that give a figure. Keep only the passages "
+                      "that say a policy worked or failed first."),
+            example=lambda expected: _figure_share_of_all(),
+        ),
+        Misreading(
+            matches=lambda answer, expected: answer == _effect_figure_count(),
+            feedback="That is a count. Divide by the number of claims of effect to get a share.",
+            example=lambda expected: _effect_figure_count(),
+        ),
+        Misreading(
+            matches=lambda answer, expected: answer > 1 and abs(answer - 100 * expected) <= 0.5,
+            feedback="Give the share as a fraction between 0 and 1, not as a percentage.",
+            example=lambda expected: 100 * expected,
+        ),
+        Misreading(
+            matches=lambda answer, expected: any(abs(answer - _figure_share_among(effect)) <= 0.005
+                                                 and _differs(_figure_share_among(effect), expected)
+                                                 for effect in EFFECTS),
+            feedback="That share covers one kind of claim only. Count both \"worked\" and \"failed\".",
+            example=lambda expected: next(_figure_share_among(effect) for effect in EFFECTS
+                                          if _differs(_figure_share_among(effect), expected)),
+        ),
+        Misreading(
+            matches=lambda answer, expected: abs(answer - _assertion_share()) <= 0.005
+            and _differs(_assertion_share(), expected),
+            feedback="That is the share resting on assertion. The question asks about figures.",
+            example=lambda expected: _assertion_share(),
+        ),
+    ),
+))
+
+
+# ---------------------------------------------------------------- 5.8 who speaks for development?
+
+def _reported_types(frame: str) -> set[str]:
+    passages = load_passages()
+    rows = passages[(passages["frame"] == frame) & (passages["voice"] == "reported")]
+    return set(rows["source_type"])
+
+
+def development_statements() -> dict[str, bool]:
+    """Exercise 5.8: whether each offered statement holds in coding A, by option letter."""
+    development, security = _reported_types("development"), _reported_types("security")
+    return {
+        "a": development <= {"government official", "government agency"},
+        "b": "analyst or expert" in development and "analyst or expert" in security,
+        "c": "international organization" in development,
+        "d": "news media" in development,
+    }
+
+
+def development_statement_letter() -> str:
+    """The one statement of exercise 5.8 that coding A bears out."""
+    true = [letter for letter, holds in development_statements().items() if holds]
+    if len(true) != 1:
+        raise ValueError(f"exercise 5.8 needs exactly one true statement; these hold: {true}")
+    return true[0]
+
+
+register(Exercise(
+    id="5.8",
+    title="Who speaks for development?",
+    answer=Choice(
+        options={
+            "a": "Every reported passage framed as development quotes a Peruvian official or state body.",
+            "b": "Analysts and experts are quoted on both sides, development and security.",
+            "c": "An international organization is quoted for development.",
+            "d": "A news outlet is quoted as the source of a development passage.",
+        },
+        why_not={
+            "a": ("Check the source_type of every reported development passage: at least one is "
+                  "neither a government official nor a government agency."),
+            "b": ("Check both sides separately: analysts or experts are missing from at least one of "
+                  "them."),
+            "c": ("Filter to frame \"development\" and voice \"reported\": no international "
+                  "organization is among them."),
+            "d": ("Filter to frame \"development\" and voice \"reported\": no news media source is "
+                  "among them."),
+        },
+    ),
+    expected=development_statement_letter,
+    look_again="Compare the source types of the reported passages on the two sides.",
+    hints=(
+        "passages.query(\"frame == 'development' and voice == 'reported'\")[\"source_type\"].value_counts() "
+        "lists who speaks for development.",
+        "Do the same with frame == 'security', and test each statement against the two lists.",
+    ),
+))

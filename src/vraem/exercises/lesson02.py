@@ -510,13 +510,6 @@ def recodes_to_lose_the_lead() -> int:
     return _recodes_to_catch_up(*_no_outside_by_article())
 
 
-def _recodes_by_counts() -> int:
-    """The same question asked of counts instead of shares: the longest article leads."""
-    counts, sizes = _no_outside_by_article()
-    top = counts.idxmax()
-    return int(counts[top] - counts.drop(top).max())
-
-
 register(Exercise(
     id="2.6",
     title="How much does one claim weigh?",
@@ -552,12 +545,6 @@ register(Exercise(
             feedback=("Give a number of claims, not a difference of shares. In an article with n claims, "
                       "each claim moves the share by 1/n: in a short brief, that is a lot."),
             example=lambda expected: 0.1,
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer == _recodes_by_counts() != expected,
-            feedback=("Compare shares, not counts: the longest article has the most claims of every kind. "
-                      "The question is about the article with the highest share."),
-            example=lambda expected: _recodes_by_counts(),
         ),
     ),
 ))

@@ -1,33 +1,280 @@
 """Checked exercises of lesson 02 · Claims and sources.
 
-Every key is worked out from ``data/claims.csv``: the finder's recall from the
-quotes and their ``value_text``, the hedged share from ``hedge``, the least
-sourced article from ``source_type``, the recycled fighter estimate from
-``measure`` and ``value``, and the year a figure describes from
-``reference_period``.
+Every key is worked out from the data files: the learner's coding of article
+002 is held against that article's rows of ``data/claims.csv``; the agreement
+of a second reading with the table, the finder's recall, the weight of one
+claim in a short article, the hedge, source and recycling judgements and the
+year a figure describes all come from the claims table; the verdict on the
+two articles that date Artemio's capture differently comes from the table's
+``fact_check`` column where it has one, and otherwise from the claim's own
+period held against reference (h) in ``data/reference/context_facts.md``.
 """
 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 import pandas as pd
 
-from ..answers import IdSet, Number
+from ..answers import AnswerTypeError, Choice, Number
 from ..claims import load_claims
+from ..paths import data_file
+from ..provenance import article_texts
+from ..tables import resource_schema
 from . import Exercise, Misreading, register
 
-#: The digits-only pattern of exercise 2.1 (the notebook types the same pattern).
+#: The short article learners code before they see the claims table (exercise 2.1).
+CLOSE_READING = "002"
+#: The three codes a reader gives each figure, as columns of a coding table.
+CODE_COLUMNS = ("value_text", "hedge", "source_type")
+#: The digits-only pattern of exercise 2.3 (the notebook types the same pattern).
 DIGITS_ONLY = r"\d+"
 #: The better pattern the lesson builds next: digits with thousands separators.
 SEPARATED_DIGITS = r"\d+(?:,\d{3})*"
-#: Source types that name no source outside the outlet (exercise 2.3).
+#: Source types that name no source outside the outlet (exercise 2.6).
 NO_OUTSIDE_SOURCE = ("unattributed", "the outlet itself")
-#: Exercise 2.5: the coca share in article 003 ("nearly 70 percent ... in 2017").
+#: Exercise 2.9: the coca share in article 003 ("nearly 70 percent ... in 2017").
 SHARE_ARTICLE, SHARE_MEASURE = "003", "coca_area_share"
+#: A coding table longer than this is not a reading of one short article.
+MAX_CODED_ROWS = 100
+
+# A second reading of article 002, written for the lesson as a careful newcomer might code it
+# (exercise 2.2). Its disagreements with the table are plausible readings, not slips: a plan
+# announced by the government read as the government's figure, "it is estimated" taken as the
+# hedge, and "thought to" read as hiding the source even though AFP reported the figure.
+OTHER_READING = (
+    ("ten", "none", "government agency"),
+    ("80", "it is estimated", "unattributed"),
+    ("two", "none", "government official"),
+    ("500", "about", "unattributed"),
+)
 
 
-# ---------------------------------------------------------------- 2.1 finder recall
+def other_reading() -> pd.DataFrame:
+    """Another reader's codes for article 002: ``other = other_reading()``.
+
+    One row per figure, with the columns ``value_text``, ``hedge`` and
+    ``source_type``, as the lesson asks learners to code the article.
+    """
+    return pd.DataFrame(list(OTHER_READING), columns=list(CODE_COLUMNS))
+
+
+def table_codes(article_id: str = CLOSE_READING) -> pd.DataFrame:
+    """The claims table's codes for one article: value_text, hedge and source_type per claim."""
+    claims = load_claims()
+    return claims.loc[claims["article_id"] == article_id, list(CODE_COLUMNS)].reset_index(drop=True)
+
+
+def _source_types() -> list[str]:
+    fields = resource_schema("claims")["schema"]["fields"]
+    return next(field for field in fields if field["name"] == "source_type")["constraints"]["enum"]
+
+
+# ---------------------------------------------------------------- 2.1 code an article yourself
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _within(short: str, long: str) -> bool:
+    """Is ``short`` in ``long`` as whole words (so "8" is not found in "80")?"""
+    return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
+
+
+class Coding:
+    """A reader's coding of one article: a table with a row per figure it finds.
+
+    Reads a DataFrame (or a list of rows) with the columns value_text, hedge
+    and source_type. It is right when every value_text is words of the
+    article and every figure the claims table codes there has a row: the
+    codes themselves are a reading, measured in the next exercise, not judged here.
+    """
+
+    def __init__(self, article_id: str):
+        self.article_id = article_id
+
+    def read(self, answer) -> tuple[tuple[str, str, str], ...]:
+        if isinstance(answer, pd.DataFrame):
+            missing = [column for column in CODE_COLUMNS if column not in answer.columns]
+            if missing:
+                raise AnswerTypeError("give a table with the columns value_text, hedge and source_type "
+                                      f"(it lacks {', '.join(missing)})")
+            rows = list(answer[list(CODE_COLUMNS)].head(MAX_CODED_ROWS + 1).itertuples(index=False))
+        elif isinstance(answer, list | tuple):
+            rows = list(answer[:MAX_CODED_ROWS + 1])
+        else:
+            raise AnswerTypeError("give your codes as a table: pd.DataFrame(rows, columns=[\"value_text\", "
+                                  "\"hedge\", \"source_type\"]), one row per figure")
+        if not rows:
+            raise AnswerTypeError("the table has no rows yet: add one row per figure of the article")
+        if len(rows) > MAX_CODED_ROWS:
+            raise AnswerTypeError(f"that is more than {MAX_CODED_ROWS} rows: code only the figures of "
+                                  f"article {self.article_id}")
+        types = _source_types()
+        coded = []
+        for number, row in enumerate(rows, start=1):
+            if not isinstance(row, list | tuple) or len(row) != len(CODE_COLUMNS):
+                raise AnswerTypeError(f"row {number} should hold three texts: (value_text, hedge, source_type)")
+            row = tuple(row)
+            value_text, hedge, source_type = row
+            if not all(isinstance(item, str) and item.strip() for item in row):
+                raise AnswerTypeError(f"row {number}: write each code as text in quotes, and \"none\" "
+                                      "when there is no hedge")
+            if _folded(source_type) not in types:
+                raise AnswerTypeError(f"row {number}: the source_type must be one of: "
+                                      + ", ".join(f'"{kind}"' for kind in types))
+            coded.append((_folded(value_text), _folded(hedge), _folded(source_type)))
+        return tuple(coded)
+
+    def outside_article(self, value) -> list[str]:
+        """The coded value_texts that are not words of the article."""
+        text = _folded(article_texts()[self.article_id])
+        return [value_text for value_text, _, _ in value if not _within(value_text, text)]
+
+    def missing(self, value, expected) -> list[str]:
+        """The table's figures that no row of the coding names (loosely: "80 tons" names "80")."""
+        mine = [value_text for value_text, _, _ in value]
+        return [figure for figure, _, _ in self.read(expected)
+                if not any(_within(figure, text) or _within(text, figure) for text in mine)]
+
+    def same(self, value, expected) -> bool:
+        return not self.outside_article(value) and not self.missing(value, expected)
+
+
+CODING = Coding(CLOSE_READING)
+
+
+def close_reading_key() -> pd.DataFrame:
+    """The claims table's codes for article 002: every figure a complete coding must name."""
+    return table_codes(CLOSE_READING)
+
+
+register(Exercise(
+    id="2.1",
+    title="Code a short article yourself",
+    answer=CODING,
+    expected=close_reading_key,
+    look_again=(f"Read article {CLOSE_READING} again, sentence by sentence, and give every figure its own "
+                "row, with the figure's words exactly as printed."),
+    hints=(
+        "Read both parts of the brief: the news, and the analysis after the heading "
+        "\"InSight Crime Analysis\".",
+        "A figure can be written in digits or in words; a year that says since when something has "
+        "lasted can be a figure too. Give each one a row.",
+        "For each row ask: which words stand right before the figure (the hedge, or \"none\")? Who "
+        "does the sentence say gives the figure? If nobody is named, is the sentence in the news part "
+        "(\"unattributed\") or in the outlet's analysis (\"the outlet itself\")?",
+    ),
+    misreadings=(
+        Misreading(
+            matches=lambda answer, expected: bool(CODING.outside_article(answer)),
+            feedback=(f"At least one value_text is not in article {CLOSE_READING} as printed: copy each "
+                      "figure's words from the text exactly (a number printed in words stays in words), "
+                      "without its hedge."),
+            example=lambda expected: pd.concat(
+                [expected, pd.DataFrame([("eleven", "none", "unattributed")], columns=list(CODE_COLUMNS))]),
+        ),
+        Misreading(
+            matches=lambda answer, expected: bool(CODING.missing(answer, expected)),
+            feedback=("The claims table codes at least one figure of this article that your table has "
+                      "no row for. Read again, both the news and the analysis part: figures written as "
+                      "words count too."),
+            example=lambda expected: expected.iloc[:-1],
+        ),
+    ),
+))
+
+
+# ---------------------------------------------------------------- 2.2 agreement of two readings
+
+def _compared(codes: pd.DataFrame) -> pd.DataFrame:
+    """The table's figures of article 002, each with a reader's codes beside it (empty if none)."""
+    return table_codes().merge(codes, on="value_text", how="left", suffixes=("_table", "_other"))
+
+
+def _matches(codes: pd.DataFrame) -> tuple[int, int, int, int]:
+    """Matching hedges, matching sources, figures matching on both, and figures compared."""
+    compared = _compared(codes)
+    hedge = compared["hedge_table"] == compared["hedge_other"]
+    source = compared["source_type_table"] == compared["source_type_other"]
+    return int(hedge.sum()), int(source.sum()), int((hedge & source).sum()), len(compared)
+
+
+def agreement_share(codes: pd.DataFrame) -> float:
+    """The share of the table's codes for article 002 (hedge and source of each figure) a reading matches.
+
+    A figure the reading leaves out counts as two codes that do not match; a
+    figure only the reading has is not compared.
+    """
+    hedge, source, _, figures = _matches(codes)
+    return (hedge + source) / (2 * figures)
+
+
+def other_reading_agreement() -> float:
+    """Exercise 2.2: how far the second reading of article 002 agrees with the claims table."""
+    return agreement_share(other_reading())
+
+
+def _partial_shares() -> list[float]:
+    """Shares a learner gets by comparing one code only, or counting figures that match on both."""
+    hedge, source, both, figures = _matches(other_reading())
+    return [hedge / figures, source / figures, both / figures]
+
+
+def _matching_codes() -> int:
+    hedge, source, _, _ = _matches(other_reading())
+    return hedge + source
+
+
+def _first_different(candidates, expected, close=lambda a, b: a == b):
+    return next(candidate for candidate in candidates if not close(candidate, expected))
+
+
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.005
+
+
+register(Exercise(
+    id="2.2",
+    title="How far do two readings agree?",
+    answer=Number(tolerance=0, absolute=0.005),
+    expected=other_reading_agreement,
+    look_again=("Line up the table's rows for the article with the other reading (merge on value_text, "
+                "how=\"left\"), count the hedges that match and the sources that match, and divide by the "
+                "number of codes: two for each of the table's figures."),
+    hints=(
+        "table_002.merge(other, on=\"value_text\", how=\"left\", suffixes=(\"_table\", \"_other\")) puts "
+        "each of the table's figures beside the other reader's codes for it.",
+        "compared[\"hedge_table\"] == compared[\"hedge_other\"] is True where the hedges match; do the "
+        "same for source_type.",
+        "Add the two counts of True and divide by 2 * len(compared): every figure has two codes. Give "
+        "a share between 0 and 1.",
+    ),
+    misreadings=(
+        Misreading(
+            matches=lambda answer, expected: answer > 1 and abs(answer - 100 * expected) <= 0.5,
+            feedback="Give the share as a fraction between 0 and 1, not as a percentage.",
+            example=lambda expected: 100 * expected,
+        ),
+        Misreading(
+            matches=lambda answer, expected: answer == _matching_codes(),
+            feedback=("That is the number of matching codes. The question asks for a share: divide by the "
+                      "number of codes compared, two for each of the table's figures."),
+            example=lambda expected: _matching_codes(),
+        ),
+        Misreading(
+            matches=lambda answer, expected: not _near(answer, expected) and any(
+                _near(answer, share) for share in _partial_shares()),
+            feedback=("Count both codes of every figure, hedge and source, each on its own: a figure whose "
+                      "hedge matches but whose source does not gives one matching code out of two."),
+            example=lambda expected: _first_different(_partial_shares(), expected, _near),
+        ),
+    ),
+))
+
+
+# ---------------------------------------------------------------- 2.3 finder recall
 
 def _found(pattern: str) -> pd.Series:
     claims = load_claims()
@@ -57,7 +304,7 @@ def _value_texts_with_digits() -> int:
 
 
 register(Exercise(
-    id="2.1",
+    id="2.3",
     title="How much does a digits-only finder find?",
     answer=Number(tolerance=0, absolute=0),
     expected=digits_only_recall,
@@ -109,206 +356,336 @@ register(Exercise(
 ))
 
 
-# ---------------------------------------------------------------- 2.2 hedged share
+# ---------------------------------------------------------------- 2.4 what a hedge allows
 
-def _hedged() -> pd.Series:
-    return load_claims()["hedge"] != "none"
-
-
-def hedged_share() -> float:
-    """The share (0 to 1) of claims whose hedge column is anything but "none"."""
-    return float(_hedged().mean())
-
-
-def _hedged_count() -> int:
-    return int(_hedged().sum())
-
-
-def _hedged_share_without_between() -> float:
+def _one_claim(article_id: str, measure: str) -> pd.Series:
     claims = load_claims()
-    return float((~claims["hedge"].isin(["none", "between"])).mean())
+    rows = claims[(claims["article_id"] == article_id) & (claims["measure"] == measure)]
+    if len(rows) != 1:
+        raise ValueError(f"expected one {measure} claim in article {article_id}, found {len(rows)}")
+    return rows.iloc[0]
 
 
-register(Exercise(
-    id="2.2",
-    title="How many claims are hedged?",
-    answer=Number(tolerance=0, absolute=0.005),
-    expected=hedged_share,
-    look_again=("Build a True/False column that is True when hedge is not \"none\", and take its "
-                "mean: the share of True values, between 0 and 1."),
-    hints=(
-        "claims[\"hedge\"] != \"none\" gives True for every hedged claim.",
-        "The mean of a True/False column is the share of True values: True counts as 1, False as 0.",
-        "Give a share between 0 and 1, not a percentage and not a count.",
-    ),
-    misreadings=(
-        Misreading(
-            matches=lambda answer, expected: answer > 1 and abs(answer - 100 * expected) <= 0.5,
-            feedback="Give the share as a fraction between 0 and 1, not as a percentage.",
-            example=lambda expected: 100 * expected,
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer == _hedged_count(),
-            feedback=("That is a count of hedged claims. The question asks for a share: divide by "
-                      "the number of claims (or take the mean of the True/False column)."),
-            example=lambda expected: _hedged_count(),
-        ),
-        Misreading(
-            matches=lambda answer, expected: abs(answer - (1 - expected)) <= 0.005,
-            feedback=("That is the share of claims with no hedge. Flip the test: hedge is not "
-                      "\"none\"."),
-            example=lambda expected: 1 - expected,
-        ),
-        Misreading(
-            matches=lambda answer, expected: abs(answer - _hedged_share_without_between()) <= 0.005,
-            feedback=("Close, but this exercise counts every hedge value other than \"none\", even "
-                      "the one you may doubt is a hedge at all. The lesson discusses it next."),
-            example=lambda expected: _hedged_share_without_between(),
-        ),
-    ),
-))
+#: What each kind of hedge lets a reader say about the true figure.
+APPROXIMATE, BELOW, FLOOR = ("around", "about", "some", "approximately", "roughly"), ("nearly", "almost"), (
+    "at least", "more than", "over")
+GOVERNMENT = ("government official", "government agency")
+
+HEDGE_CHOICE = Choice(
+    options={
+        "a": "The faction has 500 fighters.",
+        "b": "The faction has fewer than 500 fighters.",
+        "c": "Someone believes the faction has roughly 500 fighters: perhaps a few more, perhaps a few fewer.",
+        "d": "The faction has at least 500 fighters, possibly many more.",
+        "e": "The sentence does not say who believes the figure, or how it was reached.",
+        "f": "The government estimates the faction at about 500 fighters.",
+    },
+    why_not={
+        "a": ("The sentence gives 500 as neither exact nor certain: the word before the figure makes it "
+              "approximate, and \"thought to\" makes it a belief."),
+        "b": ("\"around\" allows either side of 500. Only words such as \"nearly\" or \"almost\" put the "
+              "true figure below the one given."),
+        "c": "Look again at the word right before the figure, and at \"thought to\".",
+        "d": ("\"around\" sets no floor: the true number may be below 500. \"at least\" or \"more than\" "
+              "would set one."),
+        "e": "Look again for a name, an institution or \"according to\" in the sentence.",
+        "f": ("Nothing in the sentence names the government, or anyone else, as the source: \"thought to\" "
+              "hides who thinks so."),
+    },
+    multiple=True,
+)
 
 
-# ---------------------------------------------------------------- 2.3 least sourced article
-
-def _share_by_article(types) -> pd.Series:
-    claims = load_claims()
-    return claims["source_type"].isin(list(types)).groupby(claims["article_id"]).mean()
-
-
-def _top(series: pd.Series) -> frozenset[str]:
-    return frozenset(series.index[series == series.max()])
-
-
-def least_sourced_article() -> frozenset[str]:
-    """The article(s) with the highest share of claims that name no outside source."""
-    return _top(_share_by_article(NO_OUTSIDE_SOURCE))
-
-
-def _count_by_article() -> pd.Series:
-    claims = load_claims()
-    return claims["source_type"].isin(list(NO_OUTSIDE_SOURCE)).groupby(claims["article_id"]).sum()
-
-
-def _other_readings_23() -> list[frozenset[str]]:
-    """Answers from counting only "the outlet itself", or counts instead of shares."""
-    return [_top(_share_by_article(["the outlet itself"])), _top(_count_by_article())]
-
-
-def _first_different(candidates, expected):
-    return next(candidate for candidate in candidates if candidate != expected)
-
-
-register(Exercise(
-    id="2.3",
-    title="Which article leans most on figures without an outside source?",
-    answer=IdSet(),
-    expected=least_sourced_article,
-    look_again=("For each article, divide the number of claims whose source_type is \"unattributed\" "
-                "or \"the outlet itself\" by the article's number of claims, and pick the article "
-                "with the largest share."),
-    hints=(
-        "claims[\"source_type\"].isin([...]) gives True for every claim whose source type is in "
-        "the list. Put both types in the list.",
-        "A True/False column grouped by article, then .mean(), gives each article's share: "
-        "mask.groupby(claims[\"article_id\"]).mean().",
-        ".idxmax() returns the label (here, the article id) of the largest value.",
-    ),
-    misreadings=(
-        Misreading(
-            matches=lambda answer, expected: answer == _top(_share_by_article(["unattributed"])),
-            feedback=("You counted only \"unattributed\". Figures given in the outlet's own voice "
-                      "(\"the outlet itself\") have no outside source either: count both types."),
-            example=lambda expected: _top(_share_by_article(["unattributed"])),
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer in _other_readings_23(),
-            feedback=("Check two things: that both source types are counted, and that you compare "
-                      "shares, not counts. An article with many claims has many of every kind."),
-            example=lambda expected: _first_different(_other_readings_23(), expected),
-        ),
-        Misreading(
-            matches=lambda answer, expected: len(answer) > len(expected),
-            feedback="Give only the article with the highest share, as a single id.",
-            example=lambda expected: expected | {"004" if "004" not in expected else "003"},
-        ),
-    ),
-))
-
-
-# ---------------------------------------------------------------- 2.4 recycled fighter estimate
-
-def _articles_sharing(measure: str) -> frozenset[str]:
-    claims = load_claims()
-    rows = claims[claims["measure"] == measure].dropna(subset=["value"])
-    spread = rows.groupby("value")["article_id"].transform("nunique")
-    return frozenset(rows.loc[spread > 1, "article_id"])
-
-
-def shared_fighter_estimate() -> frozenset[str]:
-    """The articles that give the same fighter estimate (same measure and value) as another."""
-    return _articles_sharing("fighters")
-
-
-def _fighter_articles() -> frozenset[str]:
-    claims = load_claims()
-    return frozenset(claims.loc[claims["measure"] == "fighters", "article_id"])
-
-
-def _fighter_claim_ids(expected) -> frozenset[str]:
-    claims = load_claims()
-    rows = claims[(claims["measure"] == "fighters") & claims["article_id"].isin(list(expected))]
-    return frozenset(rows["claim_id"])
+def hedge_conclusions() -> frozenset[str]:
+    """The options of 2.4 that fit the fighter estimate of article 000, from its hedge and source."""
+    row = _one_claim("000", "fighters")
+    hedge, believed = row["hedge"].lower(), "thought to" in row["quote"].lower()
+    key = set()
+    if hedge == "none" and not believed:
+        key.add("a")
+    if hedge in BELOW:
+        key.add("b")
+    if hedge in APPROXIMATE and believed:
+        key.add("c")
+    if hedge in FLOOR:
+        key.add("d")
+    if row["source_type"] == "unattributed":
+        key.add("e")
+    if row["source_type"] in GOVERNMENT:
+        key.add("f")
+    if not key:
+        raise ValueError("the fighter claim of article 000 fits none of the options of exercise 2.4")
+    return frozenset(key)
 
 
 register(Exercise(
     id="2.4",
-    title="The recycled fighter estimate",
-    answer=IdSet(),
-    expected=shared_fighter_estimate,
-    look_again=("Keep the claims whose measure is \"fighters\", look at their value (and "
-                "value_low, value_high) and find the figure that appears in two different articles."),
+    title="What does \"thought to number around 500\" allow?",
+    answer=HEDGE_CHOICE,
+    expected=hedge_conclusions,
+    look_again="Read the sentence again, word by word: the hedge before the figure, and who holds the belief.",
     hints=(
-        "claims.query(\"measure == 'fighters'\") keeps the fighter estimates.",
-        "Show article_id, value_text, value_low and value_high of those rows: which figure appears "
-        "twice, in two articles?",
-        "Give the two article ids as text in a list, e.g. [\"00X\", \"00Y\"].",
+        "Use the hedge table above: what does \"around\" let a reader say about the true figure, "
+        "compared with \"nearly\" or \"at least\"?",
+        "\"thought to\" reports a belief. Does the sentence say whose?",
+        "More than one option fits. Give every letter that fits, in a list, e.g. [\"x\", \"y\"].",
+    ),
+))
+
+
+# ---------------------------------------------------------------- 2.5 which kind of source
+
+SOURCE_CHOICE = Choice(
+    options={
+        "a": "the outlet itself",
+        "b": "government agency",
+        "c": "government official",
+        "d": "analyst or expert",
+        "e": "unattributed",
+    },
+    why_not={
+        "a": ("InSight Crime received the figure, but the sentence names who provided it: the outlet "
+              "passes it on rather than giving it in its own voice."),
+        "b": "Look again at who the sentence says provided the figure, and what kind of body that is.",
+        "c": "The sentence names an institution, not a person speaking for it.",
+        "d": ("The expert quoted elsewhere in this brief is not the source of this figure: read the end of "
+              "this sentence."),
+        "e": "The sentence does name a source: read what follows \"according to\".",
+    },
+)
+
+
+def fighter_source_letter() -> str:
+    """The option of 2.5 that names the source type of article 003's fighter estimate."""
+    source_type = _one_claim("003", "fighters")["source_type"]
+    letters = [letter for letter, text in SOURCE_CHOICE.options.items() if text == source_type]
+    if not letters:
+        raise ValueError(f"exercise 2.5 offers no option for the source type {source_type!r}")
+    return letters[0]
+
+
+register(Exercise(
+    id="2.5",
+    title="Which kind of source?",
+    answer=SOURCE_CHOICE,
+    expected=fighter_source_letter,
+    look_again="Read to the end of the sentence: who does it say provided the figure?",
+    hints=(
+        "\"according to …\" names a source. Read what follows it.",
+        "Is that source a person, an institution of the state, an outside expert, or the outlet?",
+    ),
+))
+
+
+# ---------------------------------------------------------------- 2.6 small denominators
+
+def _no_outside_by_article() -> tuple[pd.Series, pd.Series]:
+    claims = load_claims()
+    no_outside = claims["source_type"].isin(list(NO_OUTSIDE_SOURCE))
+    return no_outside.groupby(claims["article_id"]).sum(), claims.groupby("article_id").size()
+
+
+def _recodes_to_catch_up(counts: pd.Series, sizes: pd.Series) -> int:
+    """How many of the leading article's claims must change before another article is level or ahead."""
+    shares = {article: Fraction(int(counts[article]), int(sizes[article])) for article in counts.index}
+    best = max(shares.values())
+    leaders = [article for article, share in shares.items() if share == best]
+    if len(leaders) != 1:
+        raise ValueError(f"articles {', '.join(leaders)} share the highest share: no single leader")
+    top = leaders[0]
+    runner_up = max(share for article, share in shares.items() if article != top)
+    recoded = 0
+    while Fraction(int(counts[top]) - recoded, int(sizes[top])) > runner_up:
+        recoded += 1
+    return recoded
+
+
+def _leader() -> str:
+    counts, sizes = _no_outside_by_article()
+    return (counts / sizes).idxmax()
+
+
+def recodes_to_lose_the_lead() -> int:
+    """Exercise 2.6: claims of the least-sourced article that would have to name a source for it to lose first place."""
+    return _recodes_to_catch_up(*_no_outside_by_article())
+
+
+register(Exercise(
+    id="2.6",
+    title="How much does one claim weigh?",
+    answer=Number(tolerance=0, absolute=0),
+    expected=recodes_to_lose_the_lead,
+    look_again=("Find the article with the highest share of claims without an outside source. Then take "
+                "its claims one at a time: after how many recoded claims is its share no longer above "
+                "the next article's?"),
+    hints=(
+        "no_outside = claims[\"source_type\"].isin(NO_OUTSIDE_SOURCE), then "
+        "no_outside.groupby(claims[\"article_id\"]).mean() gives each article's share; .sum() instead "
+        "of .mean() gives the counts.",
+        "For the leading article, the share after recoding k claims is (count - k) / number of claims. "
+        "Compare it with the highest share among the other articles: shares.drop(top).max().",
+        "Stop at the first k where the leading article's share is equal to or below the runner-up's. "
+        "Give k, a number of claims.",
     ),
     misreadings=(
         Misreading(
-            matches=lambda answer, expected: any(item.upper().startswith("C") for item in answer),
-            feedback="Give the article ids (three digits), not the claim ids.",
-            example=lambda expected: _fighter_claim_ids(expected),
+            matches=lambda answer, expected: answer == _no_outside_by_article()[0][_leader()],
+            feedback=("That is how many of the article's claims name no outside source. The question asks "
+                      "how many of them would have to change before another article catches up."),
+            example=lambda expected: int(_no_outside_by_article()[0][_leader()]),
         ),
         Misreading(
-            matches=lambda answer, expected: answer == _articles_sharing("poverty_rate") != expected,
-            feedback=("That pair shares another recycled figure. This exercise asks about the "
-                      "estimate of the Shining Path's fighters."),
-            example=lambda expected: _articles_sharing("poverty_rate"),
+            matches=lambda answer, expected: answer == _no_outside_by_article()[1][_leader()],
+            feedback=("That is the number of claims in the article. The question asks how many of them "
+                      "would have to change before another article catches up."),
+            example=lambda expected: int(_no_outside_by_article()[1][_leader()]),
         ),
         Misreading(
-            matches=lambda answer, expected: answer > expected,
-            feedback=("One of those articles gives a different fighter figure. A recycled figure is "
-                      "the same measure and the same value: compare the values, not only the measure."),
-            example=lambda expected: expected | (_fighter_articles() - expected),
-        ),
-        Misreading(
-            matches=lambda answer, expected: 0 < len(answer) < len(expected) and answer < expected,
-            feedback="A recycled figure appears in more than one article: give every article that has it.",
-            example=lambda expected: frozenset(sorted(expected)[:1]),
+            matches=lambda answer, expected: 0 < answer < 1,
+            feedback=("Give a number of claims, not a difference of shares. In an article with n claims, "
+                      "each claim moves the share by 1/n: in a short brief, that is a lot."),
+            example=lambda expected: 0.1,
         ),
     ),
 ))
 
 
-# ---------------------------------------------------------------- 2.5 reference period
+# ---------------------------------------------------------------- 2.7 recycled or confirmed
+
+RECYCLED_CHOICE = Choice(
+    options={
+        "a": "The figure is confirmed: two briefs, three months apart, give it.",
+        "b": "The faction's size did not change between July and October 2012.",
+        "c": "The later brief may repeat the earlier estimate rather than confirm it.",
+        "d": "Neither brief presents the figure as a count: both hedge it.",
+        "e": "Neither brief says who first made the estimate.",
+    },
+    why_not={
+        "a": ("Confirmation needs two sources that each reached the figure on their own. Nothing in "
+              "either brief shows that: a figure passed from one report to the next is one estimate, "
+              "told twice."),
+        "b": ("A repeated figure says nothing about whether the number changed: it may be the same "
+              "estimate, repeated."),
+        "c": "Look again at the measure and the value of the two claims.",
+        "d": "Look again at the words before each figure, and at \"thought to\".",
+        "e": "Look again at who each brief names: a brief can pass on a figure without saying who made it.",
+    },
+    multiple=True,
+)
+
+
+def _fighter_pair() -> pd.DataFrame:
+    """The fighter claims whose value appears in more than one article."""
+    claims = load_claims()
+    rows = claims[claims["measure"] == "fighters"].dropna(subset=["value"])
+    spread = rows.groupby("value")["article_id"].transform("nunique")
+    pair = rows[spread > 1]
+    if pair["article_id"].nunique() != 2:
+        raise ValueError("exercise 2.7 expects one fighter figure repeated in two articles")
+    return pair
+
+
+def recycled_conclusions() -> frozenset[str]:
+    """The options of 2.7 that fit the repeated fighter figure, from the two claims' hedges and sources."""
+    pair = _fighter_pair()
+    key = {"c"}  # same measure, same value, two articles: a repeat is possible, a confirmation not shown
+    if (pair["hedge"] != "none").all():
+        key.add("d")
+    # neither names the origin: no source at all, or a relay (news media, the outlet)
+    if pair["source_type"].isin(["unattributed", "news media", "the outlet itself"]).all():
+        key.add("e")
+    return frozenset(key)
+
+
+register(Exercise(
+    id="2.7",
+    title="A confirmation, or one figure told twice?",
+    answer=RECYCLED_CHOICE,
+    expected=recycled_conclusions,
+    look_again="Read both sentences again: what each says, how sure it is, and whom it credits.",
+    hints=(
+        "Two mentions confirm each other only if each source reached the figure on its own. Does "
+        "either brief say how, or by whom, the figure was reached?",
+        "Look at the words before each 500, and at \"thought to\" in both sentences.",
+        "More than one option fits. Give every letter that fits, in a list.",
+    ),
+))
+
+
+# ---------------------------------------------------------------- 2.8 two articles disagree
+
+ARTEMIO_CHOICE = Choice(
+    options={
+        "a": "The two articles agree: both put the capture about ten years after 1992.",
+        "b": "Article 003 is the more recent, so its date should be preferred.",
+        "c": "Article 003 is wrong: the reference puts the capture in February 2012, as article 000 implies.",
+        "d": "The articles disagree, and nothing available settles which is right.",
+    },
+    why_not={
+        "a": ("Article 000 was published in 2012 and speaks of an arrest \"earlier this year\": that is "
+              "2012, not a decade after 1992."),
+        "b": ("A later article is not more reliable for being later: a writer can misremember an old "
+              "event. Only a source outside both articles can settle which is right."),
+        "c": "Compare the year the reference gives with the year each article implies.",
+        "d": ("An outside source does settle it: the course's reference notes date the capture from "
+              "press reports published at the time."),
+    },
+)
+#: The table's verdicts (column fact_check), mapped to the options of 2.8.
+VERDICT_LETTERS = {"contradicted": "c", "verified": "a", "supported": "a", "unverified": "d"}
+
+
+def _artemio_claim() -> pd.Series:
+    claims = load_claims()
+    rows = claims[claims["quote"].str.contains("Artemio")]
+    if len(rows) != 1:
+        raise ValueError(f"expected one claim that quotes Artemio's capture, found {len(rows)}")
+    return rows.iloc[0]
+
+
+def _reference_capture_year() -> int:
+    """The year reference (h) gives for Artemio's capture."""
+    text = data_file("reference/context_facts.md").read_text(encoding="utf-8")
+    section = text.split("## (h)", 1)[-1].split("\n## ", 1)[0]
+    found = re.search(r"captured on (?:\w+ )?\d{1,2} \w+ (\d{4})", " ".join(section.split()))
+    if not found:
+        raise ValueError("reference (h) in data/reference/context_facts.md gives no date of capture")
+    return int(found.group(1))
+
+
+def artemio_verdict() -> str:
+    """Exercise 2.8: the option that the reference supports on the date of Artemio's capture.
+
+    The claims table's ``fact_check`` column decides where it exists; otherwise
+    the year the article implies (the end of the claim's reference period) is
+    held against the year reference (h) gives.
+    """
+    claim = _artemio_claim()
+    verdict = claim.get("fact_check")
+    if isinstance(verdict, str) and verdict.strip().lower() in VERDICT_LETTERS:
+        return VERDICT_LETTERS[verdict.strip().lower()]
+    implied = int(str(claim["reference_period"]).split("/")[-1][:4])
+    return "a" if implied == _reference_capture_year() else "c"
+
+
+register(Exercise(
+    id="2.8",
+    title="Two articles, two dates",
+    answer=ARTEMIO_CHOICE,
+    expected=artemio_verdict,
+    look_again="Work out the year each article implies, then compare both with the reference.",
+    hints=(
+        "Article 003: Guzmán was captured in 1992, and Artemio \"a decade later\". Which year is that?",
+        "Article 000 was published in July 2012 and speaks of \"earlier this year\". Which year is that?",
+        "Which year does the reference give, and which article does it agree with?",
+    ),
+))
+
+
+# ---------------------------------------------------------------- 2.9 reference period
 
 def _share_claim() -> pd.Series:
-    claims = load_claims()
-    rows = claims[(claims["article_id"] == SHARE_ARTICLE) & (claims["measure"] == SHARE_MEASURE)]
-    if len(rows) != 1:
-        raise ValueError(f"expected one {SHARE_MEASURE} claim in article {SHARE_ARTICLE}, found {len(rows)}")
-    return rows.iloc[0]
+    return _one_claim(SHARE_ARTICLE, SHARE_MEASURE)
 
 
 def share_reference_year() -> int:
@@ -321,7 +698,7 @@ def _share_publication_year() -> int:
 
 
 register(Exercise(
-    id="2.5",
+    id="2.9",
     title="Which year does the figure describe?",
     answer=Number(tolerance=0, absolute=0),
     expected=share_reference_year,

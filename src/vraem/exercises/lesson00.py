@@ -86,15 +86,15 @@ register(Exercise(
     id="0.2",
     title="Which valleys did the name VRAE cover?",
     answer=Choice(VALLEY_OPTIONS, why_not={
-        "a": "Read the words just before \"(VRAE)\" in the first quote: which rivers does the name spell out?",
-        "b": "Read the words just before \"(VRAE)\" in the first quote: which rivers does the name spell out?",
+        "a": "Read the words just before \"(VRAE)\" in the quote of article 000: which rivers does the name spell out?",
+        "b": "Read the words just before \"(VRAE)\" in the quote of article 000: which rivers does the name spell out?",
         "c": ("Article 000 does name the Mantaro valley, but as lying to the region's north: it is the "
               "M that the later name VRAEM adds."),
         "d": ("The Upper Huallaga is another valley, where article 001 places the other faction of the "
               "Shining Path. It is not part of the VRAE."),
     }, multiple=True),
     expected=vrae_valleys,
-    look_again="Read the first quote again: which river valleys stand right before \"(VRAE)\"?",
+    look_again="Read the quote of article 000 again: which river valleys stand right before \"(VRAE)\"?",
     hints=(
         "VRAE is a set of Spanish initials: V for valley, R for rivers, then one letter per river.",
         "Article 000 names a third valley in the same sentence, but says where it lies: inside or "

@@ -341,11 +341,17 @@ register(Exercise(
             example=lambda expected: expected[0].replace(year=expected[0].year - 1),
         ),
         Misreading(
+            matches=lambda answer, expected: answer == expected[1] + timedelta(days=1),
+            feedback=("Too late, if only just. Valdes had been named prime minister the day before, so "
+                      "by then a writer would no longer call him \"the new interior minister\"."),
+            example=lambda expected: expected[1] + timedelta(days=1),
+        ),
+        Misreading(
             matches=lambda answer, expected: expected[1] < answer <= expected[1] + timedelta(days=31),
             feedback=("Just too late. On that day Valdes had already been named prime minister: the "
                       "report of his appointment came out before it. A piece that still calls him \"the "
                       "new interior minister\" was written before that news, not after."),
-            example=lambda expected: expected[1] + timedelta(days=1),
+            example=lambda expected: expected[1] + timedelta(days=20),
         ),
         Misreading(
             matches=lambda answer, expected: answer > expected[1],

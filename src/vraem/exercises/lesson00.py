@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from ..answers import IdSet
-from ..corpus import load_corpus
+import re
+import unicodedata
+
+from ..answers import Choice, IdSet
+from ..corpus import load_article, load_corpus
 from . import Exercise, Misreading, register
 
 
@@ -38,5 +41,64 @@ register(Exercise(
             example=lambda expected: frozenset(expected | {"000"}) if "000" not in expected
             else frozenset(expected | {"002"}),
         ),
+    ),
+))
+
+
+# ---------------------------------------------------------------- exercise 0.2
+
+VALLEY_OPTIONS = {
+    "a": "the Apurimac",
+    "b": "the Ene",
+    "c": "the Mantaro",
+    "d": "the Upper Huallaga",
+}
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents, so "Apurímac" and "Apurimac" compare equal."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def vrae_valleys() -> frozenset[str]:
+    """Letters of the valleys the articles spell out behind the initials VRAE.
+
+    Read from article 000 ("the Apurimac and Ene River Valley (VRAE)") and
+    article 001 ("the Apurimac and Ene River Valley, known by its initials in
+    Spanish as the VRAE"); the two must agree.
+    """
+    patterns = {"000": r"the ([\w ]+?) River Valley \(VRAE\)",
+                "001": r"the ([\w ]+?) River Valley, known by its initials in Spanish as the VRAE"}
+    readings = set()
+    for article_id, pattern in patterns.items():
+        found = re.search(pattern, load_article(article_id).text)
+        if not found:
+            raise ValueError(f"article {article_id} no longer spells out the VRAE")
+        rivers = {_plain(name).strip() for name in re.split(r",| and ", found.group(1)) if name.strip()}
+        readings.add(frozenset(letter for letter, option in VALLEY_OPTIONS.items()
+                               if _plain(option).removeprefix("the ") in rivers))
+    if len(readings) != 1:
+        raise ValueError("articles 000 and 001 spell out the VRAE differently")
+    return readings.pop()
+
+
+register(Exercise(
+    id="0.2",
+    title="Which valleys did the name VRAE cover?",
+    answer=Choice(VALLEY_OPTIONS, why_not={
+        "a": "Read the words just before \"(VRAE)\" in the quote of article 000: which rivers does the name spell out?",
+        "b": "Read the words just before \"(VRAE)\" in the quote of article 000: which rivers does the name spell out?",
+        "c": ("Article 000 does name the Mantaro valley, but as lying to the region's north: it is the "
+              "M that the later name VRAEM adds."),
+        "d": ("The Upper Huallaga is another valley, where article 001 places the other faction of the "
+              "Shining Path. It is not part of the VRAE."),
+    }, multiple=True),
+    expected=vrae_valleys,
+    look_again="Read the quote of article 000 again: which river valleys stand right before \"(VRAE)\"?",
+    hints=(
+        "VRAE is a set of Spanish initials: V for valley, R for rivers, then one letter per river.",
+        "Article 000 names a third valley in the same sentence, but says where it lies: inside or "
+        "beside the VRAE?",
+        "Give every letter that fits, as a list, e.g. [\"a\", \"c\"].",
     ),
 ))

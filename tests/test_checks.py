@@ -229,3 +229,9 @@ def test_choice_reads_letters_and_says_what_format_it_wants():
         many.read("a, c")
     with pytest.raises(ValueError, match="every option needs its feedback"):
         Choice({"a": "one", "b": "two"}, why_not={"a": "x"})
+
+
+def test_the_course_has_single_and_multiple_choice_exercises():
+    """Do the lessons use both kinds of choice question?"""
+    kinds = {exercise.answer.multiple for exercise in CHOICES}
+    assert kinds == {False, True}, f"choice exercises: {[e.id for e in CHOICES]}"

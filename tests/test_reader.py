@@ -304,3 +304,14 @@ def test_own_measures_can_be_allowed_for_an_article_on_another_subject():
     assert len(problems) == 1 and "'measure'" in problems[0] and "measures=" in problems[0]
     assert reader.validate_claims(table, text, measures=["homicides"]) == []
     assert reader.validate_claims(table, text, measures="homicides") == []
+
+
+@pytest.mark.parametrize("name", ["my-article.html", "pages/saved.htm", "notes.txt"])
+def test_a_mistyped_file_name_is_not_read_as_an_article(name, tmp_path, monkeypatch, capsys):
+    """Does a file name that is not there say so, instead of becoming a one-line article?"""
+    monkeypatch.chdir(tmp_path)
+    article = reader.load(name)
+    assert article.body == () and article.source_kind == "nothing"
+    assert "not there" in article.missing[0] and str(tmp_path) in article.missing[0]
+    assert reader.draft_claims(name).empty
+    assert "not there" in capsys.readouterr().out

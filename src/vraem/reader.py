@@ -85,9 +85,20 @@ def _read_source(source) -> tuple[str | None, str]:
             return _decode(path.read_bytes()), str(path)
         except OSError as error:
             return None, f"{path} could not be read ({error.strerror or error})"
+    if isinstance(source, str) and _looks_like_a_path(source):
+        # a mistyped file name must not be read as a one-line article
+        return None, f"the file {source.strip()!r}, which is not there (relative paths start in {Path.cwd()})"
     if isinstance(source, str):
         return source, "text"
     return None, f"a {type(source).__name__} is not a path or a text"
+
+
+_PATH_LIKE = re.compile(r"\S+\.(?:html?|txt|text|md)|\S*[/\\]\S*", re.IGNORECASE)
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """True for "my-article.html" or "pages/x": one word that names a file, not an article's text."""
+    return "\n" not in text and len(text) < 500 and bool(_PATH_LIKE.fullmatch(text.strip()))
 
 
 def _decode(raw: bytes) -> str | None:

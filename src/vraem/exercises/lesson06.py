@@ -19,7 +19,7 @@ import pandas as pd
 
 from .. import reader
 from ..answers import AnswerTypeError, Choice, IdSet, Labels, Number
-from ..brief import SECTIONS, review_brief, template
+from ..brief import review_brief, template
 from ..claims import load_claims
 from ..corpus import load_article, load_metadata
 from ..paths import data_file

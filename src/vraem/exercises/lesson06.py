@@ -271,7 +271,7 @@ class BriefStructure:
 
 
 def _worked_chart() -> alt.Chart:
-    """A small chart of the two coca figures against the series, for the model brief."""
+    """A small chart of Peru's coca series for the model brief (the lesson draws the full one)."""
     wide = wide_series()
     points = pd.DataFrame({"year": wide.index, "hectares": wide["Peru (national)"]}).dropna()
     return alt.Chart(points).mark_line(point=True).encode(x="year:Q", y="hectares:Q").properties(

@@ -90,3 +90,12 @@ def test_a_missing_or_extra_section_is_named(good):
     reviews = review_brief(good, load_article("002"))
     assert any(r.section == "argument" and "missing" in r.message for r in reviews)
     assert any("summary" in r.message for r in reviews if not r.ok)
+
+
+def test_a_brief_on_another_subject_may_name_its_own_measures(good):
+    """Does the claims section accept the learner's own measure names when they are given?"""
+    good["claims"] = good["claims"].copy()
+    good["claims"]["measure"] = "patrols"
+    assert not _by_section(good)["claims"].ok
+    reviews = review_brief(good, load_article("002"), measures=["patrols"])
+    assert all(review.ok for review in reviews)

@@ -235,3 +235,31 @@ def test_the_course_has_single_and_multiple_choice_exercises():
     """Do the lessons use both kinds of choice question?"""
     kinds = {exercise.answer.multiple for exercise in CHOICES}
     assert kinds == {False, True}, f"choice exercises: {[e.id for e in CHOICES]}"
+
+
+# ---------------------------------------------------------------- answer types that explain
+
+def test_an_answer_type_that_explains_adds_its_explanation_to_the_feedback():
+    """Does a wrong brief get each failing section named, after a misreading's own sentence if any?"""
+    exercise = EXERCISES["6.3"]
+    expected = exercise.expected()
+    plain = evaluate("6.3", {**expected, "argument": ...})
+    assert plain.status == WRONG and "✗ argument" in plain.message and "✗ chart" not in plain.message
+    assert 'hint("6.3")' in plain.message
+    misreading = exercise.misreadings[-1]
+    feedback = evaluate("6.3", misreading.example(expected))
+    assert misreading.feedback in feedback.message and "✗ missing_voices" in feedback.message
+
+
+def test_an_explanation_that_fails_falls_back_to_look_again():
+    """If an answer type's explain() raises, is the exercise's look_again shown instead?"""
+    from vraem.answers import Number
+    from vraem.exercises import Exercise
+
+    class Broken(Number):
+        def explain(self, value, expected):
+            raise RuntimeError("no")
+
+    exercise = Exercise(id="9.9", title="t", answer=Broken(), expected=lambda: 1.0,
+                        look_again="Look again.", hints=("a", "b"))
+    assert checks._wrong_answer_message(exercise, 2.0, 1.0).startswith("not yet. Look again.")

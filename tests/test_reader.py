@@ -219,3 +219,99 @@ def test_validation_names_the_row_and_the_column():
     assert any(p.startswith("row 2, column 'value_low'") for p in problems)
     assert any(p.startswith("row 3, column 'source_type'") for p in problems)
     assert reader.validate_claims(table.drop(columns=["hedge"]), article)[0].startswith("the table lacks")
+
+
+# ------------------------------------------------------------------ additions for lesson 06
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The group has 450 fighters, Pedro Yaranga, a Peruvian security expert, told InSight Crime.",
+     "Pedro Yaranga, a Peruvian security expert"),
+    ("Carlos Tubino, the vice president of the Defense Committee, told Andina that 64 bases exist.",
+     "Carlos Tubino, the vice president of the Defense Committee"),
+    ("Emphasis will be on the first two points, Valdes affirmed.", "Valdes"),
+])
+def test_a_source_with_its_role_between_commas_is_the_speaker_not_the_listener(text, who):
+    """Is "Name, a role, told X" credited to the name and role, not to X?"""
+    assert _draft(text)["attributed_to"].iloc[0] == who
+
+
+def test_an_inverted_report_is_not_read_as_an_apposition():
+    """Does "…, a key stronghold, and the valley to its north, reported Andina" credit Andina?"""
+    text = "Peru launched 2 plans for the VRAE, a key stronghold, and the valley to its north, reported Andina."
+    assert _draft(text)["attributed_to"].iloc[0].startswith("Andina")
+
+
+def test_voices_lists_the_sentences_that_cite_someone():
+    """Are the sentences with a reporting word listed, with the speaker, and no hedge or mere mention?"""
+    voices = reader.voices(load_article("003"))
+    assert list(voices.columns) == ["section", "who", "sentence"]
+    assert "Pedro Yaranga, a Peruvian security expert" in set(voices["who"])
+    assert "the Ministry of the Interior" in set(voices["who"])
+    assert not voices["sentence"].str.contains("rural farming communities").any()  # talked about, not cited
+    estimated = reader.voices(load_article("000"))["sentence"]
+    assert not estimated.str.contains("an estimated 80 percent").any()  # a hedge, not a voice
+
+
+@pytest.mark.parametrize("odd", [None, "", "No one speaks here.", 42])
+def test_voices_of_odd_input_is_an_empty_table(odd, capsys):
+    """Does voices() answer odd input with an empty table, not an error?"""
+    voices = reader.voices(odd)
+    assert voices.empty and list(voices.columns) == ["section", "who", "sentence"]
+
+
+def test_an_analysis_article_is_drafted_as_analysis():
+    """Is every drafted row of the undated Analysis (001) in the 'analysis' section, as in claims.csv?"""
+    draft = reader.draft_claims(load_article("001"), "001")
+    assert set(draft["section"]) == {"analysis"}
+
+
+def test_compare_and_match_pair_each_claim_with_its_drafted_row():
+    """Do compare_with_claims and match_draft agree on which drafted row stands for which claim?"""
+    claims = load_claims()
+    own = claims[claims["article_id"] == "003"]
+    draft = reader.draft_claims(load_article("003"), "003")
+    compared = reader.compare_with_claims(draft, own)
+    matched = reader.match_draft(draft, own)
+    assert matched.index.equals(draft.index)
+    by_draft = dict(zip(draft["claim_id"], matched, strict=True))
+    for claim_id, drafted_id in zip(compared["claim_id"], compared["drafted_id"], strict=True):
+        assert drafted_id is not None and by_draft[drafted_id] == claim_id
+
+
+def test_page_furniture_on_a_raw_page_matches_no_claim():
+    """On article 004's file read as plain text, are the rows from the page around it unmatched?"""
+    from vraem.corpus import load_metadata
+    from vraem.paths import data_file
+
+    raw = reader.load(data_file("articles/" + load_metadata().set_index("article_id").loc["004", "file"]))
+    assert raw.title is None and any(note.startswith("title:") for note in raw.missing)
+    draft = reader.draft_claims(raw, "004")
+    claims = load_claims()
+    matched = reader.match_draft(draft, claims[claims["article_id"] == "004"])
+    text = " ".join(load_article("004").text.split())
+    in_article = [quote in text for quote in draft["quote"]]
+    # every row whose sentence is the article's is a claim; every other row is page furniture
+    assert list(matched.notna()) == in_article and not all(in_article)
+
+
+def test_own_measures_can_be_allowed_for_an_article_on_another_subject():
+    """Is an unknown measure a problem by default, and accepted when the learner names it?"""
+    text = "Police counted 1,200 homicides in the city."
+    table = reader.draft_claims(text)
+    table["measure"], table["place"], table["reference_period"] = "homicides", "the city", "unknown"
+    table["reference_basis"], table["source_type"], table["unit"] = "unknown", "government agency", "people"
+    problems = reader.validate_claims(table, text)
+    assert len(problems) == 1 and "'measure'" in problems[0] and "measures=" in problems[0]
+    assert reader.validate_claims(table, text, measures=["homicides"]) == []
+    assert reader.validate_claims(table, text, measures="homicides") == []
+
+
+@pytest.mark.parametrize("name", ["my-article.html", "pages/saved.htm", "notes.txt"])
+def test_a_mistyped_file_name_is_not_read_as_an_article(name, tmp_path, monkeypatch, capsys):
+    """Does a file name that is not there say so, instead of becoming a one-line article?"""
+    monkeypatch.chdir(tmp_path)
+    article = reader.load(name)
+    assert article.body == () and article.source_kind == "nothing"
+    assert "not there" in article.missing[0] and str(tmp_path) in article.missing[0]
+    assert reader.draft_claims(name).empty
+    assert "not there" in capsys.readouterr().out

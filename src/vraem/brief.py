@@ -69,14 +69,14 @@ def _text_review(key: str, value) -> SectionReview:
     return SectionReview(key, True, f"written ({_words(value)} words).")
 
 
-def _claims_review(value, article) -> SectionReview:
+def _claims_review(value, article, measures=()) -> SectionReview:
     if value is ... or value is None:
         return SectionReview("claims", False, "no claims table yet: start from reader.draft_claims(article).")
     if not isinstance(value, pd.DataFrame):
         return SectionReview("claims", False, f"give the claims as a pandas DataFrame, not a {type(value).__name__}.")
     if value.empty:
         return SectionReview("claims", False, "the table has no rows: every number in the article needs one.")
-    problems = validate_claims(value, article)
+    problems = validate_claims(value, article, measures)
     if problems:
         shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
         return SectionReview("claims", False, f"{len(problems)} problem(s): {shown}. "
@@ -118,11 +118,13 @@ def _chart_review(value) -> SectionReview:
     return SectionReview("chart", True, "title, description and source are there.")
 
 
-def review_brief(brief, article) -> list[SectionReview]:
+def review_brief(brief, article, measures=()) -> list[SectionReview]:
     """Check a brief's structure, section by section: ``for line in review_brief(brief, article): print(line)``.
 
     Never raises. Sections come back in checklist order; ``ok`` is True when
-    the section's structure holds. The prose itself is not judged.
+    the section's structure holds. The prose itself is not judged. For an
+    article on another subject, ``measures=[...]`` names the claims table's
+    own measures besides the course's (see :func:`vraem.reader.validate_claims`).
     """
     if not isinstance(brief, Mapping):
         return [SectionReview("brief", False, "start from brief = template(): a dictionary with one "
@@ -133,7 +135,7 @@ def review_brief(brief, article) -> list[SectionReview]:
         if key not in brief:
             reviews.append(SectionReview(key, False, f"missing: add brief[\"{key}\"]."))
         elif key == "claims":
-            reviews.append(_claims_review(value, article))
+            reviews.append(_claims_review(value, article, measures))
         elif key == "verdicts":
             reviews.append(_verdicts_review(value, brief.get("claims")))
         elif key == "chart":

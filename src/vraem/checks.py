@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 
 
-from .answers import AnswerTypeError, Choice, Labels
+from .answers import AnswerTypeError, Labels
 from .exercises import Exercise, get
 from .paths import DataNotFoundError, data_dir
 from .progress import record
@@ -66,15 +66,28 @@ def evaluate(exercise_id: str, answer: object) -> Feedback:
     return Feedback(exercise_id, WRONG, _wrong_answer_message(exercise, value, expected))
 
 
+def _explanation(exercise: Exercise, value, expected) -> str:
+    """What an answer type says about a wrong answer (a Choice: why each option does not fit; a
+    brief: which sections do not hold yet), or "" for answer types that cannot explain."""
+    explain = getattr(exercise.answer, "explain", None)
+    if not callable(explain):
+        return ""
+    try:
+        return str(explain(value, expected))
+    except Exception:  # an explanation is a help, never a reason to fail the check
+        return ""
+
+
 def _wrong_answer_message(exercise: Exercise, value, expected) -> str:
+    explanation = _explanation(exercise, value, expected)
     for misreading in exercise.misreadings:
         try:
             if misreading.matches(value, expected):
-                return "not yet. " + misreading.feedback
+                return " ".join(["not yet.", misreading.feedback, explanation]).rstrip()
         except Exception:  # a misreading test that cannot apply to this answer
             continue
-    if isinstance(exercise.answer, Choice):  # each wrong option says why it does not fit
-        return f"not yet. {exercise.answer.explain(value, expected)} Stuck? Run hint(\"{exercise.id}\")."
+    if explanation:
+        return f"not yet. {explanation} Stuck? Run hint(\"{exercise.id}\")."
     message = "not yet. " + exercise.look_again
     if isinstance(exercise.answer, Labels):  # name the ids to revisit, never the right labels
         wrong = exercise.answer.wrong_keys(value, expected)

@@ -85,9 +85,20 @@ def _read_source(source) -> tuple[str | None, str]:
             return _decode(path.read_bytes()), str(path)
         except OSError as error:
             return None, f"{path} could not be read ({error.strerror or error})"
+    if isinstance(source, str) and _looks_like_a_path(source):
+        # a mistyped file name must not be read as a one-line article
+        return None, f"the file {source.strip()!r}, which is not there (relative paths start in {Path.cwd()})"
     if isinstance(source, str):
         return source, "text"
     return None, f"a {type(source).__name__} is not a path or a text"
+
+
+_PATH_LIKE = re.compile(r"\S+\.(?:html?|txt|text|md)|\S*[/\\]\S*", re.IGNORECASE)
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """True for "my-article.html" or "pages/x": one word that names a file, not an article's text."""
+    return "\n" not in text and len(text) < 500 and bool(_PATH_LIKE.fullmatch(text.strip()))
 
 
 def _decode(raw: bytes) -> str | None:
@@ -196,8 +207,10 @@ HEDGES = ("as many as", "more than", "less than", "fewer than", "at least", "at 
 _HEDGE_WORDS = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.IGNORECASE)
 _ATTRIBUTION = (
     re.compile(r"according to (?P<who>[^,.;:]+)", re.IGNORECASE),
-    re.compile(r"(?:^|[,;:]\s*|\bthat\s+)[\"“”‘’]*\s*(?P<who>[^,;:\"“”]{2,80}?)\s+(?:said|says|told|estimated|"
-               r"estimates|reported|reports|stated|announced|claimed)\b"),
+    # "X said", and "Name, a role, told": the role (an apposition between commas) belongs to the source
+    re.compile(r"(?:^|[,;:]\s*|\bthat\s+)[\"“”‘’]*\s*(?P<who>[A-Z][^,;:\"“”]{1,60}?,\s[^,;:\"“”]{2,70},|[^,;:\"“”]{2,80}?)"
+               r"\s+(?:said|says|told|estimated|estimates|reported|reports|stated|announced|claimed|affirmed|"
+               r"added)\b"),
     re.compile(r"(?:said|reported|estimated|told)\s+(?P<who>(?:[A-Z][\w.'’-]*\s?){1,8})"),
     re.compile(r"según (?P<who>[^,.;:]+)", re.IGNORECASE),
 )
@@ -360,6 +373,30 @@ def _figures(number: str, hedge: str) -> list[tuple[str, str]]:
     return [(number, hedge)]
 
 
+#: Words that report speech or a source: "said", "told", "according to", "según".
+#: ("estimated" is left out: "an estimated 80 percent" is a hedge, not a voice.)
+_REPORTING = re.compile(r"\b(?:said|says|say|told|telling|tells|stated|reported|announced|affirmed|added|"
+                        r"claimed|expressed|warned|described|according to|según|dijo|afirmó|señaló)\b",
+                        re.IGNORECASE)
+
+
+def voices(article_or_text: Article | str) -> pd.DataFrame:
+    """Every sentence in which someone speaks or is cited: ``voices(reader.load("page.html"))``.
+
+    One row per sentence with a reporting word ("said", "told", "stated",
+    "according to" ...), with the ``section`` it stands in and ``who``, the
+    reader's guess at the speaker (empty when it cannot tell, as for "he
+    added"). A first pass like the draft: read each sentence, since the guess
+    can be wrong, and remember that people the text talks *about* are not
+    voices unless it quotes or cites them.
+    """
+    article = _as_article(article_or_text)
+    rows = [{"section": section, "who": _attribution(sentence), "sentence": sentence}
+            for section, paragraph in _paragraphs(article)
+            for sentence in sentences(_normalise(paragraph)) if _REPORTING.search(sentence)]
+    return pd.DataFrame(rows, columns=["section", "who", "sentence"])
+
+
 # ------------------------------------------------------------------ the draft table
 
 
@@ -377,7 +414,12 @@ def _as_article(source) -> Article:
 
 
 def _paragraphs(article: Article) -> list[tuple[str, str]]:
-    """(section, paragraph) pairs: news before the outlet's analysis heading, analysis after."""
+    """(section, paragraph) pairs: news before the outlet's analysis heading, analysis after.
+
+    An article the site labels "Analysis" has no such heading: all of it is the outlet's analysis.
+    """
+    if str(article.kind or "").strip().lower() == "analysis":
+        return [("analysis", p) for p in article.body]
     return [("news", p) for p in article.news] + [("analysis", p) for p in article.analysis]
 
 
@@ -423,13 +465,17 @@ def draft_claims(article_or_text: Article | str, article_id: str = "new") -> pd.
 # ------------------------------------------------------------------ validation
 
 
-def validate_claims(table: pd.DataFrame, article: Article | str) -> list[str]:
+def validate_claims(table: pd.DataFrame, article: Article | str, measures=()) -> list[str]:
     """Every problem in a learner's finished claims table: ``validate_claims(mine, article)``.
 
     Checks the columns and vocabularies of ``data/claims.csv``, that each quote
     stands verbatim in the article's text (white space folded) and that each
     ``value_text`` is in its quote and reads as the row's values. Returns one
     sentence per problem, naming the row and the column; ``[]`` when all is well.
+
+    The course's ``measure`` names fit its five articles. For an article on
+    another subject, name your own as well: ``validate_claims(mine, article,
+    measures=["homicides"])``.
     """
     if not isinstance(table, pd.DataFrame):
         return [f"give the claims as a pandas DataFrame, not a {type(table).__name__}"]
@@ -439,6 +485,7 @@ def validate_claims(table: pd.DataFrame, article: Article | str) -> list[str]:
     if missing:
         problems.append(f"the table lacks the columns {missing} (see data/claims.csv for them all)")
     text = _normalise(_as_article(article).text)
+    own_measures = {str(measure) for measure in ([measures] if isinstance(measures, str) else measures or ())}
     for position, (_, row) in enumerate(table.iterrows(), start=1):
         where = f"row {position}"
         for name, column in fields.items():
@@ -449,8 +496,10 @@ def validate_claims(table: pd.DataFrame, article: Article | str) -> list[str]:
                 value is pd.NA or str(value).strip() == ""
             if rules.get("required") and empty and name not in ("claim_id", "article_id"):
                 problems.append(f"{where}, column {name!r}: empty; fill it in")
-            elif not empty and "enum" in rules and str(value) not in rules["enum"]:
-                problems.append(f"{where}, column {name!r}: {str(value)!r} is not one of {rules['enum']}")
+            elif not empty and "enum" in rules and str(value) not in rules["enum"] and not (
+                    name == "measure" and str(value) in own_measures):
+                problems.append(f"{where}, column {name!r}: {str(value)!r} is not one of {rules['enum']}"
+                                + (" (or name your own with measures=[...])" if name == "measure" else ""))
         if "quote" in table.columns and isinstance(row["quote"], str) and row["quote"].strip():
             quote = _normalise(row["quote"])
             if quote not in text:
@@ -511,24 +560,47 @@ def _same_passage(draft_quote: str, claim_quote: str) -> bool:
     return match.size >= 30
 
 
+def _matches(value_text: str, quote: str, other_text: str, other_quote: str) -> bool:
+    return value_text == other_text and _same_passage(_normalise(quote), _normalise(other_quote))
+
+
 def compare_with_claims(draft: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Mark each hand-coded claim found or missed by a draft: ``compare_with_claims(draft, claims)``.
 
     A claim is found when a drafted row has the same ``value_text`` in an
-    overlapping passage. Returns the claims with two new columns, ``found``
-    and ``kind`` (see :func:`number_kind`).
+    overlapping passage. Returns the claims with new columns: ``found``,
+    ``drafted_id`` (the drafted row that found it), ``drafted_hedge`` (that
+    row's hedge) and ``kind`` (see :func:`number_kind`).
     """
     result = claims.copy()
-    drafted_hedges = []
+    hits = []
     for value_text, quote in zip(claims["value_text"], claims["quote"], strict=True):
-        hits = [hedge for row_text, row_quote, hedge in zip(draft["value_text"], draft["quote"], draft["hedge"],
-                                                             strict=True)
-                if row_text == value_text and _same_passage(_normalise(row_quote), _normalise(quote))]
-        drafted_hedges.append(hits[0] if hits else None)
-    result["found"] = [hedge is not None for hedge in drafted_hedges]
-    result["drafted_hedge"] = drafted_hedges
+        found = [(row_id, hedge) for row_id, row_text, row_quote, hedge in
+                 zip(draft["claim_id"], draft["value_text"], draft["quote"], draft["hedge"], strict=True)
+                 if _matches(row_text, row_quote, value_text, quote)]
+        hits.append(found[0] if found else (None, None))
+    result["found"] = [row_id is not None for row_id, _ in hits]
+    result["drafted_id"] = [row_id for row_id, _ in hits]
+    result["drafted_hedge"] = [hedge for _, hedge in hits]
     result["kind"] = [number_kind(text) for text in claims["value_text"]]
     return result
+
+
+def match_draft(draft: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
+    """The hand-coded claim each drafted row stands for: ``match_draft(draft, claims)``.
+
+    One value per drafted row (same index): the ``claim_id`` of the claim with
+    the same ``value_text`` in an overlapping passage, or ``None`` for a row
+    that is not one of the claims (a date, page furniture, a number that
+    counts nothing the reader records).
+    """
+    ids = []
+    for value_text, quote in zip(draft["value_text"], draft["quote"], strict=True):
+        found = [claim_id for claim_id, claim_text, claim_quote in
+                 zip(claims["claim_id"], claims["value_text"], claims["quote"], strict=True)
+                 if _matches(value_text, quote, claim_text, claim_quote)]
+        ids.append(found[0] if found else None)
+    return pd.Series(ids, index=draft.index, dtype="object", name="claim_id")
 
 
 @dataclass(frozen=True)
@@ -564,10 +636,7 @@ def benchmark() -> Benchmark:
         own = claims[claims["article_id"] == article_id]
         compared.append(compare_with_claims(draft, own))
         drafted += len(draft)
-        true_rows += sum(
-            any(value_text == claim_text and _same_passage(_normalise(quote), _normalise(claim_quote))
-                for claim_text, claim_quote in zip(own["value_text"], own["quote"], strict=True))
-            for value_text, quote in zip(draft["value_text"], draft["quote"], strict=True))
+        true_rows += int(match_draft(draft, own).notna().sum())
     table = pd.concat(compared, ignore_index=True)
     by_kind = table.groupby("kind")["found"].agg(claims="size", found="sum")
     by_kind["recall"] = (by_kind["found"] / by_kind["claims"]).round(2)

@@ -1,8 +1,15 @@
-"""The official coca cultivation series: ``load_coca_series()`` for the preferred rows."""
+"""The official coca cultivation series: ``load_coca_series()`` for the preferred rows.
+
+Also :func:`source_line`, which writes a chart's "Source: …" line from the
+rows the chart draws, so the caption says whether the figures come from an
+official release or from a newspaper, wire or blog reporting them.
+"""
 
 from __future__ import annotations
 
 import re
+import textwrap
+from collections import Counter
 
 import pandas as pd
 
@@ -16,10 +23,53 @@ OFFICIAL_PUBLISHER = re.compile(r"^(UNODC|UN Information Service|DEVIDA)")
 LATER_OFFICIAL_VALUES = {(2011, "Peru (national)"): 62500, (2021, "Peru (national)"): 80681}
 REFERENCE_COLUMNS = ["year", "region", "hectares", "source_title", "source_publisher",
                      "source_url", "excerpt"]
+#: The two values of the derived ``source_kind`` column.
+OFFICIAL_RELEASE, SECONDARY_REPORT = "official release", "report of official figures"
+
+
+def source_kind(publisher: str) -> str:
+    """Say whether a row's publisher is the official release or a report of it.
+
+    ``source_kind("UNODC")`` is ``"official release"``;
+    ``source_kind("Inforegion citing UNODC/DEVIDA")`` is ``"report of official
+    figures"``: a newspaper, wire, blog or abstract that passes the official
+    figure on. A verbatim copy of an official fact sheet hosted elsewhere
+    keeps the official publisher, so it counts as the release.
+    """
+    return OFFICIAL_RELEASE if OFFICIAL_PUBLISHER.match(str(publisher)) else SECONDARY_REPORT
+
+
+def reporter(publisher: str) -> str:
+    """The short name of whoever reported a figure: ``"Hoy (Dominican Rep., EFE wire) citing UNODC"`` -> ``"Hoy"``."""
+    name = str(publisher).split(" citing ")[0]
+    name = re.sub(r"\s*\([^)]*\)", "", name)  # drop "(Peruvian regional news agency)" and the like
+    return name.strip()
+
+
+def source_line(rows: pd.DataFrame, what: str = "UNODC/DEVIDA coca surveys", width: int = 100) -> list[str]:
+    """Write the "Source: …" line of a chart from the series rows it draws.
+
+    ``alt.Title("…", subtitle=source_line(rows))`` gives a caption that names
+    what the chart really rests on: how many of its values come from an
+    official release and how many from a news outlet, wire or blog reporting
+    the official figures, and who those reporters are (most values first).
+    Rows without a value are ignored. Returns the text wrapped into lines of
+    at most ``width`` characters.
+    """
+    rows = rows[rows["hectares"].notna()]
+    kinds = rows["source_kind"]
+    total, official = len(rows), int((kinds == OFFICIAL_RELEASE).sum())
+    reporters = Counter(rows.loc[kinds == SECONDARY_REPORT, "source_publisher"].map(reporter))
+    text = f"Source: {what} (data/coca_cultivation.csv): {official} of {total} values from an official release"
+    if reporters:
+        names = ", ".join(f"{name} {count}" for name, count in
+                          sorted(reporters.items(), key=lambda item: (-item[1], item[0])))
+        text += f"; {total - official} as reported by news outlets, wires or blogs ({names})"
+    return textwrap.wrap(text + ".", width=width)
 
 
 def mark_preferred(reference: pd.DataFrame) -> pd.DataFrame:
-    """Add ``preferred`` and ``preferred_reason`` to the reference rows.
+    """Add ``preferred``, ``preferred_reason`` and ``source_kind`` to the reference rows.
 
     One row per (year, region) is preferred: the only row; else the value
     that later official reporting uses; else the official release over a
@@ -30,6 +80,7 @@ def mark_preferred(reference: pd.DataFrame) -> pd.DataFrame:
     table = reference[REFERENCE_COLUMNS].copy()
     table["preferred"] = False
     table["preferred_reason"] = ""
+    table["source_kind"] = table["source_publisher"].map(source_kind)
     for (year, region), group in table.groupby(["year", "region"], sort=False):
         official = group["source_publisher"].str.match(OFFICIAL_PUBLISHER)
         values = group["hectares"].nunique()

@@ -1,26 +1,39 @@
 """Checked exercises of lesson 03 · Coca trends, and the rule that judges the articles' coca figures.
 
-The verdict key of exercise 3.5 is not typed in: :func:`coca_claim_checks`
-compares every coca figure in ``data/claims.csv`` with the preferred rows of
-``data/coca_cultivation.csv`` by a small rule (see :func:`judge_claim`), so a
-corrected claim or series row corrects the key with it.
+Every key is worked out from the data files:
+
+- 3.1, 3.2 and 3.4 from the preferred rows of ``data/coca_cultivation.csv``;
+- 3.3 (which survey a present-tense figure could use) and the year of 3.4 from
+  the rule of :func:`judge_claim` applied to ``data/claims.csv``;
+- 3.5 (the verdicts) from :func:`coca_claim_checks`, the same rule on every coca claim;
+- 3.6 (tracing figures to their origin) from the series, its ``source_kind``
+  column and the passages of ``data/reference/context_facts.md``;
+- 3.7 (is "80 tons" plausible?) from UNODC's last Peru estimate in the reference
+  notes, the series and the claim's own value.
+
+A corrected data row therefore corrects the key with it.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Mapping
 
 import pandas as pd
 
-from ..answers import IdSet, Labels, Number
+from ..answers import AnswerTypeError, Choice, IdSet, Labels, Number
 from ..claims import load_claims
-from ..series import load_coca_series
+from ..paths import data_file
+from ..provenance import reference_text
+from ..scrape import clean_line
+from ..series import OFFICIAL_RELEASE, load_coca_series
 from . import Exercise, Misreading, register
 
-NATIONAL, VRAEM = "Peru (national)", "VRAEM"
+NATIONAL, VRAEM, ALTO_HUALLAGA = "Peru (national)", "VRAEM", "Alto Huallaga"
 #: The claims table's place names, mapped to the series' region names. The
 #: series' 'VRAEM' rows before 2012 are the VRAE (the Mantaro valley not yet added).
-SERIES_REGION = {"VRAE": VRAEM, "VRAEM": VRAEM, "Peru": NATIONAL, "Alto Huallaga": "Alto Huallaga"}
+SERIES_REGION = {"VRAE": VRAEM, "VRAEM": VRAEM, "Peru": NATIONAL, "Alto Huallaga": ALTO_HUALLAGA}
 #: Measures the series can check (it counts hectares of coca, nothing else).
 AREA_MEASURES = ("coca_area", "coca_area_share", "coca_area_change")
 #: Every coca figure in the articles: the area measures plus cocaine output.
@@ -30,6 +43,19 @@ COCA_MEASURES = (*AREA_MEASURES, "cocaine_production")
 UNHEDGED_TOLERANCE, HEDGED_TOLERANCE = 0.05, 0.10
 SUPPORTED, CONTRADICTED, UNCHECKABLE = "supported", "contradicted", "cannot be checked"
 VERDICTS = (SUPPORTED, CONTRADICTED, UNCHECKABLE)
+
+#: The claims the exercises single out (ids of data/claims.csv).
+NOW_AREA, NOW_SHARE = "C021", "C013"      # article 001: "now there are 19,700", "nearly a third"
+TONS, SEVENTY = "C027", "C033"            # article 002: "some 80 tons"; article 003: "nearly 70 percent"
+UNITLESS = "C034"                         # article 003: "some 50,000 coca crops", no unit
+
+#: Passages of data/reference/context_facts.md the keys of 3.6 and 3.7 rest on. Each
+#: must be in the file: a key that cannot find its evidence fails loudly.
+NO_OFFICIAL_TONS = "No UNODC or DEVIDA figure for VRAE cocaine output in 2012 was found."
+TONS_ORIGIN = "circulates via InSight Crime itself"
+PRODUCTION_SHARES = ("In 2014, the VRAEM region accounted for more than 67 per cent of production",
+                     "El VRAEM representó el 69 por ciento de la producción")
+UNODC_LAST_ESTIMATE = "in 2008 it produced 302 tonnes, up 4.1 percent from the prior year"
 
 
 # --- the data behind the exercises ---------------------------------------------------------
@@ -65,6 +91,23 @@ def vraem_share(year: int) -> float:
     return float(wide.loc[year, VRAEM]) / float(wide.loc[year, NATIONAL]) * 100
 
 
+def reference_passage(passage: str) -> str:
+    """Return ``passage`` if data/reference/context_facts.md contains it; raise otherwise.
+
+    The keys of 3.6 and 3.7 rest on what the reference notes say; if a passage
+    is edited away, the key cannot be worked out and the check says so.
+    """
+    if clean_line(passage) not in reference_text():
+        raise ValueError(f"data/reference/context_facts.md no longer says “{passage[:60]}…”")
+    return passage
+
+
+def reference_lines(words: str) -> list[str]:
+    """The lines of the reference notes that contain ``words`` (case ignored)."""
+    text = data_file("reference/context_facts.md").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if words.lower() in line.lower()]
+
+
 # --- the rule that judges the articles' coca figures -----------------------------------------
 
 def coca_claims() -> pd.DataFrame:
@@ -73,8 +116,23 @@ def coca_claims() -> pd.DataFrame:
     return claims[claims["measure"].isin(COCA_MEASURES)].reset_index(drop=True)
 
 
+def _claim(claim_id: str) -> pd.Series:
+    claims = load_claims()
+    rows = claims[claims["claim_id"] == claim_id]
+    if len(rows) != 1:
+        raise ValueError(f"data/claims.csv has no claim {claim_id}")
+    return rows.iloc[0]
+
+
 def _has_values(wide: pd.DataFrame, year: int, regions: list[str]) -> bool:
     return year in wide.index and all(pd.notna(wide.loc[year, region]) for region in regions)
+
+
+def newest_survey_before(year: int, regions: list[str], wide: pd.DataFrame | None = None) -> int | None:
+    """The newest survey year before ``year`` with a value for every region named, or None."""
+    wide = wide_series() if wide is None else wide
+    earlier = [int(row) for row in wide.index if row < year and _has_values(wide, row, regions)]
+    return max(earlier) if earlier else None
 
 
 def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
@@ -82,8 +140,12 @@ def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
 
     The rule, in order:
 
-    1. The series measures coca **area**. A figure of anything else (cocaine
-       output) cannot be checked against it.
+    1. The series measures coca **area**. The articles' "coca crops" are read
+       as area, as the claims table records in ``measure`` and ``note``: a
+       share of coca crops is a share of the area, and "50,000 coca crops"
+       with no unit is read in hectares, the unit of the survey the text
+       names. A figure of anything else (cocaine output) cannot be checked
+       against the series, nor can a claim with no number.
     2. The **year** compared: the claim's reference period when the text
        states it (``2017``, or ``2009/2010`` for a change). A present-tense
        figure ("now there are") dated only by publication is compared with the
@@ -109,6 +171,8 @@ def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
     if claim["measure"] not in AREA_MEASURES:
         return verdict(UNCHECKABLE, f"the series measures coca area in hectares; this figure is "
                                     f"{claim['measure'].replace('_', ' ')} ({claim['unit']})")
+    if pd.isna(claim["value"]):
+        return verdict(UNCHECKABLE, "the text gives no number to compare with the series")
     region = SERIES_REGION.get(claim["place"])
     if region is None:
         return verdict(UNCHECKABLE, f"the series has no region for {claim['place']}")
@@ -124,12 +188,12 @@ def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
         why = "the years the text states"
     elif basis == "publication":
         published = int(claim["published"].year)
-        earlier = [year for year in wide.index if year < published and _has_values(wide, year, regions)]
-        if not earlier:
+        newest = newest_survey_before(published, regions, wide)
+        if newest is None:
             return verdict(UNCHECKABLE, f"no survey year before {published} has a value")
-        years = [max(earlier)]
+        years = [newest]
         why = (f"a present-tense figure in an article of {published}: the newest survey "
-               f"published by then is at best that of {years[0]}")
+               f"published by then is at best that of {newest}")
     else:
         years = [int(period[:4])]
         why = "the year the text states"
@@ -171,7 +235,11 @@ def coca_verdicts() -> dict[str, str]:
     return dict(zip(checks["claim_id"], checks["verdict"], strict=True))
 
 
-# --- quoting the course's reference notes ---------------------------------------------------
+def survey_year_for(claim_id: str) -> int | None:
+    """The survey year the rule compares a claim with (None when it has none)."""
+    years = judge_claim(_claim(claim_id))["series_years"]
+    return None if years is None else int(str(years).split("/")[-1])
+
 
 # --- the exercises ----------------------------------------------------------------------------
 
@@ -179,10 +247,33 @@ def _close(answer: float, target: float, margin: float = 0.02) -> bool:
     return math.isclose(answer, target, rel_tol=margin, abs_tol=1e-9)
 
 
+def _letter_for(options: dict[str, str], opening: str) -> str:
+    """The letter of the one option whose text starts with ``opening``."""
+    letters = [letter for letter, text in options.items() if text.startswith(opening)]
+    if len(letters) != 1:
+        raise ValueError(f"no single option starts with {opening!r}: the data no longer fits the options")
+    return letters[0]
+
+
+# ---------------------------------------------------------------- 3.1 gaps
+
+def _years_with_vraem_value() -> frozenset[str]:
+    wide = wide_series()
+    return frozenset(str(year) for year in wide.index[wide[VRAEM].notna()])
+
+
+def _series_years() -> frozenset[str]:
+    return frozenset(str(year) for year in wide_series().index)
+
+
 def _interior(missing: frozenset[str]) -> frozenset[str]:
     """The missing years that lie between the first and the last VRAEM value."""
     present = wide_series()[VRAEM].dropna().index
     return frozenset(year for year in missing if int(present.min()) < int(year) < int(present.max()))
+
+
+def _not_years(answer: frozenset[str]) -> bool:
+    return any(not re.fullmatch(r"\d{4}", item) for item in answer)
 
 
 register(Exercise(
@@ -199,11 +290,27 @@ register(Exercise(
     ),
     misreadings=(
         Misreading(
-            matches=lambda answer, expected: not (answer & expected) and len(answer) > 0,
+            matches=lambda answer, expected: len(answer) == 0,
+            feedback="The list is empty. List the years whose VRAEM cell is empty (<NA>) in the wide table.",
+            example=lambda expected: [],
+        ),
+        Misreading(
+            matches=lambda answer, expected: _not_years(answer),
+            feedback=("Each item of the list should be one year, written as a number such as 1999: "
+                      "[1999, 2000], not one text with commas (\"1999, 2000\") and not words."),
+            example=lambda expected: ", ".join(sorted(_years_with_vraem_value())[:3]),
+        ),
+        Misreading(
+            matches=lambda answer, expected: not answer <= _series_years(),
+            feedback=("At least one of those years lies outside the years the series covers. The wide "
+                      "table has one row per survey year, from its first row to its last: use only those."),
+            example=lambda expected: frozenset({str(int(max(_series_years())) + 6)}),
+        ),
+        Misreading(
+            matches=lambda answer, expected: answer <= _years_with_vraem_value(),
             feedback=("Those are years that do have a VRAEM value. The question asks for the years "
                       "where the VRAEM cell is empty."),
-            example=lambda expected: frozenset(
-                str(year) for year in wide_series().index if str(year) not in expected),
+            example=lambda expected: frozenset(sorted(_years_with_vraem_value())[:3]),
         ),
         Misreading(
             matches=lambda answer, expected: answer == _interior(expected),
@@ -226,6 +333,8 @@ register(Exercise(
     ),
 ))
 
+
+# ---------------------------------------------------------------- 3.2 a percent change
 
 def _change_misreadings(region: str, start: int, end: int) -> tuple[Misreading, ...]:
     """Misreadings of a percent change: ratio, fraction, hectares, reversed, wrong base, rounding."""
@@ -272,7 +381,7 @@ def _change_misreadings(region: str, start: int, end: int) -> tuple[Misreading, 
             matches=lambda answer, expected: _close(answer, reversed_change(expected), 0.01)
             or _close(answer, -expected, 0.01),
             feedback=("The sign or the direction is off: go from the earlier year to the later one "
-                      "(later minus earlier). The area grew, so the change is positive."),
+                      "(later minus earlier), and let the sign say whether the area grew or fell."),
             example=lambda expected: round(reversed_change(expected), 2),
         ),
         Misreading(
@@ -305,41 +414,84 @@ register(Exercise(
     misreadings=_change_misreadings(VRAEM, 2009, 2010),
 ))
 
+
+# ---------------------------------------------------------------- 3.3 which survey?
+
+SURVEY_OPTIONS = {
+    "a": "the 2011 survey, since the article was written in 2011",
+    "b": "the 2010 survey, the newest one published before the article was written",
+    "c": "the 2005 survey, the year the same sentence names",
+    "d": "no survey at all: a figure in the present tense has no survey year",
+}
+
+
+def survey_choice() -> str:
+    """The key of 3.3: the option naming the survey year the rule gives article 001's "now"."""
+    year = survey_year_for(NOW_AREA)
+    if year is None:
+        return _letter_for(SURVEY_OPTIONS, "no survey")
+    return _letter_for(SURVEY_OPTIONS, f"the {year} survey")
+
+
 register(Exercise(
     id="3.3",
-    title="And Peru's national coca area over the same year?",
-    answer=Number(tolerance=0.005, absolute=0.01),
-    expected=lambda: percent_change(NATIONAL, 2009, 2010),
-    look_again=("Same calculation as before, on the \"Peru (national)\" column: (later minus earlier) "
-                "divided by the earlier area, times a hundred."),
+    title="Which survey could \"now\" come from?",
+    answer=Choice(SURVEY_OPTIONS, why_not={
+        "a": ("A survey measures the area at the end of its year and is published months later, so "
+              "an article written during a year cannot cite that year's survey."),
+        "b": ("Set two dates side by side: when the article was written, and when each survey year's "
+              "result was published."),
+        "c": ("That is the year of the other figure in the sentence, the one before García; \"now\" "
+              "points to a newer survey."),
+        "d": ("\"Now\" has a date: the day the article was written. A present-tense figure is compared "
+              "with the newest survey whose result was public by then."),
+    }),
+    expected=survey_choice,
+    look_again="Which survey results had been published when the article was written?",
     hints=(
-        "The column name has a space and brackets: wide.loc[year, \"Peru (national)\"].",
-        "Percent change = (new - old) / old * 100.",
-        "Compare your result with the VRAE's: which grew faster?",
+        ("A survey year's result comes out the year after, or later (see article 003 and the 2018-2019 "
+         "figures in section 1)."),
+        "Article 001 itself cites UN figures for a pair of years: the later of the two was already public.",
     ),
-    misreadings=_change_misreadings(NATIONAL, 2009, 2010),
 ))
 
 
+# ---------------------------------------------------------------- 3.4 a share
+
+def share_year() -> int:
+    """The survey year of 3.4: the year the rule compares article 001's "nearly a third" with."""
+    year = survey_year_for(NOW_SHARE)
+    if year is None:
+        raise ValueError(f"the rule gives claim {NOW_SHARE} no survey year")
+    return year
+
+
 def _share_wrong_way() -> float:
-    wide = wide_series()
-    return float(wide.loc[2010, NATIONAL]) / float(wide.loc[2010, VRAEM]) * 100
+    wide, year = wide_series(), share_year()
+    return float(wide.loc[year, NATIONAL]) / float(wide.loc[year, VRAEM]) * 100
 
 
-def _share_other_year() -> float:
-    wide = wide_series()
-    return float(wide.loc[2009, VRAEM]) / float(wide.loc[2009, NATIONAL]) * 100
+def _other_year_shares() -> list[float]:
+    wide, year = wide_series(), share_year()
+    both = wide[NATIONAL].notna() & wide[VRAEM].notna()
+    return [vraem_share(int(other)) for other in wide.index[both] if int(other) != year]
+
+
+def _farthest_other_share() -> float:
+    target = vraem_share(share_year())
+    return max(_other_year_shares(), key=lambda share: abs(share - target))
 
 
 register(Exercise(
     id="3.4",
-    title="What share of Peru's coca area was in the VRAE in 2010?",
-    answer=Number(tolerance=0.005, absolute=0.01),
-    expected=lambda: vraem_share(2010),
+    title="What share of Peru's coca area was in the VRAE?",
+    answer=Number(tolerance=0.001, absolute=0.01),
+    expected=lambda: vraem_share(share_year()),
     look_again=("A share is the part divided by the whole: the VRAE's area divided by the national "
-                "area of the same year, times a hundred."),
+                "area of the same year, times a hundred, in the survey year of exercise 3.3."),
     hints=(
-        "The part is the VRAEM column, the whole is the national column, both in the same row.",
+        ("The year is the survey year you chose in 3.3; the part is the VRAEM column, the whole the "
+         "national column, both in that row."),
         "Share in percent = part / whole * 100.",
         "The answer should be between 0 and 100, since the VRAE is part of Peru.",
     ),
@@ -357,13 +509,21 @@ register(Exercise(
             example=lambda expected: round(_share_wrong_way(), 2),
         ),
         Misreading(
-            matches=lambda answer, expected: _close(answer, _share_other_year(), 0.005),
-            feedback="That is the share in another year. Use the row of the year the exercise names.",
-            example=lambda expected: round(_share_other_year(), 2),
+            matches=lambda answer, expected: any(_close(answer, other, 0.001) for other in _other_year_shares()),
+            feedback=("That is the share in another year. Use the row of the survey year from "
+                      "exercise 3.3: the newest survey published before article 001."),
+            example=lambda expected: round(_farthest_other_share(), 2),
+        ),
+        Misreading(
+            matches=lambda answer, expected: abs(answer - expected) < 0.6,
+            feedback="Close, but rounded too much. Keep two decimals.",
+            example=lambda expected: float(round(expected)),
         ),
     ),
 ))
 
+
+# ---------------------------------------------------------------- 3.5 verdicts
 
 def _relabel(expected: dict, claim_id: str, prefer: str) -> dict:
     """The key with one claim relabelled: ``prefer``, or another wrong label if that is right."""
@@ -376,6 +536,14 @@ def _wrong(claim_id: str):
     return lambda answer, expected: claim_id in expected and answer.get(claim_id) != expected[claim_id]
 
 
+def _extra_ids(answer: dict, expected: dict) -> list[str]:
+    return sorted(key for key in answer if key not in expected)
+
+
+def _missing_ids(answer: dict, expected: dict) -> list[str]:
+    return [key for key in expected if key not in answer]
+
+
 register(Exercise(
     id="3.5",
     title="Verdicts on the articles' coca figures",
@@ -385,49 +553,73 @@ register(Exercise(
                 "with, the series value for that year and region, and how far apart the two are "
                 "given the hedge."),
     hints=(
-        "Start with the measure: the series counts hectares of coca. Which claims count something else?",
-        "Then the year: a figure the text dates ('in 2017', 'between 2009 and 2010') is compared with "
-        "that year; a present-tense figure with the newest survey before the article was published; "
-        "a figure with no year at all with nothing.",
-        "Then the distance: |claim - series| / series, within 5 % for an unhedged figure and 10 % for "
-        "a hedged one. A share is the VRAEM column divided by the national column.",
+        ("Start with the measure: the series counts hectares of coca, and the rule reads the articles' "
+         "\"coca crops\" as area. Which claims count something else?"),
+        ("Then the year: a figure the text dates ('in 2017', 'between 2009 and 2010') is compared with "
+         "that year; a present-tense figure with the newest survey before the article was published; "
+         "a figure with no year at all with nothing."),
+        ("Then the distance: |claim - series| / series, within 5 % for an unhedged figure and 10 % for "
+         "a hedged one. A share is the VRAEM column divided by the national column."),
     ),
     misreadings=(
         Misreading(
-            matches=_wrong("C021"),
-            feedback=("Look again at C021. 'Now' in an article written in the second half of that year "
-                      "cannot mean a survey of the same year: a survey measures the area at the end "
-                      "of its year and comes out later. Which survey year does the same paragraph of "
-                      "the article cite, and what does the series say for it?"),
-            example=lambda expected: _relabel(expected, "C021", UNCHECKABLE),
+            matches=lambda answer, expected: bool(_extra_ids(answer, expected)),
+            feedback=("Your dictionary has ids that are not coca claims of the table above. Use "
+                      "exactly the claim_id values of the `coca` table (a capital C and three digits) "
+                      "and give each one verdict."),
+            example=lambda expected: {**expected, "C999": UNCHECKABLE},
         ),
         Misreading(
-            matches=_wrong("C033"),
+            matches=lambda answer, expected: bool(_missing_ids(answer, expected)),
+            feedback=("Your dictionary has no verdict yet for some coca claims of the table above. "
+                      "Give one for every claim_id of the `coca` table."),
+            example=lambda expected: dict(list(expected.items())[1:]),
+        ),
+        Misreading(
+            matches=_wrong(NOW_AREA),
+            feedback=("Look again at C021. 'Now' in an article written during 2011 cannot mean a "
+                      "survey of the same year: a survey measures the area at the end of its year and "
+                      "comes out later. Exercise 3.3 found the survey to compare with: what does the "
+                      "series say for it?"),
+            example=lambda expected: _relabel(expected, NOW_AREA, UNCHECKABLE),
+        ),
+        Misreading(
+            matches=_wrong(SEVENTY),
             feedback=("Look again at C033. The article gives a share of the country's coca crops, "
-                      "that is of the area. Work out the VRAEM's share of the national area in the "
-                      "year the article names. Shares of cocaine or leaf production are another "
-                      "quantity."),
-            example=lambda expected: _relabel(expected, "C033", SUPPORTED),
+                      "which the rule reads as a share of the area. Work out the VRAEM's share of the "
+                      "national area in the year the article names. Shares of cocaine or leaf "
+                      "production are another quantity."),
+            example=lambda expected: _relabel(expected, SEVENTY, SUPPORTED),
         ),
         Misreading(
-            matches=_wrong("C027"),
+            matches=_wrong(UNITLESS),
+            feedback=("Look again at C034. The text gives no unit, and reading it as uncheckable is a "
+                      "fair first reaction. The rule settles it, though: the figure is attributed to "
+                      "UNODC's survey, which counts hectares, so \"50,000 coca crops\" is read as "
+                      "hectares (the claims table's note records that reading). Compare it with the "
+                      "series in the year the text names, allowing for its hedge."),
+            example=lambda expected: _relabel(expected, UNITLESS, UNCHECKABLE),
+        ),
+        Misreading(
+            matches=_wrong(TONS),
             feedback=("Look again at C027. Is that figure an area? Ask what the official series "
                       "measures, and whether any official estimate of that other quantity exists "
                       "for the region and year."),
-            example=lambda expected: _relabel(expected, "C027", CONTRADICTED),
+            example=lambda expected: _relabel(expected, TONS, CONTRADICTED),
         ),
         Misreading(
             matches=_wrong("C047"),
             feedback=("Look again at C047. Which year did that fall happen in? If the text does not "
-                      "say, no row of the series can be set against it, however the series moves."),
+                      "say, no row of the series can be set against it, whichever way the series moves."),
             example=lambda expected: _relabel(expected, "C047", CONTRADICTED),
         ),
         Misreading(
-            matches=_wrong("C013"),
-            feedback=("Look again at C013: a present-tense share in the same undated article as C021. "
-                      "Compare it with the share in the newest survey year the writer could have "
-                      "read (you worked it out in exercise 3.4), allowing for the hedge."),
-            example=lambda expected: _relabel(expected, "C013", UNCHECKABLE),
+            matches=_wrong(NOW_SHARE),
+            feedback=("Look again at C013, a present-tense share in the same article as C021. "
+                      "\"Coca crops\" does not say area or production; the rule reads a share of coca "
+                      "crops as a share of the area (the claims table's note flags the choice). So "
+                      "compare it with the share you worked out in exercise 3.4, allowing for the hedge."),
+            example=lambda expected: _relabel(expected, NOW_SHARE, UNCHECKABLE),
         ),
         Misreading(
             matches=_wrong("C020"),
@@ -436,5 +628,191 @@ register(Exercise(
                       "allow for a figure without a hedge?"),
             example=lambda expected: _relabel(expected, "C020", CONTRADICTED),
         ),
+    ),
+))
+
+
+# ---------------------------------------------------------------- 3.6 tracing figures
+
+TRACE_OPTIONS = {
+    "a": "The \"80 tons\" of article 002 goes back to an official UNODC or DEVIDA estimate.",
+    "b": ("The one other source the reference notes found for the \"80 tons\" cites InSight Crime "
+          "itself, so it cannot confirm the article."),
+    "c": ("UNODC (2014 data) and Huachos (2015 data) give shares near 70 % for the VRAEM's share of "
+          "coca production; the VRAEM's share of the area, in the series, is far lower in every year."),
+    "d": "UNODC's release for 2017 puts the VRAEM at nearly 70 % of Peru's coca area.",
+    "e": "The series' values for 2018 to 2022 come from DEVIDA's own releases.",
+}
+
+
+def _within_hedge(value: float, claimed: float) -> bool:
+    return abs(value - claimed) / abs(claimed) <= HEDGED_TOLERANCE
+
+
+def _percent_in(passage: str) -> float:
+    found = re.search(r"(\d+(?:\.\d+)?)\s*(?:per cent|por ciento|%)", passage)
+    if found is None:
+        raise ValueError(f"no percentage in “{passage[:60]}…”")
+    return float(found.group(1))
+
+
+def trace_statements() -> dict[str, bool]:
+    """Whether each statement of 3.6 holds, worked out from the data files."""
+    text = reference_text()
+    seventy = float(_claim(SEVENTY)["value"])
+    year = int(str(_claim(SEVENTY)["reference_period"])[:4])
+    tons_lines = reference_lines("80 tons")
+    series = load_coca_series()
+    late = series[series["year"].between(2018, 2022)]
+    wide = wide_series()
+    area_shares = (wide[VRAEM] / wide[NATIONAL] * 100).dropna()
+    return {
+        "a": clean_line(NO_OFFICIAL_TONS) not in text,
+        "b": any(TONS_ORIGIN in line for line in tons_lines),
+        "c": (all(_within_hedge(_percent_in(reference_passage(p)), seventy) for p in PRODUCTION_SHARES)
+              and bool(area_shares.max() < seventy * (1 - HEDGED_TOLERANCE))),
+        "d": bool(_within_hedge(vraem_share(year), seventy)),
+        "e": bool(len(late)) and bool((late["source_kind"] == OFFICIAL_RELEASE).all()),
+    }
+
+
+TRACE_LABELS = ("yes", "no")
+#: What a learner who judges a statement wrongly should look at again (never the right label).
+TRACE_FEEDBACK = {
+    "a": ("Look again at (a). Search the reference notes for “80 tons”: what do they say about an "
+          "official estimate of the VRAE's cocaine output, and whom does the other source cite?"),
+    "b": ("Look again at (b). Read the lines on “80 tons” in the reference notes: whom does the other "
+          "source cite, and could that source confirm the article?"),
+    "c": ("Look again at (c). Set the production shares in the reference notes beside 70 %, then "
+          "look at the VRAEM's share of the area in the series (the `share` table), year by year."),
+    "d": ("Look again at (d). Divide the 2017 VRAEM area by the 2017 national area (or read the "
+          "release's own share): how far is that from 70 %, even with the margin of \"nearly\"?"),
+    "e": ("Look again at (e). Select the rows from 2018 to 2022 and read their source_publisher and "
+          "source_kind: who published each of them?"),
+}
+
+
+class StatementLabels(Labels):
+    """A "yes"/"no" for each lettered statement: ``{"a": "yes", "b": "no", ...}``.
+
+    Reads like :class:`Labels`, with a message that shows the wanted form when a
+    learner gives a list of letters (the multiple-choice habit) or anything else.
+    """
+
+    def __init__(self):
+        super().__init__(TRACE_LABELS, key="statement", label="supported")
+
+    def read(self, answer):
+        if not isinstance(answer, Mapping | pd.Series | pd.DataFrame):
+            raise AnswerTypeError('give "yes" or "no" for every statement letter, as a dictionary: '
+                                  '{"a": "yes", "b": "no", ...}, not a list of letters')
+        return super().read(answer)
+
+
+def trace_key() -> dict[str, str]:
+    """The key of 3.6: for each statement, "yes" if the evidence supports it, else "no"."""
+    return {letter: "yes" if holds else "no" for letter, holds in trace_statements().items()}
+
+
+def _flip(expected: dict, letter: str) -> dict:
+    return {**expected, letter: "no" if expected[letter] == "yes" else "yes"}
+
+
+register(Exercise(
+    id="3.6",
+    title="Trace the figures to their origin",
+    answer=StatementLabels(),
+    expected=trace_key,
+    look_again="Check each statement against the reference notes and the series.",
+    hints=(
+        ("find_in_notes(\"80 tons\") shows every line of the reference notes about that figure; read "
+         "whom each source cites."),
+        ("find_in_notes(\"per cent\") and find_in_notes(\"por ciento\") show the shares reported for "
+         "production; the area shares are in the `share` table (VRAEM / national, per year)."),
+        "For the rows from 2018 on, select them and look at source_publisher and source_kind.",
+    ),
+    misreadings=(
+        Misreading(
+            matches=lambda answer, expected: bool(_extra_ids(answer, expected)),
+            feedback=("Your dictionary has keys that are not statement letters. Use the lower-case "
+                      "letters of the statements, \"a\" to \"e\", each with \"yes\" or \"no\"."),
+            example=lambda expected: {**expected, "f": "yes"},
+        ),
+        Misreading(
+            matches=lambda answer, expected: bool(_missing_ids(answer, expected)),
+            feedback="Your dictionary leaves out some statements: give \"yes\" or \"no\" for every letter.",
+            example=lambda expected: dict(list(expected.items())[1:]),
+        ),
+        *(Misreading(
+            matches=_wrong(letter),
+            feedback=TRACE_FEEDBACK[letter],
+            example=lambda expected, letter=letter: _flip(expected, letter),
+        ) for letter in TRACE_OPTIONS),
+    ),
+))
+
+
+# ---------------------------------------------------------------- 3.7 plausibility
+
+PLAUSIBLE_OPTIONS = {
+    "a": "under half of 80 tonnes: the \"80 tons\" looks too high for the area",
+    "b": "between half and twice 80 tonnes: the \"80 tons\" is the right size, though not confirmed",
+    "c": "more than twice 80 tonnes: the \"80 tons\" looks too low for the area",
+    "d": "an estimate like this one can confirm the \"80 tons\" when it comes close enough",
+}
+
+
+def unodc_last_estimate() -> tuple[int, float]:
+    """UNODC's last estimate of Peru's potential cocaine output: (year, tonnes), from the reference notes."""
+    found = re.search(r"in (\d{4}) it produced (\d+) tonnes", reference_passage(UNODC_LAST_ESTIMATE))
+    if found is None:
+        raise ValueError("UNODC_LAST_ESTIMATE no longer gives a year and a tonnage")
+    return int(found.group(1)), float(found.group(2))
+
+
+def plausibility_estimate() -> float:
+    """Tonnes of cocaine the VRAE's area could yield at UNODC's last national rate (exercise 3.7).
+
+    The rate is UNODC's last estimate divided by the national area of the same
+    year; the area is the VRAE's in the newest survey year before article
+    002's publication that has a VRAE value.
+    """
+    wide = wide_series()
+    year, tonnes = unodc_last_estimate()
+    rate = tonnes / float(wide.loc[year, NATIONAL])
+    published = int(_claim(TONS)["published"].year)
+    area_year = newest_survey_before(published, [VRAEM], wide)
+    return rate * float(wide.loc[area_year, VRAEM])
+
+
+def plausibility_choice() -> str:
+    """The key of 3.7: where the estimate falls relative to the claim's own figure."""
+    ratio = plausibility_estimate() / float(_claim(TONS)["value"])
+    if ratio < 0.5:
+        return "a"
+    return "b" if ratio <= 2 else "c"
+
+
+register(Exercise(
+    id="3.7",
+    title="Is \"80 tons\" plausible?",
+    answer=Choice(PLAUSIBLE_OPTIONS, why_not={
+        "a": ("Check the rate and the units: tonnes of cocaine per hectare is UNODC's tonnes divided by "
+              "the national area of the same year; multiply that by the VRAE's hectares."),
+        "b": ("Work the estimate out again, step by step: the rate from the national figures of "
+              "UNODC's last estimate year, then times the VRAE's area in the newest survey before "
+              "article 002."),
+        "c": ("Check that the rate divides by the national area (not the VRAE's) and that the result "
+              "is in tonnes, not kilograms."),
+        "d": ("An estimate built on another year's rate and on the national average shows whether a "
+              "figure is the right size. It cannot confirm the figure, however close it comes."),
+    }),
+    expected=plausibility_choice,
+    look_again="Compute the estimate first, then see which range it falls in.",
+    hints=(
+        "rate = UNODC's tonnes / wide.loc[year, \"Peru (national)\"] for the year of that estimate.",
+        ("estimate = rate * the VRAE's hectares in the newest survey year before October 2012 that has "
+         "a VRAEM value."),
+        "Compare the estimate with 40 (half of 80) and 160 (twice 80).",
     ),
 ))

@@ -50,31 +50,30 @@ def _example_id() -> str:
     return next(iter(sorted(all_exercises())), "1.2")
 
 
-def _id_text(exercise_id) -> str | None:
-    """The id as text, or None when it is not one (its str() fails, or it is not text/a number)."""
+def _call(function: str, exercise_id: str | None = None) -> str:
+    """How to type a call, e.g. ``check("0.1", answer)``."""
+    shown = exercise_id or _example_id()
+    return f'{function}("{shown}", answer)' if function == "check" else f'{function}("{shown}")'
+
+
+def _find(exercise_id, function: str = "check") -> tuple[str, Exercise | None, str | None]:
+    """``(id text, exercise, None)`` for a registered id, else ``(shown id, None, sentence)``.
+
+    The sentence says what to type, in the form ``function`` is called.
+    """
+    typed = f"give the exercise id as text in quotes, as in its heading: {_call(function)}"
     if isinstance(exercise_id, bool) or not isinstance(exercise_id, str | int | float):
-        return None
+        return "?", None, f"{typed}; this id is of type {type_name(exercise_id)}."
     try:
         text = str(exercise_id).strip()
     except Exception:
-        return None
-    return text if 0 < len(text) <= 20 else None
-
-
-def _find(exercise_id) -> tuple[str, Exercise | None, str | None]:
-    """``(id text, exercise, None)`` for a registered id, else ``(shown id, None, sentence)``."""
-    text = _id_text(exercise_id)
-    if text is None and isinstance(exercise_id, str) and not isinstance(exercise_id, bool):
-        return "?", None, (f"that text is not an exercise id: ids are short, as in the exercise's "
-                           f"heading, e.g. \"{_example_id()}\".")
-    if text is None:
-        example = _example_id()
-        return "?", None, (f"give the exercise id as text in quotes, as in its heading, e.g. "
-                           f"\"{example}\"; this is a {type_name(exercise_id)}.")
+        return "?", None, f"this id cannot be read as text: {typed}."
+    if not 0 < len(text) <= 20:
+        return "?", None, f"that is not an exercise id: {typed}."
     try:
         return text, get(text), None
     except KeyError as error:
-        return text, None, str(error.args[0])
+        return text, None, f"{str(error.args[0]).rstrip('.')}. Type it as in {_call(function)}."
 
 
 def _data_sentence(error: CourseDataError) -> str:
@@ -219,7 +218,7 @@ def _hint(exercise_id, number) -> None:
     if exercise_id is _MISSING:
         print(f"Say which exercise you want a hint for, e.g. hint(\"{_example_id()}\").")
         return
-    shown, exercise, problem = _find(exercise_id)
+    shown, exercise, problem = _find(exercise_id, "hint")
     if exercise is None:
         print(problem[0].upper() + problem[1:])
         return
@@ -268,7 +267,7 @@ def _solution(exercise_id) -> None:
     if exercise_id is _MISSING:
         print(f"Say which exercise's solution you want, e.g. solution(\"{_example_id()}\").")
         return
-    shown, exercise, problem = _find(exercise_id)
+    shown, exercise, problem = _find(exercise_id, "solution")
     if exercise is None:
         print(problem[0].upper() + problem[1:])
         return

@@ -171,16 +171,17 @@ def _why(error: Exception) -> str:
     return f"it cannot be written ({getattr(error, 'strerror', None) or error})"
 
 
-def _tell_once(note: str) -> None:
-    if note not in _told:
-        _told.add(note)
+def _tell_once(about: str, note: str) -> None:
+    """Print a note about one place, the first time anything is said about it this session."""
+    if about not in _told:
+        _told.add(about)
         print(note)
 
 
 def _note_elsewhere(wanted: Path | None, reason: str, kept: str) -> None:
     where = f"{wanted} cannot be used ({reason}); it is left as it is" if wanted else \
         "there is no home folder to keep it in (HOME is not set)"
-    _tell_once(f"Note: your progress record {where}. Your progress is kept in {kept} instead. "
+    _tell_once(str(wanted), f"Note: your progress record {where}. Your progress is kept in {kept} instead. "
                f"Set {FILE_VARIABLE} to choose another place.")
 
 
@@ -222,9 +223,11 @@ def _all_records() -> list[dict]:
             seen.add(key)
             records.append(_read(target))
         except _Unusable as error:
-            if place == wanted and place.exists():
-                _tell_once(f"Note: your progress record {wanted} cannot be used ({error}); it is left "
+            if place == wanted and os.path.lexists(place):
+                _tell_once(str(wanted), f"Note: your progress record {wanted} cannot be used ({error}); it is left "
                            f"as it is, and progress() shows what was recorded elsewhere.")
+            continue
+        except OSError:  # a place that cannot even be looked at holds nothing to show
             continue
     records.append(_memory)
     return records

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .paths import DataFileError, read_data_text, restore_hint
+from .paths import DataFileError, data_dir, read_data_text, restore_hint
 from .scrape import Article, NotAScrapeError, parse_scrape
 from .tables import read_table
 
@@ -36,7 +36,7 @@ def load_article(article_id: str | int) -> Article:
     try:
         parsed = parse_scrape(raw)
     except NotAScrapeError as error:  # a damaged data file: say which, and how to restore it
-        raise DataFileError(f"data/{name}: {error} {restore_hint(name)}", file=name) from None
+        raise DataFileError(f"{data_dir() / name}: {error} {restore_hint(name)}", file=name) from None
     return Article(**{**parsed.__dict__, "id": key})
 
 

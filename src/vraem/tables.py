@@ -252,7 +252,8 @@ def _report(path, file: str, problems: list[str]) -> DataFileError:
     listed = "\n".join(f"  - {problem}" for problem in problems[:_LISTED])
     more = f"\n  … and {len(problems) - _LISTED} more" if len(problems) > _LISTED else ""
     message = (f"{path} does not match its description in datapackage.json:\n{listed}{more}\n"
-               f"Fix those cells (rows count the header as row 1), or: {restore_hint(file)}")
+               f"Fix those cells (rows count the header as row 1), or start again from the course's "
+               f"copy. {restore_hint(file)}")
     others = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
     return DataFileError(message, file=file, summary=f"{problems[0]}{others}. {restore_hint(file)}")
 

@@ -66,7 +66,8 @@ def test_id_slips_one_by_one():
     for typed, said in [(["c021"], '"C021" rather than "c021"'), ([21], "not bare numbers"),
                         (["21"], "leading zeros"), (["021"], "leading zeros"), ([2.0], "not decimal"),
                         ([["C021"]], "flat list"), ([""], "empty text"), ("C021 C003", "as a list"),
-                        ({"C021": 1}, "not a dictionary"), ([None], "not an id")]:
+                        ({"C021": 1}, "not a dictionary"), ([None], "not an id"),
+                        (["C021", float("nan")], "missing value")]:
         with pytest.raises(AnswerTypeError, match=said.replace("(", r"\(").replace("[", r"\[")):
             claim_ids.read(typed)
     years = IdSet(width=4)
@@ -148,6 +149,7 @@ def test_number_slips_one_by_one():
     reader = Number()
     assert reader.read("1,234") == 1234 and reader.read("12.5%") == 12.5
     for typed, said in [([12.5], "not a list"), ("1 234", "without spaces"), ("twelve", "in digits"),
+                        ("0,005", "point for decimals"), ("12,5", "point for decimals"),
                         ("12,5; 13", "not a list"), (None, "empty")]:
         with pytest.raises(AnswerTypeError, match=said):
             reader.read(typed)

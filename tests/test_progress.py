@@ -193,15 +193,45 @@ def shared_tmp():
     shutil.rmtree(folder)
 
 
-def _as_a_learner(tmp_path, env):
+#: When another user cannot run this Python (a checkout in a private folder), the child denies
+#: itself the same access: reading DENY_READ, creating folders under DENY_WRITE (a white-box stand-in).
+SELF_DENIAL = textwrap.dedent('''
+    import os, pathlib
+    deny_read, deny_write = os.environ.get("DENY_READ"), os.environ.get("DENY_WRITE")
+    read_bytes, mkdir = pathlib.Path.read_bytes, pathlib.Path.mkdir
+    def guarded_read(self):
+        if deny_read and str(self) == deny_read:
+            raise PermissionError(13, "Permission denied", str(self))
+        return read_bytes(self)
+    def guarded_mkdir(self, *args, **kwargs):
+        if deny_write and str(self).startswith(deny_write + os.sep) and not self.exists():
+            raise PermissionError(13, "Permission denied", str(self))
+        return mkdir(self, *args, **kwargs)
+    pathlib.Path.read_bytes, pathlib.Path.mkdir = guarded_read, guarded_mkdir
+''')
+
+
+def _another_user_can_run_python(env) -> bool:
+    probe = subprocess.run([sys.executable, "-c", "import vraem"], env=env, cwd="/", capture_output=True,
+                           user=65534, group=65534, timeout=300)
+    return probe.returncode == 0
+
+
+def _as_a_learner(tmp_path, env, deny_read=None, deny_write=None):
     """Run AS_LEARNER as an ordinary user (nobody, when the tests run as root: root may write anything)."""
-    run_as = {"user": 65534, "group": 65534} if os.geteuid() == 0 else {}
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     scratch.chmod(0o777)
     full_env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(REPO / "src"), "TMPDIR": str(scratch),
                 "VRAEM_DATA": str(REPO / "data"), **env}
-    result = subprocess.run([sys.executable, "-c", AS_LEARNER], capture_output=True, text=True,
+    code, run_as = AS_LEARNER, {}
+    if os.geteuid() == 0:
+        if _another_user_can_run_python(full_env):
+            run_as = {"user": 65534, "group": 65534}
+        else:
+            code = SELF_DENIAL + AS_LEARNER
+            full_env |= {"DENY_READ": str(deny_read or ""), "DENY_WRITE": str(deny_write or "")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=full_env, cwd=scratch, timeout=300, **run_as)
     assert result.returncode == 0, result.stderr[-2000:]
     *printed, last = result.stdout.strip().splitlines()
@@ -213,7 +243,7 @@ def test_a_read_only_home_keeps_progress_in_the_temporary_folder(shared_tmp):
     home = shared_tmp / "home"
     home.mkdir()
     home.chmod(0o555)
-    printed, row, scratch = _as_a_learner(shared_tmp, {"HOME": str(home)})
+    printed, row, scratch = _as_a_learner(shared_tmp, {"HOME": str(home)}, deny_write=home)
     assert row == {"status": "solved", "attempts": 2}
     assert printed.count("Note:") == 1 and str(scratch) in printed
     assert list(home.iterdir()) == []
@@ -227,7 +257,8 @@ def test_an_unreadable_record_is_left_alone(shared_tmp):
     record = folder / "progress.json"
     record.write_text(json.dumps({"1.1": {"best": "correct", "attempts": 1}}), encoding="utf-8")
     record.chmod(0o000)
-    printed, row, _ = _as_a_learner(shared_tmp, {"VRAEM_PROGRESS_FILE": str(record), "HOME": str(shared_tmp)})
+    printed, row, _ = _as_a_learner(shared_tmp, {"VRAEM_PROGRESS_FILE": str(record), "HOME": str(shared_tmp)},
+                                    deny_read=record)
     assert row == {"status": "solved", "attempts": 2}
     assert printed.count("Note:") == 1 and "cannot be read" in printed
     record.chmod(0o600)

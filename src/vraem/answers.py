@@ -101,10 +101,11 @@ class Number:
     def _from_text(text: str) -> float:
         text = _check_text_length(text).strip()
         cleaned = text.rstrip("%").strip()
-        if re.fullmatch(r"[+-]?\d+,\d+", cleaned) and not re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+", cleaned):
+        thousands = r"[+-]?[1-9]\d{0,2}(,\d{3})+"  # "1,234" and "12,345,678"; never "0,005"
+        if re.fullmatch(r"[+-]?\d+,\d+", cleaned) and not re.fullmatch(thousands, cleaned):
             raise AnswerTypeError(f"use a point for decimals: {cleaned.replace(',', '.')}, not {cleaned}")
-        if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", cleaned):
-            cleaned = cleaned.replace(",", "")  # thousands separators, as in "1,234"
+        if re.fullmatch(thousands + r"(\.\d+)?", cleaned):
+            cleaned = cleaned.replace(",", "")
         if re.fullmatch(r"[+-]?\d{1,3}( \d{3})+(\.\d+)?", cleaned):
             raise AnswerTypeError(f"write the number without spaces: {cleaned.replace(' ', '')}")
         try:
@@ -221,6 +222,9 @@ class IdSet:
         return f"the number 7 is written \"{self.prefix}{7:0{self.width}d}\""
 
     def _one(self, item) -> str:
+        if item is pd.NA or item is pd.NaT or (isinstance(item, float) and math.isnan(item)):
+            raise AnswerTypeError(f"the list holds a missing value (NaN): give only the {self.noun}, "
+                                  f"as texts of {self._shape()}")
         if isinstance(item, bool | np.bool_) or item is None:
             raise AnswerTypeError(f"the list holds {item!r}, which is not an id: give the {self.noun} "
                                   f"as texts of {self._shape()}")

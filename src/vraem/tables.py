@@ -58,7 +58,8 @@ def _parsed_package(key: tuple) -> dict:
     return package
 
 
-_package.cache_clear = _parsed_package.cache_clear  # the tests forget the description this way
+# The description is cached per file version; tests may still forget it, as before.
+_package.cache_clear = _parsed_package.cache_clear
 
 
 def resources() -> list[str]:
@@ -121,7 +122,7 @@ def read_table(name: str) -> pd.DataFrame:
     return frame
 
 
-def _rows(text: str, file: str, path) -> list[tuple[int, list[str]]] | list:
+def _rows(text: str, file: str, path) -> list:
     """The records of a CSV text: the header, then ``(row number, cells)`` pairs."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list = []

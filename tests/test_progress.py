@@ -1,6 +1,13 @@
-"""The learner's private record of attempts."""
+"""The learner's private record of attempts: never lost, never destroying anything."""
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -8,13 +15,25 @@ from vraem import progress
 from vraem.checks import check
 from vraem.progress import FILE_VARIABLE
 
+from .conftest import REPO
+
+progress_module = sys.modules["vraem.progress"]
+
 
 @pytest.fixture
 def record_file(tmp_path, monkeypatch):
     path = tmp_path / "progress.json"
     monkeypatch.setenv(FILE_VARIABLE, str(path))
     monkeypatch.delenv("VRAEM_CHECK_MODE", raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temporary"))  # the last-but-one place
+    monkeypatch.setattr(progress_module, "_told", set())
+    monkeypatch.setattr(progress_module, "_memory", {})
     return path
+
+
+def _status(exercise_id="0.1"):
+    table = progress().set_index("exercise")
+    return table.loc[exercise_id, "status"], table.loc[exercise_id, "attempts"]
 
 
 def test_attempts_are_recorded_and_the_best_result_kept(record_file, capsys):
@@ -36,20 +55,244 @@ def test_unanswered_and_test_runs_leave_no_record(record_file, monkeypatch, caps
     assert not record_file.exists()
 
 
-def test_an_unreadable_record_is_kept_aside_not_lost(record_file, capsys):
-    """Is a damaged progress file renamed, not overwritten, before a new record starts?"""
-    record_file.write_text("{not json", encoding="utf-8")
+def test_a_record_with_a_byte_order_mark_is_read_and_kept(record_file, capsys):
+    """Is a record saved with a UTF-8 BOM (as some editors do) read, and its attempts kept?"""
+    record_file.write_bytes(b"\xef\xbb\xbf" + json.dumps({"1.1": {"best": "correct", "attempts": 4}}).encode())
     check("0.1", ["000"])
-    kept = list(record_file.parent.glob("progress.json.unreadable-*"))
-    assert kept and kept[0].read_text(encoding="utf-8") == "{not json"
-    assert json.loads(record_file.read_text(encoding="utf-8"))["0.1"]["best"] == "wrong"
+    assert _status("1.1") == ("solved", 4) and _status("0.1") == ("tried", 1)
+    assert "Note:" not in capsys.readouterr().out
 
 
-def test_a_record_that_cannot_be_written_does_not_stop_the_lesson(tmp_path, monkeypatch, capsys):
-    """Does check() still answer when the record's folder is not writable?"""
+def _make_states(tmp_path):
+    """Each file state the course cannot use, by name: a function that makes it at a path."""
+
+    def text(content):
+        def make(path):
+            path.write_bytes(content)
+        return make
+
+    def folder(path):
+        path.mkdir()
+        (path / "keep.txt").write_text("mine", encoding="utf-8")
+
+    def link_to_nowhere(path):
+        path.symlink_to(tmp_path / "no-such-file.json")
+
+    def link_to_device(path):
+        path.symlink_to("/dev/null")
+
+    def fifo(path):
+        os.mkfifo(path)
+
+    return {
+        "not JSON": text(b"{not json"),
+        "JSON list": text(b"[1, 2, 3]"),
+        "JSON of another shape": text(json.dumps({"0.1": "solved", "theme": "dark"}).encode()),
+        "binary": text(bytes(range(256))),
+        "a folder": folder,
+        "a link to nowhere": link_to_nowhere,
+        "a link to a device": link_to_device,
+        "a named pipe": fifo,
+    }
+
+
+def _snapshot(path):
+    if path.is_symlink():
+        return ("link", os.readlink(path))
+    if path.is_dir():
+        return ("folder", sorted((p.name, p.read_bytes()) for p in path.iterdir()))
+    if path.is_fifo():
+        return ("fifo",)
+    return ("file", path.read_bytes())
+
+
+STATES = ["not JSON", "JSON list", "JSON of another shape", "binary", "a folder", "a link to nowhere",
+          "a link to a device", "a named pipe"]
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_a_file_the_course_cannot_use_is_left_alone_and_progress_is_kept_elsewhere(state, record_file, capsys):
+    """Is an unusable progress.json left exactly as it was, the attempt kept elsewhere, and the learner told once?"""
+    make = _make_states(record_file.parent)[state]
+    make(record_file)
+    before = _snapshot(record_file)
+    check("0.1", ["000"])
+    check("0.1", ["001", "004"])
+    out = capsys.readouterr().out
+    assert out.count("✗ Exercise 0.1") == 1 and out.count("✓ Exercise 0.1") == 1
+    assert out.count("Note:") == 1 and str(record_file) in out and "progress-2.json" in out
+    assert _snapshot(record_file) == before
+    assert _status() == ("solved", 2)
+    assert json.loads((record_file.parent / "progress-2.json").read_text(encoding="utf-8"))["0.1"]["attempts"] == 2
+
+
+def test_a_link_to_a_record_is_followed_and_stays_a_link(record_file, capsys):
+    """Does a progress.json that links to a record elsewhere update that record, keeping the link?"""
+    target = record_file.parent / "dotfiles" / "vraem.json"
+    target.parent.mkdir()
+    target.write_text(json.dumps({"1.1": {"best": "wrong", "attempts": 1}}), encoding="utf-8")
+    record_file.symlink_to(target)
+    check("0.1", ["001", "004"])
+    assert record_file.is_symlink()
+    assert set(json.loads(target.read_text(encoding="utf-8"))) == {"0.1", "1.1"}
+    assert "Note:" not in capsys.readouterr().out
+
+
+def test_no_home_folder_keeps_progress_in_the_temporary_folder(record_file, monkeypatch, capsys):
+    """With HOME unset (and no home in the user database), is progress kept, and the learner told where?"""
+    monkeypatch.delenv(FILE_VARIABLE)
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # what Python does with no home at all
+    check("0.1", ["001", "004"])
+    check("0.1", ["001", "004"])
+    out = capsys.readouterr().out
+    assert out.count("Note:") == 1 and "HOME is not set" in out
+    kept = list((record_file.parent / "temporary").glob("vraem-course-*/progress-*.json"))
+    assert len(kept) == 1 and str(kept[0]) in out
+    assert _status() == ("solved", 2)
+
+
+def test_a_record_that_cannot_be_written_anywhere_is_kept_in_memory(tmp_path, monkeypatch, capsys):
+    """Does check() still answer, and progress() still count, when no place can be written?"""
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     monkeypatch.setenv(FILE_VARIABLE, str(blocker / "progress.json"))
+    monkeypatch.setattr(tempfile, "tempdir", str(blocker))
     monkeypatch.delenv("VRAEM_CHECK_MODE", raising=False)
+    monkeypatch.setattr(progress_module, "_told", set())
+    monkeypatch.setattr(progress_module, "_memory", {})
     check("0.1", ["001", "004"])
-    assert "correct" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "correct" in out and "memory only" in out
+    assert _status() == ("solved", 1)
+    assert blocker.read_text() == "x"
+
+
+# ---------------------------------------------------------------- another user: unreadable files, read-only home
+
+AS_LEARNER = textwrap.dedent('''
+    import json, sys
+    from vraem.checks import check
+    from vraem.progress import progress
+    check("0.1", ["000"])
+    check("0.1", ["001", "004"])
+    row = progress().set_index("exercise").loc["0.1"]
+    print(json.dumps({"status": row["status"], "attempts": int(row["attempts"])}))
+''')
+
+
+@pytest.fixture
+def shared_tmp():
+    """A temporary folder another user can reach (pytest's own are private to this user)."""
+    folder = Path(tempfile.mkdtemp(prefix="vraem-progress-test-", dir="/tmp"))
+    folder.chmod(0o755)
+    yield folder
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o777 if path.is_dir() else 0o666)
+    shutil.rmtree(folder)
+
+
+#: When another user cannot run this Python (a checkout in a private folder), the child denies
+#: itself the same access: reading DENY_READ, creating folders under DENY_WRITE (a white-box stand-in).
+SELF_DENIAL = textwrap.dedent('''
+    import os, pathlib
+    deny_read, deny_write = os.environ.get("DENY_READ"), os.environ.get("DENY_WRITE")
+    read_bytes, mkdir = pathlib.Path.read_bytes, pathlib.Path.mkdir
+    def guarded_read(self):
+        if deny_read and str(self) == deny_read:
+            raise PermissionError(13, "Permission denied", str(self))
+        return read_bytes(self)
+    def guarded_mkdir(self, *args, **kwargs):
+        if deny_write and str(self).startswith(deny_write + os.sep) and not self.exists():
+            raise PermissionError(13, "Permission denied", str(self))
+        return mkdir(self, *args, **kwargs)
+    pathlib.Path.read_bytes, pathlib.Path.mkdir = guarded_read, guarded_mkdir
+''')
+
+
+def _another_user_can_run_python(env) -> bool:
+    probe = subprocess.run([sys.executable, "-c", "import vraem"], env=env, cwd="/", capture_output=True,
+                           user=65534, group=65534, timeout=300)
+    return probe.returncode == 0
+
+
+def _as_a_learner(tmp_path, env, deny_read=None, deny_write=None):
+    """Run AS_LEARNER as an ordinary user (nobody, when the tests run as root: root may write anything)."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    scratch.chmod(0o777)
+    full_env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(REPO / "src"), "TMPDIR": str(scratch),
+                "VRAEM_DATA": str(REPO / "data"), **env}
+    code, run_as = AS_LEARNER, {}
+    if os.geteuid() == 0:
+        if _another_user_can_run_python(full_env):
+            run_as = {"user": 65534, "group": 65534}
+        else:
+            code = SELF_DENIAL + AS_LEARNER
+            full_env |= {"DENY_READ": str(deny_read or ""), "DENY_WRITE": str(deny_write or "")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=full_env, cwd=scratch, timeout=300, **run_as)
+    assert result.returncode == 0, result.stderr[-2000:]
+    *printed, last = result.stdout.strip().splitlines()
+    return "\n".join(printed), json.loads(last), scratch
+
+
+def test_a_read_only_home_keeps_progress_in_the_temporary_folder(shared_tmp):
+    """With a home folder the learner cannot write, is the attempt kept (in TMPDIR) and the learner told once?"""
+    home = shared_tmp / "home"
+    home.mkdir()
+    home.chmod(0o555)
+    printed, row, scratch = _as_a_learner(shared_tmp, {"HOME": str(home)}, deny_write=home)
+    assert row == {"status": "solved", "attempts": 2}
+    assert printed.count("Note:") == 1 and str(scratch) in printed
+    assert list(home.iterdir()) == []
+
+
+def test_an_unreadable_record_is_left_alone(shared_tmp):
+    """Is a record the learner may not read left as it is, the attempts kept beside it?"""
+    folder = shared_tmp / "course"
+    folder.mkdir()
+    folder.chmod(0o777)
+    record = folder / "progress.json"
+    record.write_text(json.dumps({"1.1": {"best": "correct", "attempts": 1}}), encoding="utf-8")
+    record.chmod(0o000)
+    printed, row, _ = _as_a_learner(shared_tmp, {"VRAEM_PROGRESS_FILE": str(record), "HOME": str(shared_tmp)},
+                                    deny_read=record)
+    assert row == {"status": "solved", "attempts": 2}
+    assert printed.count("Note:") == 1 and "cannot be read" in printed
+    record.chmod(0o600)
+    assert json.loads(record.read_text(encoding="utf-8")) == {"1.1": {"best": "correct", "attempts": 1}}
+    assert (folder / "progress-2.json").exists()
+
+
+# ---------------------------------------------------------------- two kernels at once
+
+WRITER = textwrap.dedent('''
+    import sys
+    from vraem.exercises import all_exercises
+    from vraem.progress import record
+    ids = sorted(all_exercises())
+    count, offset = int(sys.argv[1]), int(sys.argv[2])
+    for number in range(count):
+        record(ids[(number + offset) % len(ids)], "wrong" if number % 3 else "correct")
+''')
+
+
+def test_several_kernels_writing_at_once_lose_nothing(record_file):
+    """Do four processes writing 3,000 attempts between them leave all 3,000 in one valid record?"""
+    writers, each = 4, 750
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), FILE_VARIABLE: str(record_file)}
+    env.pop("VRAEM_CHECK_MODE", None)
+    processes = [subprocess.Popen([sys.executable, "-c", WRITER, str(each), str(offset)], env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for offset in range(writers)]
+    for process in processes:
+        out, err = process.communicate(timeout=600)
+        assert process.returncode == 0, err[-2000:]
+        assert "Note:" not in out  # nobody had to go elsewhere
+    attempts = json.loads(record_file.read_text(encoding="utf-8"))
+    assert sum(entry["attempts"] for entry in attempts.values()) == writers * each
+    assert progress()["attempts"].sum() == writers * each
+    leftovers = [p.name for p in record_file.parent.iterdir() if p.name not in ("progress.json", "progress.json.lock")]
+    assert leftovers == [], leftovers

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from vraem import load_article
-from vraem.scrape import parse_scrape
+from vraem.scrape import NotAScrapeError, ScrapeWarning, parse_scrape
 
 BOILERPLATE = ("HomeNews", "Was this content helpful?", "DONATE", "What are your thoughts?",
                "We encourage readers to copy", "Related Content", "About InSight Crime",
@@ -136,3 +136,53 @@ def test_a_scrape_with_a_dateline_but_no_headline_keeps_its_date():
     assert article.title is None
     assert article.published == date(2015, 3, 3) and article.byline == "Ana Pérez"
     assert article.news[0] == "Soldiers found a camp by the river, officials said."
+
+
+# ---------------------------------------------------------------- texts that are not what they seem
+
+def test_an_impossible_date_leaves_published_empty_and_says_why():
+    """Does a dateline of 31 FEB give published None, a reason in problems and a warning, never a crash?"""
+    with pytest.warns(ScrapeWarning, match="31 FEB 2015"):
+        article = parse_scrape(SYNTHETIC.replace("3 MAR 2015", "31 FEB 2015"))
+    assert article.published is None
+    assert any("31 FEB 2015" in problem and "does not exist" in problem for problem in article.problems)
+    assert article.byline == "Ana Pérez" and article.section == "Coca"
+    assert "31 FEB" not in article.text  # the dateline is still read as the dateline
+
+
+def test_a_misprinted_month_is_reported_not_taken_for_text():
+    """Does a dateline with an unknown month stay out of the body, with the reason given?"""
+    with pytest.warns(ScrapeWarning):
+        article = parse_scrape(SYNTHETIC.replace("3 MAR 2015", "3 MRZ 2015"))
+    assert article.published is None and article.problems
+    assert article.news[0] == "Soldiers found a camp by the river, officials said."
+
+
+def test_a_good_scrape_has_no_problems():
+    """Are the five articles and the synthetic scrape free of problems?"""
+    assert parse_scrape(SYNTHETIC).problems == ()
+    assert all(load_article(article_id).problems == () for article_id in ["000", "001", "002", "003", "004"])
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("<!DOCTYPE html>\n<html><head><title>Peru</title></head>\n<body><div class=\"post\"><p>Rebels seen."
+     "</p></div></body></html>", "HTML source"),
+    ("Weather in Lima\n\nSunny spells today.\n\nRelated Content\n\nTomorrow: rain.", "signposts"),
+    ("\x00\x01\x02binary\x03" * 50, "binary"),
+    ("", "empty"),
+    ("   \n\n  ", "empty"),
+    (b"HomeNewsBriefRebels", "not bytes"),
+], ids=["html", "another-site", "binary", "empty", "blank", "bytes"])
+def test_a_text_that_is_not_a_scrape_of_the_site_is_refused(text, said):
+    """Is an HTML page, another site's page, binary or empty text refused, not returned as article text?"""
+    with pytest.raises(NotAScrapeError, match=said):
+        parse_scrape(text)
+
+
+def test_bylines_keep_the_pages_capitalisation():
+    """Is a byline printed with small letters kept as printed, and a capitals one put in name case?"""
+    mixed = parse_scrape(SYNTHETIC.replace("BY ANA PÉREZ", "BY Jeremy McDermott"))
+    assert mixed.byline == "Jeremy McDermott"
+    capitals = parse_scrape(SYNTHETIC.replace("BY ANA PÉREZ", "BY JEREMY MCDERMOTT"))
+    assert capitals.byline == "Jeremy McDermott"
+    assert parse_scrape(SYNTHETIC.replace("BY ANA PÉREZ", "BY INSIGHT CRIME")).byline == "InSight Crime"

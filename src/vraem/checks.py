@@ -1,15 +1,20 @@
-"""Feedback for learners: ``check("1.2", answer)``, ``hint("1.2")``, ``solution("1.2")``."""
+"""Feedback for learners: ``check("1.2", answer)``, ``hint("1.2")``, ``solution("1.2")``.
+
+None of the three ever raises in a lesson, whatever it is given: a missing or
+unknown id, a missing answer, an answer of a kind nobody foresaw, a damaged
+data file each come back as a sentence that says what to type or do.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 
-
-from .answers import AnswerTypeError, Labels
-from .exercises import Exercise, get
-from .paths import DataNotFoundError, data_dir
+from .answers import AnswerTypeError, Labels, type_name
+from .exercises import Exercise, all_exercises, get
+from .paths import CourseDataError, data_dir
 from .progress import record
 
 #: Set by the test suite: "solutions" makes every check demand a right answer,
@@ -18,6 +23,11 @@ MODE_VARIABLE = "VRAEM_CHECK_MODE"
 
 CORRECT, WRONG, UNANSWERED, UNREADABLE = "correct", "wrong", "unanswered", "unreadable"
 _SYMBOLS = {CORRECT: "✓", WRONG: "✗", UNANSWERED: "…", UNREADABLE: "?"}
+#: Stands for "no answer given" (``check("1.2")``), which differs from ``answer = ...``.
+_MISSING = object()
+#: Lines of a solution cell that only the build needs.
+_BUILD_MARKER = re.compile(r"^\s*#+\s*(BEGIN|END)\s+SOLUTION\s*$", re.IGNORECASE)
+_SOLUTION_COMMENT = re.compile(r"\s*#\s*SOLUTION\s*$", re.IGNORECASE)
 
 
 class CheckFailed(AssertionError):
@@ -36,34 +46,100 @@ class Feedback:
         return f"{_SYMBOLS[self.status]} Exercise {self.exercise_id}: {self.message}"
 
 
-def evaluate(exercise_id: str, answer: object) -> Feedback:
+def _example_id() -> str:
+    return next(iter(sorted(all_exercises())), "1.2")
+
+
+def _call(function: str, exercise_id: str | None = None) -> str:
+    """How to type a call, e.g. ``check("0.1", answer)``."""
+    shown = exercise_id or _example_id()
+    return f'{function}("{shown}", answer)' if function == "check" else f'{function}("{shown}")'
+
+
+def _find(exercise_id, function: str = "check") -> tuple[str, Exercise | None, str | None]:
+    """``(id text, exercise, None)`` for a registered id, else ``(shown id, None, sentence)``.
+
+    The sentence says what to type, in the form ``function`` is called.
+    """
+    typed = f"give the exercise id as text in quotes, as in its heading: {_call(function)}"
+    if isinstance(exercise_id, bool) or not isinstance(exercise_id, str | int | float):
+        return "?", None, f"{typed}; this id is of type {type_name(exercise_id)}."
+    try:
+        text = str(exercise_id).strip()
+    except Exception:
+        return "?", None, f"this id cannot be read as text: {typed}."
+    if not 0 < len(text) <= 20:
+        return "?", None, f"that is not an exercise id: {typed}."
+    try:
+        return text, get(text), None
+    except KeyError as error:
+        return text, None, f"{str(error.args[0]).rstrip('.')}. Type it as in {_call(function)}."
+
+
+def _data_sentence(error: CourseDataError) -> str:
+    return ("this answer cannot be checked, because a course data file is damaged: "
+            f"{error.summary}")
+
+
+def evaluate(exercise_id: str, answer: object = _MISSING) -> Feedback:
     """Judge an answer without printing: ``evaluate("1.2", 3).status``.
 
     Never raises: an unknown id, an answer of the wrong type or a broken data
-    file each come back as a sentence in ``Feedback.message``.
+    file each come back as a sentence in ``Feedback.message``. The order:
+    the format of the answer first (what to type instead), then whether it is
+    right, then an answer outside what the exercise is about, then the known
+    misreadings, then the exercise's general advice.
     """
-    exercise_id = str(exercise_id).strip()
-    try:
-        exercise = get(exercise_id)
-    except KeyError as error:
-        return Feedback(exercise_id, UNREADABLE, str(error.args[0]))
+    shown, exercise, problem = _find(exercise_id)
+    if exercise is None:
+        return Feedback(shown, UNREADABLE, problem)
+    if answer is _MISSING:
+        return Feedback(shown, UNREADABLE, f"no answer was given: put it after the id, as in "
+                                           f"check(\"{shown}\", answer).")
     if answer is ...:
-        return Feedback(exercise_id, UNANSWERED,
+        return Feedback(shown, UNANSWERED,
                         "not answered yet. Replace the ... with your answer and run the cell again.")
     try:
         expected = exercise.expected()
-    except (DataNotFoundError, ValueError, KeyError) as error:
-        return Feedback(exercise_id, UNREADABLE, f"the answer key could not be worked out: {error}")
+    except CourseDataError as error:
+        return Feedback(shown, UNREADABLE, _data_sentence(error))
+    except Exception as error:  # the key is a function of the data: name what broke, never a traceback
+        return Feedback(shown, UNREADABLE, f"the answer key could not be worked out ({type_name(error)}: "
+                                           f"{_safe_text(error)}). Run doctor() to check the course data.")
     try:
         value = exercise.answer.read(answer)
     except AnswerTypeError as error:
-        return Feedback(exercise_id, UNREADABLE, f"this answer cannot be checked yet: {error}.")
+        return Feedback(shown, UNREADABLE, f"this answer cannot be checked yet: {_safe_text(error)}.")
+    except CourseDataError as error:
+        return Feedback(shown, UNREADABLE, _data_sentence(error))
     except Exception as error:  # an answer of a kind nobody foresaw must not stop the lesson
-        return Feedback(exercise_id, UNREADABLE,
-                        f"this answer ({type(answer).__name__}) cannot be read: {error}.")
-    if exercise.answer.same(value, expected):
-        return Feedback(exercise_id, CORRECT, "correct. Well done.")
-    return Feedback(exercise_id, WRONG, _wrong_answer_message(exercise, value, expected))
+        return Feedback(shown, UNREADABLE,
+                        f"this answer ({type_name(answer)}) cannot be read ({_safe_text(error)}). "
+                        f"Give it in the form the exercise asks for; hint(\"{shown}\") shows an example.")
+    try:
+        return _judge(exercise, value, expected)
+    except CourseDataError as error:
+        return Feedback(shown, UNREADABLE, _data_sentence(error))
+
+
+def _judge(exercise: Exercise, value, expected) -> Feedback:
+    answer_type = exercise.answer
+    if hasattr(answer_type, "incomplete") and (gap := answer_type.incomplete(value, expected)):
+        return Feedback(exercise.id, UNREADABLE, f"this answer cannot be checked yet: {gap}.")
+    if answer_type.same(value, expected):
+        return Feedback(exercise.id, CORRECT, "correct. Well done.")
+    if hasattr(answer_type, "out_of_range") and (outside := answer_type.out_of_range(value)):
+        return Feedback(exercise.id, WRONG, f"not yet. {outside} Stuck? Run hint(\"{exercise.id}\").")
+    return Feedback(exercise.id, WRONG, _wrong_answer_message(exercise, value, expected))
+
+
+def _safe_text(error: BaseException) -> str:
+    try:
+        text = str(error)
+    except Exception:
+        text = ""
+    text = " ".join(text.split())
+    return (text[:300] + "…" if len(text) > 300 else text) or type_name(error)
 
 
 def _explanation(exercise: Exercise, value, expected) -> str:
@@ -84,6 +160,8 @@ def _wrong_answer_message(exercise: Exercise, value, expected) -> str:
         try:
             if misreading.matches(value, expected):
                 return " ".join(["not yet.", misreading.feedback, explanation]).rstrip()
+        except CourseDataError:
+            raise
         except Exception:  # a misreading test that cannot apply to this answer
             continue
     if explanation:
@@ -91,11 +169,12 @@ def _wrong_answer_message(exercise: Exercise, value, expected) -> str:
     message = "not yet. " + exercise.look_again
     if isinstance(exercise.answer, Labels):  # name the ids to revisit, never the right labels
         wrong = exercise.answer.wrong_keys(value, expected)
-        message += f" Look again at: {', '.join(wrong)}."
+        if wrong:
+            message += f" Look again at: {', '.join(wrong)}."
     return message + f' Stuck? Run hint("{exercise.id}").'
 
 
-def check(exercise_id: str, answer: object) -> None:
+def check(exercise_id: str = _MISSING, answer: object = _MISSING) -> None:
     """Check an answer and print what to do next.
 
     ``check("1.2", answer)`` prints "✓ Exercise 1.2: correct" or says what to
@@ -113,9 +192,18 @@ def check(exercise_id: str, answer: object) -> None:
     Returns nothing (so the message is not shown twice); ``evaluate`` gives
     the same judgement as a :class:`Feedback` object.
     """
-    feedback = evaluate(exercise_id, answer)
+    if exercise_id is _MISSING:
+        feedback = Feedback("?", UNREADABLE, f"say which exercise, then your answer: "
+                                             f"check(\"{_example_id()}\", answer).")
+    else:
+        try:
+            feedback = evaluate(exercise_id, answer)
+        except Exception as error:  # evaluate() answers everything; this is the last safety net
+            feedback = Feedback("?", UNREADABLE, f"this answer cannot be checked ({type_name(error)}). "
+                                                 f"Give it as the exercise asks: check(\"{_example_id()}\", answer).")
     print(feedback)
-    record(feedback.exercise_id, feedback.status)
+    if feedback.exercise_id in all_exercises():  # an unknown id is never written down
+        record(feedback.exercise_id, feedback.status)
     mode = os.environ.get(MODE_VARIABLE, "")
     if mode == "solutions" and feedback.status != CORRECT:
         raise CheckFailed(f"solution notebook: {feedback}")
@@ -126,40 +214,93 @@ def check(exercise_id: str, answer: object) -> None:
 _hints_shown: dict[str, int] = {}
 
 
-def hint(exercise_id: str, number: int | None = None) -> None:
+def hint(exercise_id: str = _MISSING, number: int | None = None) -> None:
     """Print the next hint for an exercise: ``hint("1.2")``, again for the one after.
 
     ``hint("1.2", 1)`` shows a given hint again. Hints go from a nudge to
     nearly the method; they never give the answer itself.
     """
     try:
-        exercise = get(exercise_id)
-    except KeyError as error:
-        print(error.args[0])
+        _hint(exercise_id, number)
+    except Exception:  # arguments of a kind nobody foresaw: say what to type, never a traceback
+        print(f"hint() takes the exercise id in quotes and, if you like, a hint number: "
+              f"hint(\"{_example_id()}\") or hint(\"{_example_id()}\", 2).")
+
+
+def _hint(exercise_id, number) -> None:
+    if exercise_id is _MISSING:
+        print(f"Say which exercise you want a hint for, e.g. hint(\"{_example_id()}\").")
+        return
+    shown, exercise, problem = _find(exercise_id, "hint")
+    if exercise is None:
+        print(problem[0].upper() + problem[1:])
         return
     total = len(exercise.hints)
     if number is None:
         number = min(_hints_shown.get(exercise.id, 0) + 1, total)
-    number = max(1, min(int(number), total))
+    else:
+        wanted = _whole_number(number)
+        if wanted is None:
+            print(f"The hint number is a whole number from 1 to {total}, e.g. hint(\"{exercise.id}\", 2); "
+                  f"hint(\"{exercise.id}\") alone shows the next one.")
+            return
+        if not 1 <= wanted <= total:
+            print(f"Exercise {exercise.id} has hints 1 to {total}; showing the nearest one.")
+        number = max(1, min(wanted, total))
     _hints_shown[exercise.id] = number
     more = f' Run hint("{exercise.id}") again for the next one.' if number < total else ""
     print(f"Hint {number} of {total} for exercise {exercise.id}: {exercise.hints[number - 1]}{more}")
 
 
-def solution(exercise_id: str) -> None:
+def _whole_number(number) -> int | None:
+    if isinstance(number, bool):
+        return None
+    if isinstance(number, int):
+        return number
+    if isinstance(number, float) and number.is_integer():
+        return int(number)
+    if type(number) is str and number.strip().isdigit() and len(number.strip()) < 6:
+        return int(number.strip())
+    return None
+
+
+def solution(exercise_id: str = _MISSING) -> None:
     """Print the worked solution of an exercise, from the solution notebook.
 
     ``solution("1.2")`` is for when you are done trying: the model answer
     teaches most after your own attempt.
     """
-    exercise_id = str(exercise_id).strip()
     try:
-        get(exercise_id)
-        code = solution_code(exercise_id)
-    except (KeyError, LookupError, DataNotFoundError) as error:
-        print(error.args[0] if error.args else error)
+        _solution(exercise_id)
+    except Exception:  # an argument of a kind nobody foresaw: say what to type, never a traceback
+        print(f"solution() takes the exercise id in quotes, e.g. solution(\"{_example_id()}\").")
+
+
+def _solution(exercise_id) -> None:
+    if exercise_id is _MISSING:
+        print(f"Say which exercise's solution you want, e.g. solution(\"{_example_id()}\").")
         return
-    print(f"Worked solution for exercise {exercise_id} (from solutions/):\n\n{code}")
+    shown, exercise, problem = _find(exercise_id, "solution")
+    if exercise is None:
+        print(problem[0].upper() + problem[1:])
+        return
+    try:
+        code = solution_code(exercise.id)
+    except (LookupError, CourseDataError, OSError, ValueError) as error:
+        print(_safe_text(error))
+        return
+    print(f"Worked solution for exercise {exercise.id} (from solutions/):\n\n{code}")
+
+
+def clean_solution(source: str) -> str:
+    """Solution code as a learner should read it: without the build's markers.
+
+    ``clean_solution("answer = 3  # SOLUTION")`` is ``"answer = 3"``; the
+    ``### BEGIN SOLUTION`` and ``### END SOLUTION`` lines are dropped.
+    """
+    lines = [_SOLUTION_COMMENT.sub("", line) for line in source.splitlines()
+             if not _BUILD_MARKER.match(line)]
+    return "\n".join(lines).strip("\n")
 
 
 def solution_code(exercise_id: str) -> str:
@@ -170,7 +311,11 @@ def solution_code(exercise_id: str) -> str:
     if not notebooks:
         raise LookupError(f"No solution notebook for lesson {lesson:02d} was found in {folder}. "
                           "The solutions come with the course repository.")
-    cells = json.loads(notebooks[0].read_text(encoding="utf-8"))["cells"]
+    try:
+        cells = json.loads(notebooks[0].read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise LookupError(f"{notebooks[0]} cannot be read as a notebook. Restore it with "
+                          f"`git checkout -- solutions/{notebooks[0].name}`.") from None
     marker = f'check("{exercise_id}"'
     for index, cell in enumerate(cells):
         if cell["cell_type"] == "code" and marker in "".join(cell["source"]):
@@ -178,9 +323,7 @@ def solution_code(exercise_id: str) -> str:
             for before in reversed(cells[:index]):
                 if "solution" not in before.get("metadata", {}).get("tags", []):
                     break
-                parts.insert(0, "".join(before["source"]))
+                parts.insert(0, clean_solution("".join(before["source"])))
             if parts:
                 return "\n\n".join(parts)
     raise LookupError(f"{notebooks[0].name} has no solution cell before check(\"{exercise_id}\", ...).")
-
-

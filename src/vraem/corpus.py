@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .paths import data_file
-from .scrape import Article, parse_scrape
+from .paths import DataFileError, data_dir, read_data_text, restore_hint
+from .scrape import Article, NotAScrapeError, parse_scrape
 from .tables import read_table
 
 
@@ -31,8 +31,12 @@ def load_article(article_id: str | int) -> Article:
     if key not in metadata.index:
         known = ", ".join(metadata.index)
         raise KeyError(f"There is no article {article_id!r}. The ids are: {known}.")
-    raw = data_file(f"articles/{metadata.loc[key, 'file']}").read_text(encoding="utf-8")
-    parsed = parse_scrape(raw)
+    name = f"articles/{metadata.loc[key, 'file']}"
+    raw = read_data_text(name)  # names the file if it is missing, empty or not UTF-8
+    try:
+        parsed = parse_scrape(raw)
+    except NotAScrapeError as error:  # a damaged data file: say which, and how to restore it
+        raise DataFileError(f"{data_dir() / name}: {error} {restore_hint(name)}", file=name) from None
     return Article(**{**parsed.__dict__, "id": key})
 
 

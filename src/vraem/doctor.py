@@ -9,7 +9,8 @@ from packaging.version import Version
 
 #: Packages the lessons need, with the lowest version the course was tested with.
 REQUIRED = {"pandas": "3.1.1", "altair": "6.3.0", "vl-convert-python": "1.9.0",
-            "anywidget": "0.11.0", "jupyterlab": "4.6.6", "frictionless": "5.21.0"}
+            "anywidget": "0.11.0", "jupyterlab": "4.6.6", "frictionless": "5.21.0",
+            "filelock": "4.2.12"}
 FIX_INSTALL = 'run `python course.py lab` from the course folder (or `pip install -e ".[test]"`)'
 
 
@@ -32,16 +33,44 @@ def diagnose() -> list[tuple[str, bool, str]]:
 
 
 def _data_row() -> tuple[str, bool, str]:
-    from .paths import DataNotFoundError, data_dir
-    from .tables import DataFileError, read_table
+    """One row for the data: every table, every article and the reference notes are read.
+
+    Each damaged file is named with what is wrong and how to restore it; a
+    file that cannot be checked because another one is damaged is not listed
+    twice.
+    """
+    from .corpus import load_article
+    from .paths import CourseDataError, data_dir, read_data_text
+    from .tables import read_table, resources
 
     try:
         folder = data_dir()
-        for table in ("articles", "claims", "coca_cultivation", "events"):
-            read_table(table)
-    except (DataNotFoundError, DataFileError) as error:
+        names = resources()
+    except CourseDataError as error:
         return ("course data", False, str(error))
-    return ("course data", True, f"found in {folder}, all tables read")
+    problems: dict[str, str] = {}
+
+    def attempt(read, *args):
+        try:
+            return read(*args)
+        except CourseDataError as error:
+            problems.setdefault(error.file or "?", str(error))
+        except Exception as error:  # noqa: BLE001 - a doctor reports, it does not stop
+            problems.setdefault(f"{read.__name__}{args}", f"{type(error).__name__}: {error}")
+        return None
+
+    tables = {name: attempt(read_table, name) for name in names}
+    articles = tables.get("articles")
+    article_ids = [] if articles is None else list(articles["article_id"])
+    for article_id in article_ids:
+        attempt(load_article, article_id)
+    attempt(read_data_text, "reference/context_facts.md")
+    if problems:
+        listed = "\n".join(problems.values())
+        count = f"{len(problems)} damaged file{'s' if len(problems) > 1 else ''} in {folder}"
+        return ("course data", False, f"{count}:\n{listed}")
+    return ("course data", True, f"found in {folder}: {len(names)} tables, {len(article_ids)} articles "
+                                 "and the reference notes read")
 
 
 def _chart_row() -> tuple[str, bool, str]:
@@ -62,7 +91,10 @@ def doctor() -> bool:
     rows = diagnose()
     width = max(len(item) for item, _, _ in rows)
     for item, ok, detail in rows:
-        print(f"{'✓' if ok else '✗'} {item:<{width}}  {detail}")
+        first, *more = str(detail).splitlines() or [""]
+        print(f"{'✓' if ok else '✗'} {item:<{width}}  {first}")
+        for line in more:  # a long report (several damaged files) stays under its item
+            print(f"  {'':<{width}}  {line}")
     healthy = all(ok for _, ok, _ in rows)
     print("All set." if healthy else "Fix the lines marked ✗, then restart the kernel and run this cell again.")
     return healthy

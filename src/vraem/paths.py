@@ -1,17 +1,43 @@
-"""Find the course's ``data/`` folder from any working directory."""
+"""Find the course's ``data/`` folder from any working directory, and name a damaged file in it."""
 
 from __future__ import annotations
 
 import os
+import stat
 from importlib import resources
 from pathlib import Path
 
 #: The file that marks a folder as the course's data folder.
 MARKER = "datapackage.json"
+#: Files read as text (each must be UTF-8 and not empty).
+TEXT_SUFFIXES = (".csv", ".json", ".md", ".txt")
 
 
-class DataNotFoundError(FileNotFoundError):
+def restore_hint(name: str) -> str:
+    """How to get one data file back, e.g. ``restore_hint("claims.csv")``."""
+    return (f"Restore it with `git checkout -- data/{name}` in the course folder "
+            "(or reinstall the course if you did not get it with git).")
+
+
+class CourseDataError(Exception):
+    """A course data file is missing or damaged; the message names it and how to restore it.
+
+    ``file`` is the file's path inside ``data/`` (e.g. ``"claims.csv"``) when
+    one file is to blame; ``summary`` is the message in one sentence.
+    """
+
+    def __init__(self, message: str, file: str | None = None, summary: str | None = None):
+        super().__init__(message)
+        self.file = file
+        self.summary = summary or " ".join(message.split())
+
+
+class DataNotFoundError(CourseDataError, FileNotFoundError):
     """The course data folder (or one file in it) could not be found."""
+
+
+class DataFileError(CourseDataError, ValueError):
+    """A course data file cannot be read, or does not match its description in datapackage.json."""
 
 
 def data_dir() -> Path:
@@ -32,10 +58,14 @@ def data_dir() -> Path:
         folder = Path(override).expanduser()
         if (folder / MARKER).is_file():
             return folder
+        if folder.is_dir():
+            raise DataNotFoundError(
+                f"VRAEM_DATA is set to {override!r}, but that folder has no {MARKER} file. If it is "
+                f"the course's data/ folder, {MARKER} is missing: {restore_hint(MARKER)} "
+                "Otherwise point VRAEM_DATA at the course's data/ folder, or unset it.", file=MARKER)
         raise DataNotFoundError(
-            f"VRAEM_DATA is set to {override!r}, but that folder has no {MARKER}. "
-            "Point VRAEM_DATA at the course's data/ folder, or unset it."
-        )
+            f"VRAEM_DATA is set to {override!r}, which is not a folder. "
+            "Point VRAEM_DATA at the course's data/ folder, or unset it.")
     candidates = [Path(__file__).resolve().parents[2] / "data"]
     here = Path.cwd().resolve()
     candidates += [folder / "data" for folder in (here, *here.parents)]
@@ -45,6 +75,11 @@ def data_dir() -> Path:
     shipped = resources.files("vraem") / "data"
     if shipped.joinpath(MARKER).is_file():
         return Path(str(shipped))
+    damaged = next((folder for folder in candidates if folder.is_dir() and any(folder.glob("*.csv"))), None)
+    if damaged is not None:  # the data folder is there, but its description is not a file
+        raise DataNotFoundError(
+            f"{damaged / MARKER} is missing or is not a file, so the course data cannot be "
+            f"described. {restore_hint(MARKER)}", file=MARKER)
     raise DataNotFoundError(
         "The course data folder was not found (looked for data/datapackage.json "
         f"near {here} and beside the vraem package). Open the notebook from inside "
@@ -56,13 +91,60 @@ def data_dir() -> Path:
 def data_file(name: str) -> Path:
     """Return the path of one file in the data folder, e.g. ``data_file("claims.csv")``.
 
-    Raises a :class:`DataNotFoundError` that names the missing file and says how
-    to get it back.
+    Checks that the file is there, is a file (not a folder), and, for a text
+    file, that it is not empty and reads as UTF-8. Otherwise raises a
+    :class:`DataNotFoundError` or :class:`DataFileError` that names the file
+    and says how to get it back.
     """
-    path = data_dir() / name
-    if not path.exists():
-        raise DataNotFoundError(
-            f"{path} is missing. Restore it with `git checkout -- data/{name}` "
-            "from the course folder, or download the course again."
-        )
+    path = _existing_file(name)
+    if path.suffix in TEXT_SUFFIXES:
+        _decode(name, path)
     return path
+
+
+def _existing_file(name: str) -> Path:
+    path = data_dir() / name
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise DataNotFoundError(f"{path} is missing. {restore_hint(name)}", file=name) from None
+    except OSError as error:
+        raise DataFileError(f"{path} cannot be opened ({error.strerror}). {restore_hint(name)}",
+                            file=name) from None
+    if stat.S_ISDIR(mode):
+        raise DataFileError(f"{path} is a folder, where the course expects a file. "
+                            f"Move the folder away, then: {restore_hint(name)}", file=name)
+    if not stat.S_ISREG(mode):
+        raise DataFileError(f"{path} is not an ordinary file. {restore_hint(name)}", file=name)
+    return path
+
+
+def read_data_text(name: str) -> str:
+    """Return the text of one data file, e.g. ``read_data_text("reference/context_facts.md")``.
+
+    A byte-order mark (as some editors write) is dropped. An empty file or
+    one that is not UTF-8 text raises a :class:`DataFileError` naming the
+    file, the line of the first bad byte, and how to restore it.
+    """
+    return _decode(name, _existing_file(name))
+
+
+def _decode(name: str, path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataFileError(f"{path} cannot be read ({error.strerror}). {restore_hint(name)}",
+                            file=name) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise DataFileError(
+            f"{path} is not UTF-8 text (line {line} holds a byte that UTF-8 does not allow; perhaps "
+            f"the file was saved in another encoding). {restore_hint(name)}", file=name) from None
+    if not text.strip():
+        raise DataFileError(f"{path} is empty. {restore_hint(name)}", file=name)
+    if "\x00" in text:
+        raise DataFileError(f"{path} holds binary data (NUL bytes), not text. {restore_hint(name)}",
+                            file=name)
+    return text

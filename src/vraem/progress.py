@@ -4,63 +4,233 @@
 (``~/.vraem-course/progress.json``, or the file named by ``VRAEM_PROGRESS_FILE``).
 Nothing leaves your computer; delete the file to start afresh. Under the test
 suite nothing is written.
+
+The record is never lost and never destroys anything:
+
+- each write takes a lock (the ``filelock`` package) and replaces the file in
+  one step, so two notebooks checking answers at once both get recorded;
+- a file the course cannot use (not JSON of its shape, unreadable, a folder, a
+  device, a link to nowhere, a folder it cannot write) is left exactly as it
+  is; the attempts go to the next place that works (``progress-2.json`` beside
+  it, then a folder for temporary files, then memory), and you are told once
+  where they are kept instead. ``progress()`` reads every one of those places.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import stat
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
+try:
+    from filelock import FileLock, Timeout
+except ModuleNotFoundError as missing:  # an older installation: say what to do
+    raise ModuleNotFoundError(
+        "The course helpers need the package 'filelock' (it keeps two notebooks from overwriting "
+        "each other's progress). Start JupyterLab with `python3 course.py lab` from the course "
+        "folder (it installs everything), or run `pip install -e .` there.", name="filelock") from None
+
 from .exercises import all_exercises
 
 FILE_VARIABLE = "VRAEM_PROGRESS_FILE"
 _RANK = {"unreadable": 0, "wrong": 1, "correct": 2}
+#: How long a write waits for another notebook's write to finish before using another place.
+LOCK_TIMEOUT = 10
+#: Attempts recorded this session when no file at all could be written.
+_memory: dict[str, dict] = {}
+#: What the learner has already been told (each note is shown once per session).
+_told: set[str] = set()
 
 
-def progress_file() -> Path:
-    """Return where attempts are recorded."""
-    override = os.environ.get(FILE_VARIABLE)
-    return Path(override) if override else Path.home() / ".vraem-course" / "progress.json"
+class _Unusable(Exception):
+    """This place cannot hold the record; the message says why, in a few words."""
 
 
-def _load(path: Path) -> dict:
+def _home() -> Path | None:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):
+        return None
+    return home if home.is_absolute() else None
+
+
+def progress_file() -> Path | None:
+    """Return where attempts are meant to be recorded (None when there is no home folder)."""
+    override = os.environ.get(FILE_VARIABLE)
+    if override:
+        return Path(override).expanduser()
+    home = _home()
+    return home / ".vraem-course" / "progress.json" if home else None
+
+
+def _places() -> list[Path]:
+    """Where the record may be kept, in order of preference."""
+    wanted = progress_file()
+    places = [wanted, wanted.with_name(f"{wanted.stem}-2{wanted.suffix or '.json'}")] if wanted else []
+    tag = hashlib.sha256(str(wanted).encode("utf-8", "replace")).hexdigest()[:10]
+    owner = os.getuid() if hasattr(os, "getuid") else "user"
+    places.append(Path(tempfile.gettempdir()) / f"vraem-course-{owner}" / f"progress-{tag}.json")
+    return places
+
+
+def _target(path: Path) -> Path:
+    """The file to read and replace: a link to an ordinary file is followed, anything else refused."""
+    try:
+        if path.is_symlink():
+            target = path.resolve(strict=True)
+        else:
+            target = path
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise _Unusable("it is a link to a file that does not exist") from None
+        return path
+    except (OSError, RuntimeError) as error:
+        raise _Unusable(f"it cannot be looked at ({getattr(error, 'strerror', None) or error})") from None
+    if stat.S_ISDIR(mode):
+        raise _Unusable("it is a folder")
+    if not stat.S_ISREG(mode):
+        raise _Unusable("it is not an ordinary file")
+    return target
+
+
+def _is_record(data) -> bool:
+    return isinstance(data, dict) and all(isinstance(key, str) and isinstance(entry, dict)
+                                          for key, entry in data.items())
+
+
+def _read(path: Path) -> dict:
+    """The record in one file ({} if there is none yet); raises _Unusable for a file not of its shape."""
+    target = _target(path)
+    try:
+        raw = target.read_bytes()
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError):
-        # keep the unreadable file for whoever wants it, and start a new record
-        keep = path.with_name(f"{path.name}.unreadable-{datetime.now():%Y%m%d%H%M%S}")
-        try:
-            path.replace(keep)
-        except OSError:
-            pass
+    except OSError as error:
+        raise _Unusable(f"it cannot be read ({error.strerror or error})") from None
+    if not raw.strip():
         return {}
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        raise _Unusable("it is not a JSON record") from None
+    if not _is_record(data):
+        raise _Unusable("its JSON is not a record of exercises")
+    return data
+
+
+def _entry(entry: dict) -> tuple[str | None, int]:
+    """An entry's best status and number of attempts, tolerating odd values."""
+    best = entry.get("best") if entry.get("best") in _RANK else None
+    try:
+        attempts = max(0, int(entry.get("attempts", 0)))
+    except (TypeError, ValueError, OverflowError):
+        attempts = 0
+    return best, attempts
+
+
+def _update(attempts: dict, exercise_id: str, status: str) -> dict:
+    best, count = _entry(attempts.get(exercise_id, {}))
+    if best is None or _RANK[status] > _RANK[best]:
+        best = status
+    attempts = dict(attempts)
+    attempts[exercise_id] = {"best": best, "attempts": count + 1,
+                             "last": datetime.now().isoformat(timespec="seconds")}
+    return attempts
+
+
+def _write(path: Path, exercise_id: str, status: str) -> None:
+    """Add one attempt to the record at ``path`` under a lock; raises _Unusable or OSError."""
+    target = _target(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(target.with_name(target.name + ".lock")), timeout=LOCK_TIMEOUT)
+    try:
+        with lock:
+            attempts = _update(_read(target), exercise_id, status)
+            handle, draft = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    json.dump(attempts, stream, indent=1, sort_keys=True)
+                os.replace(draft, target)
+            except BaseException:
+                Path(draft).unlink(missing_ok=True)  # only the draft this call created
+                raise
+    except Timeout:
+        raise _Unusable("another program has held its lock for too long") from None
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, _Unusable):
+        return str(error)
+    return f"it cannot be written ({getattr(error, 'strerror', None) or error})"
+
+
+def _tell_once(about: str, note: str) -> None:
+    """Print a note about one place, the first time anything is said about it this session."""
+    if about not in _told:
+        _told.add(about)
+        print(note)
+
+
+def _note_elsewhere(wanted: Path | None, reason: str, kept: str) -> None:
+    where = f"{wanted} cannot be used ({reason}); it is left as it is" if wanted else \
+        "there is no home folder to keep it in (HOME is not set)"
+    _tell_once(str(wanted), f"Note: your progress record {where}. Your progress is kept in {kept} instead. "
+               f"Set {FILE_VARIABLE} to choose another place.")
 
 
 def record(exercise_id: str, status: str) -> None:
-    """Note one attempt; never raises (a read-only home folder just means no record)."""
+    """Note one attempt; never raises and never loses it.
+
+    Written to the first place that works (see the module's description);
+    when the wanted file cannot be used, the learner is told once where the
+    record is kept instead.
+    """
     if os.environ.get("VRAEM_CHECK_MODE") or status not in _RANK:
         return
-    path = progress_file()
-    try:
-        attempts = _load(path)
-        entry = attempts.get(exercise_id, {"best": status, "attempts": 0})
-        if _RANK[status] > _RANK.get(entry.get("best"), -1):
-            entry["best"] = status
-        entry["attempts"] = int(entry.get("attempts", 0)) + 1
-        entry["last"] = datetime.now().isoformat(timespec="seconds")
-        attempts[exercise_id] = entry
-        path.parent.mkdir(parents=True, exist_ok=True)
-        draft = path.with_name(path.name + ".tmp")
-        draft.write_text(json.dumps(attempts, indent=1, sort_keys=True), encoding="utf-8")
-        draft.replace(path)
-    except OSError:
+    wanted, reason = progress_file(), None
+    for place in _places():
+        try:
+            _write(place, exercise_id, status)
+        except (_Unusable, OSError) as error:
+            if place == wanted:
+                reason = _why(error)
+            continue
+        if place != wanted:
+            _note_elsewhere(wanted, reason or "it cannot be written", str(place))
         return
+    _memory.update(_update(_memory, exercise_id, status))
+    _note_elsewhere(wanted, reason or "it cannot be written",
+                    "memory only, for this session (no file could be written)")
+
+
+def _all_records() -> list[dict]:
+    """Every record the course can read: the wanted file, the places used instead, memory."""
+    records, seen = [], set()
+    wanted = progress_file()
+    for place in _places():
+        try:
+            target = _target(place)
+            key = os.path.realpath(target)
+            if key in seen:
+                continue
+            seen.add(key)
+            records.append(_read(target))
+        except _Unusable as error:
+            if place == wanted and os.path.lexists(place):
+                _tell_once(str(wanted), f"Note: your progress record {wanted} cannot be used ({error}); it is left "
+                           f"as it is, and progress() shows what was recorded elsewhere.")
+            continue
+        except OSError:  # a place that cannot even be looked at holds nothing to show
+            continue
+    records.append(_memory)
+    return records
 
 
 def progress() -> pd.DataFrame:
@@ -70,13 +240,22 @@ def progress() -> pd.DataFrame:
     tried or still open; ``progress().query("status != 'solved'")`` lists
     what is left.
     """
-    attempts = _load(progress_file())
+    best: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for attempts in _all_records():
+        for exercise_id, entry in attempts.items():
+            status, count = _entry(entry)
+            counts[exercise_id] = counts.get(exercise_id, 0) + count
+            if status and _RANK[status] > _RANK.get(best.get(exercise_id), -1):
+                best[exercise_id] = status
     words = {"correct": "solved", "wrong": "tried", "unreadable": "tried"}
     rows = []
-    for exercise_id, exercise in sorted(all_exercises().items(),
-                                        key=lambda item: tuple(map(int, item[0].split(".")))):
-        entry = attempts.get(exercise_id, {})
+    for exercise_id, exercise in sorted(all_exercises().items(), key=lambda item: _order(item[0])):
         rows.append({"lesson": exercise_id.split(".")[0].zfill(2), "exercise": exercise_id,
-                     "title": exercise.title, "status": words.get(entry.get("best"), "open"),
-                     "attempts": int(entry.get("attempts", 0))})
-    return pd.DataFrame(rows)
+                     "title": exercise.title, "status": words.get(best.get(exercise_id), "open"),
+                     "attempts": counts.get(exercise_id, 0)})
+    return pd.DataFrame(rows, columns=["lesson", "exercise", "title", "status", "attempts"])
+
+
+def _order(exercise_id: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else 0 for part in exercise_id.split("."))

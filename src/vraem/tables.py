@@ -1,25 +1,70 @@
-"""Read the course's CSV tables with the types their schema gives them."""
+"""Read the course's CSV tables with the types their schema gives them.
+
+Every table is checked against its description in ``data/datapackage.json``
+as it is read: a missing, empty or header-only file, a folder in its place, a
+file in another encoding, a row with too many or too few cells, and every cell
+that breaks its column's type or constraints give a :class:`DataFileError`
+naming the file, the row and the column, and how to restore the file.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
+from datetime import date, datetime
 from functools import cache
 
 import pandas as pd
 
-from .paths import data_dir, data_file
+from .paths import DataFileError, data_dir, data_file, read_data_text, restore_hint
+
+__all__ = ["DataFileError", "read_table", "resource_schema", "resources", "validate_resource"]
 
 # Frictionless field types -> what pandas should hold.
 _DTYPES = {"string": "str", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
+_TRUTH = {"true": True, "false": False, "1": True, "0": False}
+#: At most this many problems are listed in one message.
+_LISTED = 10
 
 
-class DataFileError(ValueError):
-    """A course data file does not match its description in datapackage.json."""
+def _package_key() -> tuple:
+    path = data_file("datapackage.json")
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+def _package() -> dict:
+    return _parsed_package(_package_key())
 
 
 @cache
-def _package() -> dict:
-    return json.loads(data_file("datapackage.json").read_text(encoding="utf-8"))
+def _parsed_package(key: tuple) -> dict:
+    text = read_data_text("datapackage.json")
+    try:
+        package = json.loads(text)
+    except ValueError as error:
+        raise DataFileError(f"{key[0]} is not valid JSON (line {getattr(error, 'lineno', '?')}: "
+                            f"{getattr(error, 'msg', error)}). {restore_hint('datapackage.json')}",
+                            file="datapackage.json") from None
+    resources_ = package.get("resources") if isinstance(package, dict) else None
+    if not isinstance(resources_, list) or not all(
+            isinstance(r, dict) and isinstance(r.get("schema", {}).get("fields"), list) and "path" in r
+            for r in resources_):
+        raise DataFileError(f"{key[0]} does not describe the course's tables (it has no list of "
+                            f"resources with paths and fields). {restore_hint('datapackage.json')}",
+                            file="datapackage.json")
+    return package
+
+
+# The description is cached per file version; tests may still forget it, as before.
+_package.cache_clear = _parsed_package.cache_clear
+
+
+def resources() -> list[str]:
+    """Return the names of every table in datapackage.json, e.g. ``["articles", "claims", ...]``."""
+    return [resource["name"] for resource in _package()["resources"]]
 
 
 def resource_schema(name: str) -> dict:
@@ -39,48 +84,179 @@ def read_table(name: str) -> pd.DataFrame:
     row and the column, and what is wrong.
     """
     resource = resource_schema(name)
-    path = data_file(resource["path"])
+    file = resource["path"]
+    path = data_dir() / file
     fields = resource["schema"]["fields"]
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError) as error:
-        raise DataFileError(f"{path} cannot be read as a UTF-8 CSV file: {error}") from error
-    expected = [f["name"] for f in fields]
-    if list(frame.columns) != expected:
-        problems = validate_resource(name)
-        raise DataFileError(_report(path, problems) if problems else
-                            f"{path}: the columns are {list(frame.columns)}, expected {expected}")
-    try:
-        for column in fields:
-            kind = column["type"]
-            if kind == "boolean":
-                truth = {"true": True, "false": False, "1": True, "0": False}
-                frame[column["name"]] = frame[column["name"]].str.lower().map(truth).astype("boolean")
-            elif kind in ("date", "datetime"):
-                frame[column["name"]] = pd.to_datetime(frame[column["name"]], format="ISO8601")
-            else:
-                frame[column["name"]] = frame[column["name"]].astype(_DTYPES.get(kind, "str"))
-    except (ValueError, TypeError):
-        raise DataFileError(_report(path, validate_resource(name))) from None
-    if _breaks_constraints(frame, fields):
-        raise DataFileError(_report(path, validate_resource(name)))
+    rows = _rows(read_data_text(file), file, path)
+    header, records = rows[0], rows[1:]
+    expected = [field["name"] for field in fields]
+    if header != expected:
+        raise DataFileError(f"{path}: {_header_problem(header, expected)}. {restore_hint(file)}",
+                            file=file)
+    if not records:
+        raise DataFileError(f"{path} has its header but no rows. {restore_hint(file)}", file=file)
+    for number, record in records:
+        if len(record) != len(header):
+            raise DataFileError(f"{path} row {number} has {len(record)} cells where the header has "
+                                f"{len(header)} (a comma or a quote mark out of place?). "
+                                f"{restore_hint(file)}", file=file,
+                                summary=f"{path} row {number} has {len(record)} cells, not {len(header)}. "
+                                        f"{restore_hint(file)}")
+    frame = pd.DataFrame([record for _, record in records], columns=header, dtype="str")
+    frame = frame.mask(frame == "")
+    numbers = [number for number, _ in records]
+    problems = _cell_problems(frame, fields, numbers, file)
+    problems += _key_problems(frame, resource, numbers, file)
+    if problems:
+        raise _report(path, file, problems)
+    for column in fields:
+        kind, values = column["type"], frame[column["name"]]
+        if kind == "boolean":
+            frame[column["name"]] = values.str.lower().map(_TRUTH).astype("boolean")
+        elif kind in ("date", "datetime"):
+            frame[column["name"]] = pd.to_datetime(values, format="ISO8601")
+        elif kind in ("integer", "number"):
+            frame[column["name"]] = pd.to_numeric(values).astype(_DTYPES[kind])
+        else:
+            frame[column["name"]] = values.astype("str")
     return frame
 
 
-def _breaks_constraints(frame: pd.DataFrame, fields: list[dict]) -> bool:
-    """Quick look for a broken constraint; the full validator then says where and why."""
-    for column in fields:
-        values, rules = frame[column["name"]], column.get("constraints", {})
-        present = values.dropna()
-        if rules.get("required") and values.isna().any():
-            return True
-        if "enum" in rules and not present.isin(rules["enum"]).all():
-            return True
-        if "pattern" in rules and not present.astype(str).str.fullmatch(rules["pattern"]).all():
-            return True
-        if rules.get("unique") and present.duplicated().any():
-            return True
-    return False
+def _rows(text: str, file: str, path) -> list:
+    """The records of a CSV text: the header, then ``(row number, cells)`` pairs."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list = []
+    try:
+        for record in reader:
+            if not rows:
+                rows.append(record)
+            elif record:  # a blank line is not a row
+                rows.append((len(rows) + 1, record))
+    except csv.Error as error:
+        raise DataFileError(f"{path} cannot be read as CSV near line {reader.line_num} ({error}: "
+                            f"a quote mark out of place?). {restore_hint(file)}", file=file) from None
+    return rows
+
+
+def _header_problem(header: list[str], expected: list[str]) -> str:
+    missing = [name for name in expected if name not in header]
+    extra = [name for name in header if name not in expected]
+    parts = []
+    if missing:
+        parts.append(f"the column(s) {', '.join(map(repr, missing))} are missing")
+    if extra:
+        parts.append(f"the column(s) {', '.join(repr(name[:40]) for name in extra[:5])} are not in its "
+                     "description")
+    if not parts:
+        parts.append(f"the columns are in another order than {expected}")
+    return "the header row does not match datapackage.json: " + "; ".join(parts)
+
+
+def _bad_type(value: str, field: dict) -> str | None:
+    """What is wrong with one non-empty cell's type, or None."""
+    kind = field["type"]
+    if kind == "integer" and not re.fullmatch(r"[+-]?\d+", value):
+        return "is not a whole number"
+    if kind == "number":
+        try:
+            number = float(value)
+        except ValueError:
+            return "is not a number"
+        if number != number or number in (float("inf"), float("-inf")):
+            return "is not a number"
+    if kind == "boolean" and value.lower() not in _TRUTH:
+        return "is not true or false"
+    if kind == "date":
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError
+            date.fromisoformat(value)
+        except ValueError:
+            return "is not a date of the form YYYY-MM-DD"
+    if kind == "datetime":
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            return "is not a date and time"
+    if field.get("format") == "uri" and not re.fullmatch(r"[a-z][a-z0-9+.-]*://\S+", value):
+        return "is not a web address"
+    return None
+
+
+def _cell_problems(frame: pd.DataFrame, fields: list[dict], numbers: list[int], file: str) -> list[str]:
+    problems = []
+    for field in fields:
+        name, rules = field["name"], field.get("constraints", {})
+        for number, value in zip(numbers, frame[name], strict=True):
+            where = f"{file} row {number}, column {name!r}"
+            if pd.isna(value):
+                if rules.get("required"):
+                    problems.append(f"{where}: a value is required, but the cell is empty")
+                continue
+            shown = repr(value if len(value) <= 60 else value[:60] + "…")
+            wrong = _bad_type(value, field)
+            if wrong:
+                problems.append(f"{where}: {shown} {wrong}")
+                continue
+            if "enum" in rules and value not in rules["enum"]:
+                allowed = ", ".join(rules["enum"][:8]) + (", …" if len(rules["enum"]) > 8 else "")
+                problems.append(f"{where}: {shown} is not one of the allowed values ({allowed})")
+            if "pattern" in rules and not re.fullmatch(rules["pattern"], value):
+                problems.append(f"{where}: {shown} does not have the form {rules['pattern']}")
+            if field["type"] in ("integer", "number"):
+                if "minimum" in rules and float(value) < rules["minimum"]:
+                    problems.append(f"{where}: {shown} is below the smallest allowed value, {rules['minimum']}")
+                if "maximum" in rules and float(value) > rules["maximum"]:
+                    problems.append(f"{where}: {shown} is above the largest allowed value, {rules['maximum']}")
+            if "minLength" in rules and len(value) < rules["minLength"]:
+                problems.append(f"{where}: {shown} is shorter than {rules['minLength']} characters")
+            if "maxLength" in rules and len(value) > rules["maxLength"]:
+                problems.append(f"{where}: {shown} is longer than {rules['maxLength']} characters")
+    return problems
+
+
+def _key_problems(frame: pd.DataFrame, resource: dict, numbers: list[int], file: str) -> list[str]:
+    """Repeated unique values and primary keys, and links to other tables that lead nowhere."""
+    schema, problems = resource["schema"], []
+    unique = [[field["name"]] for field in schema["fields"] if field.get("constraints", {}).get("unique")]
+    key = schema.get("primaryKey")
+    if key:
+        unique.append([key] if isinstance(key, str) else list(key))
+    for columns in unique:
+        seen: dict = {}
+        for number, values in zip(numbers, frame[columns].itertuples(index=False, name=None), strict=True):
+            if any(pd.isna(value) for value in values):
+                continue
+            if values in seen:
+                shown = ", ".join(map(repr, values))
+                problems.append(f"{file} row {number}, column {', '.join(map(repr, columns))}: {shown} "
+                                f"repeats row {seen[values]}, but must be unique")
+            else:
+                seen[values] = number
+    for link in schema.get("foreignKeys", []):
+        fields = [link["fields"]] if isinstance(link["fields"], str) else list(link["fields"])
+        target = link["reference"]
+        target_fields = [target["fields"]] if isinstance(target["fields"], str) else list(target["fields"])
+        other = read_table(target["resource"]) if target.get("resource") else frame
+        allowed = set(other[target_fields].astype("str").itertuples(index=False, name=None))
+        target_file = resource_schema(target["resource"])["path"] if target.get("resource") else file
+        for number, values in zip(numbers, frame[fields].itertuples(index=False, name=None), strict=True):
+            if any(pd.isna(value) for value in values) or values in allowed:
+                continue
+            problems.append(f"{file} row {number}, column {', '.join(map(repr, fields))}: "
+                            f"{', '.join(map(repr, values))} is not a {', '.join(target_fields)} "
+                            f"in {target_file}")
+    return problems
+
+
+def _report(path, file: str, problems: list[str]) -> DataFileError:
+    listed = "\n".join(f"  - {problem}" for problem in problems[:_LISTED])
+    more = f"\n  … and {len(problems) - _LISTED} more" if len(problems) > _LISTED else ""
+    message = (f"{path} does not match its description in datapackage.json:\n{listed}{more}\n"
+               f"Fix those cells (rows count the header as row 1), or start again from the course's "
+               f"copy. {restore_hint(file)}")
+    others = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
+    return DataFileError(message, file=file, summary=f"{problems[0]}{others}. {restore_hint(file)}")
 
 
 def validate_resource(name: str) -> list[str]:
@@ -89,7 +265,8 @@ def validate_resource(name: str) -> list[str]:
     ``validate_resource("claims")`` returns ``[]`` for a good file, otherwise
     one readable sentence per problem: file, row, column and what is wrong.
     Uses the Frictionless validator, which knows types, required values,
-    allowed values, patterns, unique keys and links between tables.
+    allowed values, patterns, unique keys and links between tables: a second
+    opinion on the checks :func:`read_table` makes itself.
     """
     from frictionless import Package  # imported here: only needed when checking
 
@@ -106,11 +283,3 @@ def validate_resource(name: str) -> list[str]:
     for error in report.errors:
         problems.append(f"{name}: {error.message}")
     return problems
-
-
-def _report(path, problems: list[str]) -> str:
-    listed = "\n".join(f"  - {problem}" for problem in problems[:10])
-    more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
-    return (f"{path} does not match its description in datapackage.json:\n{listed}{more}\n"
-            "Fix those cells (rows count the header as row 1), or restore the file "
-            "with `git checkout -- data/`.")

@@ -49,7 +49,8 @@ def test_a_comma_separated_string_is_asked_to_be_a_list(exercise):
     _no_misreading_in(feedback.message, exercise)
 
 
-@pytest.mark.parametrize("exercise", [e for e in _of(IdSet) if e.answer.width == 3], ids=lambda e: e.id)
+@pytest.mark.parametrize("exercise", [e for e in _of(IdSet) if e.answer.width == 3 and not e.answer.prefix],
+                         ids=lambda e: e.id)
 def test_ids_without_their_leading_zeros_are_told_the_form(exercise):
     """Are 4 and "4" for "004" told that ids are texts with their zeros, not silently padded or judged?"""
     for typed in ([int(item) for item in exercise.expected()], [str(int(item)) for item in exercise.expected()]):
@@ -113,7 +114,7 @@ def test_a_dictionary_with_missing_or_extra_ids_is_told_which(exercise):
     key = exercise.expected()
     first = next(iter(key))
     cases = [
-        ({}, list(key)),
+        ({}, list(key)[:5]),  # a long list of missing ids is cut after the first ten
         ({**key, "C999": "supported"}, ["C999"]),
         ({k: v for k, v in key.items() if k != first}, [first]),
         ({(k.lower() if k == first else k): v for k, v in key.items()}, [f'"{first}" rather than "{first.lower()}"']),

@@ -64,7 +64,7 @@ def test_a_chart_of_official_releases_only_says_so():
 def test_years_typed_as_one_text_are_not_called_years_with_a_value():
     """Is "2002, 2003, 2006" told about the format, not that those years have a VRAEM value?"""
     message = evaluate("3.1", "2002, 2003, 2006").message
-    assert "do have a VRAEM value" not in message and "one text with commas" in message
+    assert "do have a VRAEM value" not in message and "not one text with several in it" in message
 
 
 def test_a_year_outside_the_series_gets_its_own_message():
@@ -79,9 +79,9 @@ def test_verdicts_never_print_an_empty_list_to_look_at():
     key = lesson03.coca_verdicts()
     for answer in ({**key, "C999": "supported"}, {**key, "c021": key["C021"]},
                    {claim: label for claim, label in key.items() if claim != "C047"}, {}):
-        message = evaluate("3.5", answer).message
-        assert evaluate("3.5", answer).status == WRONG
-        assert "Look again at: ." not in message and "Look again at: " not in message
+        feedback = evaluate("3.5", answer)
+        assert feedback.status in (WRONG, UNREADABLE) and feedback.message.strip()
+        assert "Look again at: ." not in feedback.message and "Look again at: " not in feedback.message
 
 
 @pytest.mark.parametrize("claim_id", ["C013", "C034"])

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .numbers import parse_quantity
-from .scrape import Article, clean_line, parse_scrape
+from .scrape import Article, NotAScrapeError, clean_line, parse_scrape
 from .tables import resource_schema
 
 #: Texts longer than this are cut before drafting (a whole book pasted by mistake).
@@ -66,7 +66,10 @@ def load(source: str | Path) -> ReadArticle:
     text = text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_CHARACTERS]
     if _looks_like_html(text):
         return _from_html(text)
-    scrape = parse_scrape(text)
+    try:
+        scrape = parse_scrape(text)
+    except NotAScrapeError:  # not this site's page: read it as plain text
+        return _from_plain_text(text)
     if scrape.kind or scrape.published or scrape.title:
         return _finish(scrape, "scrape")
     return _from_plain_text(text)

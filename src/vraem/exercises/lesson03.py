@@ -272,10 +272,6 @@ def _interior(missing: frozenset[str]) -> frozenset[str]:
     return frozenset(year for year in missing if int(present.min()) < int(year) < int(present.max()))
 
 
-def _not_years(answer: frozenset[str]) -> bool:
-    return any(not re.fullmatch(r"\d{4}", item) for item in answer)
-
-
 register(Exercise(
     id="3.1",
     title="Which years have no VRAEM figure?",
@@ -293,12 +289,6 @@ register(Exercise(
             matches=lambda answer, expected: len(answer) == 0,
             feedback="The list is empty. List the years whose VRAEM cell is empty (<NA>) in the wide table.",
             example=lambda expected: [],
-        ),
-        Misreading(
-            matches=lambda answer, expected: _not_years(answer),
-            feedback=("Each item of the list should be one year, written as a number such as 1999: "
-                      "[1999, 2000], not one text with commas (\"1999, 2000\") and not words."),
-            example=lambda expected: ", ".join(sorted(_years_with_vraem_value())[:3]),
         ),
         Misreading(
             matches=lambda answer, expected: not answer <= _series_years(),
@@ -536,14 +526,6 @@ def _wrong(claim_id: str):
     return lambda answer, expected: claim_id in expected and answer.get(claim_id) != expected[claim_id]
 
 
-def _extra_ids(answer: dict, expected: dict) -> list[str]:
-    return sorted(key for key in answer if key not in expected)
-
-
-def _missing_ids(answer: dict, expected: dict) -> list[str]:
-    return [key for key in expected if key not in answer]
-
-
 register(Exercise(
     id="3.5",
     title="Verdicts on the articles' coca figures",
@@ -562,19 +544,6 @@ register(Exercise(
          "a hedged one. A share is the VRAEM column divided by the national column."),
     ),
     misreadings=(
-        Misreading(
-            matches=lambda answer, expected: bool(_extra_ids(answer, expected)),
-            feedback=("Your dictionary has ids that are not coca claims of the table above. Use "
-                      "exactly the claim_id values of the `coca` table (a capital C and three digits) "
-                      "and give each one verdict."),
-            example=lambda expected: {**expected, "C999": UNCHECKABLE},
-        ),
-        Misreading(
-            matches=lambda answer, expected: bool(_missing_ids(answer, expected)),
-            feedback=("Your dictionary has no verdict yet for some coca claims of the table above. "
-                      "Give one for every claim_id of the `coca` table."),
-            example=lambda expected: dict(list(expected.items())[1:]),
-        ),
         Misreading(
             matches=_wrong(NOW_AREA),
             feedback=("Look again at C021. 'Now' in an article written during 2011 cannot mean a "
@@ -732,17 +701,6 @@ register(Exercise(
         "For the rows from 2018 on, select them and look at source_publisher and source_kind.",
     ),
     misreadings=(
-        Misreading(
-            matches=lambda answer, expected: bool(_extra_ids(answer, expected)),
-            feedback=("Your dictionary has keys that are not statement letters. Use the lower-case "
-                      "letters of the statements, \"a\" to \"e\", each with \"yes\" or \"no\"."),
-            example=lambda expected: {**expected, "f": "yes"},
-        ),
-        Misreading(
-            matches=lambda answer, expected: bool(_missing_ids(answer, expected)),
-            feedback="Your dictionary leaves out some statements: give \"yes\" or \"no\" for every letter.",
-            example=lambda expected: dict(list(expected.items())[1:]),
-        ),
         *(Misreading(
             matches=_wrong(letter),
             feedback=TRACE_FEEDBACK[letter],

@@ -39,24 +39,25 @@ def _one(table: pd.DataFrame, what: str) -> pd.Series:
     return table.iloc[0]
 
 
-def article_figure(article_id: str, measure: str, unit: str | None = None) -> pd.Series:
+def article_figure(article_id: str, measure: str, unit: str | None = None,
+                   table: pd.DataFrame | None = None) -> pd.Series:
     """The one figure of ``measure`` (and ``unit``) in an article, as a line-up row."""
-    table = lineup()
+    table = lineup() if table is None else table
     rows = table[(table["source"] == f"InSight Crime {article_id}") & (table["measure"] == measure)]
     if unit is not None:
         rows = rows[rows["unit"] == unit]
     return _one(rows, f"{measure} figure in article {article_id}")
 
 
-def target_2012() -> pd.Series:
+def target_2012(table: pd.DataFrame | None = None) -> pd.Series:
     """Article 000's estimate of the fighters (July 2012): the figure of exercises 4.2 and 4.3."""
-    return article_figure("000", "fighters")
+    return article_figure("000", "fighters", table=table)
 
 
 def consistent_in_2012() -> frozenset[str]:
     """Key of 4.2: the other fighter estimates of 2012 whose intervals overlap article 000's."""
-    target = target_2012()
     table = fighter_lineup()
+    target = target_2012(table)
     found = set()
     for _, row in table.iterrows():
         if row["figure_id"] == target["figure_id"]:
@@ -66,8 +67,7 @@ def consistent_in_2012() -> frozenset[str]:
     return frozenset(found)
 
 
-def _figure(figure_id: str) -> pd.Series:
-    table = lineup()
+def _figure(figure_id: str, table: pd.DataFrame) -> pd.Series:
     return _one(table[table["figure_id"] == figure_id], f"figure {figure_id}")
 
 
@@ -76,11 +76,20 @@ CONFIRM_OPTIONS = {"a": "C029", "b": "O07", "c": "O08"}
 
 
 def independent_confirmations() -> frozenset[str]:
-    """Key of 4.3: the options that agree with article 000 and come from an independent outside source."""
-    target = target_2012()
+    """The options that agree with article 000 and come from an independent outside source."""
+    table = lineup()
+    target = target_2012(table)
     return frozenset(letter for letter, figure_id in CONFIRM_OPTIONS.items()
-                     if _figure(figure_id)["independent"]
-                     and compare(target, _figure(figure_id)).verdict == CONSISTENT)
+                     if _figure(figure_id, table)["independent"]
+                     and compare(target, _figure(figure_id, table)).verdict == CONSISTENT)
+
+
+def independent_confirmation() -> str:
+    """Key of 4.3: the one option that confirms article 000 from outside InSight Crime."""
+    found = independent_confirmations()
+    if len(found) != 1:
+        raise ValueError(f"exercise 4.3 asks for one option, but {len(found)} fit the data")
+    return next(iter(found))
 
 
 def stalest_fighter_estimates() -> frozenset[str]:
@@ -92,8 +101,8 @@ def stalest_fighter_estimates() -> frozenset[str]:
 
 def cocaine_repeat() -> tuple[pd.Series, pd.Series]:
     """The VRAE cocaine figure of article 002 and the earlier outside figure with the same value."""
-    later = article_figure("002", "cocaine_production")
     table = lineup(["cocaine output"])
+    later = article_figure("002", "cocaine_production", table=table)
     earlier = table[(table["origin"] != "article") & (table["value_low"] == later["value_low"])
                     & (table["value_high"] == later["value_high"]) & (table["published"] < later["published"])]
     return _one(earlier, "earlier outside figure with the value of article 002's cocaine figure"), later
@@ -294,10 +303,9 @@ register(Exercise(
             "c": ("Read the end of the excerpt: CounterVortex credits InSight Crime for the figure, so it "
                   "goes round in a circle back to the outlet you are checking."),
         },
-        multiple=True,
     ),
-    expected=independent_confirmations,
-    look_again="Keep only outside sources that do not cite InSight Crime.",
+    expected=independent_confirmation,
+    look_again="Keep only an outside source that does not cite InSight Crime.",
     hints=(
         "Look at the origin and independent columns of the three rows.",
         "An article by the same outlet and a blog that cites that outlet both lead back to one source.",

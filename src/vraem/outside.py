@@ -117,7 +117,7 @@ def lineup(quantities: list[str] | None = None) -> pd.DataFrame:
 
 
 def figure(figure_id: str) -> pd.Series:
-    """One row of the line-up by its id: ``figure("C037")`` or ``figure("O10")``."""
+    """One row of the line-up by its id: ``figure("C037")`` or ``figure("O010")``."""
     table = lineup()
     found = table[table["figure_id"] == figure_id]
     if found.empty:

@@ -72,7 +72,7 @@ def _figure(figure_id: str, table: pd.DataFrame) -> pd.Series:
 
 
 #: The options of exercise 4.3, each one figure of the line-up.
-CONFIRM_OPTIONS = {"a": "C029", "b": "O07", "c": "O08"}
+CONFIRM_OPTIONS = {"a": "C029", "b": "O007", "c": "O008"}
 
 
 def independent_confirmations() -> frozenset[str]:
@@ -129,12 +129,12 @@ def cocaine_repeat_key() -> str:
 
 #: The pairs of exercise 4.6: two figures each, chosen so that both describe the same year.
 PAIRS = {
-    "P1": ("C003", "O07"),
-    "P2": ("C033", "O48"),
-    "P3": ("C033", "O40"),
-    "P4": ("C044", "O25"),
-    "P5": ("O30", "O29"),
-    "P6": ("O28", "O29"),
+    "P1": ("C003", "O007"),
+    "P2": ("C033", "O048"),
+    "P3": ("C033", "O040"),
+    "P4": ("C044", "O025"),
+    "P5": ("O030", "O029"),
+    "P6": ("O028", "O029"),
 }
 
 
@@ -293,8 +293,8 @@ register(Exercise(
     title="Which of them confirms article 000 from outside?",
     answer=Choice(
         options={"a": "C029, article 002 (credited to AFP)",
-                 "b": "O07, The Fix",
-                 "c": "O08, CounterVortex"},
+                 "b": "O007, The Fix",
+                 "c": "O008, CounterVortex"},
         why_not={
             "a": ("Article 002 is InSight Crime too. A figure the same outlet prints again cannot confirm "
                   "itself, whoever the later article credits."),

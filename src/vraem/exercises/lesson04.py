@@ -14,7 +14,7 @@ import math
 
 import pandas as pd
 
-from ..answers import Choice, IdSet, Labels
+from ..answers import Choice, Labels, Number
 from ..claims import load_claims
 from ..intervals import (CONSISTENT, CONTRADICTION, VERDICTS, compare, hedge_interval, overlaps,
                          same_area, same_years)
@@ -93,7 +93,7 @@ def independent_confirmation() -> str:
 
 
 def stalest_fighter_estimates() -> frozenset[str]:
-    """Key of 4.4: the fighter estimate(s) with the greatest age when published."""
+    """The fighter estimate(s) with the greatest age when published: the figure behind 4.4's key."""
     table = fighter_lineup().dropna(subset=["age_years"])
     oldest = table["age_years"].max()
     return frozenset(table.loc[table["age_years"] == oldest, "figure_id"])
@@ -229,62 +229,46 @@ register(Exercise(
 ))
 
 
-def _without(expected: frozenset[str], figure_id: str) -> frozenset[str]:
-    return frozenset(expected - {figure_id})
+#: The options of exercise 4.2: every fighter estimate of 2012 but article 000's own, and one
+#: published in 2012 about another year (for whoever filters by publication date).
+OPTIONS_2012 = {"a": "C029", "b": "O001", "c": "O006", "d": "O007", "e": "O008"}
 
 
-def _circular_ids() -> frozenset[str]:
-    table = fighter_lineup()
-    return frozenset(table.loc[(table["origin"] != "article") & ~table["independent"], "figure_id"])
-
-
-def _in_2012_not_consistent() -> frozenset[str]:
-    table = fighter_lineup()
-    expected = consistent_in_2012()
-    in_2012 = [fid for fid, period in zip(table["figure_id"], table["reference_period"])
-               if same_years(period, "2012") and fid not in expected and fid != target_2012()["figure_id"]]
-    return frozenset(in_2012)
+def consistent_2012_options() -> frozenset[str]:
+    """Key of 4.2: the options whose figure describes 2012 and can stand beside article 000's."""
+    found = consistent_in_2012()
+    return frozenset(letter for letter, figure_id in OPTIONS_2012.items() if figure_id in found)
 
 
 register(Exercise(
     id="4.2",
     title="Which 2012 estimates can stand beside article 000's?",
-    answer=IdSet(width=3),
-    expected=consistent_in_2012,
+    answer=Choice(
+        options={"a": "C029, about 500 (article 002, October 2012)",
+                 "b": "O001, no more than 200 (Diálogo, published January 2012)",
+                 "c": "O006, some 300 (Peruvian Times, 2012)",
+                 "d": "O007, around 500 (The Fix, May 2012)",
+                 "e": "O008, some 500 (CounterVortex, August 2012)"},
+        why_not={
+            "a": "Work out both intervals with the rule: do they share any value?",
+            "b": ("Look at its reference period, not its publication date: which year does 'no more than 200' "
+                  "describe?"),
+            "c": ("Work out the upper end of 'some 300' with the rule and compare it with the lower end of "
+                  "'around 500'."),
+            "d": "Work out both intervals with the rule: do they share any value?",
+            "e": ("Whether a source can confirm an article is the next question; this one asks only whether "
+                  "the two intervals can both hold."),
+        },
+        multiple=True,
+    ),
+    expected=consistent_2012_options,
     look_again=("Keep the fighter estimates whose reference period falls in 2012, then keep those whose "
                 "interval overlaps article 000's: the lower end of each at or below the upper end of the other."),
     hints=(
-        "Start from the fighters' rows: lineup_table[lineup_table[\"quantity\"] == \"Shining Path fighters\"], "
-        "and keep the rows whose period_start and period_end years include 2012.",
+        "Start from the fighters table and keep the rows whose period_start and period_end years include 2012.",
         "Two intervals overlap when low1 <= high2 and low2 <= high1. Fill the open ends first: "
         "interval_high.fillna(math.inf), interval_low.fillna(-math.inf).",
-        "Leave article 000's own row out, and give the figure_id values as a list.",
-    ),
-    misreadings=(
-        Misreading(
-            matches=lambda answer, expected: bool(_circular_ids() & expected)
-            and answer == expected - _circular_ids(),
-            feedback=("You left out a figure whose numbers do fit. Whether a source can confirm an article "
-                      "is the next question; this one asks only whether the two intervals can both hold."),
-            example=lambda expected: expected - _circular_ids(),
-        ),
-        Misreading(
-            matches=lambda answer, expected: bool(answer & _in_2012_not_consistent()),
-            feedback=("At least one estimate in your list is from 2012 but its interval stays below article "
-                      "000's: work out its upper end with the hedge, and compare it with article 000's lower end."),
-            example=lambda expected: expected | _in_2012_not_consistent(),
-        ),
-        Misreading(
-            matches=lambda answer, expected: target_2012()["figure_id"] in answer,
-            feedback="Article 000's own estimate is the one you compare with: leave it out of the list.",
-            example=lambda expected: expected | {target_2012()["figure_id"]},
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer < expected,
-            feedback=("Everything in your list fits, but something is missing: look at the articles' rows "
-                      "too, not only the outside sources, and at every month of 2012."),
-            example=lambda expected: frozenset(sorted(expected)[1:]),
-        ),
+        "Leave article 000's own row out, then match the ids you found to the letters.",
     ),
 ))
 
@@ -313,53 +297,44 @@ register(Exercise(
 ))
 
 
-def _second_oldest() -> frozenset[str]:
-    table = fighter_lineup().dropna(subset=["age_years"])
-    rest = table[~table["figure_id"].isin(stalest_fighter_estimates())]
-    return frozenset(rest.loc[rest["age_years"] == rest["age_years"].max(), "figure_id"])
+def stalest_age() -> float:
+    """Key of 4.4: the greatest age at publication among the fighter estimates, in years."""
+    return float(fighter_lineup()["age_years"].max())
 
 
-def _undated_ids() -> frozenset[str]:
-    table = fighter_lineup()
-    return frozenset(table.loc[table["period_end"].isna(), "figure_id"])
+def _ages() -> pd.Series:
+    return fighter_lineup()["age_years"].dropna()
 
 
-def _earliest_published() -> frozenset[str]:
-    table = fighter_lineup().dropna(subset=["published"])
-    return frozenset(table.loc[table["published"] == table["published"].min(), "figure_id"])
+def _second_age() -> float:
+    ages = _ages()
+    return float(ages[ages < ages.max()].max())
 
 
 register(Exercise(
     id="4.4",
     title="The stalest fighter estimate",
-    answer=IdSet(width=3),
-    expected=stalest_fighter_estimates,
+    answer=Number(tolerance=0.0, absolute=0.01),
+    expected=stalest_age,
     look_again=("For each estimate, subtract the last year of its reference period from the year it was "
                 "published, and take the largest."),
     hints=(
-        "lineup_table has period_end (the last day of the reference period) and published; .dt.year gives "
-        "the years.",
+        "figures has period_end (the last day of the reference period) and published; .dt.year gives the years.",
         "Estimates with no reference period or no publication date have no age: leave them out.",
         "sort_values(\"age\", ascending=False).head() shows the oldest first.",
     ),
     misreadings=(
         Misreading(
-            matches=lambda answer, expected: bool(answer) and answer <= _undated_ids(),
-            feedback=("That estimate has no reference period, so its age cannot be worked out at all: the "
-                      "question asks for the largest age you can measure."),
-            example=lambda expected: frozenset(sorted(_undated_ids())[:1]),
+            matches=lambda answer, expected: math.isclose(answer, -expected),
+            feedback="The sign is off: publication year minus reference year, so a figure older than its article "
+                     "has a positive age.",
+            example=lambda expected: -expected,
         ),
         Misreading(
-            matches=lambda answer, expected: answer == _second_oldest(),
-            feedback=("That one was old when published, but another estimate was older still. Check every "
-                      "row, the articles' too."),
-            example=lambda expected: _second_oldest(),
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer == _earliest_published() and answer != expected,
-            feedback=("That is the estimate published first, not the one that was oldest when it was "
-                      "published: the age is the gap between the two dates of one row."),
-            example=lambda expected: _earliest_published(),
+            matches=lambda answer, expected: math.isclose(answer, _second_age()),
+            feedback=("That age belongs to an estimate that was old when published, but another estimate was "
+                      "older still. Check every row, the articles' too."),
+            example=lambda expected: _second_age(),
         ),
     ),
 ))

@@ -245,7 +245,7 @@ register(Exercise(
     title="Which 2012 estimates can stand beside article 000's?",
     answer=Choice(
         options={"a": "C029, about 500 (article 002, October 2012)",
-                 "b": "O001, no more than 200 (Diálogo, published January 2012)",
+                 "b": "O001, no more than 200 (an outside source, published January 2012)",
                  "c": "O006, some 300 (Peruvian Times, 2012)",
                  "d": "O007, around 500 (The Fix, May 2012)",
                  "e": "O008, some 500 (CounterVortex, August 2012)"},

@@ -211,3 +211,17 @@ def test_a_corrected_figure_corrects_the_keys(outside_copy):
     _edit(outside_copy / "outside_figures.csv", "O029", value_text="36", value="36", value_low="36",
           value_high="36", excerpt=lambda text: text.replace("42", "36"))
     assert lesson04.pair_verdicts()["P6"] == "consistent"
+
+
+def test_the_lesson_shows_the_pairs_and_options_the_keys_use():
+    """Does lesson 04 show exercise 4.6's pairs, and 4.2's and 4.3's figures, as the keys define them?"""
+    from .conftest import REPO
+
+    text = (REPO / "solutions" / "04-figures-across-dates.ipynb").read_text(encoding="utf-8")
+    firsts = ", ".join(f'\\"{a}\\"' for a, _ in lesson04.PAIRS.values())
+    seconds = ", ".join(f'\\"{b}\\"' for _, b in lesson04.PAIRS.values())
+    assert f"[{firsts}]" in text and f"[{seconds}]" in text
+    for letter, figure_id in lesson04.OPTIONS_2012.items():
+        assert f"({letter}) {figure_id}," in text
+    for letter, figure_id in lesson04.CONFIRM_OPTIONS.items():
+        assert f"({letter}) {figure_id}," in text

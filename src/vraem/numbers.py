@@ -76,3 +76,30 @@ def parse_quantity(text: str) -> tuple[float, float | None]:
     if (match := _RANGE.match(phrase)):
         return parse_number(match["low"]), parse_number(match["high"])
     raise ValueError(f"{text!r} is neither a number nor a range this reader knows")
+
+
+#: Words that say "percent" after a number, in the languages of the sources.
+_PERCENT = re.compile(r"\s*(?:%|per\s?cent|percent|por\s+ciento)$")
+#: Languages that write 1.500 for fifteen hundred and 12,8 for twelve point eight.
+_DECIMAL_COMMA_LANGUAGES = ("es", "pt")
+
+
+def parse_figure(text: str, language: str = "en") -> tuple[float, float | None]:
+    """Read a figure as a source in ``language`` writes it; return its ``(low, high)`` ends.
+
+    ``parse_figure("1.500", "es")`` is ``(1500.0, 1500.0)``: Spanish and
+    Portuguese sources separate thousands with a dot and decimals with a comma
+    ("1.500", "12,8"), so the same digits read differently by language; "20,304"
+    (three digits after the comma) is read as thousands in every language.
+    A trailing "%", "per cent" or "por ciento" is dropped:
+    ``parse_figure("70 por ciento", "es")`` is ``(70.0, 70.0)``. Everything else
+    is :func:`parse_quantity`'s job ("60 to 80", "five", "a third").
+    """
+    phrase = _PERCENT.sub("", " ".join(text.split()))
+    if language in _DECIMAL_COMMA_LANGUAGES:
+        # a dot followed by groups of exactly three digits separates thousands
+        phrase = re.sub(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?![\d.,])",
+                        lambda match: match.group(1).replace(".", ""), phrase)
+        # a comma followed by one or two digits is the decimal mark
+        phrase = re.sub(r"(?<![\d,])(\d+),(\d{1,2})(?![\d,])", r"\1.\2", phrase)
+    return parse_quantity(phrase)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
 
-LESSON_MODULES = ("lesson00", "lesson01", "lesson02", "lesson03", "lesson05", "lesson06")
+LESSON_MODULES = ("lesson00", "lesson01", "lesson02", "lesson03", "lesson04", "lesson05", "lesson06")
 
 
 @dataclass(frozen=True)

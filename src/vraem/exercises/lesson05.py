@@ -184,7 +184,7 @@ register(Exercise(
 # ---------------------------------------------------------------- 5.2 code one passage's frame
 
 def frame_letter() -> str:
-    """The option letter of coding A's frame for the passage of exercise 5.2."""
+    """The option letter of the reconciled coding's frame for the passage of exercise 5.2."""
     frame = _passage(FRAME_PASSAGE)["frame"]
     return next(letter for letter, option in _letters(FRAMES).items() if option == frame)
 
@@ -219,7 +219,7 @@ register(Exercise(
 # ---------------------------------------------------------------- 5.3 whose voice?
 
 def outlet_letter() -> str:
-    """The one option of exercise 5.3 whose passage coding A records in the outlet's own voice."""
+    """The one option of exercise 5.3 whose passage the reconciled coding records in the outlet's own voice."""
     passages = load_passages().set_index("passage_id")
     letters = [letter for letter, passage_id in _letters(VOICE_PASSAGES).items()
                if passages.loc[passage_id, "voice"] == "outlet"]

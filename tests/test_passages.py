@@ -1,12 +1,12 @@
-"""The coded passages: every quote in its article, the codebook's vocabulary, two independent codings."""
+"""The coded passages: every quote in its article, the codebook's vocabulary, two independent codings, one reconciled."""
 
 import csv
 
 import pandas as pd
 import pytest
 
-from vraem.passages import (CATEGORY_COLUMNS, codings_table, cohen_kappa, load_codings, load_passages,
-                            side_by_side)
+from vraem.passages import (CATEGORY_COLUMNS, RECONCILED_ONLY, codings_table, cohen_kappa, load_codings,
+                            load_passages, reconciled_cells, reconciliation, side_by_side)
 from vraem.paths import data_file
 from vraem.provenance import codebook_problems, coding_problems, passage_problems
 from vraem.tables import DataFileError, resource_schema, validate_resource
@@ -63,14 +63,46 @@ def test_every_passage_traces_to_its_paragraph_and_every_paragraph_has_one():
     assert passage_problems(load_passages()) == []
 
 
-def test_the_two_codings_are_complete_and_coding_a_is_the_passages_table():
-    """Does each coder code every passage once, with coding A identical to passages.csv?"""
+def test_the_two_codings_are_complete_and_the_reconciled_coding_differs_from_a_only_where_documented():
+    """Does each coder code every passage once, and does passages.csv differ from coding A only in listed cells?"""
     assert coding_problems(load_passages(), load_codings()) == []
+
+
+def test_every_reconciled_cell_names_its_rule_and_was_really_changed():
+    """Is each change from coding A explained by a rule that names the column it changed?"""
+    passages = load_passages()
+    changed = passages[passages["reconciled_from"] != ""]
+    assert 0 < len(changed) < len(passages) / 4, "a reconciliation corrects coding A here and there, not wholesale"
+    for row in changed.itertuples(index=False):
+        assert row.reconciliation_rule, row.passage_id
+        for column in reconciled_cells(row.reconciled_from):
+            assert column in row.reconciliation_rule, f"{row.passage_id}: the rule does not name {column}"
+    table = reconciliation(passages)
+    assert (table["A"] != table["reconciled"]).all()
+    assert len(table) == sum(len(reconciled_cells(text)) for text in changed["reconciled_from"])
+
+
+def test_a_passage_added_at_reconciliation_stays_out_of_the_agreement():
+    """Is a passage that neither coder coded kept out of both codings and of side_by_side?"""
+    passages = load_passages()
+    new = set(passages.loc[passages["reconciled_from"] == RECONCILED_ONLY, "passage_id"])
+    assert new, "the State Department sentence of article 001 is a passage added at reconciliation"
+    assert not new & set(load_codings()["passage_id"])
+    assert not new & set(side_by_side("frame").index)
 
 
 def test_the_codebook_examples_and_vocabulary_match_the_data():
     """Is every codebook example in its article, and every coded value defined in the codebook?"""
     assert codebook_problems() == []
+
+
+def test_passages_and_claims_share_one_source_type_vocabulary():
+    """Do passages, codings and claims allow the same source types (legislator included)?"""
+    def allowed(table):
+        field = next(f for f in resource_schema(table)["schema"]["fields"] if f["name"] == "source_type")
+        return field["constraints"]["enum"]
+    assert allowed("passages") == allowed("passage_codings") == allowed("claims")
+    assert "legislator" in allowed("passages")
 
 
 def test_the_codings_say_how_they_were_made():
@@ -111,19 +143,22 @@ def test_kappa_is_one_for_identical_codings_and_refuses_incomplete_ones():
 
 
 def test_side_by_side_puts_one_coder_per_column():
-    """Does side_by_side give one row per passage and the columns A and B?"""
+    """Does side_by_side give one row per passage both coders coded, and the columns A and B?"""
     wide = side_by_side("frame")
-    assert list(wide.columns) == ["A", "B"] and len(wide) == len(load_passages())
+    passages = load_passages()
+    both_coded = (passages["reconciled_from"] != RECONCILED_ONLY).sum()
+    assert list(wide.columns) == ["A", "B"] and len(wide) == both_coded
 
 
-def test_codings_table_takes_coding_b_as_delivered_and_refuses_gaps():
-    """Does the builder keep coder B's values and refuse a coding that misses a passage?"""
-    passages = pd.read_csv(data_file("passages.csv"), dtype=str, keep_default_na=False)
-    delivered = load_codings().query("coder == 'B'").drop(columns="coder").fillna("")
-    built = codings_table(passages, delivered)
-    assert (built.query("coder == 'B'")["evidence"].tolist() == delivered["evidence"].tolist())
+def test_codings_table_takes_both_codings_as_delivered_and_refuses_gaps():
+    """Does the builder keep each coder's values and refuse a coding that misses a passage?"""
+    stored = pd.read_csv(data_file("passage_codings.csv"), dtype=str, keep_default_na=False)
+    coding_a = stored.query("coder == 'A'").drop(columns="coder")
+    coding_b = stored.query("coder == 'B'").drop(columns="coder")
+    built = codings_table(coding_a, coding_b)
+    assert built.equals(stored)
     with pytest.raises(ValueError, match="missing"):
-        codings_table(passages, delivered.iloc[1:])
+        codings_table(coding_a, coding_b.iloc[1:])
 
 
 # --- the checks fail when the data is damaged --------------------------------------------
@@ -192,6 +227,44 @@ def test_coding_a_edited_in_one_place_only_is_caught(data_copy):
     _rewrite(data_copy / "passage_codings.csv", lambda rows: _set(rows, "P007", "frame", "both", coder="A"))
     problems = coding_problems(load_passages(), load_codings())
     assert any("P007" in problem and "frame" in problem for problem in problems)
+
+
+def test_a_change_from_coding_a_that_is_not_documented_is_caught(data_copy):
+    """Does a reconciled cell that differs from coding A without a reconciled_from entry break the check?"""
+    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P007", "evidence", "assertion"))
+    problems = coding_problems(load_passages(), load_codings())
+    assert any("P007" in problem and "evidence" in problem and "does not record" in problem for problem in problems)
+
+
+def test_a_documented_change_that_misquotes_coding_a_is_caught(data_copy):
+    """Does reconciled_from that gives a wrong value for coding A break the check?"""
+    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P060", "reconciled_from", "frame=both"))
+    problems = coding_problems(load_passages(), load_codings())
+    assert any("P060" in problem and "coder A wrote" in problem for problem in problems)
+
+
+def test_a_change_without_its_rule_is_caught(data_copy):
+    """Does a reconciled cell with no rule named break the check?"""
+    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P060", "reconciliation_rule", ""))
+    problems = coding_problems(load_passages(), load_codings())
+    assert any("P060" in problem and "together" in problem for problem in problems)
+
+
+def test_a_malformed_reconciled_from_is_caught(data_copy):
+    """Does reconciled_from that is not column=value pairs fail the schema?"""
+    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P060", "reconciled_from", "frame was security"))
+    assert any("reconciled_from" in problem for problem in validate_resource("passages"))
+
+
+def test_a_coding_of_a_passage_added_at_reconciliation_is_caught(data_copy):
+    """Does a coder who codes a passage that was added after both codings break the check?"""
+    def add(rows):
+        header = rows[0]
+        row = next(row for row in rows if row[0] == "P018" and row[header.index("coder")] == "B")
+        rows.append(["P072", *row[1:]])
+    _rewrite(data_copy / "passage_codings.csv", add)
+    problems = coding_problems(load_passages(), load_codings())
+    assert any("coder B does not code every passage" in problem for problem in problems)
 
 
 def test_a_missing_second_coding_is_caught(data_copy):

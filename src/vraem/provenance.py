@@ -17,6 +17,7 @@ import pandas as pd
 
 from .corpus import load_article, load_metadata
 from .numbers import parse_quantity
+from .passages import RECONCILED_COLUMNS, RECONCILED_ONLY, reconciled_cells
 from .paths import data_file
 from .scrape import clean_line
 
@@ -268,30 +269,54 @@ def passage_problems(passages: pd.DataFrame) -> list[str]:
 
 
 def coding_problems(passages: pd.DataFrame, codings: pd.DataFrame) -> list[str]:
-    """List how the two codings fail to match the passages table.
+    """List how the two codings fail to match the reconciled passages table.
 
-    Coding A in ``passage_codings.csv`` must be exactly the coding in
-    ``passages.csv``; each coder must code every passage once; each coding
-    must pair ``voice`` with a fitting ``source_type``.
+    ``passages.csv`` holds the reconciled coding: coding A, changed only in
+    the cells its ``reconciled_from`` column lists with coding A's value
+    (``evidence=event``), each with the rule in ``reconciliation_rule``.
+    A passage marked ``new passage`` was added at reconciliation and is in
+    neither coding. Each coder must code every other passage once, pairing
+    ``voice`` with a fitting ``source_type``.
     """
-    columns = ["frame", "voice", "speaker", "source_type", "evidence", "claim_of_effect"]
+    columns = list(RECONCILED_COLUMNS)
     problems = []
-    ids = set(passages["passage_id"])
+    new = set(passages.loc[passages["reconciled_from"] == RECONCILED_ONLY, "passage_id"])
+    ids = set(passages["passage_id"]) - new
     for coder, coding in codings.groupby("coder"):
         coded = coding["passage_id"]
         if set(coded) != ids or coded.duplicated().any():
-            problems.append(f"passage_codings.csv: coder {coder} does not code every passage exactly once")
+            problems.append(f"passage_codings.csv: coder {coder} does not code every passage exactly once "
+                            "(a passage added at reconciliation excepted)")
         clash = coding[(coding["voice"] == "outlet") != coding["source_type"].isin(OUTLET_SOURCE_TYPES)]
         for passage_id in clash["passage_id"]:
             problems.append(f"passage_codings.csv {passage_id} coder {coder}: voice does not go with source_type")
     if "B" not in set(codings["coder"]):
         problems.append("passage_codings.csv: there is no second coding (coder B)")
     a = codings[codings["coder"] == "A"].set_index("passage_id")[columns]
-    course = passages.set_index("passage_id")[columns]
-    for passage_id in course.index.intersection(a.index):
-        differ = [column for column in columns if course.loc[passage_id, column] != a.loc[passage_id, column]]
-        if differ:
-            problems.append(f"passage_codings.csv {passage_id} coder A: {', '.join(differ)} differ from passages.csv")
+    course = passages.set_index("passage_id")
+    for passage_id in course.index:
+        row = course.loc[passage_id]
+        where = f"passages.csv {passage_id}"
+        try:
+            documented = reconciled_cells(row["reconciled_from"])
+        except ValueError as error:
+            problems.append(f"{where}: {error}")
+            continue
+        if (row["reconciled_from"] != "") != (row["reconciliation_rule"] != ""):
+            problems.append(f"{where}: reconciled_from and reconciliation_rule must be filled in together")
+        if passage_id in new or passage_id not in a.index:
+            continue
+        for column in columns:
+            coded_a, reconciled = a.loc[passage_id, column], row[column]
+            if column in documented:
+                if documented[column] != coded_a:
+                    problems.append(f"{where}: reconciled_from gives coding A's {column} as "
+                                    f"{documented[column]!r}, but coder A wrote {coded_a!r}")
+                elif reconciled == coded_a:
+                    problems.append(f"{where}: reconciled_from lists {column}, which is coding A's value unchanged")
+            elif reconciled != coded_a:
+                problems.append(f"{where}: {column} differs from coding A ({coded_a!r}) and reconciled_from "
+                                "does not record it")
     return problems
 
 

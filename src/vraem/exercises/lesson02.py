@@ -4,10 +4,13 @@ Every key is worked out from the data files: the learner's coding of article
 002 is held against that article's rows of ``data/claims.csv``; the agreement
 of a second reading with the table, the finder's recall, the weight of one
 claim in a short article, the hedge, source and recycling judgements and the
-year a figure describes all come from the claims table; the verdict on the
-two articles that date Artemio's capture differently comes from the table's
-``fact_check`` column where it has one, and otherwise from the claim's own
-period held against reference (h) in ``data/reference/context_facts.md``.
+year a figure describes all come from the claims table; a learner's own
+number-word pattern is run on the claims' quotes (it must find every claim
+whose value_text is a number word) and on the five articles (it must find
+nothing else); the verdict on the two articles that date Artemio's capture
+differently comes from the table's ``fact_check`` column where it has one,
+and otherwise from the claim's own period held against reference (h) in
+``data/reference/context_facts.md``.
 """
 
 from __future__ import annotations
@@ -28,26 +31,28 @@ from . import Exercise, Misreading, register
 CLOSE_READING = "002"
 #: The three codes a reader gives each figure, as columns of a coding table.
 CODE_COLUMNS = ("value_text", "hedge", "source_type")
-#: The digits-only pattern of exercise 2.3 (the notebook types the same pattern).
+#: The digits-only pattern of exercise 2.4 (the notebook types the same pattern).
 DIGITS_ONLY = r"\d+"
 #: The better pattern the lesson builds next: digits with thousands separators.
 SEPARATED_DIGITS = r"\d+(?:,\d{3})*"
-#: Source types that name no source outside the outlet (exercise 2.6).
+#: Source types that name no source outside the outlet (exercise 2.7).
 NO_OUTSIDE_SOURCE = ("unattributed", "the outlet itself")
-#: Exercise 2.9: the coca share in article 003 ("nearly 70 percent ... in 2017").
+#: Exercise 2.10: the coca share in article 003 ("nearly 70 percent ... in 2017").
 SHARE_ARTICLE, SHARE_MEASURE = "003", "coca_area_share"
 #: A coding table longer than this is not a reading of one short article.
 MAX_CODED_ROWS = 100
 
 # A second reading of article 002, written for the lesson as a careful newcomer might code it
-# (exercise 2.2). Its disagreements with the table are plausible readings, not slips: a plan
-# announced by the government read as the government's figure, "it is estimated" taken as the
-# hedge, and "thought to" read as hiding the source even though AFP reported the figure.
+# (exercise 2.2). Its disagreements with the table are plausible readings, not slips: a defence
+# minister's figure read as his ministry's, "it is estimated" and "thought to" taken as the hedges, and
+# the date left out as no figure. It is built so that the wrong ways of computing the share (hedges
+# only, sources only, figures matching on both, only the figures it codes) each give a value of their
+# own, different from the key: the tests check that each gets its own feedback.
 OTHER_READING = (
     ("ten", "none", "government agency"),
     ("80", "it is estimated", "unattributed"),
-    ("two", "none", "government official"),
-    ("500", "about", "unattributed"),
+    ("two", "none", "government agency"),
+    ("500", "thought to", "news media"),
 )
 
 
@@ -193,12 +198,13 @@ def _compared(codes: pd.DataFrame) -> pd.DataFrame:
     return table_codes().merge(codes, on="value_text", how="left", suffixes=("_table", "_other"))
 
 
-def _matches(codes: pd.DataFrame) -> tuple[int, int, int, int]:
-    """Matching hedges, matching sources, figures matching on both, and figures compared."""
+def _matches(codes: pd.DataFrame) -> tuple[int, int, int, int, int]:
+    """Matching hedges, matching sources, figures matching on both, figures compared, figures the reading codes."""
     compared = _compared(codes)
     hedge = compared["hedge_table"] == compared["hedge_other"]
     source = compared["source_type_table"] == compared["source_type_other"]
-    return int(hedge.sum()), int(source.sum()), int((hedge & source).sum()), len(compared)
+    coded = compared["hedge_other"].notna()
+    return int(hedge.sum()), int(source.sum()), int((hedge & source).sum()), len(compared), int(coded.sum())
 
 
 def agreement_share(codes: pd.DataFrame) -> float:
@@ -207,7 +213,7 @@ def agreement_share(codes: pd.DataFrame) -> float:
     A figure the reading leaves out counts as two codes that do not match; a
     figure only the reading has is not compared.
     """
-    hedge, source, _, figures = _matches(codes)
+    hedge, source, _, figures, _ = _matches(codes)
     return (hedge + source) / (2 * figures)
 
 
@@ -216,23 +222,43 @@ def other_reading_agreement() -> float:
     return agreement_share(other_reading())
 
 
-def _partial_shares() -> list[float]:
-    """Shares a learner gets by comparing one code only, or counting figures that match on both."""
-    hedge, source, both, figures = _matches(other_reading())
-    return [hedge / figures, source / figures, both / figures]
+def _hedge_only() -> float:
+    hedge, _, _, figures, _ = _matches(other_reading())
+    return hedge / figures
+
+
+def _source_only() -> float:
+    _, source, _, figures, _ = _matches(other_reading())
+    return source / figures
+
+
+def _figures_matching_on_both() -> float:
+    _, _, both, figures, _ = _matches(other_reading())
+    return both / figures
+
+
+def _coded_figures_only() -> float:
+    """The share if the figures the other reading leaves out are dropped instead of counted as misses."""
+    hedge, source, _, _, coded = _matches(other_reading())
+    return (hedge + source) / (2 * coded)
 
 
 def _matching_codes() -> int:
-    hedge, source, _, _ = _matches(other_reading())
+    hedge, source, _, _, _ = _matches(other_reading())
     return hedge + source
-
-
-def _first_different(candidates, expected, close=lambda a, b: a == b):
-    return next(candidate for candidate in candidates if not close(candidate, expected))
 
 
 def _near(a: float, b: float) -> bool:
     return abs(a - b) <= 0.005
+
+
+def _share_misreading(value, feedback: str) -> Misreading:
+    """A wrong way of computing the share of 2.2, caught only where it gives a value other than the key's."""
+    return Misreading(
+        matches=lambda answer, expected: _near(answer, value()) and not _near(value(), expected),
+        feedback=feedback,
+        example=lambda expected: value(),
+    )
 
 
 register(Exercise(
@@ -263,18 +289,141 @@ register(Exercise(
                       "number of codes compared, two for each of the table's figures."),
             example=lambda expected: _matching_codes(),
         ),
+        _share_misreading(_hedge_only, "That share counts the hedges only. Each figure has two codes: "
+                          "count the matching sources too, and divide by the number of codes."),
+        _share_misreading(_source_only, "That share counts the sources only. Each figure has two codes: "
+                          "count the matching hedges too, and divide by the number of codes."),
+        _share_misreading(_figures_matching_on_both, "That counts the figures whose hedge and source both "
+                          "match. Count each code on its own: a figure whose hedge matches but whose source "
+                          "does not gives one matching code out of two."),
+        _share_misreading(_coded_figures_only, "That leaves out the figure the other reader did not code. "
+                          "It still counts: two codes that do not match. Divide by two codes for each of "
+                          "the table's figures."),
+    ),
+))
+
+
+# ---------------------------------------------------------------- 2.3 write a number-word finder
+
+#: The number words of exercise 2.3 (the notebook gives the learner the same list).
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number_word_pattern() -> str:
+    """A pattern that passes exercise 2.3: the number words as whole words, ``\\b(?:one|…|ten)\\b``."""
+    return r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b"
+
+
+def number_word_claims() -> pd.DataFrame:
+    """The claims whose value_text is one of the number words: the ones a finder must find in 2.3."""
+    claims = load_claims()
+    return claims[claims["value_text"].str.lower().isin(NUMBER_WORDS)]
+
+
+def _pieces(pattern: str, text: str) -> list[str]:
+    """Everything the pattern matches in ``text`` (whole matches, whatever its groups), ignoring case."""
+    return [match.group(0) for match in re.finditer(pattern, text, flags=re.IGNORECASE)]
+
+
+def _inside_a_word(pattern: str, text: str) -> list[str]:
+    """Matches that start or end in the middle of a word ("one" in "gone", "ten" in "intensity")."""
+    return [match.group(0) for match in re.finditer(pattern, text, flags=re.IGNORECASE)
+            if (match.start() > 0 and text[match.start() - 1].isalpha())
+            or (match.end() < len(text) and text[match.end()].isalpha())]
+
+
+class Pattern:
+    """A regular expression a learner writes, tested on the claims table and the five articles.
+
+    It is right when it finds every claim whose value_text is a number word
+    (the whole value_text among its matches in the claim's quote, ignoring
+    case, as the lesson's ``found_by`` does) and, run on the five articles,
+    matches only whole number words.
+    """
+
+    def read(self, answer) -> str:
+        if not isinstance(answer, str):
+            raise AnswerTypeError("give your pattern as text in quotes, best as a raw string: r\"...\"")
+        if not answer.strip():
+            raise AnswerTypeError("the pattern is empty: write the words to find between the quotes")
+        try:
+            compiled = re.compile(answer, flags=re.IGNORECASE)
+        except re.error as error:
+            raise AnswerTypeError(f"Python cannot read that pattern ({error}): check the brackets and the "
+                                  "backslashes") from None
+        if compiled.fullmatch("") is not None:
+            raise AnswerTypeError("that pattern matches empty text, so it would \"find\" something "
+                                  "everywhere: make each part of it match at least one letter")
+        return answer
+
+    @staticmethod
+    def missed(pattern: str) -> list[str]:
+        """The claim ids whose number word the pattern does not find in the quote."""
+        claims = number_word_claims()
+        return [claim_id for claim_id, value_text, text in
+                zip(claims["claim_id"], claims["value_text"], claims["quote"], strict=True)
+                if value_text not in _pieces(pattern, text)]
+
+    @staticmethod
+    def pieces(pattern: str) -> list[str]:
+        return [piece for text in article_texts().values() for piece in _pieces(pattern, text)]
+
+    @staticmethod
+    def inside_words(pattern: str) -> list[str]:
+        return [piece for text in article_texts().values() for piece in _inside_a_word(pattern, text)]
+
+    def same(self, value, expected) -> bool:
+        return (not self.missed(value) and not self.inside_words(value)
+                and all(piece.lower() in NUMBER_WORDS for piece in self.pieces(value)))
+
+
+PATTERN = Pattern()
+
+register(Exercise(
+    id="2.3",
+    title="Write a number-word finder",
+    answer=PATTERN,
+    expected=number_word_pattern,
+    look_again=("Your pattern should find each of the words one to ten, and only as whole words. Try it "
+                "with re.findall on a sentence of the articles before you check it."),
+    hints=(
+        "\"|\".join(WORDS) glues the words together with | between them: \"one|two|…\".",
+        "\\b marks the edge of a word. Where must it stand so that \"ten\" in \"intensity\" is not found?",
+        "\\bone|two\\b puts the first \\b on \"one\" only and the second on \"two\" only: | splits the "
+        "whole pattern. Group the words, (?:one|two), and put the \\b outside the group.",
+    ),
+    misreadings=(
         Misreading(
-            matches=lambda answer, expected: not _near(answer, expected) and any(
-                _near(answer, share) for share in _partial_shares()),
-            feedback=("Count both codes of every figure, hedge and source, each on its own: a figure whose "
-                      "hedge matches but whose source does not gives one matching code out of two."),
-            example=lambda expected: _first_different(_partial_shares(), expected, _near),
+            matches=lambda answer, expected: any(re.search(r"\d", piece) for piece in PATTERN.pieces(answer)),
+            feedback=("Your pattern finds digits. This exercise asks for the numbers written as words, "
+                      "\"one\" to \"ten\": the digit patterns are already above."),
+            example=lambda expected: SEPARATED_DIGITS,
+        ),
+        Misreading(
+            matches=lambda answer, expected: bool(PATTERN.inside_words(answer)),
+            feedback=("Your pattern finds number words inside longer words (in the articles, \"ten\" hides "
+                      "in \"intensity\" and \"two\" in \"networks\"). Mark the edges of the word with \\b, "
+                      "on both sides of every alternative: group the words first."),
+            example=lambda expected: "|".join(NUMBER_WORDS),
+        ),
+        Misreading(
+            matches=lambda answer, expected: any(piece.lower() not in NUMBER_WORDS
+                                                 for piece in PATTERN.pieces(answer)),
+            feedback=("Your pattern finds words that are not the number words \"one\" to \"ten\". Keep "
+                      "to those ten words, joined with |."),
+            example=lambda expected: r"\b[a-z]+\b",
+        ),
+        Misreading(
+            matches=lambda answer, expected: bool(PATTERN.missed(answer)),
+            feedback=("Your pattern misses at least one claim whose value_text is a number word. Check that "
+                      "every word from \"one\" to \"ten\" is in it, spelt as in the list WORDS."),
+            example=lambda expected: r"\b(?:one|two|three|four|five)\b",
         ),
     ),
 ))
 
 
-# ---------------------------------------------------------------- 2.3 finder recall
+# ---------------------------------------------------------------- 2.4 finder recall
 
 def _found(pattern: str) -> pd.Series:
     claims = load_claims()
@@ -304,7 +453,7 @@ def _value_texts_with_digits() -> int:
 
 
 register(Exercise(
-    id="2.3",
+    id="2.4",
     title="How much does a digits-only finder find?",
     answer=Number(tolerance=0, absolute=0),
     expected=digits_only_recall,
@@ -356,7 +505,7 @@ register(Exercise(
 ))
 
 
-# ---------------------------------------------------------------- 2.4 what a hedge allows
+# ---------------------------------------------------------------- 2.5 what a hedge allows
 
 def _one_claim(article_id: str, measure: str) -> pd.Series:
     claims = load_claims()
@@ -397,7 +546,7 @@ HEDGE_CHOICE = Choice(
 
 
 def hedge_conclusions() -> frozenset[str]:
-    """The options of 2.4 that fit the fighter estimate of article 000, from its hedge and source."""
+    """The options of 2.5 that fit the fighter estimate of article 000, from its hedge and source."""
     row = _one_claim("000", "fighters")
     hedge, believed = row["hedge"].lower(), "thought to" in row["quote"].lower()
     key = set()
@@ -414,12 +563,12 @@ def hedge_conclusions() -> frozenset[str]:
     if row["source_type"] in GOVERNMENT:
         key.add("f")
     if not key:
-        raise ValueError("the fighter claim of article 000 fits none of the options of exercise 2.4")
+        raise ValueError("the fighter claim of article 000 fits none of the options of exercise 2.5")
     return frozenset(key)
 
 
 register(Exercise(
-    id="2.4",
+    id="2.5",
     title="What does \"thought to number around 500\" allow?",
     answer=HEDGE_CHOICE,
     expected=hedge_conclusions,
@@ -433,7 +582,7 @@ register(Exercise(
 ))
 
 
-# ---------------------------------------------------------------- 2.5 which kind of source
+# ---------------------------------------------------------------- 2.6 which kind of source
 
 SOURCE_CHOICE = Choice(
     options={
@@ -456,16 +605,16 @@ SOURCE_CHOICE = Choice(
 
 
 def fighter_source_letter() -> str:
-    """The option of 2.5 that names the source type of article 003's fighter estimate."""
+    """The option of 2.6 that names the source type of article 003's fighter estimate."""
     source_type = _one_claim("003", "fighters")["source_type"]
     letters = [letter for letter, text in SOURCE_CHOICE.options.items() if text == source_type]
     if not letters:
-        raise ValueError(f"exercise 2.5 offers no option for the source type {source_type!r}")
+        raise ValueError(f"exercise 2.6 offers no option for the source type {source_type!r}")
     return letters[0]
 
 
 register(Exercise(
-    id="2.5",
+    id="2.6",
     title="Which kind of source?",
     answer=SOURCE_CHOICE,
     expected=fighter_source_letter,
@@ -477,7 +626,7 @@ register(Exercise(
 ))
 
 
-# ---------------------------------------------------------------- 2.6 small denominators
+# ---------------------------------------------------------------- 2.7 small denominators
 
 def _no_outside_by_article() -> tuple[pd.Series, pd.Series]:
     claims = load_claims()
@@ -506,12 +655,12 @@ def _leader() -> str:
 
 
 def recodes_to_lose_the_lead() -> int:
-    """Exercise 2.6: claims of the least-sourced article that would have to name a source for it to lose first place."""
+    """Exercise 2.7: claims of the least-sourced article that would have to name a source for it to lose first place."""
     return _recodes_to_catch_up(*_no_outside_by_article())
 
 
 register(Exercise(
-    id="2.6",
+    id="2.7",
     title="How much does one claim weigh?",
     answer=Number(tolerance=0, absolute=0),
     expected=recodes_to_lose_the_lead,
@@ -550,7 +699,7 @@ register(Exercise(
 ))
 
 
-# ---------------------------------------------------------------- 2.7 recycled or confirmed
+# ---------------------------------------------------------------- 2.8 recycled or confirmed
 
 RECYCLED_CHOICE = Choice(
     options={
@@ -581,12 +730,12 @@ def _fighter_pair() -> pd.DataFrame:
     spread = rows.groupby("value")["article_id"].transform("nunique")
     pair = rows[spread > 1]
     if pair["article_id"].nunique() != 2:
-        raise ValueError("exercise 2.7 expects one fighter figure repeated in two articles")
+        raise ValueError("exercise 2.8 expects one fighter figure repeated in two articles")
     return pair
 
 
 def recycled_conclusions() -> frozenset[str]:
-    """The options of 2.7 that fit the repeated fighter figure, from the two claims' hedges and sources."""
+    """The options of 2.8 that fit the repeated fighter figure, from the two claims' hedges and sources."""
     pair = _fighter_pair()
     key = {"c"}  # same measure, same value, two articles: a repeat is possible, a confirmation not shown
     if (pair["hedge"] != "none").all():
@@ -598,7 +747,7 @@ def recycled_conclusions() -> frozenset[str]:
 
 
 register(Exercise(
-    id="2.7",
+    id="2.8",
     title="A confirmation, or one figure told twice?",
     answer=RECYCLED_CHOICE,
     expected=recycled_conclusions,
@@ -612,13 +761,13 @@ register(Exercise(
 ))
 
 
-# ---------------------------------------------------------------- 2.8 two articles disagree
+# ---------------------------------------------------------------- 2.9 two articles disagree
 
 ARTEMIO_CHOICE = Choice(
     options={
         "a": "The two articles agree: both put the capture about ten years after 1992.",
         "b": "Article 003 is the more recent, so its date should be preferred.",
-        "c": "Article 003 is wrong: the reference puts the capture in February 2012, as article 000 implies.",
+        "c": "Article 003 is wrong: the reference puts the capture in February 2012, the year article 000 implies.",
         "d": "The articles disagree, and nothing available settles which is right.",
     },
     why_not={
@@ -628,10 +777,10 @@ ARTEMIO_CHOICE = Choice(
               "event. Only a source outside both articles can settle which is right."),
         "c": "Compare the year the reference gives with the year each article implies.",
         "d": ("An outside source does settle it: the course's reference notes date the capture from "
-              "press reports published at the time."),
+              "Peruvian and international press reports, among them an AFP report dated the next day."),
     },
 )
-#: The table's verdicts (column fact_check), mapped to the options of 2.8.
+#: The table's verdicts (column fact_check), mapped to the options of 2.9.
 VERDICT_LETTERS = {"contradicted": "c", "verified": "a", "supported": "a", "unverified": "d"}
 
 
@@ -654,7 +803,7 @@ def _reference_capture_year() -> int:
 
 
 def artemio_verdict() -> str:
-    """Exercise 2.8: the option that the reference supports on the date of Artemio's capture.
+    """Exercise 2.9: the option that the reference supports on the date of Artemio's capture.
 
     The claims table's ``fact_check`` column decides where it exists; otherwise
     the year the article implies (the end of the claim's reference period) is
@@ -669,7 +818,7 @@ def artemio_verdict() -> str:
 
 
 register(Exercise(
-    id="2.8",
+    id="2.9",
     title="Two articles, two dates",
     answer=ARTEMIO_CHOICE,
     expected=artemio_verdict,
@@ -682,7 +831,7 @@ register(Exercise(
 ))
 
 
-# ---------------------------------------------------------------- 2.9 reference period
+# ---------------------------------------------------------------- 2.10 reference period
 
 def _share_claim() -> pd.Series:
     return _one_claim(SHARE_ARTICLE, SHARE_MEASURE)
@@ -698,7 +847,7 @@ def _share_publication_year() -> int:
 
 
 register(Exercise(
-    id="2.9",
+    id="2.10",
     title="Which year does the figure describe?",
     answer=Number(tolerance=0, absolute=0),
     expected=share_reference_year,

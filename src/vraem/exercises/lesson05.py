@@ -1,12 +1,13 @@
 """Checked exercises of lesson 05 · Militarization vs development.
 
-Every key is worked out from the data: the judgement questions from coding A
-in ``data/passages.csv`` (the frame of one passage, the voice of four, the
-source types on the development side), the agreement and kappa on the
-evidence column from the two codings in ``data/passage_codings.csv``, the
-shares from ``passages.csv``, and
-the change in coca area (exercise 5.1) from ``data/events.csv`` (the dates of
-two policy turns) and the preferred rows of ``data/coca_cultivation.csv``.
+Every key is worked out from the data: the judgement questions (the frame of
+one passage, the voice of four, the frame shares over time, the voice of the
+security passages, the evidence behind the verdicts of failure, the source
+types on the development side) from the reconciled coding in
+``data/passages.csv``; the agreement and kappa on the evidence column from
+codings A and B as made, in ``data/passage_codings.csv``; and the change in
+coca area (exercise 5.1) from ``data/events.csv`` (the dates of two policy
+turns) and the preferred rows of ``data/coca_cultivation.csv``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import math
 
 import pandas as pd
 
-from ..answers import Choice, IdSet, Number
+from ..answers import Choice, Number
 from ..passages import CATEGORY_COLUMNS, cohen_kappa, load_passages, side_by_side
 from ..series import load_coca_series
 from ..timeline import load_events
@@ -183,7 +184,7 @@ register(Exercise(
 # ---------------------------------------------------------------- 5.2 code one passage's frame
 
 def frame_letter() -> str:
-    """The option letter of coding A's frame for the passage of exercise 5.2."""
+    """The option letter of the reconciled coding's frame for the passage of exercise 5.2."""
     frame = _passage(FRAME_PASSAGE)["frame"]
     return next(letter for letter, option in _letters(FRAMES).items() if option == frame)
 
@@ -218,7 +219,7 @@ register(Exercise(
 # ---------------------------------------------------------------- 5.3 whose voice?
 
 def outlet_letter() -> str:
-    """The one option of exercise 5.3 whose passage coding A records in the outlet's own voice."""
+    """The one option of exercise 5.3 whose passage the reconciled coding records in the outlet's own voice."""
     passages = load_passages().set_index("passage_id")
     letters = [letter for letter, passage_id in _letters(VOICE_PASSAGES).items()
                if passages.loc[passage_id, "voice"] == "outlet"]
@@ -388,147 +389,244 @@ register(Exercise(
 ))
 
 
-# ---------------------------------------------------------------- 5.6 highest development share
+# ---------------------------------------------------------------- 5.6 frame shares over time
 
-def _share_by_article(frames) -> pd.Series:
+def frame_shares() -> pd.DataFrame:
+    """Each article's share of passages by frame (rows: articles, oldest first; columns: frames)."""
     passages = load_passages()
-    return passages["frame"].isin(list(frames)).groupby(passages["article_id"]).mean()
+    shares = pd.crosstab(passages["article_id"], passages["frame"], normalize="index")
+    order = passages.groupby("article_id")["published"].first().sort_values().index
+    return shares.reindex(index=order, columns=list(FRAMES), fill_value=0.0)
 
 
-def _top(series: pd.Series) -> frozenset[str]:
-    return frozenset(series.index[series == series.max()])
-
-
-def _bottom(series: pd.Series) -> frozenset[str]:
-    return frozenset(series.index[series == series.min()])
-
-
-def highest_development_share() -> frozenset[str]:
-    """The article(s) whose passages are most often framed as development (coding A)."""
-    return _top(_share_by_article(["development"]))
-
-
-def _development_passages() -> frozenset[str]:
+def _published() -> pd.Series:
     passages = load_passages()
-    return frozenset(passages.loc[passages["frame"] == "development", "passage_id"])
+    return passages.groupby("article_id")["published"].first()
+
+
+def frames_over_time_statements() -> dict[str, bool]:
+    """Exercise 5.6: whether each offered statement about the frame shares holds, by option letter."""
+    shares, published = frame_shares(), _published()
+    development, security = shares["development"], shares["security"]
+    after_2012 = published.index[published.dt.year > 2012]
+    top_development = development.index[development == development.max()]
+    return {
+        "a": development.idxmax() == shares.index[0] and len(top_development) == 1,
+        "b": bool(len(after_2012)) and bool((development[after_2012] == 0).all()),
+        "c": bool((shares.idxmax(axis=1) == "security").all()),
+        "d": bool(security.is_monotonic_increasing and security.is_unique),
+        "e": len(top_development) == 1
+        and published[top_development[0]].strftime("%Y-%m") == "2012-07",
+    }
+
+
+def frames_over_time_letters() -> frozenset[str]:
+    """The statements of exercise 5.6 that the reconciled coding bears out."""
+    holds = frozenset(letter for letter, true in frames_over_time_statements().items() if true)
+    if not holds:
+        raise ValueError("exercise 5.6 needs at least one statement that holds")
+    return holds
 
 
 register(Exercise(
     id="5.6",
-    title="Which article gives development the largest share of its passages?",
-    answer=IdSet(),
-    expected=highest_development_share,
-    look_again=("For each article, divide its number of passages coded development by its number of "
-                "passages, and pick the article with the largest share."),
+    title="What do the frame shares show over time?",
+    answer=Choice(
+        options={
+            "a": "The oldest article gives development its largest share.",
+            "b": "The articles published after 2012 have no development passage.",
+            "c": "Security has the largest share in every article.",
+            "d": "The security share grows from each article to the next, oldest to newest.",
+            "e": "The article with the largest development share is the one published in July 2012.",
+        },
+        why_not={
+            "a": ("Sort the articles by date: the oldest one is not the article whose development "
+                  "share is the largest."),
+            "b": ("Look at the development column for the articles published after 2012: at least one "
+                  "of them has a development passage."),
+            "c": ("Read each article's row: in at least one of them another frame has a larger share "
+                  "than security."),
+            "d": ("Read the security column from the oldest article to the newest: it does not grow at "
+                  "every step."),
+            "e": ("Compare the development shares of all five articles: the largest is not in the article "
+                  "of July 2012."),
+        },
+        multiple=True,
+    ),
+    expected=frames_over_time_letters,
+    look_again=("Compute each article's shares with pd.crosstab(..., normalize=\"index\"), put the articles "
+                "in order of publication, and test each statement against the table."),
     hints=(
         "pd.crosstab(passages[\"article_id\"], passages[\"frame\"], normalize=\"index\") gives each "
         "article's shares.",
-        "Read the development column only: \"both\" is a frame of its own.",
-        "Give the article id as text, e.g. \"00X\".",
-    ),
-    misreadings=(
-        Misreading(
-            matches=lambda answer, expected: any(item.upper().startswith("P") for item in answer),
-            feedback="Give the article id (three digits), not passage ids.",
-            example=lambda expected: _development_passages(),
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer == _top(_share_by_article(["security"])) != expected,
-            feedback="That article has the largest share of security passages. The question asks about development.",
-            example=lambda expected: _top(_share_by_article(["security"])),
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer == _bottom(_share_by_article(["development"])) != expected,
-            feedback="Those have the smallest development share, not the largest.",
-            example=lambda expected: _bottom(_share_by_article(["development"])),
-        ),
-        Misreading(
-            matches=lambda answer, expected: len(answer) > len(expected),
-            feedback="Give only the article with the largest share.",
-            example=lambda expected: expected | {"004" if "004" not in expected else "003"},
-        ),
+        "passages.groupby(\"article_id\")[\"published\"].first() gives each article's date; "
+        ".sort_values() puts them in order, and shares.loc[order] puts the rows in that order.",
+        "More than one statement may hold. Give every letter that fits, in a list.",
     ),
 ))
 
 
-# ---------------------------------------------------------------- 5.7 claims of effect backed by a figure
+# ---------------------------------------------------------------- 5.7 the outlet's voice on the security side
 
-def _claims_of_effect() -> pd.DataFrame:
+#: Exercise 5.7 asks for the outlet's own share of the passages with this frame.
+VOICE_FRAME = "security"
+
+
+def _voice_share(frame: str, voice: str = "outlet") -> float:
     passages = load_passages()
-    return passages[passages["claim_of_effect"].isin(EFFECTS)]
+    return float((passages.loc[passages["frame"] == frame, "voice"] == voice).mean())
 
 
-def effect_figure_share() -> float:
-    """Share (0 to 1) of the passages that say a policy worked or failed whose evidence is a figure."""
-    return float((_claims_of_effect()["evidence"] == "figure").mean())
+def outlet_share_of_security() -> float:
+    """Share (0 to 1) of the passages framed security that are in the outlet's own voice."""
+    return _voice_share(VOICE_FRAME)
 
 
-def _figure_share_of_all() -> float:
-    return float((load_passages()["evidence"] == "figure").mean())
+def _outlet_share_of_all() -> float:
+    return float((load_passages()["voice"] == "outlet").mean())
 
 
-def _effect_figure_count() -> int:
-    return int((_claims_of_effect()["evidence"] == "figure").sum())
+def _security_share_of_outlet() -> float:
+    passages = load_passages()
+    return float((passages.loc[passages["voice"] == "outlet", "frame"] == VOICE_FRAME).mean())
 
 
-def _figure_share_among(effect: str) -> float:
-    claims = _claims_of_effect()
-    return float((claims.loc[claims["claim_of_effect"] == effect, "evidence"] == "figure").mean())
+def _outlet_security_count() -> int:
+    passages = load_passages()
+    return int(((passages["frame"] == VOICE_FRAME) & (passages["voice"] == "outlet")).sum())
 
 
-def _assertion_share() -> float:
-    return float((_claims_of_effect()["evidence"] == "assertion").mean())
+def _share_misreading(value, feedback: str) -> Misreading:
+    return Misreading(
+        matches=lambda answer, expected: abs(answer - value()) <= 0.005 and _differs(value(), expected),
+        feedback=feedback,
+        example=lambda expected: value(),
+    )
 
 
 register(Exercise(
     id="5.7",
-    title="How many claims of effect rest on a figure?",
+    title="How often does the outlet speak for itself on security?",
     answer=Number(tolerance=0, absolute=0.005),
-    expected=effect_figure_share,
-    look_again=("Keep the passages whose claim_of_effect is \"worked\" or \"failed\" (not \"none\"), "
-                "then take the share of them whose evidence is \"figure\"."),
+    expected=outlet_share_of_security,
+    look_again=("Keep the passages framed security, then take the share of them whose voice is "
+                "\"outlet\"."),
     hints=(
-        "passages[\"claim_of_effect\"].isin([\"worked\", \"failed\"]) picks the claims of effect.",
-        "Among those rows, (evidence == \"figure\").mean() is the share backed by a figure.",
-        "Give a share between 0 and 1.",
+        "pd.crosstab(passages[\"frame\"], passages[\"voice\"]) counts each pair of frame and voice.",
+        "normalize=\"index\" divides each row by its total, so each frame's voices add up to 1.",
+        "Read the security row, outlet column. Give a share between 0 and 1.",
     ),
     misreadings=(
         Misreading(
-            matches=lambda answer, expected: abs(answer - _figure_share_of_all()) <= 0.005
-            and _differs(_figure_share_of_all(), expected),
-            feedback=("That is the share of all passages that give a figure. Keep only the passages "
-                      "that say a policy worked or failed first."),
-            example=lambda expected: _figure_share_of_all(),
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer == _effect_figure_count(),
-            feedback="That is a count. Divide by the number of claims of effect to get a share.",
-            example=lambda expected: _effect_figure_count(),
+            matches=lambda answer, expected: answer == _outlet_security_count(),
+            feedback="That is a count of passages. Divide by the number of security passages to get a share.",
+            example=lambda expected: _outlet_security_count(),
         ),
         Misreading(
             matches=lambda answer, expected: answer > 1 and abs(answer - 100 * expected) <= 0.5,
             feedback="Give the share as a fraction between 0 and 1, not as a percentage.",
             example=lambda expected: 100 * expected,
         ),
-        Misreading(
-            matches=lambda answer, expected: any(abs(answer - _figure_share_among(effect)) <= 0.005
-                                                 and _differs(_figure_share_among(effect), expected)
-                                                 for effect in EFFECTS),
-            feedback="That share covers one kind of claim only. Count both \"worked\" and \"failed\".",
-            example=lambda expected: next(_figure_share_among(effect) for effect in EFFECTS
-                                          if _differs(_figure_share_among(effect), expected)),
-        ),
-        Misreading(
-            matches=lambda answer, expected: abs(answer - _assertion_share()) <= 0.005
-            and _differs(_assertion_share(), expected),
-            feedback="That is the share resting on assertion. The question asks about figures.",
-            example=lambda expected: _assertion_share(),
-        ),
+        _share_misreading(lambda: _voice_share(VOICE_FRAME, "reported"),
+                          "That is the share of the security passages in reported speech. The question "
+                          "asks for the outlet's own voice."),
+        _share_misreading(_security_share_of_outlet,
+                          "That is the share of the outlet's passages that are framed security (the table "
+                          "divided by its columns). Divide by the number of security passages instead: "
+                          "normalize=\"index\" with frame as the rows."),
+        _share_misreading(_outlet_share_of_all,
+                          "That is the outlet's share of all passages. Keep only the passages framed "
+                          "security first."),
+        _share_misreading(lambda: _voice_share("development"),
+                          "That is the outlet's share of the development passages. The question asks "
+                          "about security."),
     ),
 ))
 
 
-# ---------------------------------------------------------------- 5.8 who speaks for development?
+# ---------------------------------------------------------------- 5.8 what the verdicts of failure rest on
+
+def _claims_of_effect() -> pd.DataFrame:
+    passages = load_passages()
+    return passages[passages["claim_of_effect"].isin(EFFECTS)]
+
+
+def _evidence_share(effects: tuple[str, ...], evidence: str) -> float:
+    claims = _claims_of_effect()
+    chosen = claims[claims["claim_of_effect"].isin(effects)]
+    return float((chosen["evidence"] == evidence).mean())
+
+
+def failure_assertion_share() -> float:
+    """Share (0 to 1) of the passages that say a policy failed whose evidence is assertion alone."""
+    return _evidence_share(("failed",), "assertion")
+
+
+def _failure_assertion_count() -> int:
+    claims = _claims_of_effect()
+    return int(((claims["claim_of_effect"] == "failed") & (claims["evidence"] == "assertion")).sum())
+
+
+def _assertion_share_of_all() -> float:
+    return float((load_passages()["evidence"] == "assertion").mean())
+
+
+def _failed_share_of_effects() -> float:
+    return float((_claims_of_effect()["claim_of_effect"] == "failed").mean())
+
+
+def _failed_outlet_share() -> float:
+    claims = _claims_of_effect()
+    return float((claims.loc[claims["claim_of_effect"] == "failed", "voice"] == "outlet").mean())
+
+
+register(Exercise(
+    id="5.8",
+    title="What do the verdicts of failure rest on?",
+    answer=Number(tolerance=0, absolute=0.005),
+    expected=failure_assertion_share,
+    look_again=("Keep the passages whose claim_of_effect is \"failed\", then take the share of them whose "
+                "evidence is \"assertion\"."),
+    hints=(
+        "effects[\"claim_of_effect\"] == \"failed\" picks the verdicts of failure among the claims of effect.",
+        "Among those rows, (evidence == \"assertion\").mean() is the share resting on assertion alone.",
+        "Give a share between 0 and 1.",
+    ),
+    misreadings=(
+        Misreading(
+            matches=lambda answer, expected: answer == _failure_assertion_count(),
+            feedback="That is a count. Divide by the number of verdicts of failure to get a share.",
+            example=lambda expected: _failure_assertion_count(),
+        ),
+        Misreading(
+            matches=lambda answer, expected: answer > 1 and abs(answer - 100 * expected) <= 0.5,
+            feedback="Give the share as a fraction between 0 and 1, not as a percentage.",
+            example=lambda expected: 100 * expected,
+        ),
+        _share_misreading(lambda: _evidence_share(EFFECTS, "assertion"),
+                          "That share covers every claim of effect, worked and failed. Keep only the "
+                          "verdicts of failure."),
+        _share_misreading(_assertion_share_of_all,
+                          "That is the share of all passages resting on assertion. Keep only the verdicts "
+                          "of failure first."),
+        _share_misreading(lambda: _evidence_share(("failed",), "figure"),
+                          "That is the share of the verdicts of failure that rest on a figure. The question "
+                          "asks about assertion."),
+        _share_misreading(_failed_outlet_share,
+                          "That is the share of the verdicts of failure in the outlet's own voice. The "
+                          "question asks about their evidence."),
+        _share_misreading(_failed_share_of_effects,
+                          "That is the share of the claims of effect that say a policy failed. The question "
+                          "asks what those verdicts rest on."),
+    ),
+))
+
+
+# ---------------------------------------------------------------- 5.9 who speaks for development?
+
+#: Source types of a Peruvian state voice: an official, a legislator or a state body.
+PERUVIAN_STATE = {"government official", "legislator", "government agency"}
+
 
 def _reported_types(frame: str) -> set[str]:
     passages = load_passages()
@@ -537,10 +635,10 @@ def _reported_types(frame: str) -> set[str]:
 
 
 def development_statements() -> dict[str, bool]:
-    """Exercise 5.8: whether each offered statement holds in coding A, by option letter."""
+    """Exercise 5.9: whether each offered statement holds in the reconciled coding, by option letter."""
     development, security = _reported_types("development"), _reported_types("security")
     return {
-        "a": development <= {"government official", "government agency"},
+        "a": development <= PERUVIAN_STATE,
         "b": "analyst or expert" in development and "analyst or expert" in security,
         "c": "international organization" in development,
         "d": "news media" in development,
@@ -548,30 +646,31 @@ def development_statements() -> dict[str, bool]:
 
 
 def development_statement_letter() -> str:
-    """The one statement of exercise 5.8 that coding A bears out."""
+    """The one statement of exercise 5.9 that the reconciled coding bears out."""
     true = [letter for letter, holds in development_statements().items() if holds]
     if len(true) != 1:
-        raise ValueError(f"exercise 5.8 needs exactly one true statement; these hold: {true}")
+        raise ValueError(f"exercise 5.9 needs exactly one true statement; these hold: {true}")
     return true[0]
 
 
 register(Exercise(
-    id="5.8",
+    id="5.9",
     title="Who speaks for development?",
     answer=Choice(
         options={
-            "a": "Every reported passage framed as development quotes a Peruvian official or state body.",
+            "a": "Every reported passage framed as development quotes a Peruvian official, legislator or state body.",
             "b": "Analysts and experts are quoted on both sides, development and security.",
             "c": "An international organization is quoted for development.",
             "d": "A news outlet is quoted as the source of a development passage.",
         },
         why_not={
             "a": ("Check the source_type of every reported development passage: at least one is "
-                  "neither a government official nor a government agency."),
-            "b": ("Check both sides separately: analysts or experts are missing from at least one of "
-                  "them."),
-            "c": ("Filter to frame \"development\" and voice \"reported\": no international "
-                  "organization is among them."),
+                  "neither a government official, a legislator nor a government agency."),
+            "b": ("Check both sides separately: in reported speech, analysts or experts are missing from "
+                  "at least one of them."),
+            "c": ("Filter to frame \"development\" and voice \"reported\": no international organization "
+                  "is among them. A source cited only as support for the outlet's own point does not "
+                  "count: that passage is in the outlet's voice."),
             "d": ("Filter to frame \"development\" and voice \"reported\": no news media source is "
                   "among them."),
         },
@@ -580,7 +679,7 @@ register(Exercise(
     look_again="Compare the source types of the reported passages on the two sides.",
     hints=(
         "passages.query(\"frame == 'development' and voice == 'reported'\")[\"source_type\"].value_counts() "
-        "lists who speaks for development.",
+        "lists who speaks for development in reported speech.",
         "Do the same with frame == 'security', and test each statement against the two lists.",
     ),
 ))

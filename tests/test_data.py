@@ -1,6 +1,7 @@
 """The data files: schema, provenance of every figure, and clear errors for bad files."""
 
 import csv
+import re
 
 import pandas as pd
 import pytest
@@ -234,3 +235,51 @@ def test_an_unknown_fact_check_label_is_refused(data_copy):
     """Is fact_check limited to its vocabulary?"""
     _rewrite(data_copy / "claims.csv", _set("C039", "fact_check", "false"))
     assert any("fact_check" in problem for problem in validate_resource("claims"))
+
+
+# --- The metadata table against the notes delivered with the scrapes -----------------------
+
+def _sources_rows():
+    """The rows of the table in data/articles/SOURCES.md, by file name."""
+    from vraem.paths import data_file
+
+    lines = data_file("articles/SOURCES.md").read_text(encoding="utf-8").splitlines()
+    table = [line for line in lines if line.startswith("|")]
+    header = [cell.strip() for cell in table[0].strip("|").split("|")]
+    rows = [dict(zip(header, (cell.strip() for cell in line.strip("|").split("|")), strict=True))
+            for line in table[2:]]  # table[1] is the |---| line
+    return {row["file"]: row for row in rows}
+
+
+def test_the_articles_table_agrees_with_the_notes_shipped_with_the_scrapes():
+    """Do each article's title, kind, date, byline and address match data/articles/SOURCES.md?"""
+    notes = _sources_rows()
+    corpus = load_corpus()
+    assert set(notes) == set(corpus["file"])
+    for row in corpus.itertuples():
+        note = notes[row.file]
+        assert (row.url, row.title, row.kind) == (note["original address"], note["title"], note["type"]), row.file
+        if note["byline"].startswith("not printed"):
+            assert pd.isna(row.byline), row.file
+        else:
+            assert row.byline == note["byline"], row.file
+        dates = re.findall(r"\d{4}-\d{2}-\d{2}", note["published"])
+        if note["published"].startswith("not printed"):  # undated: the notes give the range
+            assert pd.isna(row.published), row.file
+            assert dates == [f"{row.published_earliest:%Y-%m-%d}", f"{row.published_latest:%Y-%m-%d}"], row.file
+        else:
+            assert dates[:1] == [f"{row.published:%Y-%m-%d}"], row.file
+        if pd.isna(row.published_in_scrape) or pd.isna(row.title_in_scrape):
+            # what the scrape lacks comes from the notes, and the evidence says so
+            assert "data/articles/SOURCES.md" in row.date_evidence, row.file
+
+
+def test_a_metadata_row_that_disagrees_with_the_notes_is_caught(data_copy):
+    """Does a changed byline in articles.csv break the agreement with SOURCES.md?"""
+    def change(rows):
+        for row in rows[1:]:
+            if row[0] == "004":
+                row[_column(rows, "byline")] = "Someone Else"
+    _rewrite(data_copy / "articles.csv", change)
+    with pytest.raises(AssertionError, match="004_"):
+        test_the_articles_table_agrees_with_the_notes_shipped_with_the_scrapes()

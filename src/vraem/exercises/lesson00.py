@@ -16,6 +16,11 @@ def undated_scrapes() -> frozenset[str]:
     return frozenset(corpus.loc[corpus["published_in_scrape"].isna(), "article_id"])
 
 
+def _id_of_count(expected: frozenset[str]) -> frozenset[str]:
+    """How a learner's count of the undated scrapes reads as an id: 2 becomes {"002"}."""
+    return frozenset({f"{len(expected):03d}"})
+
+
 register(Exercise(
     id="0.1",
     title="Which scrapes print no date?",
@@ -29,17 +34,32 @@ register(Exercise(
         "Give the ids as text in a list, e.g. [\"00X\", \"00Y\"].",
     ),
     misreadings=(
+        # each sentence below is true whenever its test matches
         Misreading(
-            matches=lambda answer, expected: answer < expected and len(answer) > 0,
-            feedback="Some of those are right, but at least one undated scrape is missing from your list.",
-            example=lambda expected: frozenset(sorted(expected)[:1]),
+            matches=lambda answer, expected: answer == _id_of_count(expected) and not answer <= expected,
+            feedback=("A bare number is read as an article id. If you counted the undated scrapes, the "
+                      "exercise asks for their ids, not how many; if you meant that article, its scrape "
+                      "does print a date."),
+            example=lambda expected: _id_of_count(expected),
         ),
         Misreading(
             matches=lambda answer, expected: answer > expected,
-            feedback=("Your list has an article whose scrape does print a date. The published column "
-                      "is filled in for every article; look at published_in_scrape instead."),
+            feedback=("Your list has every undated scrape, and also at least one article whose scrape does "
+                      "print a date. Look at published_in_scrape, not at published: published adds dates "
+                      "we know from elsewhere."),
             example=lambda expected: frozenset(expected | {"000"}) if "000" not in expected
             else frozenset(expected | {"002"}),
+        ),
+        Misreading(
+            matches=lambda answer, expected: 0 < len(answer) and answer < expected,
+            feedback="Every id in your list is right, but at least one undated scrape is missing from it.",
+            example=lambda expected: frozenset(sorted(expected)[:1]),
+        ),
+        Misreading(
+            matches=lambda answer, expected: bool(answer - expected) and bool(answer & expected),
+            feedback=("At least one id in your list is right, and at least one is an article whose scrape "
+                      "does print a date. Check each id against the published_in_scrape column."),
+            example=lambda expected: frozenset({sorted(expected)[0], "000" if "000" not in expected else "002"}),
         ),
     ),
 ))

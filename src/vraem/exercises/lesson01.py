@@ -5,11 +5,11 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pandas as pd
 
-from ..answers import Choice, DateWithin, IdSet, Number
+from ..answers import AnswerTypeError, Choice, DateWithin, IdSet, Number
 from ..claims import load_claims
 from ..corpus import load_article, load_corpus
 from ..timeline import load_events
@@ -56,6 +56,33 @@ def analysis_articles() -> frozenset[str]:
     return frozenset(corpus.loc[corpus["kind"] == "Analysis", "article_id"])
 
 
+class DateRange:
+    """Two dates, the earliest and the latest possible, each right only when it is the key's end.
+
+    ``check("1.5", ["2011-01-31", "2011-03-01"])``: a list (or tuple) of two dates, earliest
+    first, each written as :class:`vraem.answers.DateWithin` reads one date. Misreadings
+    compare the ends one at a time, so the feedback can speak of each end.
+    """
+
+    _FORMAT = 'give the two ends as a list of text, earliest first: ["YYYY-MM-DD", "YYYY-MM-DD"]'
+
+    def read(self, answer):
+        if isinstance(answer, pd.Series | pd.Index):
+            answer = answer.tolist()
+        if isinstance(answer, str | date):
+            raise AnswerTypeError(f"a range has two ends, the earliest and the latest possible date: "
+                                  f"{self._FORMAT}")
+        if not isinstance(answer, list | tuple) or len(answer) != 2:
+            raise AnswerTypeError(self._FORMAT)
+        try:
+            return tuple(DateWithin().read(end) for end in answer)
+        except AnswerTypeError:
+            raise AnswerTypeError(f"each end must be one date; {self._FORMAT}") from None
+
+    def same(self, value, expected) -> bool:
+        return tuple(value) == tuple(expected)
+
+
 def _part_words(part: str) -> dict[str, int]:
     """Words in one part ("news" or "analysis") of every Brief, by article id."""
     corpus = load_corpus()
@@ -69,10 +96,15 @@ def longest_analysis_section() -> frozenset[str]:
     return frozenset({max(words, key=words.get)})
 
 
-def longest_news_part() -> frozenset[str]:
-    """Id of the Brief whose news part (before the analysis heading) has the most words."""
+#: Word counts closer than this cannot rank texts: the count depends on how words are split.
+CLOSE_WORDS = 10
+
+
+def long_news_parts() -> frozenset[str]:
+    """Ids of the Briefs whose news part is within CLOSE_WORDS words of the longest one."""
     words = _part_words("news")
-    return frozenset({max(words, key=words.get)})
+    longest = max(words.values())
+    return frozenset(article_id for article_id, count in words.items() if longest - count <= CLOSE_WORDS)
 
 
 def _claim_with(article_id: str, words: str) -> pd.Series:
@@ -149,34 +181,37 @@ def dates_named(article_id: str) -> list[tuple[int, int]]:
 # Exercise 1.6: which evidence fixes the year of brief 004.
 YEAR_OPTIONS = {
     "a": 'The dates in its text, "announced on October 5" and "starting October 11"',
-    "b": '"more than three decades until last year", read with the 30-year emergency lifted in June 2015',
-    "c": "The dateline on the publisher's page, recorded in the metadata table's date_evidence",
-    "d": 'The report of 5 October 2016 that Zavala announced the emergency "today" (event E30)',
+    "b": 'The phrase "last year" on its own, in "more than three decades until last year"',
+    "c": "The dateline on the publisher's page, as the notes shipped with the scrapes record it (date_evidence)",
+    "d": ('The report of 5 October 2016 that Zavala announced the emergency "today" (event E30), which '
+          'the brief reports as news, the emergency still to come ("would declare", "will provide")'),
 }
+#: Words with which brief 004 speaks of the emergency as still to come (exercise 1.6, option d).
+FUTURE_WORDS = ("would declare", "starting October 11", "will provide")
 
 
 def year_evidence() -> frozenset[str]:
     """Letters of the evidence that fixes the year of brief 004, worked out from the data files.
 
-    (a) the text, if it prints a year; (b) the "last year" sentence, if the
-    events table records a VRAE(M) emergency lifted the year before 004's date;
-    (c) the metadata, if it gives one day for 004; (d) an outside report dated
-    to the day, of the announcement whose month and day 004's text prints.
+    (a) the text, if it prints a year; (b) "last year" on its own, only if the
+    text prints the year it counts back from (the same test as (a)); (c) the
+    metadata, if it gives one day for 004 from a recorded dateline; (d) an
+    outside report dated to the day, of the announcement whose month and day
+    004's text prints, while the text still speaks of the emergency as to come.
     """
     article = load_article(UNDATED_BRIEF)
     row = load_corpus().set_index("article_id").loc[UNDATED_BRIEF]
     events = load_events()
     key = set()
     if re.search(r"\b(1[89]|20)\d\d\b", article.text):
-        key.add("a")
-    lifted = events[events["place"].isin(["VRAE", "VRAEM"]) & events["event"].str.contains("lift", case=False)]
-    if not pd.isna(row["published"]) and (lifted["start"].dt.year == row["published"].year - 1).any():
-        key.add("b")
-    if not pd.isna(row["published"]) and row["published_earliest"] == row["published_latest"]:
+        key.update({"a", "b"})
+    if (not pd.isna(row["published"]) and row["published_earliest"] == row["published_latest"]
+            and "dateline" in row["date_evidence"]):
         key.add("c")
     reports = events[(events["source_kind"] == "reference") & (events["date_precision"] == "day")
                      & events["quote"].str.contains("Zavala", regex=False)]
-    if any((day.month, day.day) in dates_named(UNDATED_BRIEF) for day in reports["start"]):
+    still_to_come = all(words in article.text for words in FUTURE_WORDS)
+    if still_to_come and any((day.month, day.day) in dates_named(UNDATED_BRIEF) for day in reports["start"]):
         key.add("d")
     return frozenset(key)
 
@@ -261,10 +296,11 @@ register(Exercise(
             example=lambda expected: analysis_articles(),
         ),
         Misreading(
-            matches=lambda answer, expected: answer == longest_news_part() != expected,
-            feedback=("That brief has the longest news part (news_words), the text BEFORE the heading. "
-                      "The question asks about the analysis section after it."),
-            example=lambda expected: longest_news_part(),
+            matches=lambda answer, expected: len(answer) == 1 and answer <= long_news_parts() - expected,
+            feedback=("That brief's news part (news_words, the text BEFORE the heading) is among the "
+                      "longest, within a few words of each other. The question asks about the analysis "
+                      "section after the heading."),
+            example=lambda expected: frozenset(sorted(long_news_parts() - expected)[:1]),
         ),
         Misreading(
             matches=lambda answer, expected: len(answer) > 1,
@@ -278,10 +314,9 @@ register(Exercise(
     id="1.3",
     title="Whose figure is \"52 bases\"?",
     answer=Choice(BASES_OPTIONS, why_not={
-        "a": ("Check both halves. Is the sentence among the paragraphs before the \"InSight Crime "
-              "Analysis\" line? And does the sentence itself name DIRCOTE, or does a neighbouring one?"),
-        "b": ("The brief does name DIRCOTE, but in which sentence, and for which figure? A source named "
-              "in one sentence vouches only for what that sentence reports."),
+        "a": ("Check both halves: on which side of the \"InSight Crime Analysis\" line does the "
+              "sentence stand? And which sentence names DIRCOTE?"),
+        "b": "The brief does name DIRCOTE: in which sentence, and for which figure?",
         "c": ("Read the sentence to its end, and the sentences around it: does it name who says so, and "
               "does it stand before or after the \"InSight Crime Analysis\" line?"),
         "d": ("The Ministry of the Interior is named for the late-August battle. Is the sentence about "
@@ -290,10 +325,10 @@ register(Exercise(
     expected=bases_speaker,
     look_again="Find the sentence in the printout of brief 003: which part is it in, and does it name a source?",
     hints=(
-        "Find \"52 bases\" in the printout of brief 003: is it above or below the "
-        "\"--- InSight Crime Analysis ---\" line?",
-        "Read that whole sentence: does it say who counted the bases? DIRCOTE is named in another "
-        "sentence, for another figure.",
+        "Find \"52 bases\" in the printout of brief 003 and note where it stands relative to the "
+        "\"--- InSight Crime Analysis ---\" line.",
+        "Read the whole sentence that holds the figure: which words, if any, say who counted? Then "
+        "read the sentences around it: which figure goes with each source named there?",
         "Give one letter as text, e.g. \"a\".",
     ),
 ))
@@ -322,42 +357,64 @@ register(Exercise(
 
 register(Exercise(
     id="1.5",
-    title="When could the undated analysis have been published?",
-    answer=DateWithin(),
+    title="Between which dates was the undated analysis written?",
+    answer=DateRange(),
     expected=date_window,
-    look_again=("Put the two quotes from article 001 next to the two outside facts: the article must "
-                "come after one event and before the other."),
+    look_again=("Put the two quotes from article 001 next to the two outside facts: one fact gives the "
+                "earliest end of the range, the other the latest."),
     hints=(
-        "The article calls Humala the \"new President\": it was written after he took office.",
+        "The article calls Humala the \"new President\": it was written once he had taken office. That "
+        "gives one end. Could it be the very day he took office?",
         "It calls Oscar Valdes the \"new interior minister\": it was written while he still held that "
-        "post, so before he was named to another one.",
-        "Any single date between those two events is right. Write it as text: \"YYYY-MM-DD\".",
+        "post. That gives the other end. Could a piece written on the day of the news still call him so?",
+        "Write both ends as text in a list, earliest first: [\"YYYY-MM-DD\", \"YYYY-MM-DD\"].",
     ),
     misreadings=(
+        # each sentence is true whenever its test matches; both ends are judged separately
         Misreading(
-            matches=lambda answer, expected: answer < expected[0],
-            feedback=("That date is too early. Was Humala already president then? The article calls him "
-                      "Peru's \"new President\" and speaks of the handover of power as past."),
-            example=lambda expected: expected[0].replace(year=expected[0].year - 1),
+            matches=lambda answer, expected: answer[0] > answer[1],
+            feedback="Your first date is later than your second. Give the earliest end first, then the latest.",
+            example=lambda expected: (expected[1], expected[0]),
         ),
         Misreading(
-            matches=lambda answer, expected: answer == expected[1] + timedelta(days=1),
-            feedback=("Too late, if only just. Valdes had been named prime minister the day before, so "
-                      "by then a writer would no longer call him \"the new interior minister\"."),
-            example=lambda expected: expected[1] + timedelta(days=1),
+            matches=lambda answer, expected: answer[0] != expected[0] and answer[1] != expected[1],
+            feedback=("Neither end is right yet. Take them one at a time: the earliest end is the first day "
+                      "on which the article could call Humala \"new President\"; the latest end is the last "
+                      "day on which it could still call Valdes \"the new interior minister\"."),
+            example=lambda expected: (expected[0] - timedelta(days=365), expected[1] + timedelta(days=365)),
         ),
         Misreading(
-            matches=lambda answer, expected: expected[1] < answer <= expected[1] + timedelta(days=31),
-            feedback=("Just too late. On that day Valdes had already been named prime minister: the "
-                      "report of his appointment came out before it. A piece that still calls him \"the "
-                      "new interior minister\" was written before that news, not after."),
-            example=lambda expected: expected[1] + timedelta(days=20),
+            matches=lambda answer, expected: answer[0] < expected[0],
+            feedback=("Your earliest date is too early: on that day Humala was not yet president, but the "
+                      "article calls him Peru's \"new President\" and speaks of the handover of power as past."),
+            example=lambda expected: (expected[0] - timedelta(days=30), expected[1]),
         ),
         Misreading(
-            matches=lambda answer, expected: answer > expected[1],
-            feedback=("That date is too late. Was Valdes still interior minister then? The article calls "
-                      "him \"the new interior minister\", so it was written before he left that post."),
-            example=lambda expected: expected[1].replace(year=expected[1].year + 1),
+            matches=lambda answer, expected: answer[0] > expected[0],
+            feedback=("Your earliest date is later than the evidence requires: the clue says only that the "
+                      "article was written once Humala was president. Which is the first day on which he was?"),
+            example=lambda expected: (expected[0] + timedelta(days=10), expected[1]),
+        ),
+        Misreading(
+            matches=lambda answer, expected: answer[1] == expected[1] + timedelta(days=1),
+            feedback=("Your latest date is one day too late. Valdes had been named prime minister the day "
+                      "before, so a writer who knew that news would almost certainly no longer call him "
+                      "\"the new interior minister\"."),
+            example=lambda expected: (expected[0], expected[1] + timedelta(days=1)),
+        ),
+        Misreading(
+            matches=lambda answer, expected: answer[1] > expected[1],
+            feedback=("Your latest date is too late: by then Valdes had already been named prime minister. "
+                      "A piece that still calls him \"the new interior minister\" was almost certainly "
+                      "written before that news."),
+            example=lambda expected: (expected[0], expected[1] + timedelta(days=20)),
+        ),
+        Misreading(
+            matches=lambda answer, expected: answer[1] < expected[1],
+            feedback=("Your latest date is earlier than the evidence requires: the clue says only that the "
+                      "article was written before the news of Valdes's new post. Which is the last day on "
+                      "which a writer could still call him interior minister?"),
+            example=lambda expected: (expected[0], expected[1] - timedelta(days=5)),
         ),
     ),
 ))
@@ -367,20 +424,20 @@ register(Exercise(
     title="What fixes the year of brief 004?",
     answer=Choice(YEAR_OPTIONS, why_not={
         "a": "Read those dates again: do they print a year? A month and a day come round every year.",
-        "b": ("That lifting was in the Alto Huallaga, not in the VRAEM the sentence names, and \"last "
-              "year\" only counts back from a year you already know. A date built on it rests on a mismatch."),
-        "c": ("Print 004's date_evidence again (section 2): what does the metadata table say its date "
-              "comes from, and does that source give a year?"),
-        "d": ("Look at the events table again: does the report carry a full date, and does its day "
-              "match the day the text gives for the announcement?"),
+        "b": ("\"Last year\" counts back from the year of writing, which is the year we are looking for: "
+              "on its own it cannot give it. (Read with the lifting of June 2015, it would also rest on an "
+              "emergency in the Alto Huallaga, not in the VRAEM the sentence names.)"),
+        "c": ("Print 004's date_evidence again (section 2) and the notes' line for 004: where does its "
+              "date come from, and does that source give a year?"),
+        "d": ("Look at the events table again: does the report carry a full date, does its day match the "
+              "day the text gives for the announcement, and does the brief report that announcement as news?"),
     }, multiple=True),
     expected=year_evidence,
     look_again="For each piece of evidence, ask: does it give a year, and is it about this event?",
     hints=(
         "The text alone gives a month and days. What would a year have to come from?",
-        "Evidence fixes the year if it carries a full date and is about the same event, or about this "
-        "very page. A relative phrase (\"last year\") needs the year first, and a claim about another "
-        "region is not about this event.",
+        "For each piece, ask: does it carry a full date, and is it about this very page or about the "
+        "event the brief reports as news? A relative phrase counts from a year: which one?",
         "Give every letter that fits, as a list, e.g. [\"a\", \"c\"].",
     ),
 ))

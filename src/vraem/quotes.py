@@ -64,8 +64,8 @@ def quote(article_id: str, passage: str) -> Quote:
         if os.environ.get("VRAEM_CHECK_MODE"):
             raise QuoteNotFoundError(message)
         warnings.warn(message, stacklevel=2)
-    when = (row["published"].strftime("%d %b %Y") if not pd.isna(row["published"]) else
-            f"undated, {row['published_earliest']:%b %Y}–{row['published_latest']:%b %Y}")
+    # an undated article's credit says only that: its window is what lesson 01 asks learners to find
+    when = row["published"].strftime("%d %b %Y") if not pd.isna(row["published"]) else "undated"
     return Quote(key, wanted, row["title"], "" if pd.isna(row["byline"]) else row["byline"],
                  when, row["url"])
 

@@ -58,8 +58,8 @@ def too_old_message(version=None, executable=None):
 def run(*command, env=None, stoppable=False):
     """Run a command in the course folder; stop with a clear line if it fails or is interrupted.
 
-    ``stoppable`` commands (JupyterLab) end normally with Ctrl+C; any other
-    interrupted step says how to carry on.
+    ``stoppable`` commands (JupyterLab, pytest) end quietly with Ctrl+C; an
+    interrupted set-up step says how to carry on.
     """
     process = subprocess.Popen([str(part) for part in command], cwd=ROOT, env=env)
     interrupted = False
@@ -71,7 +71,7 @@ def run(*command, env=None, stoppable=False):
             # Ctrl+C reaches the child too (same terminal): let it stop in its own way
             interrupted = True
     if interrupted and (stoppable or code == 0):
-        sys.exit(0)
+        sys.exit(code)
     if interrupted:
         sys.exit("[course] stopped by Ctrl+C. Run the same command again: it finishes the set-up.")
     if code:
@@ -225,7 +225,7 @@ def test(extra):
     python = python_to_use(extra)
     workers = str(min(4, os.cpu_count() or 1))
     # loadfile keeps each notebook's cells on one worker (nbval needs them in order)
-    run(python, "-m", "pytest", "-n", workers, "--dist", "loadfile", *extra)
+    run(python, "-m", "pytest", "-n", workers, "--dist", "loadfile", *extra, stoppable=True)
 
 
 def main():

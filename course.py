@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import venv
@@ -59,17 +60,34 @@ def run(*command, env=None, stoppable=False):
     """Run a command in the course folder; stop with a clear line if it fails or is interrupted.
 
     ``stoppable`` commands (JupyterLab, pytest) end quietly with Ctrl+C; an
-    interrupted set-up step says how to carry on.
+    interrupted set-up step says how to carry on. A request to stop course.py
+    itself (SIGTERM, SIGHUP) is passed on, so no JupyterLab is left running.
     """
     process = subprocess.Popen([str(part) for part in command], cwd=ROOT, env=env)
+    stopped = []
+
+    def pass_on(signum, frame):
+        stopped.append(signum)
+        process.terminate()
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            previous[name] = signal.signal(getattr(signal, name), pass_on)
     interrupted = False
-    while True:
-        try:
-            code = process.wait()
-            break
-        except KeyboardInterrupt:
-            # Ctrl+C reaches the child too (same terminal): let it stop in its own way
-            interrupted = True
+    try:
+        while True:
+            try:
+                code = process.wait()
+                break
+            except KeyboardInterrupt:
+                # Ctrl+C reaches the child too (same terminal): let it stop in its own way
+                interrupted = True
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
+    if stopped:
+        sys.exit(1)
     if interrupted and (stoppable or code == 0):
         sys.exit(code)
     if interrupted:

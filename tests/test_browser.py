@@ -16,6 +16,7 @@ import base64
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -71,7 +72,8 @@ def course_lab(tmp_path_factory):
         [sys.executable, "course.py", "lab", "--no-install", "--no-browser", f"--port={port}",
          f"--LabApp.user_settings_dir={root / 'user-settings'}",
          f"--LabApp.workspaces_dir={root / 'workspaces'}", "--LabApp.expose_app_in_browser=True"],
-        cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True)  # a group of its own, so nothing it started can outlive the tests
     output: list[str] = []
     threading.Thread(target=lambda: output.extend(server.stdout), daemon=True).start()
     try:
@@ -86,10 +88,33 @@ def course_lab(tmp_path_factory):
             time.sleep(0.5)
         else:
             pytest.fail("course.py lab printed no address within 90 s:\n" + "".join(output))
-        yield SimpleNamespace(address=address, output=output, root=root, port=port)
+        yield SimpleNamespace(address=address, output=output, root=root, port=port, server=server)
     finally:
         server.terminate()
         server.wait(timeout=30)
+        try:  # a safety net: the test below checks that course.py stopped JupyterLab itself
+            os.killpg(server.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def _answers(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_stopping_course_py_stops_jupyterlab(course_lab, first_visit):
+    """When course.py is asked to stop (as a test runner or a closing terminal does), does
+    JupyterLab stop with it, instead of running on with its kernels?"""
+    assert _answers(course_lab.port)
+    course_lab.server.terminate()
+    course_lab.server.wait(timeout=30)
+    for _ in range(40):
+        if not _answers(course_lab.port):
+            break
+        time.sleep(0.5)
+    assert not _answers(course_lab.port), "JupyterLab outlived course.py"
 
 
 @pytest.fixture(scope="module")

@@ -1,53 +1,180 @@
 """Set up the course and open it, or run its tests: one command each, on any OS.
 
-    python3 course.py lab     # first time: installs everything into .venv, then opens JupyterLab
+    python3 course.py lab     # first time: installs everything into .venv, then opens lesson 00
     python3 course.py test    # installs if needed, then runs every test and every notebook
 
-Uses only the Python standard library, so it runs before anything is installed.
+With conda (or any Python that already has the course installed), add --no-install:
+course.py then uses the Python that runs it and installs nothing, e.g.
+    conda activate vraem-course && python course.py lab --no-install
+
+Other arguments go to JupyterLab or pytest. Uses only the Python standard library, so it
+runs before anything is installed, and its first lines run on old Pythons too, to say
+which version is needed instead of failing on the way.
 """
 
-from __future__ import annotations
-
 import hashlib
+import json
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import venv
 from pathlib import Path
 
+#: The oldest Python the course runs on: pandas 3.1 and Altair 6.3 need 3.11.
+#: pyproject.toml (requires-python) and environment.yml say the same; a test checks.
+FLOOR = (3, 11)
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / "vraem-installed.txt"
 WORK = ROOT / "my-notebooks"
+#: The course's own Jupyter settings (no news, no update checks); nothing in ~/.jupyter changes.
+CONFIG = ROOT / "jupyter-config"
+FIRST = "00-start-here.ipynb"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
-def say(message: str) -> None:
-    print(f"[course] {message}", flush=True)
+def say(message):
+    print("[course] " + message, flush=True)
 
 
-def run(*command: str | Path) -> None:
-    result = subprocess.run([str(part) for part in command], cwd=ROOT)
+def too_old_message(version=None, executable=None):
+    """What to tell someone whose Python is older than FLOOR (which version, how to get one)."""
+    version = version or sys.version.split()[0]
+    floor = "{}.{}".format(*FLOOR)
+    return "\n".join([
+        "[course] The course needs Python {} or newer; this is Python {} ({}).".format(
+            floor, version, executable or sys.executable),
+        "[course] Get Python {} in one of these ways, then run this command again with it:".format(floor),
+        "[course]   - with uv (https://docs.astral.sh/uv/):  uv python install {}".format(floor),
+        "[course]       then:  uv run --no-project --python {} course.py lab".format(floor),
+        "[course]   - from https://www.python.org/downloads/ (on Windows, then:  py -{} course.py lab)".format(floor),
+        "[course]   - with conda:  conda env create -f environment.yml  (see README, \"With conda\")",
+    ])
+
+
+def run(*command, env=None, stoppable=False):
+    """Run a command in the course folder; stop with a clear line if it fails or is interrupted.
+
+    ``stoppable`` commands (JupyterLab, pytest) end quietly with Ctrl+C; an
+    interrupted set-up step says how to carry on. A request to stop course.py
+    itself (SIGTERM, SIGHUP) is passed on, so no JupyterLab is left running.
+    """
+    process = subprocess.Popen([str(part) for part in command], cwd=ROOT, env=env)
+    stopped = []
+
+    def pass_on(signum, frame):
+        stopped.append(signum)
+        process.terminate()
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            previous[name] = signal.signal(getattr(signal, name), pass_on)
+    interrupted = False
+    try:
+        while True:
+            try:
+                code = process.wait()
+                break
+            except KeyboardInterrupt:
+                # Ctrl+C reaches the child too (same terminal): let it stop in its own way
+                interrupted = True
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
+    if stopped:
+        sys.exit(1)
+    if interrupted and (stoppable or code == 0):
+        sys.exit(code)
+    if interrupted:
+        sys.exit("[course] stopped by Ctrl+C. Run the same command again: it finishes the set-up.")
+    if code:
+        sys.exit("[course] this step failed (exit {}): {}".format(code, " ".join(map(str, command))))
+
+
+def _works(*command):
+    """True when a quick command runs and exits 0 (its output is not shown)."""
+    try:
+        return subprocess.run([str(part) for part in command], cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=120).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def _create_venv(clear=False):
+    try:
+        venv.create(VENV, with_pip=True, clear=clear)
+    except Exception as error:  # e.g. Debian without python3-venv
+        sys.exit("[course] could not create .venv ({}). On Debian or Ubuntu, install it with "
+                 "`sudo apt install python3-venv` and run this again.".format(error))
+
+
+def ensure_venv():
+    """Create .venv, or repair one that an interrupted install left without Python or pip."""
+    floor_check = "import sys; sys.exit(sys.version_info[:2] < {!r})".format(FLOOR)
+    if not VENV.exists():
+        say("creating the virtual environment .venv …")
+        _create_venv()
+    elif not (PYTHON.exists() and _works(PYTHON, "-c", floor_check)):
+        say(".venv is incomplete (an interrupted first install?) or was made by an older Python: "
+            "making it again …")
+        _create_venv(clear=True)
+    if not _works(PYTHON, "-m", "pip", "--version"):
+        say("pip is missing from .venv (an interrupted first install?): putting it back …")
+        if not (_works(PYTHON, "-m", "ensurepip", "--upgrade") and _works(PYTHON, "-m", "pip", "--version")):
+            say("pip could not be repaired: making .venv again …")
+            _create_venv(clear=True)
+
+
+def requirements():
+    """Names of the packages pyproject.toml asks for (runtime and test), as pip spells them."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    listed = project["dependencies"] + project.get("optional-dependencies", {}).get("test", [])
+    return [re.match(r"[A-Za-z0-9._-]+", item).group(0) for item in listed]
+
+
+# Run by the Python to check: print each wanted package it does not have, and the course
+# itself when `import vraem` would fail (not installed, or installed from a folder since moved).
+MISSING_SCRIPT = """
+import sys
+from importlib import metadata, util
+for name in sys.argv[1:]:
+    try:
+        metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        print(name)
+if util.find_spec("vraem") is None:
+    print("vraem-course")
+"""
+
+
+def missing_packages(python=None):
+    """Packages the course needs that ``python`` (default .venv's) cannot find; [] when all are there."""
+    try:
+        result = subprocess.run([str(python or PYTHON), "-c", MISSING_SCRIPT, *requirements()],
+                                cwd=ROOT, capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return ["python"]
     if result.returncode:
-        sys.exit(f"[course] this step failed (exit {result.returncode}): {' '.join(map(str, command))}")
+        return ["python"]
+    return result.stdout.split()
 
 
-def install() -> None:
-    """Create .venv and install the course into it, unless that is already done."""
-    if sys.version_info < (3, 10):
-        sys.exit("[course] Python 3.10 or newer is needed; this is " + sys.version.split()[0])
+def install():
+    """Create .venv and install the course into it, unless that is already done and complete."""
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
-        return
-    if not PYTHON.exists():
-        say("creating the virtual environment .venv …")
-        try:
-            venv.create(VENV, with_pip=True)
-        except Exception as error:  # e.g. Debian without python3-venv
-            sys.exit(f"[course] could not create .venv ({error}). On Debian or Ubuntu, "
-                     "install it with `sudo apt install python3-venv` and run this again.")
+        missing = missing_packages()
+        if not missing:
+            return
+        say("missing from .venv: {}; installing again …".format(", ".join(missing)))
+    ensure_venv()
     say("installing the course and its packages (a few minutes the first time) …")
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
@@ -58,7 +185,21 @@ def install() -> None:
     say("installed.")
 
 
-def copy_lessons() -> list[str]:
+def python_to_use(extra):
+    """The Python to run: .venv's (installed first), or with --no-install the one running this."""
+    if "--no-install" not in extra:
+        install()
+        return PYTHON
+    extra.remove("--no-install")
+    missing = missing_packages(sys.executable)
+    if missing:
+        sys.exit("[course] this Python ({}) lacks {}. With conda: `conda env create -f environment.yml`, "
+                 "then `conda activate vraem-course`; or drop --no-install to let course.py "
+                 "install into .venv.".format(sys.executable, ", ".join(missing)))
+    return Path(sys.executable)
+
+
+def copy_lessons():
     """Copy each lesson into my-notebooks/ unless a copy is already there (never overwrite)."""
     WORK.mkdir(exist_ok=True)
     copied = []
@@ -70,24 +211,44 @@ def copy_lessons() -> list[str]:
     return copied
 
 
-def lab(extra: list[str]) -> None:
-    install()
+def lab_command(python, extra):
+    """The JupyterLab command and environment: lesson 00 first, my-notebooks/ as the root."""
+    command = [python, "-m", "jupyter", "lab",
+               # the learner's folder is the whole file browser: solutions/ stays out of sight,
+               # and the helpers still find data/ through the installed package
+               "--ServerApp.root_dir={}".format(WORK),
+               # the address JupyterLab prints (and opens) is lesson 00 itself
+               "--LabApp.default_url=/lab/tree/{}".format(FIRST)]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        say("running as root (as in a container): starting JupyterLab with --allow-root.")
+        command.append("--allow-root")
+    env = dict(os.environ)
+    # the course's settings: no news, no update checks, nothing fetched from outside
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        part for part in (str(CONFIG), os.environ.get("JUPYTER_CONFIG_PATH", "")) if part)
+    return command + list(extra), env
+
+
+def lab(extra):
+    python = python_to_use(extra)
     copied = copy_lessons()
     if copied:
-        say(f"copied {len(copied)} new lesson(s) into my-notebooks/ (your existing copies are untouched)")
-    say("opening JupyterLab; stop it with Ctrl+C in this window.")
-    first = "my-notebooks/00-start-here.ipynb"
-    run(PYTHON, "-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", first, *extra)
+        say("copied {} new lesson(s) into my-notebooks/ (your existing copies are untouched)".format(len(copied)))
+    say("opening lesson 00 in JupyterLab; stop it with Ctrl+C in this window.")
+    command, env = lab_command(python, extra)
+    run(*command, env=env, stoppable=True)
 
 
-def test(extra: list[str]) -> None:
-    install()
+def test(extra):
+    python = python_to_use(extra)
     workers = str(min(4, os.cpu_count() or 1))
     # loadfile keeps each notebook's cells on one worker (nbval needs them in order)
-    run(PYTHON, "-m", "pytest", "-n", workers, "--dist", "loadfile", *extra)
+    run(python, "-m", "pytest", "-n", workers, "--dist", "loadfile", *extra, stoppable=True)
 
 
-def main() -> None:
+def main():
+    if sys.version_info[:2] < FLOOR:
+        sys.exit(too_old_message())
     commands = {"lab": lab, "test": test}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)

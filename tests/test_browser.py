@@ -1,27 +1,39 @@
-"""A real browser opens JupyterLab with no network and sees the lesson's chart.
+"""A learner's first minutes, in a real browser: `course.py lab`, lesson 00, Run All.
 
-nbval only proves the kernel side; this test proves a learner *sees* the chart.
+nbval only proves the kernel side; these tests prove what a learner *sees*. The
+course is started the way the README says (`python course.py lab`, here with
+--no-install because this Python already has the course), from a copy of the
+course folder, as whichever user runs the tests (root in CI and containers).
+Chromium records every request it makes (nothing is blocked, so nothing is hidden):
+none may leave the machine.
+
 It needs Debian's Chromium at /usr/bin/chromium (no browser download): without
-it the test is skipped, except in CI, where that is a failure.
+it the tests are skipped, except in CI, where that is a failure.
 """
 
+import ast
+import base64
 import os
+import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-import urllib.request
+import urllib.parse
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from .conftest import REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-TOKEN = "vraem-browser-test"
 LESSON = "00-start-here.ipynb"
 SCREENSHOT = REPO / "reports" / "browser-lesson-00.png"
+SVG_PREFIX = "data:image/svg+xml;base64,"
 
 pytestmark = pytest.mark.browser
 
@@ -43,81 +55,210 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def jupyterlab(tmp_path_factory):
-    """A JupyterLab server on 127.0.0.1 serving a fresh copy of lesson 00."""
-    root = tmp_path_factory.mktemp("lab")
-    shutil.copy(REPO / "lessons" / LESSON, root / LESSON)
+def course_lab(tmp_path_factory):
+    """`python course.py lab` in a fresh copy of the course; yields the address it printed."""
+    root = tmp_path_factory.mktemp("course")
+    for name in ("course.py", "pyproject.toml"):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("lessons", "solutions", "jupyter-config"):
+        shutil.copytree(REPO / folder, root / folder)
     port = _free_port()
     environment = dict(os.environ)
     environment.pop("VRAEM_CHECK_MODE", None)
+    environment["VRAEM_PROGRESS_FILE"] = str(root / "progress.json")  # not this machine's real record
+    # A first-time user: no saved JupyterLab settings or workspace (a past "No" to the news
+    # question must not hide it). expose_app_in_browser only lets the test press "Run All".
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
-         f"--port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
-         "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-         "--LabApp.extension_manager=readonly"],
-        env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+        [sys.executable, "course.py", "lab", "--no-install", "--no-browser", f"--port={port}",
+         f"--LabApp.user_settings_dir={root / 'user-settings'}",
+         f"--LabApp.workspaces_dir={root / 'workspaces'}", "--LabApp.expose_app_in_browser=True"],
+        cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True)  # a group of its own, so nothing it started can outlive the tests
+    output: list[str] = []
+    threading.Thread(target=lambda: output.extend(server.stdout), daemon=True).start()
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=1)
+        address = None
+        for _ in range(180):
+            found = re.search(rf"http://127\.0\.0\.1:{port}/\S+", "".join(output))
+            if found:
+                address = found.group(0)
                 break
-            except OSError:
-                time.sleep(0.5)
+            if server.poll() is not None:
+                pytest.fail("course.py lab stopped before JupyterLab started:\n" + "".join(output))
+            time.sleep(0.5)
         else:
-            pytest.fail("JupyterLab did not start within 60 s")
-        yield url
+            pytest.fail("course.py lab printed no address within 90 s:\n" + "".join(output))
+        yield SimpleNamespace(address=address, output=output, root=root, port=port, server=server)
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        server.wait(timeout=30)
+        try:  # a safety net: the test below checks that course.py stopped JupyterLab itself
+            os.killpg(server.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
-def test_lesson_00_chart_is_visible_offline(chromium, jupyterlab):
-    """Run All in real JupyterLab with every non-local request blocked: is the chart drawn?"""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+def _answers(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_stopping_course_py_stops_jupyterlab(course_lab, first_visit):
+    """When course.py is asked to stop (as a test runner or a closing terminal does), does
+    JupyterLab stop with it, instead of running on with its kernels?"""
+    assert _answers(course_lab.port)
+    course_lab.server.terminate()
+    course_lab.server.wait(timeout=30)
+    for _ in range(40):
+        if not _answers(course_lab.port):
+            break
+        time.sleep(0.5)
+    assert not _answers(course_lab.port), "JupyterLab outlived course.py"
+
+
+@pytest.fixture(scope="module")
+def first_visit(chromium, course_lab):
+    """Open the printed address, wait, press Run All; record what a learner would meet."""
     from playwright.sync_api import sync_playwright
 
-    blocked = []
-
-    def only_local(route):
-        if route.request.url.startswith(jupyterlab):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
+    requests: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"])
+        context = browser.new_context(viewport={"width": 1280, "height": 1600})
+        context.on("request", lambda request: requests.append(request.url))
+        context.on("page", lambda opened: opened.on("websocket", lambda socket: requests.append(socket.url)))
+        page = context.new_page()
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 1600})
-            page.route("**/*", only_local)
-            page.goto(f"{jupyterlab}/lab/tree/{LESSON}?token={TOKEN}")
+            page.goto(course_lab.address)
             page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook')",
                                    timeout=60_000)
-            # JupyterLab may still ask which kernel to use; take its default (Python 3).
-            try:
-                page.click(".jp-Dialog .jp-mod-accept", timeout=5_000)
-            except PlaywrightTimeout:
-                pass
             page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+            page.wait_for_selector(".jp-DirListing-item", timeout=30_000)
+            time.sleep(3)  # toasts (the news question) and dialogs appear a moment after start
+            seen = SimpleNamespace(
+                path=page.evaluate("window.jupyterapp.shell.currentWidget.context.path"),
+                files=page.locator(".jp-DirListing-itemText").all_inner_texts(),
+                dialogs=page.locator(".jp-Dialog").all_inner_texts(),
+                toasts=page.locator(".Toastify__toast").all_inner_texts(),
+                page_config=page.evaluate(
+                    "JSON.parse(document.getElementById('jupyter-config-data').textContent)"),
+            )
             # fire and forget: the command's promise only settles when every cell has run
             page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-            chart = page.wait_for_selector(
-                ".jp-OutputArea-output.jp-RenderedSVG svg, .jp-OutputArea-output.jp-RenderedSVG img, "
-                ".jp-OutputArea-output img[src^='data:image/svg']",
-                state="attached", timeout=90_000)
+            chart = page.wait_for_selector(f".jp-OutputArea-output img[src^='{SVG_PREFIX}']",
+                                           state="attached", timeout=90_000)
             chart.scroll_into_view_if_needed(timeout=10_000)
-            box = chart.bounding_box()
+            seen.box = chart.bounding_box()
             page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-            outputs = page.inner_text(".jp-Notebook")
+            seen.outputs = page.inner_text(".jp-Notebook")
+            seen.charts = _charts_with_accessible_names(page)
+            seen.bare_svgs = page.locator(".jp-OutputArea-output.jp-RenderedSVG").count()
+            seen.late_dialogs = page.locator(".jp-Dialog").all_inner_texts()
+            seen.late_toasts = page.locator(".Toastify__toast").all_inner_texts()
         finally:
             SCREENSHOT.parent.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOT))
             browser.close()
+    seen.requests = requests
+    return seen
+
+
+def _charts_with_accessible_names(page) -> list[tuple[str, str]]:
+    """(accessible name as Chromium computes it, description inside the SVG) for each chart."""
+    cdp = page.context.new_cdp_session(page)
+    document = cdp.send("DOM.getDocument", {"depth": 0})
+    images = cdp.send("DOM.querySelectorAll", {"nodeId": document["root"]["nodeId"],
+                                               "selector": ".jp-OutputArea-output img"})["nodeIds"]
+    charts = []
+    for node in images:
+        source = cdp.send("DOM.getAttributes", {"nodeId": node})["attributes"]
+        source = dict(zip(source[::2], source[1::2], strict=True)).get("src", "")
+        if not source.startswith(SVG_PREFIX):
+            continue
+        svg = base64.b64decode(source[len(SVG_PREFIX):]).decode("utf-8")
+        label = re.search(r'<svg[^>]*\baria-label="([^"]*)"', svg)
+        accessible = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
+        name = accessible["nodes"][0].get("name", {}).get("value", "")
+        charts.append((name, _unescape(label.group(1)) if label else ""))
+    return charts
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def _literal_descriptions(notebook: Path) -> list[str]:
+    """Chart descriptions written as plain string literals in a notebook's code cells."""
+    import nbformat
+
+    found = []
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:  # IPython syntax (magics) holds no chart of ours
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.keyword) and node.arg == "description":
+                try:
+                    found.append(ast.literal_eval(node.value))
+                except ValueError:
+                    pass  # built from data (an f-string); checked through the SVG label instead
+    return found
+
+
+def test_the_printed_address_opens_lesson_00_in_my_notebooks(course_lab, first_visit):
+    """Does the address course.py prints open lesson 00 itself, in my-notebooks/, with the
+    answers out of the file browser?"""
+    assert urllib.parse.urlparse(course_lab.address).path == f"/lab/tree/{LESSON}"
+    assert first_visit.path == LESSON
+    assert (course_lab.root / "my-notebooks" / LESSON).exists()
+    lessons = sorted(path.name for path in (REPO / "lessons").glob("*.ipynb"))
+    assert sorted(first_visit.files) == lessons, "the file browser should show the learner's copies only"
+    assert "solutions" not in first_visit.files
+
+
+def test_it_starts_as_root_with_a_note(course_lab):
+    """Run as root (containers, CI), does it start, saying that it passes --allow-root?"""
+    output = "".join(course_lab.output)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        assert "--allow-root" in output and "running as root" in output
+    assert "this step failed" not in output
+
+
+def test_nothing_asks_to_be_dismissed_and_nothing_is_fetched_from_outside(first_visit):
+    """No news question, no dialog; news, update checks and the PyPI extension manager are off;
+    and Chromium attempted no request to anywhere but this machine."""
+    assert first_visit.toasts == [] and first_visit.late_toasts == [], first_visit.toasts + first_visit.late_toasts
+    assert first_visit.dialogs == [] and first_visit.late_dialogs == []
+    assert first_visit.page_config["news"] == {"disabled": True}
+    assert first_visit.page_config["extensionManager"]["name"] == "read-only"
+    outside = [url for url in first_visit.requests
+               if not url.startswith(("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:"))]
+    assert outside == [], f"the page tried to reach: {outside}"
+
+
+def test_lesson_00_runs_and_its_chart_is_visible_offline(first_visit):
+    """Run All in real JupyterLab: is the chart drawn, and no error shown?"""
+    box = first_visit.box
     assert box and box["width"] > 200 and box["height"] > 100, f"the chart is not visible: {box}"
-    assert "Traceback" not in outputs and "Error loading script" not in outputs
-    assert "not answered yet" in outputs
-    assert not [url for url in blocked if "cdn" in url], f"the page wanted the internet: {blocked}"
+    assert "Traceback" not in first_visit.outputs and "Error loading script" not in first_visit.outputs
+    assert "not answered yet" in first_visit.outputs
+
+
+def test_every_chart_is_named_by_its_description(first_visit):
+    """Is each chart's accessible name (as Chromium computes it) exactly its description?"""
+    charts = first_visit.charts
+    assert charts, "no chart was found in lesson 00"
+    assert first_visit.bare_svgs == 0, "a chart was drawn as an SVG image without a text alternative"
+    for name, description in charts:
+        assert name and name == description
+    names = [name for name, _ in charts]
+    for description in _literal_descriptions(REPO / "lessons" / LESSON):
+        assert description in names

@@ -34,10 +34,51 @@ def test_a_chart_without_title_source_or_description_is_flagged():
 
 def test_setup_renders_svg_with_no_network():
     """Does the course renderer give an SVG (drawn locally) rather than CDN-loading HTML?"""
-    assert setup_charts().startswith("svg")
+    setup_charts()
+    assert alt.renderers.active == "vraem-svg"
     bundle = alt.renderers.get()(_chart(title=alt.Title("T", subtitle="Source: t"), description="d").to_dict())
-    assert set(bundle) == {"image/svg+xml"}
+    assert set(bundle) == {"text/html", "image/svg+xml"}
     assert bundle["image/svg+xml"].startswith("<svg") and "cdn" not in bundle["image/svg+xml"]
+    assert "<script" not in bundle["text/html"] and "cdn" not in bundle["text/html"]
+
+
+def _image_and_svg(bundle):
+    """The <img> element of a chart's HTML output and the SVG it shows."""
+    import base64
+
+    from bs4 import BeautifulSoup
+
+    image = BeautifulSoup(bundle["text/html"], "html.parser").find("img")
+    prefix = "data:image/svg+xml;base64,"
+    assert image["src"].startswith(prefix)
+    return image, BeautifulSoup(base64.b64decode(image["src"][len(prefix):]).decode("utf-8"), "html.parser")
+
+
+def test_the_description_is_the_images_text_alternative():
+    """Is the chart's description the alt of its image and the label of its SVG, escaped safely?"""
+    setup_charts()
+    description = 'Two points: 3 & 4 "hectares" <rising>.'
+    spec = _chart(title=alt.Title("T", subtitle="Source: t"), description=description).to_dict()
+    bundle = alt.renderers.get()(spec)
+    image, svg = _image_and_svg(bundle)
+    assert image["alt"] == description
+    root = svg.find("svg")
+    assert root["aria-label"] == description and root["role"] == "img"
+    assert root.find("desc").get_text() == description
+    from bs4 import BeautifulSoup
+
+    plain_svg = BeautifulSoup(bundle["image/svg+xml"], "html.parser").find("svg")
+    assert plain_svg["aria-label"] == description  # the SVG output alone carries it too
+
+
+def test_a_chart_without_a_description_still_gets_a_name(monkeypatch):
+    """Is a learner's undescribed chart named by its title rather than left without alt?"""
+    setup_charts()
+    monkeypatch.delenv("VRAEM_CHECK_MODE", raising=False)
+    with pytest.warns(UserWarning):
+        bundle = alt.renderers.get()(_chart(title="Coca by year").to_dict())
+    image, _ = _image_and_svg(bundle)
+    assert "Coca by year" in image["alt"]
 
 
 def test_under_the_tests_an_incomplete_chart_is_an_error(monkeypatch):
@@ -59,6 +100,31 @@ def test_for_learners_an_incomplete_chart_still_draws_with_a_warning(monkeypatch
 
 def test_interactive_mode_uses_the_offline_widget_renderer():
     """Does setup_charts(interactive=True) pick Altair's offline interactive renderer?"""
-    assert "interactive" in setup_charts(interactive=True)
+    setup_charts(interactive=True)
     assert alt.renderers.active == "jupyter"
     setup_charts()
+
+
+def test_in_a_notebook_setup_prints_nothing_and_exported_html_carries_the_description(tmp_path):
+    """Run a notebook for real: no stray output after setup_charts(), and nbconvert's HTML
+    gives the chart its description as alt (not "No description has been provided")."""
+    import nbformat
+    from bs4 import BeautifulSoup
+    from nbclient import NotebookClient
+    from nbconvert import HTMLExporter
+
+    description = "A line rising from 3 to 4 between x = 1 and x = 2."
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("from vraem import setup_charts\nimport altair as alt\n"
+                                  "import pandas as pd\n\nsetup_charts()"),
+        nbformat.v4.new_code_cell(
+            "alt.Chart(pd.DataFrame({'x': [1, 2], 'y': [3, 4]}), title=alt.Title('T', subtitle='Source: test'),\n"
+            f"          description={description!r}).mark_line().encode(x='x', y='y')"),
+    ])
+    NotebookClient(notebook, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    assert notebook.cells[0].outputs == []
+    page, _ = HTMLExporter().from_notebook_node(notebook)
+    images = BeautifulSoup(page, "html.parser").select(".jp-OutputArea-output img")
+    assert [image["alt"] for image in images] == [description]
+    assert "No description has been provided" not in page

@@ -2,6 +2,7 @@
 
 import importlib
 import importlib.util
+from pathlib import Path
 
 from .conftest import REPO
 
@@ -67,3 +68,154 @@ def test_ci_runs_exactly_the_readme_test_command():
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "python3 course.py test" in readme
     assert "\npython3 course.py test\n" in ci
+
+
+# --- course.py: the launch (issue 8 §5) and the Python floor (issue 9 §1) ---
+
+def test_lab_serves_my_notebooks_opens_lesson_00_and_uses_the_course_settings(monkeypatch):
+    """Is the server's root the learner's folder, its address lesson 00, its config the course's?"""
+    course = _course_module()
+    monkeypatch.setattr(course.os, "geteuid", lambda: 1000, raising=False)
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", "/somewhere/else")
+    command, env = course.lab_command("python", ["--port=9999"])
+    assert f"--ServerApp.root_dir={course.WORK}" in command
+    assert "--LabApp.default_url=/lab/tree/00-start-here.ipynb" in command
+    assert "--allow-root" not in command and command[-1] == "--port=9999"
+    assert env["JUPYTER_CONFIG_PATH"].split(course.os.pathsep) == [str(course.CONFIG), "/somewhere/else"]
+    assert (course.CONFIG / "jupyter_lab_config.json").exists()
+
+
+def test_lab_as_root_passes_allow_root_and_says_so(monkeypatch, capsys):
+    """Run as root (a container), does it add --allow-root with a one-line note?"""
+    course = _course_module()
+    monkeypatch.setattr(course.os, "geteuid", lambda: 0, raising=False)
+    command, _ = course.lab_command("python", [])
+    assert "--allow-root" in command
+    assert "running as root" in capsys.readouterr().out
+
+
+def test_the_course_settings_switch_off_news_and_update_checks():
+    """Do the course's own JupyterLab settings turn off the news question and update checks?"""
+    import json
+
+    server = json.loads((REPO / "jupyter-config" / "jupyter_lab_config.json").read_text(encoding="utf-8"))
+    assert server["LabApp"]["news_url"] is None
+    assert server["LabApp"]["check_for_updates_class"] == "jupyterlab.NeverCheckForUpdate"
+    assert server["LabApp"]["extension_manager"] == "readonly"
+    client = json.loads((REPO / "jupyter-config" / "labconfig" / "default_setting_overrides.json")
+                        .read_text(encoding="utf-8"))
+    assert client["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
+
+
+def _venv_python(folder):
+    import os
+
+    return folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def test_an_interrupted_first_install_is_repaired_on_the_next_run(tmp_path, monkeypatch):
+    """Ctrl+C a second into the first install leaves .venv without pip: does the next run repair
+    it and go on to install, instead of failing on every rerun?"""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    course = _course_module()
+    folder = tmp_path / ".venv"
+    monkeypatch.setattr(course, "VENV", folder)
+    monkeypatch.setattr(course, "PYTHON", _venv_python(folder))
+    monkeypatch.setattr(course, "STAMP", folder / "vraem-installed.txt")
+    first = subprocess.Popen([sys.executable, "-c", f"import venv; venv.create({str(folder)!r}, with_pip=True)"],
+                             stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    first.send_signal(signal.SIGINT)
+    first.wait(timeout=60)
+    assert not course._works(course.PYTHON, "-m", "pip", "--version"), "the interruption left a working pip"
+    commands = []
+    monkeypatch.setattr(course, "run", lambda *command, **_: commands.append([str(part) for part in command]))
+    course.install()
+    assert course._works(course.PYTHON, "-m", "pip", "--version")
+    assert commands[1][-2:] == ["-e", ".[test]"] and commands[1][0] == str(course.PYTHON)
+    assert course.STAMP.exists()
+
+
+def test_a_package_missing_after_a_good_install_is_reinstalled_by_the_recommended_command(tmp_path, monkeypatch):
+    """doctor() and `import vraem` say `course.py lab`; does that command reinstall a package
+    removed after a complete install (the install stamp still in place)?"""
+    import hashlib
+    import sys
+    from pathlib import Path
+
+    course = _course_module()
+    assert "course.py lab" in doctor_module.FIX_INSTALL
+    stamp = tmp_path / "vraem-installed.txt"
+    stamp.write_text(hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest() + "\n")
+    monkeypatch.setattr(course, "STAMP", stamp)
+    monkeypatch.setattr(course, "PYTHON", Path(sys.executable))  # a complete environment: this one
+    monkeypatch.setattr(course, "ensure_venv", lambda: None)
+    commands = []
+    monkeypatch.setattr(course, "run", lambda *command, **_: commands.append([str(part) for part in command]))
+    course.python_to_use([])  # what `course.py lab` does first
+    assert commands == [], "nothing is missing, so nothing should be installed"
+    wanted = course.requirements()
+    monkeypatch.setattr(course, "requirements", lambda: [*wanted, "surely-not-installed-package"])
+    assert course.missing_packages() == ["surely-not-installed-package"]
+    course.python_to_use([])
+    assert any(command[-2:] == ["-e", ".[test]"] for command in commands)
+
+
+def test_no_install_uses_this_python_and_names_what_it_lacks(monkeypatch):
+    """The conda route: does --no-install use the running Python, or say what it lacks and how to fix it?"""
+    import sys
+
+    course = _course_module()
+    extra = ["--no-install", "--port=1"]
+    assert str(course.python_to_use(extra)) == sys.executable and extra == ["--port=1"]
+    wanted = course.requirements()
+    monkeypatch.setattr(course, "requirements", lambda: [*wanted, "surely-not-installed-package"])
+    try:
+        course.python_to_use(["--no-install"])
+    except SystemExit as stop:
+        assert "surely-not-installed-package" in str(stop.code) and "environment.yml" in str(stop.code)
+    else:
+        raise AssertionError("a Python without the course's packages was accepted")
+
+
+def test_on_too_old_a_python_course_py_says_which_version_and_how_to_get_one(monkeypatch):
+    """Instead of a resolver traceback, is the needed version named with ways to get it?"""
+    import sys
+
+    course = _course_module()
+    monkeypatch.setattr(sys, "version_info", (3, 10, 13, "final", 0))
+    monkeypatch.setattr(sys, "argv", ["course.py", "lab"])
+    try:
+        course.main()
+    except SystemExit as stop:
+        message = str(stop.code)
+    else:
+        raise AssertionError("course.py went on with Python 3.10")
+    assert "needs Python 3.11 or newer" in message and "uv python install 3.11" in message
+
+
+def test_course_py_reads_on_old_pythons_and_stops_there_with_the_message():
+    """Does course.py parse as Python 3.6, and do the older Pythons on this machine get the message?"""
+    import ast
+    import glob
+    import shutil
+    import subprocess
+
+    source = (REPO / "course.py").read_text(encoding="utf-8")
+    ast.parse(source, feature_version=(3, 6))
+    course = _course_module()
+    found = {shutil.which(f"python3.{minor}") for minor in range(6, course.FLOOR[1])}
+    found |= set(glob.glob(str(Path.home() / ".pyenv" / "versions" / "3.*" / "bin" / "python")))
+    for python in sorted(filter(None, found)):
+        version = subprocess.run([python, "-c", "import sys; print(sys.version_info[:2] >= (3, 6), "
+                                  f"sys.version_info[:2] < {course.FLOOR})"], capture_output=True, text=True).stdout
+        if version.split() != ["True", "True"]:
+            continue  # only Pythons from 3.6 up to below the floor
+        result = subprocess.run([python, str(REPO / "course.py"), "lab"], capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, (python, result.stderr)
+        assert "uv python install 3.11" in result.stderr

@@ -13,13 +13,25 @@ Markers in ``solutions/`` (cells tagged ``solution``)::
     counts = claims.value_counts()                 counts = ...
     answer = counts.index[0]                       answer = ...
     ### END SOLUTION
+
+Anything that looks like a marker but is not one exactly (``### begin solution``,
+``# Solution``, a marker in a cell without the ``solution`` tag), ``tags`` that are
+not a list, or a ``solution`` tag on a markdown cell stops the build, naming the
+file, cell and line: otherwise an answer could reach ``lessons/``.
+
+Each lesson records a fingerprint of what the build wrote (notebook metadata
+``vraem_build``). The build never overwrites a lesson that no longer matches its
+fingerprint (hand edits, outputs) unless given ``--force``.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import copy
 import difflib
+import hashlib
+import json
 import re
 import sys
 import textwrap
@@ -27,20 +39,100 @@ from pathlib import Path
 
 import nbformat
 
-BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
-ONE_LINE = re.compile(r"^(?P<indent>\s*)(?P<target>[A-Za-z_][\w.\[\]\"', ]*?)\s*=\s*.+#\s*SOLUTION\s*$")
+BEGIN, END, ONE_LINE = "### BEGIN SOLUTION", "### END SOLUTION", "# SOLUTION"
 STUB_COMMENT = "# YOUR CODE HERE"
 # "exercise" marks a checked exercise's heading (a "check" cell must follow);
 # "open-exercise" an open one; "instructor" cells (notes, model answers) stay in solutions/ only.
 TAG_SOLUTION, TAG_EXERCISE, TAG_CHECK, TAG_INSTRUCTOR = "solution", "exercise", "check", "instructor"
+#: Tags the build acts on: a near miss ("Solution", "instructors") would let answers through.
+BUILD_TAGS = (TAG_SOLUTION, TAG_EXERCISE, TAG_CHECK, TAG_INSTRUCTOR, "open-exercise")
+#: Lesson metadata key holding the build's record of what it wrote.
+RECORD = "vraem_build"
+#: A comment longer than this is prose, not a marker (and keeps the fuzzy match cheap).
+MARKER_LENGTH = 40
 
 
 class BuildError(ValueError):
     """A solution notebook cannot be turned into a lesson; the message names file and cell."""
 
 
-def _tags(cell) -> list[str]:
-    return list(cell.get("metadata", {}).get("tags", []))
+def _tags(cell, where: str) -> list[str]:
+    tags = cell.get("metadata", {}).get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise BuildError(f"{where}: the cell's tags must be a list of strings, e.g. [\"solution\"], "
+                         f"not {tags!r}")
+    for tag in tags:
+        if tag not in BUILD_TAGS:
+            near = difflib.get_close_matches(tag.lower(), BUILD_TAGS, n=1, cutoff=0.8)
+            if near:
+                raise BuildError(f"{where}: unknown tag {tag!r}; did you mean {near[0]!r}? "
+                                 "(the build only acts on exact tags)")
+    return tags
+
+
+def _similar(word: str, target: str) -> bool:
+    return difflib.SequenceMatcher(None, word, target).ratio() >= 0.8
+
+
+def _marker_kind(comment: str) -> str | None:
+    """Which marker a comment resembles (BEGIN, END or ONE_LINE), or None for ordinary prose.
+
+    ``_marker_kind("## begin solutoin")`` is ``BEGIN``; ``_marker_kind('solution("0.1")')``
+    (a call, not a marker) is None.
+    """
+    text = comment.strip().lstrip("#").strip()
+    if len(text) > MARKER_LENGTH or not re.fullmatch(r"[A-Za-z][A-Za-z _:.\-]*", text):
+        return None
+    words = re.findall(r"[a-z]+", text.lower())
+    if len(words) == 1:
+        word = words[0]
+        if _similar(word, "solution") or word.startswith("solu"):
+            return ONE_LINE
+        if _similar(word, "beginsolution"):
+            return BEGIN
+        if _similar(word, "endsolution"):
+            return END
+    if len(words) == 2 and (_similar(words[1], "solution") or words[1].startswith("solu")):
+        if _similar(words[0], "begin") or words[0] == "start":
+            return BEGIN
+        if _similar(words[0], "end") or words[0] == "stop":
+            return END
+    return None
+
+
+def check_markers(source: str, where: str, tagged: bool) -> None:
+    """Stop on anything in a code cell that is almost, but not exactly, a solution marker.
+
+    Also stops on an exact marker in a cell without the ``solution`` tag, whose
+    answer would otherwise be copied into the lesson unchanged.
+    """
+    for number, line in enumerate(source.splitlines(), start=1):
+        here = f"{where}, line {number}"
+        stripped = line.strip()
+        if stripped in (BEGIN, END) or _one_line_comment(line) == "SOLUTION":
+            if not tagged:
+                raise BuildError(f"{here}: a solution marker in a cell without the 'solution' tag; "
+                                 "tag the cell 'solution' or its answer is copied into the lesson")
+            continue
+        if stripped.startswith("#"):
+            kind = _marker_kind(stripped)
+            if kind in (BEGIN, END):
+                raise BuildError(f"{here}: `{stripped}` looks like a solution marker but is not one: "
+                                 f"write exactly `{kind}` on a line of its own")
+            if kind == ONE_LINE:
+                raise BuildError(f"{here}: `{stripped}` looks like a solution marker but is not one: "
+                                 f"end the answer's line with `{ONE_LINE}` (in capitals), or wrap the "
+                                 f"answer in `{BEGIN}` / `{END}`")
+        elif "#" in line and _marker_kind(_one_line_comment(line)):
+            comment = "#" + line.rpartition("#")[2]
+            raise BuildError(f"{here}: `{comment.strip()}` looks like a solution marker but is not one: "
+                             f"end the line with `{ONE_LINE}` exactly (in capitals)")
+
+
+def _one_line_comment(line: str) -> str:
+    """The text after a line's last '#' (only for lines with code before it)."""
+    code, hash_sign, comment = line.rpartition("#")
+    return comment.strip() if hash_sign and code.strip() else ""
 
 
 def _assigned_names(code: str, where: str) -> list[str]:
@@ -50,6 +142,8 @@ def _assigned_names(code: str, where: str) -> list[str]:
         tree = ast.parse(code)
     except SyntaxError as error:
         raise BuildError(f"{where}: the solution block is not valid Python ({error.msg})") from None
+    except (MemoryError, RecursionError):  # the parser's limit on nesting
+        raise BuildError(f"{where}: the solution block is nested too deeply to read") from None
     for node in tree.body:
         targets = node.targets if isinstance(node, ast.Assign) else (
             [node.target] if isinstance(node, ast.AnnAssign | ast.AugAssign) else [])
@@ -65,13 +159,34 @@ def _assigned_names(code: str, where: str) -> list[str]:
     return names
 
 
+def _one_line_stub(line: str, where: str) -> str:
+    """``answer = expr  # SOLUTION`` -> ``answer = ...`` (parsed, so linear in the line's length)."""
+    code = line.rpartition("#")[0]
+    indent = line[: len(line) - len(line.lstrip())]
+    try:
+        body = ast.parse(code.strip()).body
+    except (SyntaxError, MemoryError, RecursionError):  # deep nesting overflows the parser
+        body = []
+    node = body[0] if len(body) == 1 else None
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:
+        targets = [node.target]
+    else:
+        raise BuildError(f"{where}: '{ONE_LINE}' can only end an assignment such as "
+                         f"`answer = ...  {ONE_LINE}`")
+    names = " = ".join(ast.get_source_segment(code.strip(), target) for target in targets)
+    return f"{indent}{names} = ..."
+
+
 def stub_source(source: str, where: str) -> str:
     """Replace the solution markers in one cell's source with stubs.
 
     ``stub_source('x = 2  # SOLUTION', "cell 3")`` is ``'x = ...'``. Raises
     :class:`BuildError` naming ``where`` for an unterminated or nested block,
-    or a cell with no marker at all.
+    a near-miss marker, or a cell with no marker at all.
     """
+    check_markers(source, where, tagged=True)
     lines, block, found = [], None, False
     for line in source.splitlines():
         stripped = line.strip()
@@ -89,18 +204,16 @@ def stub_source(source: str, where: str) -> str:
             block = None
         elif block is not None:
             block.append(line)
-        elif (match := ONE_LINE.match(line)):
-            lines.append(f"{match['indent']}{match['target']} = ...")
+        elif _one_line_comment(line) == "SOLUTION":
+            lines.append(_one_line_stub(line, where))
             found = True
-        elif stripped.endswith("# SOLUTION"):
-            raise BuildError(f"{where}: '# SOLUTION' can only end an assignment such as `answer = ...  # SOLUTION`")
         else:
             lines.append(line)
     if block is not None:
         raise BuildError(f"{where}: {BEGIN} is never closed by {END}")
     if not found:
         raise BuildError(f"{where}: a cell tagged 'solution' has no solution marker "
-                         f"(end a line with '# SOLUTION' or wrap it in {BEGIN} / {END})")
+                         f"(end a line with '{ONE_LINE}' or wrap it in {BEGIN} / {END})")
     return "\n".join(lines)
 
 
@@ -114,7 +227,11 @@ def build_lesson(solution: nbformat.NotebookNode, name: str) -> nbformat.Noteboo
     open_exercise = None
     for number, cell in enumerate(solution.cells, start=1):
         where = f"{name}, cell {number}"
-        tags = _tags(cell)
+        tags = _tags(cell, where)
+        if TAG_SOLUTION in tags and cell.cell_type != "code":
+            raise BuildError(f"{where}: a {cell.cell_type} cell is tagged 'solution', so its text would "
+                             "reach the lesson unchanged; put the answer in a code cell, or tag the "
+                             "cell 'instructor' to keep it out of lessons/")
         if TAG_EXERCISE in tags:
             if open_exercise:
                 raise BuildError(f"{open_exercise}: this checked exercise has no check cell (tag 'check') after it")
@@ -130,6 +247,8 @@ def build_lesson(solution: nbformat.NotebookNode, name: str) -> nbformat.Noteboo
             new.outputs, new.execution_count = [], None
             if TAG_SOLUTION in tags:
                 new.source = stub_source(cell.source, where)
+            else:
+                check_markers(cell.source, where, tagged=False)
         lesson.cells.append(new)
     if open_exercise:
         raise BuildError(f"{open_exercise}: this checked exercise has no check cell (tag 'check') after it")
@@ -139,6 +258,26 @@ def build_lesson(solution: nbformat.NotebookNode, name: str) -> nbformat.Noteboo
 def render(notebook: nbformat.NotebookNode) -> str:
     """Serialise a notebook the way the build stores it."""
     return nbformat.writes(notebook) + "\n"
+
+
+def fingerprint(notebook: dict) -> str:
+    """SHA-256 of a notebook's content, leaving out the build's own record.
+
+    Formatting of the file does not count; any change to a cell, an output or
+    the metadata does.
+    """
+    content = copy.deepcopy(dict(notebook))
+    content["metadata"] = {key: value for key, value in content.get("metadata", {}).items() if key != RECORD}
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def stamp(lesson: nbformat.NotebookNode, source_name: str) -> str:
+    """Add the build's record to a lesson and return the text to store."""
+    # fingerprint the notebook as it will be read back, so the record survives a round trip
+    stored = nbformat.reads(render(lesson), as_version=4)
+    lesson.metadata[RECORD] = {"source": f"solutions/{source_name}", "sha256": fingerprint(stored)}
+    return render(lesson)
 
 
 def planned_lessons(solutions: Path, lessons: Path, names: list[str] | None = None) -> dict[Path, str]:
@@ -151,7 +290,7 @@ def planned_lessons(solutions: Path, lessons: Path, names: list[str] | None = No
             notebook = nbformat.read(source, as_version=4)
         except Exception as error:
             raise BuildError(f"{source}: not a readable notebook ({error})") from error
-        planned[lessons / source.name] = render(build_lesson(notebook, str(source)))
+        planned[lessons / source.name] = stamp(build_lesson(notebook, str(source)), source.name)
     return planned
 
 
@@ -172,10 +311,49 @@ def stale_lessons(solutions: Path, lessons: Path) -> list[str]:
     return problems
 
 
-def _has_learner_work(path: Path) -> bool:
-    notebook = nbformat.read(path, as_version=4)
-    return any(cell.cell_type == "code" and (cell.outputs or cell.execution_count)
-               for cell in notebook.cells)
+def _first_line(source: str) -> str:
+    line = next((line.strip() for line in source.splitlines() if line.strip()), "")
+    return line if len(line) <= 50 else line[:47] + "…"
+
+
+def describe_changes(old: dict, new: dict) -> str:
+    """Say, cell by cell, what a lesson holds that the build would not write ("" when nothing)."""
+    new_cells = {cell.get("id"): cell for cell in new.get("cells", [])}
+    old_ids = {cell.get("id") for cell in old.get("cells", [])}
+    notes = []
+    for number, cell in enumerate(old.get("cells", []), start=1):
+        built = new_cells.get(cell.get("id"))
+        label = f"cell {number} (`{_first_line(cell.get('source', ''))}`)"
+        if built is None:
+            notes.append(f"{label} is not in the build")
+        elif cell.get("source") != built.get("source"):
+            notes.append(f"{label} was edited")
+        if cell.get("outputs") or cell.get("execution_count"):
+            notes.append(f"cell {number} has outputs")
+    notes += [f"the build's cell `{_first_line(cell.get('source', ''))}` is missing"
+              for cell in new.get("cells", []) if cell.get("id") not in old_ids]
+    if not notes and fingerprint(old) != fingerprint(new):
+        notes.append("its metadata differs")
+    shown = notes[:6] + ([f"and {len(notes) - 6} more"] if len(notes) > 6 else [])
+    return "; ".join(shown)
+
+
+def _hand_changes(path: Path, text: str) -> str:
+    """What in ``path`` the build did not write: "" when it may be overwritten safely."""
+    try:
+        current = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+    except Exception as error:  # a damaged file may still be someone's work
+        return f"it is not a readable notebook ({type(error).__name__})"
+    planned = nbformat.reads(text, as_version=4)
+    record = current.metadata.get(RECORD)
+    if isinstance(record, dict) and record.get("sha256") == fingerprint(current):
+        return ""  # exactly what the build last wrote
+    if fingerprint(current) == fingerprint(planned):
+        return ""  # no record (built before records existed) but the content is the build's
+    changes = describe_changes(current, planned) or "its content differs"
+    if not isinstance(record, dict):
+        changes = f"it has no build record and differs from the build: {changes}"
+    return changes
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -183,7 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m vraem.build", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report whether lessons/ is up to date")
     parser.add_argument("--root", type=Path, default=None, help="course folder (default: found from the package)")
-    parser.add_argument("--force", action="store_true", help="overwrite lessons that hold outputs")
+    parser.add_argument("--force", action="store_true",
+                        help="overwrite lessons that were edited by hand or hold outputs, saying what is replaced")
     parser.add_argument("names", nargs="*", help="build only these notebooks, e.g. 01-the-corpus")
     args = parser.parse_args(argv)
     root = args.root or _course_root()
@@ -199,15 +378,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"lessons/ is up to date with {solutions}.")
             return 0
         lessons.mkdir(exist_ok=True)
+        refused = 0
         for path, text in planned_lessons(solutions, lessons, args.names).items():
-            if path.exists() and not args.force and _has_learner_work(path):
-                print(f"{path} has outputs: it looks like someone's work, so it was not overwritten. "
-                      "Copy it elsewhere (or clear its outputs), or rerun with --force.")
-                return 1
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                path.write_text(text, encoding="utf-8")
-                print(f"wrote {path}")
-        return 0
+            if path.exists() and path.read_text(encoding="utf-8") == text:
+                continue
+            changes = _hand_changes(path, text) if path.exists() else ""
+            if changes and not args.force:
+                print(f"{path} was not overwritten: it is not what the build last wrote ({changes}). "
+                      f"Make the change in solutions/{path.name} instead, or copy your version "
+                      "elsewhere; rerun with --force to replace it.")
+                refused += 1
+                continue
+            path.write_text(text, encoding="utf-8")
+            print(f"replaced {path}, which held changes the build did not make: {changes}" if changes
+                  else f"wrote {path}")
+        return 1 if refused else 0
     except BuildError as error:
         print(f"build stopped: {error}", file=sys.stderr)
         return 2

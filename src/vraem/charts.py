@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import os
 import warnings
 
@@ -62,6 +64,40 @@ def chart_problems(spec: dict) -> list[str]:
     return problems
 
 
+def text_alternative(spec: dict) -> str:
+    """The words that stand in for a chart for readers who cannot see it.
+
+    ``text_alternative(chart.to_dict())`` is the chart's ``description``; a
+    chart without one falls back to its title, so an image is never unnamed.
+    """
+    description = str(spec.get("description") or "").strip()
+    if description:
+        return description
+    title = spec.get("title")
+    text = title.get("text") if isinstance(title, dict) else title
+    text = " ".join(text) if isinstance(text, list) else str(text or "").strip()
+    return f"Chart: {text} (no description was given)" if text else "A chart with no description"
+
+
+def described_bundle(svg: str, alternative: str) -> dict[str, str]:
+    """The output of one chart: SVG labelled with its description, and HTML with an ``alt``.
+
+    JupyterLab, nbconvert and MyST-NB all prefer ``text/html`` to ``image/svg+xml``,
+    and draw an SVG output as an ``<img>`` without ``alt``; the HTML is that same
+    image with the description as its text alternative. The SVG itself carries
+    it too (``role="img"``, ``aria-label``, ``<desc>``) for tools that inline it.
+    """
+    label = html.escape(alternative, quote=True)
+    start = svg.find("<svg")
+    end = svg.find(">", start)
+    if start >= 0 and end > start:
+        svg = (svg[:end] + f' role="img" aria-label="{label}">' + f"<desc>{label}</desc>"
+               + svg[end + 1:])
+    encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    image = f'<img src="data:image/svg+xml;base64,{encoded}" alt="{label}">'
+    return {"text/html": image, "image/svg+xml": svg}
+
+
 def _checked_svg(spec: dict, **kwargs) -> dict[str, str]:
     problems = chart_problems(spec)
     if problems:
@@ -69,27 +105,29 @@ def _checked_svg(spec: dict, **kwargs) -> dict[str, str]:
         if os.environ.get("VRAEM_CHECK_MODE"):
             raise ChartContractError(message)
         warnings.warn(message, stacklevel=2)
-    return svg_renderer(spec, **kwargs)
+    bundle = svg_renderer(spec, **kwargs)
+    return described_bundle(bundle["image/svg+xml"], text_alternative(spec))
 
 
 # Altair's own SVG renderer (vl-convert, no network), behind the contract check.
 alt.renderers.register("vraem-svg", _checked_svg)
 
 
-def setup_charts(interactive: bool | None = None) -> str:
+def setup_charts(interactive: bool | None = None) -> None:
     """Switch on the course theme and a renderer that works with no network.
 
     ``setup_charts()`` at the top of a notebook makes every chart render as
     SVG: visible in JupyterLab offline, in exported HTML and in saved
-    notebooks. ``setup_charts(interactive=True)`` (or ``VRAEM_RENDERER=interactive``)
+    notebooks, with the chart's description as the image's text alternative.
+    ``setup_charts(interactive=True)`` (or ``VRAEM_RENDERER=interactive``)
     uses Altair's offline interactive renderer instead, for tooltips and zoom
-    while the kernel runs. Returns the renderer's name.
+    while the kernel runs. Returns nothing, so the set-up cell shows no output;
+    ``alt.renderers.active`` names the renderer in use.
     """
     if interactive is None:
         interactive = os.environ.get(RENDERER_VARIABLE, "svg").lower() == "interactive"
     alt.theme.enable("vraem")
     if interactive:
         alt.renderers.enable("jupyter", offline=True)
-        return "jupyter (offline, interactive)"
-    alt.renderers.enable("vraem-svg")
-    return "svg (static, offline)"
+    else:
+        alt.renderers.enable("vraem-svg")

@@ -2,6 +2,7 @@
 
     python3 course.py lab     # first time: installs everything into .venv, then opens JupyterLab
     python3 course.py test    # installs if needed, then runs every test and every notebook
+    python3 course.py site    # builds the course website into build/site/_build/html (offline)
 
 Uses only the Python standard library, so it runs before anything is installed.
 """
@@ -87,8 +88,18 @@ def test(extra: list[str]) -> None:
     run(PYTHON, "-m", "pytest", "-n", workers, "--dist", "loadfile", *extra)
 
 
+def site(extra: list[str]) -> None:
+    """Build the course website with Jupyter Book (the `site` extra, installed on first use)."""
+    install()
+    if subprocess.run([str(PYTHON), "-c", "import jupyter_book"], capture_output=True).returncode:
+        say("installing the website tools (Jupyter Book) …")
+        run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[site]")
+        run(PYTHON, "-m", "pip", "uninstall", "--quiet", "--yes", "rfc3987-syntax")  # as in install()
+    run(PYTHON, "-m", "vraem.site", *extra)
+
+
 def main() -> None:
-    commands = {"lab": lab, "test": test}
+    commands = {"lab": lab, "test": test, "site": site}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     commands[sys.argv[1]](sys.argv[2:])

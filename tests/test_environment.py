@@ -10,7 +10,8 @@ from .conftest import REPO
 
 def _pyproject_requirements():
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    listed = project["dependencies"] + project["optional-dependencies"]["test"]
+    extras = project["optional-dependencies"]
+    listed = project["dependencies"] + extras["test"] + extras["site"]
     return {Requirement(item).name.lower(): str(Requirement(item).specifier) for item in listed}
 
 

@@ -68,6 +68,20 @@ def find_term(term: object) -> pd.Series | None:
     return None
 
 
+def term_names() -> dict[str, str]:
+    """Each name a term goes by in running text, mapped to its term: ``term_names()["hectare"]``.
+
+    The term, its Spanish form and its English gloss, except glosses that explain rather
+    than name (with a parenthesis, such as "ONDCP (a United States government office)").
+    """
+    names: dict[str, str] = {}
+    for _, row in load_glossary().iterrows():
+        for name in (row["term"], row["spanish"], row["english"]):
+            if "(" not in name:
+                names.setdefault(name, row["term"])
+    return names
+
+
 def _source_line(row: pd.Series) -> str:
     if row["source_kind"] == "article":
         return f'Source: article {row["article_id"]}, “{row["quote"]}” (InSight Crime)'

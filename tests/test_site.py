@@ -203,11 +203,15 @@ def browser_pages(site):
                 for name in LESSONS:
                     page.goto(f"{base}lessons/{name}.html", wait_until="networkidle")
                     seen[name] = page.evaluate("""() => ({
-                        charts: [...document.querySelectorAll('.cell_output img')]
-                            .filter(img => /\\.svg$/.test(img.getAttribute('src') || ''))
-                            .map(img => { img.scrollIntoView(); const box = img.getBoundingClientRect();
-                                          return {loaded: img.complete && img.naturalWidth > 0,
-                                                  width: box.width, height: box.height}; }),
+                        // a chart is an SVG picture: a file, a data: address, or inline <svg>
+                        charts: [...document.querySelectorAll('.cell_output img, .cell_output svg')]
+                            .filter(el => el.tagName.toLowerCase() === 'svg'
+                                ? !el.parentElement.closest('.cell_output svg, button')
+                                : /\\.svg$|^data:image\\/svg\\+xml/.test(el.getAttribute('src') || ''))
+                            .map(el => { el.scrollIntoView(); const box = el.getBoundingClientRect();
+                                         return {loaded: el.tagName.toLowerCase() === 'svg'
+                                                         || (el.complete && el.naturalWidth > 0),
+                                                 width: box.width, height: box.height}; }),
                         links: [...document.querySelectorAll('a[href]')].map(a => a.href),
                         text: document.querySelector('main').innerText,
                     })""")

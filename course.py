@@ -23,6 +23,11 @@ STAMP = VENV / "vraem-installed.txt"
 WORK = ROOT / "my-notebooks"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+UV = BIN / ("uv.exe" if os.name == "nt" else "uv")
+#: Every package pinned (tools/lock.py makes it), so that every student gets the same versions.
+LOCK = ROOT / "requirements.lock"
+#: The course with its test tools and its website tools.
+COURSE = ".[test,site]"
 
 
 def say(message: str) -> None:
@@ -39,7 +44,8 @@ def install() -> None:
     """Create .venv and install the course into it, unless that is already done."""
     if sys.version_info < (3, 10):
         sys.exit("[course] Python 3.10 or newer is needed; this is " + sys.version.split()[0])
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    # a changed pyproject.toml or lock file means installing again
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
     if not PYTHON.exists():
@@ -49,14 +55,36 @@ def install() -> None:
         except Exception as error:  # e.g. Debian without python3-venv
             sys.exit(f"[course] could not create .venv ({error}). On Debian or Ubuntu, "
                      "install it with `sudo apt install python3-venv` and run this again.")
-    say("installing the course and its packages (a few minutes the first time) …")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
-    # rfc3987-syntax (an optional extra of jsonschema that no Jupyter schema needs) compiles
-    # grammars at import time and makes every kernel start about 2 s slower; see README.
-    run(PYTHON, "-m", "pip", "uninstall", "--quiet", "--yes", "rfc3987-syntax")
+    install_packages()
     STAMP.write_text(wanted + "\n")
     say("installed.")
+
+
+def find_uv() -> Path | None:
+    """uv, a fast pip-compatible installer: in .venv (from PyPI with pip) or on PATH; None if neither."""
+    if UV.exists():
+        return UV
+    on_path = shutil.which("uv")
+    if on_path:
+        return Path(on_path)
+    quiet = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "uv"], cwd=ROOT,
+                           capture_output=True, text=True)
+    return UV if quiet.returncode == 0 and UV.exists() else None
+
+
+def install_packages() -> None:
+    """Install the locked packages and the course into .venv: with uv in seconds, else with pip."""
+    uv = find_uv()
+    if uv:
+        say("installing the course and its packages with uv …")
+        run(uv, "pip", "install", "--quiet", "--python", PYTHON, "-r", LOCK, "-e", COURSE)
+        # rfc3987-syntax (an optional extra of jsonschema that no Jupyter schema needs) compiles
+        # grammars at import time and makes every kernel start about 2 s slower; see README.
+        run(uv, "pip", "uninstall", "--quiet", "--python", PYTHON, "rfc3987-syntax")
+        return
+    say("uv could not be installed, so pip installs the course instead (a few minutes) …")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-r", LOCK, "-e", COURSE)
+    run(PYTHON, "-m", "pip", "uninstall", "--quiet", "--yes", "rfc3987-syntax")  # as above
 
 
 def copy_lessons() -> list[str]:
@@ -89,12 +117,8 @@ def test(extra: list[str]) -> None:
 
 
 def site(extra: list[str]) -> None:
-    """Build the course website with Jupyter Book (the `site` extra, installed on first use)."""
+    """Build the course website with Jupyter Book (the `site` extra): see src/vraem/site.py."""
     install()
-    if subprocess.run([str(PYTHON), "-c", "import jupyter_book"], capture_output=True).returncode:
-        say("installing the website tools (Jupyter Book) …")
-        run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[site]")
-        run(PYTHON, "-m", "pip", "uninstall", "--quiet", "--yes", "rfc3987-syntax")  # as in install()
     run(PYTHON, "-m", "vraem.site", *extra)
 
 

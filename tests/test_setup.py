@@ -67,3 +67,56 @@ def test_ci_runs_exactly_the_readme_test_command():
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "python3 course.py test" in readme
     assert "\npython3 course.py test\n" in ci
+
+
+def _install_commands(monkeypatch, uv):
+    """The commands install_packages() runs when find_uv() gives ``uv``."""
+    course = _course_module()
+    commands = []
+    monkeypatch.setattr(course, "run", lambda *command: commands.append([str(part) for part in command]))
+    monkeypatch.setattr(course, "find_uv", lambda: uv)
+    course.install_packages()
+    return course, commands
+
+
+def test_the_course_is_installed_from_the_lock_with_uv(monkeypatch, tmp_path):
+    """With uv: the locked packages and the course (test and site extras), then the speed-up?"""
+    uv = tmp_path / "uv"
+    course, commands = _install_commands(monkeypatch, uv)
+    install, uninstall = commands
+    assert install[:3] == [str(uv), "pip", "install"]
+    assert ["-r", str(course.LOCK)] == install[install.index("-r"):install.index("-r") + 2]
+    assert install[-2:] == ["-e", ".[test,site]"] and str(course.PYTHON) in install
+    assert uninstall[:3] == [str(uv), "pip", "uninstall"] and uninstall[-1] == "rfc3987-syntax"
+
+
+def test_without_uv_pip_installs_the_same(monkeypatch, capsys):
+    """Without uv: one line says so, and pip installs the same lock and course, then the speed-up."""
+    course, commands = _install_commands(monkeypatch, None)
+    install, uninstall = commands
+    assert install[:4] == [str(course.PYTHON), "-m", "pip", "install"]
+    assert "-r" in install and str(course.LOCK) in install and install[-2:] == ["-e", ".[test,site]"]
+    assert uninstall[-1] == "rfc3987-syntax" and "--yes" in uninstall
+    assert "uv could not be installed" in capsys.readouterr().out
+
+
+def test_a_changed_lock_file_installs_again(monkeypatch, tmp_path):
+    """Is the course installed again when requirements.lock changes, and not when nothing did?"""
+    course = _course_module()
+    (tmp_path / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
+    (tmp_path / "requirements.lock").write_text("pandas==3.1.1\n", encoding="utf-8")
+    python = tmp_path / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text("", encoding="utf-8")
+    monkeypatch.setattr(course, "ROOT", tmp_path)
+    monkeypatch.setattr(course, "LOCK", tmp_path / "requirements.lock")
+    monkeypatch.setattr(course, "PYTHON", python)
+    monkeypatch.setattr(course, "STAMP", tmp_path / ".venv" / "stamp.txt")
+    installs = []
+    monkeypatch.setattr(course, "install_packages", lambda: installs.append(1))
+    course.install()
+    course.install()
+    assert len(installs) == 1
+    (tmp_path / "requirements.lock").write_text("pandas==3.1.2\n", encoding="utf-8")
+    course.install()
+    assert len(installs) == 2

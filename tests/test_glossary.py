@@ -109,8 +109,6 @@ def test_every_acronym_a_lesson_uses_is_in_the_glossary():
     assert not missing, f"acronyms the glossary lacks (add them to data/glossary.csv): {missing}"
 
 
-def test_each_exemption_is_still_used_and_not_a_term():
-    """Is every word exempt from the glossary still in a lesson, and not also a glossary term?"""
-    found = _lesson_acronyms()
-    for word in NOT_GLOSSED:
-        assert word in found and find_term(word) is None, word
+def test_no_exempt_word_is_also_a_term():
+    """Is every word exempt from the glossary really outside it (else the exemption hides nothing)?"""
+    assert [word for word in NOT_GLOSSED if find_term(word) is not None] == []

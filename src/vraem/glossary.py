@@ -38,6 +38,8 @@ NOT_GLOSSED = {
     "SVG": "a picture file format; lesson 00 says what it is where it uses it",
     "SEE": "from the label \"SEE ALSO: …\" that lesson 01 quotes from the scraped pages",
     "ALSO": "from the label \"SEE ALSO: …\" that lesson 01 quotes from the scraped pages",
+    "HTML": "the file format of a saved web page, which lesson 06 asks for",
+    "README": "the name of the course's front-page file, which lesson 06 links to",
 }
 
 

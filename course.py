@@ -2,6 +2,7 @@
 
     python3 course.py lab     # first time: installs everything into .venv, then opens lesson 00
     python3 course.py test    # installs if needed, then runs every test and every notebook
+    python3 course.py site    # builds the course website into build/site/_build/html (offline)
 
 With conda (or any Python that already has the course installed), add --no-install:
 course.py then uses the Python that runs it and installs nothing, e.g.
@@ -35,6 +36,11 @@ CONFIG = ROOT / "jupyter-config"
 FIRST = "00-start-here.ipynb"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+UV = BIN / ("uv.exe" if os.name == "nt" else "uv")
+#: Every package pinned (tools/lock.py makes it), so that every student gets the same versions.
+LOCK = ROOT / "requirements.lock"
+#: The course with its test tools and its website tools.
+COURSE = ".[test,site]"
 
 
 def say(message):
@@ -168,21 +174,44 @@ def missing_packages(python=None):
 
 def install():
     """Create .venv and install the course into it, unless that is already done and complete."""
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    # a changed pyproject.toml or lock file means installing again
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
         missing = missing_packages()
         if not missing:
             return
         say("missing from .venv: {}; installing again …".format(", ".join(missing)))
     ensure_venv()
-    say("installing the course and its packages (a few minutes the first time) …")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
-    # rfc3987-syntax (an optional extra of jsonschema that no Jupyter schema needs) compiles
-    # grammars at import time and makes every kernel start about 2 s slower; see README.
-    run(PYTHON, "-m", "pip", "uninstall", "--quiet", "--yes", "rfc3987-syntax")
+    install_packages()
     STAMP.write_text(wanted + "\n")
     say("installed.")
+
+
+def find_uv():
+    """uv, a fast pip-compatible installer: in .venv (from PyPI with pip) or on PATH; None if neither."""
+    if UV.exists():
+        return UV
+    on_path = shutil.which("uv")
+    if on_path:
+        return Path(on_path)
+    quiet = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "uv"], cwd=ROOT,
+                           capture_output=True, text=True)
+    return UV if quiet.returncode == 0 and UV.exists() else None
+
+
+def install_packages():
+    """Install the locked packages and the course into .venv: with uv in seconds, else with pip."""
+    uv = find_uv()
+    if uv:
+        say("installing the course and its packages with uv …")
+        run(uv, "pip", "install", "--quiet", "--python", PYTHON, "-r", LOCK, "-e", COURSE)
+        # rfc3987-syntax (an optional extra of jsonschema that no Jupyter schema needs) compiles
+        # grammars at import time and makes every kernel start about 2 s slower; see README.
+        run(uv, "pip", "uninstall", "--quiet", "--python", PYTHON, "rfc3987-syntax")
+        return
+    say("uv could not be installed, so pip installs the course instead (a few minutes) …")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-r", LOCK, "-e", COURSE)
+    run(PYTHON, "-m", "pip", "uninstall", "--quiet", "--yes", "rfc3987-syntax")  # as above
 
 
 def python_to_use(extra):
@@ -246,10 +275,16 @@ def test(extra):
     run(python, "-m", "pytest", "-n", workers, "--dist", "loadfile", *extra, stoppable=True)
 
 
+def site(extra):
+    """Build the course website with Jupyter Book (the `site` extra): see src/vraem/site.py."""
+    python = python_to_use(extra)
+    run(python, "-m", "vraem.site", *extra)
+
+
 def main():
     if sys.version_info[:2] < FLOOR:
         sys.exit(too_old_message())
-    commands = {"lab": lab, "test": test}
+    commands = {"lab": lab, "test": test, "site": site}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     commands[sys.argv[1]](sys.argv[2:])

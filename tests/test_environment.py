@@ -22,7 +22,8 @@ def _project():
 
 def _pyproject_requirements():
     project = _project()
-    listed = project["dependencies"] + project["optional-dependencies"]["test"]
+    extras = project["optional-dependencies"]
+    listed = project["dependencies"] + extras["test"] + extras["site"]
     return {Requirement(item).name.lower(): str(Requirement(item).specifier) for item in listed}
 
 

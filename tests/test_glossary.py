@@ -1,9 +1,13 @@
 """The bilingual glossary: every entry attested by a passage, found by any of its names."""
 
+import json
+
 import pytest
 
-from vraem.glossary import find_term, glossary, glossary_problems, load_glossary
+from vraem.glossary import NOT_GLOSSED, acronyms, find_term, glossary, glossary_problems, load_glossary
 from vraem.tables import validate_resource
+
+from .conftest import REPO
 
 #: Terms the course's design asks the glossary to have, at least.
 REQUIRED = ["VRAE", "VRAEM", "DEVIDA", "DIRCOTE", "CODEVRAEM", "PCM", "cocalero", "estado de emergencia",
@@ -70,3 +74,41 @@ def test_a_damaged_glossary_is_named(data_copy, capsys):
     (data_copy / "glossary.csv").write_text("term\nVRAEM\n", encoding="utf-8")
     glossary("VRAEM")
     assert "glossary.csv" in capsys.readouterr().out
+
+
+def _lesson_acronyms() -> dict[str, set[str]]:
+    """Each acronym in the prose of the learner notebooks, with the lessons that use it."""
+    found: dict[str, set[str]] = {}
+    for notebook in sorted((REPO / "lessons").glob("*.ipynb")):  # lessons added later count too
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        for cell in cells:
+            if cell["cell_type"] == "markdown":
+                for word in acronyms("".join(cell["source"])):
+                    found.setdefault(word, set()).add(notebook.stem)
+    return found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The VRAE became the VRAEM; the UN's figures and NGOs.", {"VRAE", "VRAEM", "UN", "NGO"}),
+    ("Rows C033 and E25, event P007, a Decree 074-2012-PCM.", {"PCM"}),
+    ("`PERU / 19 JUL 2012 BY EDWARD FOX EN` and `flags=re.IGNORECASE`", set()),
+    ("```python\nPALETTE = 1\n```\nSee [DEVIDA](https://example.org/DEVIDA).", {"DEVIDA"}),
+    ("InSight Crime, I, a Brief", set()),
+])
+def test_the_acronym_rule(text, expected):
+    """Does the finder take capitalised words from prose, and leave code, links and ids alone?"""
+    assert acronyms(text) == expected
+
+
+def test_every_acronym_a_lesson_uses_is_in_the_glossary():
+    """Is each acronym in the lessons' text explained by a glossary entry?"""
+    found = _lesson_acronyms()
+    assert "VRAEM" in found, "no acronym found: has the lessons folder moved?"
+    missing = {word: sorted(lessons) for word, lessons in found.items()
+               if word not in NOT_GLOSSED and find_term(word) is None}
+    assert not missing, f"acronyms the glossary lacks (add them to data/glossary.csv): {missing}"
+
+
+def test_no_exempt_word_is_also_a_term():
+    """Is every word exempt from the glossary really outside it (else the exemption hides nothing)?"""
+    assert [word for word in NOT_GLOSSED if find_term(word) is not None] == []

@@ -134,9 +134,10 @@ def test_an_interrupted_first_install_is_repaired_on_the_next_run(tmp_path, monk
     assert not course._works(course.PYTHON, "-m", "pip", "--version"), "the interruption left a working pip"
     commands = []
     monkeypatch.setattr(course, "run", lambda *command, **_: commands.append([str(part) for part in command]))
+    monkeypatch.setattr(course, "find_uv", lambda: None)  # the pip route: no download in the test
     course.install()
     assert course._works(course.PYTHON, "-m", "pip", "--version")
-    assert commands[1][-2:] == ["-e", ".[test]"] and commands[1][0] == str(course.PYTHON)
+    assert commands[0][-2:] == ["-e", course.COURSE] and commands[0][0] == str(course.PYTHON)
     assert course.STAMP.exists()
 
 
@@ -150,10 +151,12 @@ def test_a_package_missing_after_a_good_install_is_reinstalled_by_the_recommende
     course = _course_module()
     assert "course.py lab" in doctor_module.FIX_INSTALL
     stamp = tmp_path / "vraem-installed.txt"
-    stamp.write_text(hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest() + "\n")
+    stamp.write_text(hashlib.sha256((REPO / "pyproject.toml").read_bytes()
+                                    + (REPO / "requirements.lock").read_bytes()).hexdigest() + "\n")
     monkeypatch.setattr(course, "STAMP", stamp)
     monkeypatch.setattr(course, "PYTHON", Path(sys.executable))  # a complete environment: this one
     monkeypatch.setattr(course, "ensure_venv", lambda: None)
+    monkeypatch.setattr(course, "find_uv", lambda: None)
     commands = []
     monkeypatch.setattr(course, "run", lambda *command, **_: commands.append([str(part) for part in command]))
     course.python_to_use([])  # what `course.py lab` does first
@@ -162,7 +165,7 @@ def test_a_package_missing_after_a_good_install_is_reinstalled_by_the_recommende
     monkeypatch.setattr(course, "requirements", lambda: [*wanted, "surely-not-installed-package"])
     assert course.missing_packages() == ["surely-not-installed-package"]
     course.python_to_use([])
-    assert any(command[-2:] == ["-e", ".[test]"] for command in commands)
+    assert any(command[-2:] == ["-e", course.COURSE] for command in commands)
 
 
 def test_no_install_uses_this_python_and_names_what_it_lacks(monkeypatch):
@@ -219,3 +222,59 @@ def test_course_py_reads_on_old_pythons_and_stops_there_with_the_message():
                                 timeout=60)
         assert result.returncode == 1 and "Traceback" not in result.stderr, (python, result.stderr)
         assert "uv python install 3.11" in result.stderr
+
+
+def _install_commands(monkeypatch, uv):
+    """The commands install_packages() runs when find_uv() gives ``uv``."""
+    course = _course_module()
+    commands = []
+    monkeypatch.setattr(course, "run", lambda *command, **_: commands.append([str(part) for part in command]))
+    monkeypatch.setattr(course, "find_uv", lambda: uv)
+    course.install_packages()
+    return course, commands
+
+
+def test_the_course_is_installed_from_the_lock_with_uv(monkeypatch, tmp_path):
+    """With uv: the locked packages and the course (test and site extras), then the speed-up?"""
+    uv = tmp_path / "uv"
+    course, commands = _install_commands(monkeypatch, uv)
+    install, uninstall = commands
+    assert install[:3] == [str(uv), "pip", "install"]
+    assert ["-r", str(course.LOCK)] == install[install.index("-r"):install.index("-r") + 2]
+    assert install[-2:] == ["-e", ".[test,site]"] and str(course.PYTHON) in install
+    assert uninstall[:3] == [str(uv), "pip", "uninstall"] and uninstall[-1] == "rfc3987-syntax"
+
+
+def test_without_uv_pip_installs_the_same(monkeypatch, capsys):
+    """Without uv: one line says so, and pip installs the same lock and course, then the speed-up."""
+    course, commands = _install_commands(monkeypatch, None)
+    install, uninstall = commands
+    assert install[:4] == [str(course.PYTHON), "-m", "pip", "install"]
+    assert "-r" in install and str(course.LOCK) in install and install[-2:] == ["-e", ".[test,site]"]
+    assert uninstall[-1] == "rfc3987-syntax" and "--yes" in uninstall
+    assert "uv could not be installed" in capsys.readouterr().out
+
+
+def test_a_changed_lock_file_installs_again(monkeypatch, tmp_path):
+    """Is the course installed again when requirements.lock changes, and not when nothing did?"""
+    course = _course_module()
+    (tmp_path / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
+    (tmp_path / "requirements.lock").write_text("pandas==3.1.1\n", encoding="utf-8")
+    python = tmp_path / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text("", encoding="utf-8")
+    monkeypatch.setattr(course, "ROOT", tmp_path)
+    monkeypatch.setattr(course, "LOCK", tmp_path / "requirements.lock")
+    monkeypatch.setattr(course, "PYTHON", python)
+    monkeypatch.setattr(course, "STAMP", tmp_path / ".venv" / "stamp.txt")
+    installs = []
+    monkeypatch.setattr(course, "install_packages", lambda: installs.append(1))
+    # never touch the real .venv: the environment is complete, and made already
+    monkeypatch.setattr(course, "ensure_venv", lambda: None)
+    monkeypatch.setattr(course, "missing_packages", lambda *_: [])
+    course.install()
+    course.install()
+    assert len(installs) == 1
+    (tmp_path / "requirements.lock").write_text("pandas==3.1.2\n", encoding="utf-8")
+    course.install()
+    assert len(installs) == 2

@@ -8,6 +8,7 @@ passage (an article quote or a reference passage) that attests it.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 
 import pandas as pd
@@ -19,6 +20,32 @@ from .tables import read_table
 
 #: The reference files a glossary passage may come from.
 REFERENCE_FILES = ("reference/context_facts.md", "reference/README.md", "reference/coca_cultivation_peru.csv")
+
+
+#: An acronym, as the lessons' prose is searched for them: a word of two or more capital
+#: letters (VRAE, VRAEM, UN), optionally with a plural or possessive "s" (NGOs). Words with
+#: digits are row ids (C033, E25, P007), not acronyms, and never match.
+ACRONYM = re.compile(r"\b([A-Z]{2,})s?\b")
+
+#: What is not prose in a Markdown cell: fenced code, inline code (column names, dates such
+#: as `19 JUL 2012`, constants such as `PALETTE`), link and image targets, HTML tags, addresses.
+NOT_PROSE = re.compile(r"```.*?```|~~~.*?~~~|`[^`]*`|\]\([^)]*\)|<[^>]+>|https?://\S+", re.DOTALL)
+
+#: Capitalised words in the lessons' prose that are not terms of the subject and so have no
+#: glossary entry (the glossary only holds what an article or a reference passage attests),
+#: with where the lesson explains them.
+NOT_GLOSSED = {
+    "SVG": "a picture file format; lesson 00 says what it is where it uses it",
+    "SEE": "from the label \"SEE ALSO: …\" that lesson 01 quotes from the scraped pages",
+    "ALSO": "from the label \"SEE ALSO: …\" that lesson 01 quotes from the scraped pages",
+    "HTML": "the file format of a saved web page, which lesson 06 asks for",
+    "README": "the name of the course's front-page file, which lesson 06 links to",
+}
+
+
+def acronyms(markdown: str) -> set[str]:
+    """The acronyms in a Markdown text, code left out: ``acronyms("The VRAE (`NA`)") == {"VRAE"}``."""
+    return set(ACRONYM.findall(NOT_PROSE.sub(" ", markdown)))
 
 
 def load_glossary() -> pd.DataFrame:
@@ -41,6 +68,20 @@ def find_term(term: object) -> pd.Series | None:
         if len(hits):
             return hits.iloc[0]
     return None
+
+
+def term_names() -> dict[str, str]:
+    """Each name a term goes by in running text, mapped to its term: ``term_names()["hectare"]``.
+
+    The term, its Spanish form and its English gloss, except glosses that explain rather
+    than name (with a parenthesis, such as "ONDCP (a United States government office)").
+    """
+    names: dict[str, str] = {}
+    for _, row in load_glossary().iterrows():
+        for name in (row["term"], row["spanish"], row["english"]):
+            if "(" not in name:
+                names.setdefault(name, row["term"])
+    return names
 
 
 def _source_line(row: pd.Series) -> str:

@@ -31,6 +31,8 @@ class Feedback:
     exercise_id: str
     status: str
     message: str
+    #: The catalogued misreading the answer matched ("2.3#1"; "1.7#b" for a wrong option), if any.
+    misreading: str | None = None
 
     def __str__(self) -> str:
         return f"{_SYMBOLS[self.status]} Exercise {self.exercise_id}: {self.message}"
@@ -63,23 +65,31 @@ def evaluate(exercise_id: str, answer: object) -> Feedback:
                         f"this answer ({type(answer).__name__}) cannot be read: {error}.")
     if exercise.answer.same(value, expected):
         return Feedback(exercise_id, CORRECT, "correct. Well done.")
-    return Feedback(exercise_id, WRONG, _wrong_answer_message(exercise, value, expected))
+    message, misreading = _wrong_answer_message(exercise, value, expected)
+    return Feedback(exercise_id, WRONG, message, misreading)
 
 
-def _wrong_answer_message(exercise: Exercise, value, expected) -> str:
-    for misreading in exercise.misreadings:
+def misreading_id(exercise: Exercise, number: int) -> str:
+    """The id of an exercise's catalogued misreading, by its place in the list: ``"2.3#1"``."""
+    return f"{exercise.id}#{number}"
+
+
+def _wrong_answer_message(exercise: Exercise, value, expected) -> tuple[str, str | None]:
+    for number, misreading in enumerate(exercise.misreadings, start=1):
         try:
             if misreading.matches(value, expected):
-                return "not yet. " + misreading.feedback
+                return "not yet. " + misreading.feedback, misreading_id(exercise, number)
         except Exception:  # a misreading test that cannot apply to this answer
             continue
     if isinstance(exercise.answer, Choice):  # each wrong option says why it does not fit
-        return f"not yet. {exercise.answer.explain(value, expected)} Stuck? Run hint(\"{exercise.id}\")."
+        wrong = sorted(set(value) - set(expected)) if exercise.answer.multiple else [value]
+        return (f"not yet. {exercise.answer.explain(value, expected)} Stuck? Run hint(\"{exercise.id}\").",
+                f"{exercise.id}#{''.join(wrong) or 'missing'}")
     message = "not yet. " + exercise.look_again
     if isinstance(exercise.answer, Labels):  # name the ids to revisit, never the right labels
         wrong = exercise.answer.wrong_keys(value, expected)
         message += f" Look again at: {', '.join(wrong)}."
-    return message + f' Stuck? Run hint("{exercise.id}").'
+    return message + f' Stuck? Run hint("{exercise.id}").', None
 
 
 def check(exercise_id: str, answer: object) -> None:
@@ -103,11 +113,29 @@ def check(exercise_id: str, answer: object) -> None:
     feedback = evaluate(exercise_id, answer)
     print(feedback)
     record(feedback.exercise_id, feedback.status)
+    _log_attempt(feedback)
     mode = os.environ.get(MODE_VARIABLE, "")
     if mode == "solutions" and feedback.status != CORRECT:
         raise CheckFailed(f"solution notebook: {feedback}")
     if mode == "lessons" and feedback.status != UNANSWERED:
         raise CheckFailed(f"lesson notebook should leave exercises unanswered: {feedback}")
+
+
+#: Set by the class gradebook: check() appends one JSON line per attempt to this file.
+ATTEMPT_LOG_VARIABLE = "VRAEM_ATTEMPT_LOG"
+
+
+def _log_attempt(feedback: Feedback) -> None:
+    path = os.environ.get(ATTEMPT_LOG_VARIABLE)
+    if not path:
+        return
+    line = json.dumps({"exercise": feedback.exercise_id, "status": feedback.status,
+                       "misreading": feedback.misreading, "message": feedback.message})
+    try:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(line + "\n")
+    except OSError:  # the gradebook then reports the exercise as not checked
+        pass
 
 
 _hints_shown: dict[str, int] = {}

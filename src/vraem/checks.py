@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from .answers import AnswerTypeError, Labels, type_name
+from .answers import AnswerTypeError, Choice, Labels, type_name
 from .exercises import Exercise, all_exercises, get
 from .paths import CourseDataError, data_dir
 from .progress import record
@@ -41,6 +41,8 @@ class Feedback:
     exercise_id: str
     status: str
     message: str
+    #: The catalogued misreading the answer matched ("2.3#1"; "1.3#b" for a wrong option), if any.
+    misreading: str | None = None
 
     def __str__(self) -> str:
         return f"{_SYMBOLS[self.status]} Exercise {self.exercise_id}: {self.message}"
@@ -130,7 +132,8 @@ def _judge(exercise: Exercise, value, expected) -> Feedback:
         return Feedback(exercise.id, CORRECT, "correct. Well done.")
     if hasattr(answer_type, "out_of_range") and (outside := answer_type.out_of_range(value)):
         return Feedback(exercise.id, WRONG, f"not yet. {outside} Stuck? Run hint(\"{exercise.id}\").")
-    return Feedback(exercise.id, WRONG, _wrong_answer_message(exercise, value, expected))
+    message, misreading = _wrong_answer_message(exercise, value, expected)
+    return Feedback(exercise.id, WRONG, message, misreading)
 
 
 def _safe_text(error: BaseException) -> str:
@@ -154,24 +157,40 @@ def _explanation(exercise: Exercise, value, expected) -> str:
         return ""
 
 
-def _wrong_answer_message(exercise: Exercise, value, expected) -> str:
+def misreading_id(exercise: Exercise, number: int) -> str:
+    """The id of an exercise's catalogued misreading, by its place in the list: ``"2.3#1"``."""
+    return f"{exercise.id}#{number}"
+
+
+def _chosen_wrongly(exercise: Exercise, value, expected) -> str | None:
+    """For a choice question, the id of the wrong option(s) chosen ("1.3#b"), else None."""
+    if not isinstance(exercise.answer, Choice):
+        return None
+    wrong = sorted(set(value) - set(expected)) if exercise.answer.multiple else [value]
+    return f"{exercise.id}#{''.join(wrong) or 'missing'}"
+
+
+def _wrong_answer_message(exercise: Exercise, value, expected) -> tuple[str, str | None]:
+    """The feedback for a wrong answer, and the id of the misreading it matched (if any)."""
     explanation = _explanation(exercise, value, expected)
-    for misreading in exercise.misreadings:
+    for number, misreading in enumerate(exercise.misreadings, start=1):
         try:
             if misreading.matches(value, expected):
-                return " ".join(["not yet.", misreading.feedback, explanation]).rstrip()
+                return (" ".join(["not yet.", misreading.feedback, explanation]).rstrip(),
+                        misreading_id(exercise, number))
         except CourseDataError:
             raise
         except Exception:  # a misreading test that cannot apply to this answer
             continue
     if explanation:
-        return f"not yet. {explanation} Stuck? Run hint(\"{exercise.id}\")."
+        return (f"not yet. {explanation} Stuck? Run hint(\"{exercise.id}\").",
+                _chosen_wrongly(exercise, value, expected))
     message = "not yet. " + exercise.look_again
     if isinstance(exercise.answer, Labels):  # name the ids to revisit, never the right labels
         wrong = exercise.answer.wrong_keys(value, expected)
         if wrong:
             message += f" Look again at: {', '.join(wrong)}."
-    return message + f' Stuck? Run hint("{exercise.id}").'
+    return message + f' Stuck? Run hint("{exercise.id}").', None
 
 
 def check(exercise_id: str = _MISSING, answer: object = _MISSING) -> None:
@@ -203,12 +222,30 @@ def check(exercise_id: str = _MISSING, answer: object = _MISSING) -> None:
                                                  f"Give it as the exercise asks: check(\"{_example_id()}\", answer).")
     print(feedback)
     if feedback.exercise_id in all_exercises():  # an unknown id is never written down
-        record(feedback.exercise_id, feedback.status)
+        record(feedback.exercise_id, feedback.status, feedback.misreading)
+    _log_attempt(feedback)  # the gradebook reports unknown ids (a renamed cell) too
     mode = os.environ.get(MODE_VARIABLE, "")
     if mode == "solutions" and feedback.status != CORRECT:
         raise CheckFailed(f"solution notebook: {feedback}")
     if mode == "lessons" and feedback.status != UNANSWERED:
         raise CheckFailed(f"lesson notebook should leave exercises unanswered: {feedback}")
+
+
+#: Set by the class gradebook: check() appends one JSON line per attempt to this file.
+ATTEMPT_LOG_VARIABLE = "VRAEM_ATTEMPT_LOG"
+
+
+def _log_attempt(feedback: Feedback) -> None:
+    path = os.environ.get(ATTEMPT_LOG_VARIABLE)
+    if not path:
+        return
+    line = json.dumps({"exercise": feedback.exercise_id, "status": feedback.status,
+                       "misreading": feedback.misreading, "message": feedback.message})
+    try:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(line + "\n")
+    except OSError:  # the gradebook then reports the exercise as not checked
+        pass
 
 
 _hints_shown: dict[str, int] = {}

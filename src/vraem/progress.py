@@ -135,24 +135,44 @@ def _entry(entry: dict) -> tuple[str | None, int]:
     return best, attempts
 
 
-def _update(attempts: dict, exercise_id: str, status: str) -> dict:
-    best, count = _entry(attempts.get(exercise_id, {}))
+def _misreadings(entry: dict) -> dict[str, int]:
+    """An entry's count of each catalogued misreading ("2.3#1": 2), tolerating odd values."""
+    found = entry.get("misreadings") if isinstance(entry, dict) else None
+    if not isinstance(found, dict):
+        return {}
+    counts = {}
+    for name, count in found.items():
+        try:
+            counts[str(name)] = max(0, int(count))
+        except (TypeError, ValueError, OverflowError):
+            continue
+    return counts
+
+
+def _update(attempts: dict, exercise_id: str, status: str, misreading: str | None = None) -> dict:
+    old = attempts.get(exercise_id, {})
+    best, count = _entry(old)
     if best is None or _RANK[status] > _RANK[best]:
         best = status
     attempts = dict(attempts)
-    attempts[exercise_id] = {"best": best, "attempts": count + 1,
-                             "last": datetime.now().isoformat(timespec="seconds")}
+    entry = {"best": best, "attempts": count + 1, "last": datetime.now().isoformat(timespec="seconds")}
+    misreadings = _misreadings(old)
+    if misreading:
+        misreadings[misreading] = misreadings.get(misreading, 0) + 1
+    if misreadings:
+        entry["misreadings"] = misreadings
+    attempts[exercise_id] = entry
     return attempts
 
 
-def _write(path: Path, exercise_id: str, status: str) -> None:
+def _write(path: Path, exercise_id: str, status: str, misreading: str | None = None) -> None:
     """Add one attempt to the record at ``path`` under a lock; raises _Unusable or OSError."""
     target = _target(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(target.with_name(target.name + ".lock")), timeout=LOCK_TIMEOUT)
     try:
         with lock:
-            attempts = _update(_read(target), exercise_id, status)
+            attempts = _update(_read(target), exercise_id, status, misreading)
             handle, draft = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -185,7 +205,7 @@ def _note_elsewhere(wanted: Path | None, reason: str, kept: str) -> None:
                f"Set {FILE_VARIABLE} to choose another place.")
 
 
-def record(exercise_id: str, status: str) -> None:
+def record(exercise_id: str, status: str, misreading: str | None = None) -> None:
     """Note one attempt; never raises and never loses it.
 
     Written to the first place that works (see the module's description);
@@ -197,7 +217,7 @@ def record(exercise_id: str, status: str) -> None:
     wanted, reason = progress_file(), None
     for place in _places():
         try:
-            _write(place, exercise_id, status)
+            _write(place, exercise_id, status, misreading)
         except (_Unusable, OSError) as error:
             if place == wanted:
                 reason = _why(error)
@@ -205,7 +225,7 @@ def record(exercise_id: str, status: str) -> None:
         if place != wanted:
             _note_elsewhere(wanted, reason or "it cannot be written", str(place))
         return
-    _memory.update(_update(_memory, exercise_id, status))
+    _memory.update(_update(_memory, exercise_id, status, misreading))
     _note_elsewhere(wanted, reason or "it cannot be written",
                     "memory only, for this session (no file could be written)")
 
@@ -242,19 +262,25 @@ def progress() -> pd.DataFrame:
     """
     best: dict[str, str] = {}
     counts: dict[str, int] = {}
+    mistakes: dict[str, dict[str, int]] = {}
     for attempts in _all_records():
         for exercise_id, entry in attempts.items():
             status, count = _entry(entry)
             counts[exercise_id] = counts.get(exercise_id, 0) + count
+            for name, times in _misreadings(entry).items():
+                mistakes.setdefault(exercise_id, {})[name] = mistakes.get(exercise_id, {}).get(name, 0) + times
             if status and _RANK[status] > _RANK.get(best.get(exercise_id), -1):
                 best[exercise_id] = status
     words = {"correct": "solved", "wrong": "tried", "unreadable": "tried"}
     rows = []
     for exercise_id, exercise in sorted(all_exercises().items(), key=lambda item: _order(item[0])):
+        made = sorted(mistakes.get(exercise_id, {}).items(), key=lambda item: (-item[1], item[0]))
         rows.append({"lesson": exercise_id.split(".")[0].zfill(2), "exercise": exercise_id,
                      "title": exercise.title, "status": words.get(best.get(exercise_id), "open"),
-                     "attempts": counts.get(exercise_id, 0)})
-    return pd.DataFrame(rows, columns=["lesson", "exercise", "title", "status", "attempts"])
+                     "attempts": counts.get(exercise_id, 0),
+                     # the same misreading ids as the class gradebook: your commonest first
+                     "misreadings": ", ".join(f"{name} ×{times}" if times > 1 else name for name, times in made)})
+    return pd.DataFrame(rows, columns=["lesson", "exercise", "title", "status", "attempts", "misreadings"])
 
 
 def _order(exercise_id: str) -> tuple:

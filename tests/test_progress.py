@@ -296,3 +296,18 @@ def test_several_kernels_writing_at_once_lose_nothing(record_file):
     assert progress()["attempts"].sum() == writers * each
     leftovers = [p.name for p in record_file.parent.iterdir() if p.name not in ("progress.json", "progress.json.lock")]
     assert leftovers == [], leftovers
+
+
+def test_progress_lists_the_misreadings_a_learner_made_most(monkeypatch):
+    """Does a wrong answer that matches a catalogued misreading show its id, counted, in progress()?"""
+    from vraem import checks
+    from vraem.exercises import all_exercises
+    from vraem.progress import progress
+
+    monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
+    exercise = all_exercises()["0.1"]
+    wrong = exercise.misreadings[1].example(exercise.expected())
+    for _ in range(2):
+        checks.check("0.1", wrong)
+    row = progress().set_index("exercise").loc["0.1"]
+    assert row["misreadings"] == "0.1#2 ×2" and row["status"] == "tried"

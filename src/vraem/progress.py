@@ -258,7 +258,9 @@ def progress() -> pd.DataFrame:
 
     ``progress()`` at the end of a lesson shows which exercises are solved,
     tried or still open; ``progress().query("status != 'solved'")`` lists
-    what is left.
+    what is left. The ``misreadings`` column names the catalogued mistakes
+    your wrong answers matched ("2.3#1 ×2"), commonest first: the same ids an
+    instructor's class gradebook counts.
     """
     best: dict[str, str] = {}
     counts: dict[str, int] = {}

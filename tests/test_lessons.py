@@ -127,3 +127,20 @@ def test_instructor_notes_exist_for_every_lesson():
     """Is there an instructor note for each lesson?"""
     for path in SOLUTIONS:
         assert (REPO / "instructors" / f"{path.stem}.md").is_file(), f"no instructors/{path.stem}.md"
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.stem)
+def test_every_setup_cell_imports_progress(path):
+    """Does each lesson's setup cell import progress(), as the README promises?"""
+    setup = next(cell for cell in _read(path).cells if "setup" in _tags(cell))
+    assert re.search(r"\bprogress\b", setup.source)
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.stem)
+def test_open_exercise_answer_cells_say_how_to_edit_them(path):
+    """Does the answer cell under each open exercise tell a newcomer how to type into it?"""
+    cells = _read(path).cells
+    for index, cell in enumerate(cells):
+        if "open-exercise" in _tags(cell):
+            answer = cells[index + 1]
+            assert answer.cell_type == "markdown" and "double-click" in answer.source.lower(), path.name

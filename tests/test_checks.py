@@ -262,4 +262,4 @@ def test_an_explanation_that_fails_falls_back_to_look_again():
 
     exercise = Exercise(id="9.9", title="t", answer=Broken(), expected=lambda: 1.0,
                         look_again="Look again.", hints=("a", "b"))
-    assert checks._wrong_answer_message(exercise, 2.0, 1.0).startswith("not yet. Look again.")
+    assert checks._wrong_answer_message(exercise, 2.0, 1.0)[0].startswith("not yet. Look again.")

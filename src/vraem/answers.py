@@ -437,7 +437,7 @@ class Labels:
             parts.append("write the ids exactly as in the table: " + ", ".join(
                 f"\"{by_case[key.upper()]}\" rather than \"{_short(key, 12)}\"" for key in miscased[:5]))
         if missing:
-            parts.append(f"your dictionary has no {self.label} for {', '.join(missing[:10])}"
+            parts.append(f"your dictionary has no entry for {', '.join(missing[:10])}"
                          f"{' and more' if len(missing) > 10 else ''}")
         if extra:
             parts.append(f"{', '.join(_short(key, 12) for key in extra[:5])} "
@@ -483,8 +483,10 @@ class Choice:
             for option, text in self.options.items():
                 if typed and typed == " ".join(str(text).lower().split()).strip(" ."):
                     raise AnswerTypeError(f"give the option's letter, \"{option}\", not its text")
-            if "," in item or ";" in item:
+            if ("," in item or ";" in item) and self.multiple:
                 raise AnswerTypeError('give the letters as a list, e.g. ["a", "c"], not as one text')
+            if "," in item or ";" in item:
+                raise AnswerTypeError('choose one option: give its letter alone as text, e.g. "a"')
             raise AnswerTypeError(f"choose among the option letters {self._letters()}")
         return letter
 

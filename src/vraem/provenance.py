@@ -348,6 +348,7 @@ def codebook_problems() -> list[str]:
         if defined != allowed:
             problems.append(f"codebook.md: the values of {column} ({sorted(defined)}) are not those in "
                             f"datapackage.json ({sorted(allowed)})")
+    return problems
 
 
 # --- the outside figures (data/outside_figures.csv) ----------------------------------------

@@ -332,6 +332,10 @@ def _inside_a_word(pattern: str, text: str) -> list[str]:
             or (match.end() < len(text) and text[match.end()].isalpha())]
 
 
+#: The longest pattern exercise 2.3 reads (the model answer is under 80 characters).
+MAX_PATTERN = 1_000
+
+
 class Pattern:
     """A regular expression a learner writes, tested on the claims table and the five articles.
 
@@ -346,6 +350,9 @@ class Pattern:
             raise AnswerTypeError("give your pattern as text in quotes, best as a raw string: r\"...\"")
         if not answer.strip():
             raise AnswerTypeError("the pattern is empty: write the words to find between the quotes")
+        if len(answer) > MAX_PATTERN:  # a pasted text, not a pattern: never run it over the articles
+            raise AnswerTypeError(f"that pattern is {len(answer):,} characters long; a number-word finder "
+                                  f"needs well under {MAX_PATTERN:,}")
         try:
             compiled = re.compile(answer, flags=re.IGNORECASE)
         except re.error as error:

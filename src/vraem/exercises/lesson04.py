@@ -350,7 +350,8 @@ register(Exercise(
             "d": "A contradiction: the two hedges give intervals that cannot both hold.",
         },
         why_not={
-            "a": "Who is CounterVortex's source for the 80 tons? Read the end of its excerpt.",
+            "a": "Who is CounterVortex's source for the 80 tons? Read the attributed_to and independent "
+                 "columns of its row, and the reference note shown above the exercise.",
             "b": "Compare the two rows' sources and dates again: who stands behind each, and when?",
             "c": "Compare the reference periods: both figures are dated by their publication, two months apart "
                  "in the same year, and the article gives no new source or method.",
@@ -360,8 +361,8 @@ register(Exercise(
     expected=cocaine_repeat_key,
     look_again="Compare the two rows: their values, their periods, their sources and their attribution.",
     hints=(
-        "lineup_table[lineup_table[\"quantity\"] == \"cocaine output\"] has both rows; compare published, "
-        "attributed_to and independent.",
+        "figures[figures[\"measure\"] == \"cocaine_production\"] has the rows; find the two that say 80 "
+        "and compare published, attributed_to and independent.",
         "Recycling: the same value at a later date, with the attribution changed or dropped.",
     ),
 ))

@@ -278,3 +278,11 @@ def test_a_changed_lock_file_installs_again(monkeypatch, tmp_path):
     (tmp_path / "requirements.lock").write_text("pandas==3.1.2\n", encoding="utf-8")
     course.install()
     assert len(installs) == 2
+
+
+def test_doctor_prints_its_report_and_returns_nothing(capsys):
+    """In a notebook, does doctor() show only its report (no stray True/False output)?"""
+    from vraem import doctor
+
+    assert doctor() is None
+    assert capsys.readouterr().out.strip()

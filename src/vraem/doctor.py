@@ -16,9 +16,9 @@ FIX_INSTALL = 'run `python course.py lab` from the course folder (or `pip instal
 
 def diagnose() -> list[tuple[str, bool, str]]:
     """Return ``(item, ok, detail)`` rows: Python, each package, the data, the charts."""
-    rows = [("Python", sys.version_info >= (3, 10),
-             f"{sys.version.split()[0]}" + ("" if sys.version_info >= (3, 10) else
-                                             " is too old: install Python 3.10 or newer"))]
+    rows = [("Python", sys.version_info >= (3, 11),
+             f"{sys.version.split()[0]}" + ("" if sys.version_info >= (3, 11) else
+                                             " is too old: install Python 3.11 or newer"))]
     for package, lowest in REQUIRED.items():
         try:
             found = metadata.version(package)
@@ -86,22 +86,35 @@ def _chart_row() -> tuple[str, bool, str]:
                              "nothing offline: run setup_charts() first")
 
 
-def doctor() -> bool:
-    """Print a line per check, with a fix for each problem; return True when all is well."""
-    rows = diagnose()
+def doctor() -> None:
+    """Print a line per check, with a fix for each problem: ``doctor()`` in lesson 00.
+
+    Returns nothing, so the notebook cell shows only the report (``healthy()``
+    gives the verdict as True or False, for scripts).
+    """
+    report(diagnose())
+
+
+def healthy() -> bool:
+    """True when every check of :func:`diagnose` passes (nothing is printed)."""
+    return all(ok for _, ok, _ in diagnose())
+
+
+def report(rows: list[tuple[str, bool, str]]) -> bool:
+    """Print the rows of a diagnosis and its verdict; return whether all is well."""
     width = max(len(item) for item, _, _ in rows)
     for item, ok, detail in rows:
         first, *more = str(detail).splitlines() or [""]
         print(f"{'✓' if ok else '✗'} {item:<{width}}  {first}")
         for line in more:  # a long report (several damaged files) stays under its item
             print(f"  {'':<{width}}  {line}")
-    healthy = all(ok for _, ok, _ in rows)
-    print("All set." if healthy else "Fix the lines marked ✗, then restart the kernel and run this cell again.")
-    return healthy
+    all_well = all(ok for _, ok, _ in rows)
+    print("All set." if all_well else "Fix the lines marked ✗, then restart the kernel and run this cell again.")
+    return all_well
 
 
 if __name__ == "__main__":
     from .charts import setup_charts
 
     setup_charts()
-    sys.exit(0 if doctor() else 1)
+    sys.exit(0 if report(diagnose()) else 1)

@@ -156,13 +156,20 @@ def test_number_slips_one_by_one():
             reader.read(typed)
 
 
-@pytest.mark.parametrize("exercise", _of(DateWithin), ids=lambda e: e.id)
+def _date_exercises():
+    """Exercises that take dates: one date (DateWithin) or a range of two (lesson 01's DateRange)."""
+    return [e for e in EXERCISES.values() if isinstance(e.answer, DateWithin)
+            or type(e.answer).__name__ == "DateRange"]
+
+
+@pytest.mark.parametrize("exercise", _date_exercises(), ids=lambda e: e.id)
 def test_a_date_in_words_is_told_the_form(exercise):
     """Is "October 5" (or "5 October 2011") told to be written "YYYY-10-05" ("2011-10-05")?"""
-    earliest = exercise.expected()[0]
+    earliest, latest = exercise.expected()[0], exercise.expected()[-1]
     for typed, said in [(f"{earliest:%B} {earliest.day}", f"YYYY-{earliest:%m-%d}"),
                         (f"{earliest.day} {earliest:%B} {earliest.year}", earliest.isoformat())]:
-        feedback = evaluate(exercise.id, typed)
+        answer = typed if isinstance(exercise.answer, DateWithin) else [typed, latest.isoformat()]
+        feedback = evaluate(exercise.id, answer)
         assert feedback.status == UNREADABLE and said in feedback.message, feedback
 
 

@@ -74,10 +74,13 @@ class DateRange:
                                   f"{self._FORMAT}")
         if not isinstance(answer, list | tuple) or len(answer) != 2:
             raise AnswerTypeError(self._FORMAT)
-        try:
-            return tuple(DateWithin().read(end) for end in answer)
-        except AnswerTypeError:
-            raise AnswerTypeError(f"each end must be one date; {self._FORMAT}") from None
+        ends = []
+        for name, end in zip(("the earliest end", "the latest end"), answer, strict=True):
+            try:
+                ends.append(DateWithin().read(end))
+            except AnswerTypeError as error:  # say which end, and how to write it
+                raise AnswerTypeError(f"{name}: {error}; {self._FORMAT}") from None
+        return tuple(ends)
 
     def same(self, value, expected) -> bool:
         return tuple(value) == tuple(expected)

@@ -36,6 +36,10 @@ def _svg(chart: alt.Chart) -> str:
            "</figcaption></figure>"
 
 
+def _exercise_order(exercise_id: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else 0 for part in str(exercise_id).split("."))
+
+
 def solved_chart(attempts: pd.DataFrame, lesson: int) -> alt.Chart:
     """Bars: the share of learners who solved each exercise of one lesson."""
     rows = attempts[attempts["lesson"] == lesson]
@@ -44,7 +48,8 @@ def solved_chart(attempts: pd.DataFrame, lesson: int) -> alt.Chart:
     return alt.Chart(shares).mark_bar().encode(
         x=alt.X("solved:Q", title="Share of learners who solved it", scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format="%")),
-        y=alt.Y("exercise:N", title="Exercise", sort=None),
+        # 2.10 after 2.9, not after 2.1
+        y=alt.Y("exercise:N", title="Exercise", sort=sorted(shares["exercise"], key=_exercise_order)),
     ).properties(
         width=420, height=24 * max(1, len(shares)),
         title=alt.Title(f"Lesson {lesson:02d}: exercises solved",

@@ -44,6 +44,7 @@ def solved_chart(attempts: pd.DataFrame, lesson: int) -> alt.Chart:
     """Bars: the share of learners who solved each exercise of one lesson."""
     rows = attempts[attempts["lesson"] == lesson]
     shares = rows.assign(solved=rows["outcome"] == "solved").groupby("exercise", as_index=False)["solved"].mean()
+    shares = shares.iloc[sorted(range(len(shares)), key=lambda i: _exercise_order(shares["exercise"].iloc[i]))]
     alt.theme.enable("vraem")
     return alt.Chart(shares).mark_bar().encode(
         x=alt.X("solved:Q", title="Share of learners who solved it", scale=alt.Scale(domain=[0, 1]),

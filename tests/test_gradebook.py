@@ -55,6 +55,10 @@ def graded(tmp_path_factory):
     expected = all_exercises()["0.1"].expected()
     _write(folder / "alice" / "00-start-here.ipynb", _notebook(SOLUTION))
     _write(folder / "bob" / "00-start-here.ipynb", _notebook())  # handed in untouched
+    half = _notebook(SOLUTION)  # the first exercise answered, the second left as the lesson gives it
+    last_solution = [c for c in half.cells if "solution" in c.metadata.get("tags", [])][-1]
+    last_solution.source = "answer = ..."
+    _write(folder / "hana" / "00-start-here.ipynb", half)
     _write(folder / "carol" / "00-start-here.ipynb", _with_answer(f"answer = {sorted(misreading.example(expected))!r}"))
     (folder / "dave").mkdir(parents=True)
     (folder / "dave" / "00-start-here.ipynb").write_text("{ this is not json", encoding="utf-8")
@@ -97,6 +101,7 @@ def test_each_learner_gets_the_outcome_of_their_last_check(graded):
     grades = graded["grades"]
     assert grades.loc["alice", "0.1"] == SOLVED
     assert grades.loc["bob", "0.1"] == NOT_ANSWERED
+    assert grades.loc["hana", "0.1"] == SOLVED and grades.loc["hana", "0.2"] == NOT_ANSWERED
     assert grades.loc["carol", "0.1"] == "0.1#2"
     assert grades.loc["jane", "0.1"] == SOLVED  # named from the platform's file name, inside a zip
 

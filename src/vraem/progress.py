@@ -30,7 +30,7 @@ import pandas as pd
 
 try:
     from filelock import FileLock, Timeout
-except ModuleNotFoundError as missing:  # an older installation: say what to do
+except ModuleNotFoundError:  # an older installation: say what to do
     raise ModuleNotFoundError(
         "The course helpers need the package 'filelock' (it keeps two notebooks from overwriting "
         "each other's progress). Start JupyterLab with `python3 course.py lab` from the course "

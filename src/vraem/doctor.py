@@ -15,8 +15,12 @@ FIX_INSTALL = 'run `python course.py lab` from the course folder (or `pip instal
 
 
 def diagnose() -> list[tuple[str, bool, str]]:
-    """Return ``(item, ok, detail)`` rows: Python, each package, the data, the charts."""
-    rows = [("Python", sys.version_info >= (3, 11),
+    """Return ``(item, ok, detail)`` rows: the course's version, Python, each package, the data,
+    the charts."""
+    from .version import course_version
+
+    rows = [("course", True, f"vraem-course {course_version()} (what changed: CHANGELOG.md)"),
+            ("Python", sys.version_info >= (3, 11),
              f"{sys.version.split()[0]}" + ("" if sys.version_info >= (3, 11) else
                                              " is too old: install Python 3.11 or newer"))]
     for package, lowest in REQUIRED.items():

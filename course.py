@@ -407,7 +407,10 @@ def main():
     commands = {"lab": lab, "test": test, "site": site, "install": install_only}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
-    commands[sys.argv[1]](sys.argv[2:])
+    try:
+        commands[sys.argv[1]](sys.argv[2:])
+    except KeyboardInterrupt:  # Ctrl+C between two steps (JupyterLab and pytest stop on their own)
+        sys.exit("[course] stopped by Ctrl+C. Run the same command again: it finishes the set-up.")
 
 
 if __name__ == "__main__":

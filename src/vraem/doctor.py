@@ -11,7 +11,7 @@ from packaging.version import Version
 REQUIRED = {"pandas": "3.1.1", "altair": "6.3.0", "vl-convert-python": "1.9.0",
             "anywidget": "0.11.0", "jupyterlab": "4.6.6", "frictionless": "5.21.0",
             "filelock": "4.2.12"}
-FIX_INSTALL = 'run `python course.py lab` from the course folder (or `pip install -e ".[test]"`)'
+FIX_INSTALL = 'run `python course.py lab` from the course folder (or `pip install -e .` there)'
 
 
 def diagnose() -> list[tuple[str, bool, str]]:

@@ -206,6 +206,11 @@ def _read_stamp():
     return stamp if isinstance(stamp, dict) else {}
 
 
+def _fingerprint(use):
+    """A hash of what a command installs: pyproject.toml and the command's lock."""
+    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + lock_file(use).read_bytes()).hexdigest()
+
+
 def install(use="lab"):
     """Install a command's packages into .venv, unless that is already done and complete.
 
@@ -213,7 +218,7 @@ def install(use="lab"):
     the lock: a changed file means installing again. The locks agree on every version, so adding
     the test or website tools never changes a package the lessons use.
     """
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + lock_file(use).read_bytes()).hexdigest()
+    wanted = _fingerprint(use)
     stamp = _read_stamp()
     if PYTHON.exists() and stamp.get(use) == wanted:
         missing = missing_packages(use=use)
@@ -224,7 +229,10 @@ def install(use="lab"):
     ensure_venv(with_pip=uv is None)  # pip only for the route without uv
     install_packages(use, uv or uv_from_pip())
     stamp = _read_stamp()  # as it is now: a venv made again has none
-    stamp[use] = wanted
+    for other, (_, extras) in USES.items():
+        # the test tools come with the learner's packages (every lock holds them, at the same versions)
+        if set(extras) <= set(USES[use][1]):
+            stamp[other] = _fingerprint(other)
     STAMP.write_text(json.dumps(stamp, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     say("installed.")
 

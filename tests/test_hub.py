@@ -39,6 +39,7 @@ from .conftest import REPO
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BIN = Path(sys.executable).parent
 LESSON = "lessons/00-start-here.ipynb"
+SCREENSHOTS = REPO / "reports"
 #: The name of the course's repository in the README's link (its folder in each learner's home).
 NAME = "vraem-course"
 PASSWORD = "a-class-password"
@@ -273,8 +274,8 @@ def a_class(chromium, hub, instructor):
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"])
+        pages = {}
         try:
-            pages = {}
             for name in LEARNERS:
                 context = browser.new_context(viewport={"width": 1280, "height": 1200})  # cookies of its own
                 context.on("request", lambda request: seen.requests.append(request.url))
@@ -298,9 +299,10 @@ def a_class(chromium, hub, instructor):
             page = pages[LEARNERS[0]]
             page.goto(link)  # logged in already: straight to nbgitpuller, then the lesson
             seen.path_after_update = _wait_for_lesson(page)
-        except Exception:
-            for name, page in locals().get("pages", {}).items():
-                page.screenshot(path=str(hub.homes.parent / f"{name}.png"))
+        except Exception:  # what each learner saw, for the one who reads the failure
+            SCREENSHOTS.mkdir(exist_ok=True)
+            for name, page in pages.items():
+                page.screenshot(path=str(SCREENSHOTS / f"hub-{name}.png"))
             raise
         finally:
             browser.close()

@@ -319,12 +319,13 @@ def test_uv_is_found_without_pip_in_the_venv(monkeypatch, tmp_path):
 
 def test_a_changed_lock_file_installs_again(monkeypatch, tmp_path):
     """Is a command's set-up done again when its lock changes, and not when nothing did; and does
-    installing the test tools keep the record that the learner's packages are there?"""
+    installing the test tools count for the learner's packages and the website's, which come with
+    them, without forgetting them when the learner's lock changes?"""
     import json
 
     course = _course_module()
     (tmp_path / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
-    for name in ("requirements.lock", "requirements-test.lock"):
+    for name in ("requirements.lock", "requirements-test.lock", "requirements-site.lock"):
         (tmp_path / name).write_text("pandas==3.1.1\n", encoding="utf-8")
     python = tmp_path / ".venv" / "bin" / "python"
     python.parent.mkdir(parents=True)
@@ -343,11 +344,17 @@ def test_a_changed_lock_file_installs_again(monkeypatch, tmp_path):
     assert installs == ["lab"]
     course.install("test")
     course.install("lab")
-    assert installs == ["lab", "test"] and set(json.loads(course.STAMP.read_text())) == {"lab", "test"}
+    course.install("site")  # the website tools come with the test tools
+    assert installs == ["lab", "test"] and set(json.loads(course.STAMP.read_text())) == {"lab", "test", "site"}
     (tmp_path / "requirements.lock").write_text("pandas==3.1.2\n", encoding="utf-8")
     course.install("lab")
     course.install("test")
     assert installs == ["lab", "test", "lab"]
+    # the test tools come with the learner's packages: after `test`, `lab` installs nothing
+    course.STAMP.unlink()
+    course.install("test")
+    course.install("lab")
+    assert installs == ["lab", "test", "lab", "test"]
 
 
 def test_doctor_prints_its_report_and_returns_nothing(capsys):

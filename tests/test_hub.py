@@ -206,16 +206,30 @@ def _kill(pid: int) -> None:
         pass
 
 
-def _wait_for_lesson(page, timeout=START_TIMEOUT * 1000):
-    """Wait until JupyterLab shows lesson 00 with its kernel idle; return the notebook's path."""
-    page.wait_for_function(
-        "(() => { const open = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
-        f" return open && open.context && open.context.path.endsWith({json.dumps(LESSON)})"
-        " && open.context.isReady && open.sessionContext.session"
-        " && open.sessionContext.session.kernel"
-        " && open.sessionContext.session.kernel.status === 'idle'; })()",
-        timeout=timeout)
-    return page.evaluate("window.jupyterapp.shell.currentWidget.context.path")
+def _wait_for_lesson(page, timeout=START_TIMEOUT):
+    """Wait until JupyterLab shows lesson 00 with its kernel idle; return the notebook's path.
+
+    The way there is a chain of pages (log-in, the server starting, nbgitpuller's progress page)
+    that move on by themselves: first wait for JupyterLab's address, then for the lesson in it.
+    """
+    from playwright.sync_api import Error
+
+    deadline = time.monotonic() + timeout
+    page.wait_for_url(re.compile(r"/user/[^/]+/lab/tree/.*00-start-here\.ipynb"), timeout=timeout * 1000)
+    while True:
+        try:
+            page.wait_for_function(
+                "(() => { const open = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+                f" return open && open.context && open.context.path.endsWith({json.dumps(LESSON)})"
+                " && open.context.isReady && open.sessionContext.session"
+                " && open.sessionContext.session.kernel"
+                " && open.sessionContext.session.kernel.status === 'idle'; })()",
+                timeout=max(1, deadline - time.monotonic()) * 1000)
+            return page.evaluate("window.jupyterapp.shell.currentWidget.context.path")
+        except Error as error:  # a last redirect replaced the page while it was being read
+            if "context was destroyed" not in str(error) or time.monotonic() > deadline:
+                raise
+            page.wait_for_load_state(timeout=max(1, deadline - time.monotonic()) * 1000)
 
 
 def _cell_index(page, start: str) -> int:

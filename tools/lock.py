@@ -19,6 +19,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -60,7 +61,15 @@ def main(argv: list[str]) -> int:
                "--python-version", PYTHON, "--no-header"]
     for extra in EXTRAS:
         command += ["--extra", extra]
-    result = subprocess.run(command + argv, cwd=ROOT, capture_output=True, text=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        # uv keeps the versions of an existing output file where they still fit (moving them only
+        # with --upgrade); a copy of the lock is that file, so that adding one package does not
+        # move every other pin. The lock itself is written below, with its header.
+        previous = Path(scratch) / LOCK.name
+        if LOCK.exists():
+            shutil.copy(LOCK, previous)
+        result = subprocess.run(command + ["--output-file", str(previous), *argv], cwd=ROOT,
+                                capture_output=True, text=True)
     if result.returncode:
         sys.stderr.write(result.stderr)
         return result.returncode

@@ -106,7 +106,7 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     Raises OSError as ``open`` would. A remembered function that calls it is
     recomputed once this file changes.
     """
-    key = os.fspath(path)
+    key = os.path.abspath(path)  # the same file whatever the working directory is later
     read = _current(key)
     _note(key, read.digest)
     return read.content
@@ -158,7 +158,7 @@ def remembered(function: F | None = None, *, copies: bool = True) -> F:
     def wrapper(*args, **kwargs):
         from .paths import data_dir  # paths reads through this module
 
-        key = (str(data_dir()), args, tuple(sorted(kwargs.items())))
+        key = (os.path.abspath(data_dir()), args, tuple(sorted(kwargs.items())))
         try:
             with _lock:
                 known = results.get(key)

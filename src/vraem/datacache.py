@@ -122,7 +122,7 @@ def _unchanged(files: dict[str, bytes]) -> bool:
     return True
 
 
-def private_copy(value: Any) -> Any:
+def _private_copy(value: Any) -> Any:
     """A copy of a remembered value that the caller may change freely.
 
     A table is copied whole: a shallow copy (Copy-on-Write) still shares the
@@ -182,6 +182,6 @@ def remembered(function: F | None = None, *, copies: bool = True) -> F:
                 results.move_to_end(key)
         for path, digest in known.files.items():  # a remembered caller depends on these too
             _note(path, digest)
-        return private_copy(known.value) if copies else known.value
+        return _private_copy(known.value) if copies else known.value
 
     return wrapper  # type: ignore[return-value]

@@ -248,18 +248,18 @@ class Sandbox:
         else:
             args += ["--ro-bind", str(accounts / "passwd"), "/etc/passwd",
                      "--ro-bind", str(accounts / "group"), "/etc/group"]
-        made: set[Path] = set()
+        # the private folders first: a Python environment under /tmp is then bound on top of them
+        args += ["--size", str(self.limits.folder_size), "--perms", "1777", "--tmpfs", TMP,
+                 "--perms", "0755", "--dir", str(Path(HOME).parent),  # else it gets the 0700 below
+                 "--size", str(self.limits.folder_size), "--perms", "0700", "--tmpfs", HOME]
+        made: set[Path] = {Path(TMP), Path(HOME).parent}
         for path in self.shown:
             for parent in reversed(path.parents):  # bwrap would copy the host's modes (/root is 0700)
                 if parent != Path("/") and parent not in made:
                     args += ["--perms", "0755", "--dir", str(parent)]
                     made.add(parent)
             args += ["--ro-bind", str(path), str(path)]
-        args += ["--proc", "/proc", "--dev", "/dev",
-                 "--size", str(self.limits.folder_size), "--perms", "1777", "--tmpfs", TMP,
-                 "--perms", "0755", "--dir", str(Path(HOME).parent),  # else it gets the 0700 below
-                 "--size", str(self.limits.folder_size), "--perms", "0700", "--tmpfs", HOME,
-                 "--chdir", HOME]
+        args += ["--proc", "/proc", "--dev", "/dev", "--chdir", HOME]
         for key, value in self.environment().items():
             args += ["--setenv", key, value]
         return args + ["--", *runner]
@@ -288,14 +288,14 @@ class Sandbox:
 
     # -------------------------------------------------------------- the preflight
 
-    def _probe_command(self) -> list[str]:
+    def _probe_command(self, program: list[str] | None = None) -> list[str]:
         probe = ("import json, sys, importlib.util as u\n"
                  f"names = {list(COMPARED)!r}\n"
                  "found = {n: (u.find_spec(n).origin if u.find_spec(n) else None) for n in names}\n"
                  "print(json.dumps({'version': sys.version, 'executable': sys.executable, 'modules': found}))")
+        program = program or [sys.executable, "-c", probe]
         command = self.command(0, self.settings(0))
-        return command[:command.index("--") + 1] + [sys.executable, "-c", probe] if not self.trusted \
-            else [sys.executable, "-c", probe]
+        return command[:command.index("--") + 1] + program if not self.trusted else program
 
     def _preflight(self) -> dict:
         """Check, before the first notebook, that the sandbox sees this very Python and these packages."""
@@ -308,19 +308,17 @@ class Sandbox:
             raise PreflightFailed(f"this Python ({sys.executable}) lacks {', '.join(missing)}, which the gradebook "
                                   "needs: install the course into it (`pip install -e .` in the course folder, or "
                                   "`python3 course.py` to make .venv) and run the gradebook with that Python.")
-        try:
-            done = subprocess.run(self._probe_command(), capture_output=True, text=True, timeout=120,
-                                  env=self.environment() if self.trusted else None, cwd="/")
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise SandboxUnavailable(f"no sandbox: bwrap could not be started ({error}). To grade, "
-                                     f"{HOW_TO_GET_ONE}.") from None
-        last = (done.stderr.strip().splitlines() or ["no message"])[-1][:300]
+        if not self.trusted:  # first the sandbox alone, with a program every system has
+            empty = self._run_probe(self._probe_command(["/bin/sh", "-c", "exit 0"]))
+            if empty.returncode:
+                raise SandboxUnavailable(f"no sandbox: bwrap does not work here ({_last_line(empty.stderr)}). "
+                                         f"To grade, {HOW_TO_GET_ONE}.")
+        done = self._run_probe(self._probe_command())
+        last = _last_line(done.stderr)
         if done.returncode:
-            if "bwrap" in last or not self.trusted and "Python" not in last and "Error" not in last:
-                raise SandboxUnavailable(f"no sandbox: bwrap failed here ({last}). To grade, {HOW_TO_GET_ONE}.")
-            raise PreflightFailed(f"inside the sandbox, this Python ({sys.executable}) does not start: {last}. "
-                                  "Make the environment readable by everyone (chmod -R a+rX), or recreate it "
-                                  "with `python3 course.py`, and run the gradebook with its Python.")
+            raise PreflightFailed(f"inside the sandbox, this Python ({sys.executable}) does not start ({last}). "
+                                  "Make its environment readable by everyone (chmod -R a+rX), or make it anew "
+                                  "with `python3 course.py`, and run the gradebook with that Python.")
         try:
             seen = json.loads(done.stdout.strip().splitlines()[-1])
         except (ValueError, IndexError):
@@ -337,6 +335,14 @@ class Sandbox:
                                   "the gradebook with (`pip install -e .`, or `python3 course.py`), without "
                                   "PYTHONPATH tricks, and run it again.")
         return {"version": sys.version.split()[0], "executable": sys.executable}
+
+    def _run_probe(self, command: list[str]) -> subprocess.CompletedProcess:
+        try:
+            return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd="/",
+                                  env=self.environment() if self.trusted else {})
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SandboxUnavailable(f"no sandbox: bwrap could not be started ({error}). To grade, "
+                                     f"{HOW_TO_GET_ONE}.") from None
 
     # -------------------------------------------------------------- running one notebook
 
@@ -395,6 +401,10 @@ def _tail(path: Path) -> str:
     except OSError:
         lines = []
     return " ".join((lines[-1] if lines else "no message").split())[:300]
+
+
+def _last_line(text: str) -> str:
+    return " ".join((text.strip().splitlines() or ["no message"])[-1].split())[:300]
 
 
 def _same_file(one: str | None, other: str | None) -> bool:

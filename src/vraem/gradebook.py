@@ -152,7 +152,12 @@ def outcome_word(attempt: Attempt | None, failed: bool) -> str:
 # ------------------------------------------------------------------ running the class
 
 def _run_all(graded: list[Graded], sandbox: Sandbox, workers: int, show_progress: bool) -> None:
-    """Run every submission, ``workers`` at a time, each in a slot of its own (its own user when root)."""
+    """Run every submission, ``workers`` at a time, each in a slot of its own (its own user when root).
+
+    Each notebook's answers are judged here, in this process, as soon as it has run, while the next
+    notebooks run in their sandboxes.
+    """
+    keys: dict = {}
     slots: queue.Queue[int] = queue.Queue()
     for slot in range(workers):
         slots.put(slot)
@@ -170,7 +175,9 @@ def _run_all(graded: list[Graded], sandbox: Sandbox, workers: int, show_progress
 
     with _progress(len(graded), show_progress) as advance, ThreadPoolExecutor(max_workers=workers) as pool:
         for future in as_completed([pool.submit(run, item) for item in graded]):
-            advance(future.result().learner)
+            item = future.result()
+            item.attempts = judge(item.outcome, keys)
+            advance(item.learner)
 
 
 class _progress:
@@ -224,9 +231,6 @@ def grade(sources: list[str | Path], out: Path, learner_from: str = "folder", pa
         runnable = [item for item in graded if item.submission.problem is None]
         _run_all(runnable, sandbox, max(1, workers), show_progress)
         described = sandbox.describe()
-    keys: dict = {}
-    for item in runnable:
-        item.attempts = judge(item.outcome, keys)
     attempts, problems = _tables(graded, exercises)
     grades = wide_grades(attempts, list(exercises), problems)
     _csv(attempts, out / "attempts.csv")

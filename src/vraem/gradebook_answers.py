@@ -19,6 +19,7 @@ and shape.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import math
@@ -33,8 +34,8 @@ from .answers import MAX_ITEMS, MAX_TEXT
 
 #: The display output type that carries a hand-over.
 MIME = "application/vnd.vraem.answer+json"
-#: How deep collections are followed (a list of lists of lists is as deep as an answer goes).
-MAX_DEPTH = 4
+#: How deep collections are followed (a brief's chart's title's subtitle is 5 levels down).
+MAX_DEPTH = 8
 #: Values in one answer, counted over every level.
 MAX_NODES = 20_000
 #: The most JSON one hand-over may take.
@@ -140,6 +141,13 @@ def _encode_collection(value, depth: int, budget: list):
     if isinstance(value, dict) or (hasattr(value, "items") and hasattr(value, "keys")):
         pairs = islice(iter(value.items()), MAX_ITEMS + 1)
         return {"t": "dict", "v": [[encode(key, depth, budget), encode(item, depth, budget)] for key, item in pairs]}
+    if type(value).__module__.split(".")[0] == "altair" and hasattr(value, "to_dict"):
+        try:  # a chart: its spec without the data, which is what a check reads (title, description)
+            spec = {key: item for key, item in value.to_dict(validate=False).items()
+                    if key not in ("data", "datasets")}
+        except Exception:
+            return _opaque(value)
+        return {"t": "chart", "type": _type_name(value), "spec": encode(spec, depth, budget)}
     if hasattr(value, "__iter__"):
         try:
             return {"t": "iterable", "type": _type_name(value), "v": items(value)}
@@ -174,6 +182,16 @@ class HandedIterable(Handed):
 
     def __iter__(self):
         return iter(self._items)
+
+
+class HandedChart(Handed):
+    """An Altair chart as handed over: ``to_dict()`` gives its spec (without its data)."""
+
+    def __init__(self, spec: dict):
+        self._spec = spec
+
+    def to_dict(self, *args, **kwargs) -> dict:
+        return copy.deepcopy(self._spec)
 
 
 _named: dict[tuple[str, type], type] = {}
@@ -271,6 +289,11 @@ def _decode_collection(tag: str, data: dict, depth: int, budget: list):
                     not all(isinstance(pair, list) and len(pair) == 2 for pair in pairs):
                 raise HandOverError("a dictionary that is not a list of pairs")
             return {decode(key, depth, budget): decode(item, depth, budget) for key, item in pairs}
+        if tag == "chart":
+            spec = decode(data.get("spec"), depth, budget)
+            if not isinstance(spec, dict):
+                raise HandOverError("a chart without a spec")
+            return _stand_in(data.get("type", "Chart"), HandedChart)(spec)
         if tag == "iterable":
             return _stand_in(data.get("type", "object"), HandedIterable)(items(data.get("v")))
         if tag == "ndarray":
@@ -333,6 +356,8 @@ def shown(answer, limit: int = 80) -> str:
     """A short, plain text of a handed-over answer for the report and attempts.csv."""
     if answer is ...:
         text = "..."
+    elif isinstance(answer, HandedChart):
+        text = f"<a {type(answer).__name__}: {answer.to_dict().get('title', 'untitled')!r}>"
     elif isinstance(answer, Handed) and not isinstance(answer, HandedIterable):
         text = f"<a {type(answer).__name__}>"
     else:

@@ -267,7 +267,8 @@ def _from_zip(archive: Path, learner_from: str, pattern: str | None) -> tuple[li
             if entry.is_dir() or not name.name.lower().endswith(".ipynb") or \
                     _SKIPPED_FOLDERS & set(name.parts):
                 continue
-            learner = learner_name(name, PurePosixPath(), learner_from, pattern)
+            tidy = PurePosixPath(*[part for part in name.parts if part not in ("/", "..", ".")] or ["x"])
+            learner = learner_name(tidy, PurePosixPath(), learner_from, pattern)
             source = f"{readable(archive.name)}:{readable(entry.filename)}"
             problem, raw = _zip_refusal(entry, name), None
             if problem is None and unpacked > MAX_ZIP_BYTES:

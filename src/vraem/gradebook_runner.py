@@ -231,6 +231,11 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
             _emit(record)
         if client.dropped:
             _emit({"problem": f"{client.dropped} more answers were handed over than are kept; they were ignored"})
+        if not settings.get("sandboxed"):  # no PID namespace to end it all: stop the kernel's process group
+            try:
+                await client.km.shutdown_kernel(now=True)
+            except Exception:
+                pass
     _emit({"done": True, "seconds": round(time.monotonic() - started, 2)})
 
 

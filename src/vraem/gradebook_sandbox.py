@@ -283,8 +283,9 @@ class Sandbox:
         return {"uid": self.uid(slot), "writable": [home, tmp], "home": home, "tmp": tmp,
                 "cell_limit": self.cell_limit, "startup_limit": 60, "max_input": MAX_INPUT,
                 "sandboxed": not self.trusted,
+                # without a sandbox the process limit would count all of the instructor's processes
                 "limits": {"memory": limits.memory, "cpu": limits.cpu, "file_size": limits.file_size,
-                           "processes": limits.processes}}
+                           "processes": None if self.trusted else limits.processes}}
 
     # -------------------------------------------------------------- the preflight
 

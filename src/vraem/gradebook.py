@@ -31,7 +31,6 @@ import queue
 import sys
 import tempfile
 import time
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,10 +173,17 @@ def _run_all(graded: list[Graded], sandbox: Sandbox, workers: int, show_progress
         return item
 
     with _progress(len(graded), show_progress) as advance, ThreadPoolExecutor(max_workers=workers) as pool:
-        for future in as_completed([pool.submit(run, item) for item in graded]):
-            item = future.result()
-            item.attempts = judge(item.outcome, keys)
-            advance(item.learner)
+        futures = [pool.submit(run, item) for item in graded]
+        try:
+            for future in as_completed(futures):
+                item = future.result()
+                item.attempts = judge(item.outcome, keys)
+                advance(item.learner)
+        except KeyboardInterrupt:  # end every sandbox now rather than wait for each to time out
+            for future in futures:
+                future.cancel()
+            sandbox.stop_all()
+            raise
 
 
 class _progress:
@@ -332,6 +338,9 @@ def main(argv: list[str] | None = None) -> int:
     except (SandboxUnavailable, PreflightFailed) as error:
         print(f"gradebook: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("gradebook: interrupted; every sandbox was stopped and nothing was written", file=sys.stderr)
+        return 130
     print(f"graded {summary['notebooks']} notebook(s) from {summary['learners']} learner(s) in "
           f"{summary['seconds']} s; {summary['problems']} problem(s) listed in {args.out / 'report.html'}")
     return 0

@@ -89,7 +89,7 @@ def solved_chart(attempts: pd.DataFrame, lesson: int) -> alt.Chart:
                         subtitle="Source: the class's notebooks, run through the course's checks"),
         description=(f"Bar chart of lesson {lesson:02d}: for each exercise, the share of learners whose "
                      "counted check was correct. " + "; ".join(f"{e} {s:.0%}" for e, s in
-                                                              zip(shares["exercise"], shares["solved"]))),
+                                                              zip(shares["exercise"], shares["solved"], strict=True))),
     )
 
 

@@ -135,11 +135,18 @@ def extra_python_path() -> list[str]:
 
 
 def _shown_paths() -> list[Path]:
-    """The Python and data folders to bind, each once, outermost first, system folders left out."""
+    """The Python and data folders to bind, each once, outermost first, system folders left out.
+
+    Never the root, the instructor's home or a folder above it (a PYTHONPATH of "~" would show it
+    all): a package found only there fails the preflight, which says how to install it instead.
+    """
     chosen: list[Path] = []
+    home = Path.home().resolve()
     for path in sorted({p.resolve() for p in _python_paths() if p.exists()} |
                        {p for p in _python_paths() if p.exists()}, key=lambda p: (len(p.parts), str(p))):
         if any(path == root or root in path.parents for root in map(Path, SYSTEM)):
+            continue
+        if path == Path("/") or path == home or path in home.parents:
             continue
         if any(path == kept or kept in path.parents for kept in chosen):
             continue
@@ -163,6 +170,8 @@ class Sandbox:
     shown: list[Path] = field(default_factory=list)
     workdir: Path | None = None
     python: dict = field(default_factory=dict)
+    running: set = field(default_factory=set)  # the sandboxes running now, for stop_all()
+    stopped: bool = False
 
     # -------------------------------------------------------------- setting up
 
@@ -227,7 +236,8 @@ class Sandbox:
         if _is_root():
             # bwrap as root makes the mounts (it can read Python under /root); the runner then becomes the
             # slot's user, which needs these three capabilities once, and keeps none
-            args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--cap-add", "CAP_CHOWN"]
+            args += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
+                     "--cap-add", "CAP_CHOWN"]
         else:
             args += ["--unshare-user", "--disable-userns"]
         for folder in SYSTEM:
@@ -270,6 +280,7 @@ class Sandbox:
         env = {"HOME": home, "TMPDIR": tmp, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
                "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "USER": "learner", "LOGNAME": "learner",
                "VRAEM_GRADEBOOK": "1", "VRAEM_PROGRESS_FILE": f"{home}/.vraem-course/progress.json",
+               "VRAEM_DATA": str(data_dir()),  # the data the gradebook judges with, shown read-only
                "PYDEVD_DISABLE_FILE_VALIDATION": "1", "JUPYTER_PLATFORM_DIRS": "1",
                # one thread each for the numerical libraries: a kernel starts faster and fits the process limit
                "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -369,18 +380,29 @@ class Sandbox:
                 except OSError as error:
                     outcome.problems.append(f"the sandbox could not be started ({error})")
                     return outcome
+                self.running.add(process)
                 try:
+                    if self.stopped:
+                        raise KeyboardInterrupt
                     process.wait(timeout=self.notebook_limit)
                 except subprocess.TimeoutExpired:
                     outcome.problems.append(f"stopped after the notebook time limit ({self.notebook_limit} s)")
                 finally:
                     _kill(process)
+                    self.running.discard(process)
             parse_results(folder / "out", outcome)
             if not outcome.finished and not outcome.problems:
                 outcome.problems.append("the notebook could not be run to its end: "
                                         + _tail(folder / "err"))
         outcome.seconds = time.perf_counter() - started
         return outcome
+
+
+    def stop_all(self) -> None:
+        """End every sandbox running now, and start no more (the instructor pressed Ctrl-C)."""
+        self.stopped = True
+        for process in list(self.running):
+            _kill(process)
 
 
 def _kill(process: subprocess.Popen) -> None:

@@ -142,8 +142,8 @@ def _shown_paths() -> list[Path]:
     """
     chosen: list[Path] = []
     home = Path.home().resolve()
-    for path in sorted({p.resolve() for p in _python_paths() if p.exists()} |
-                       {p for p in _python_paths() if p.exists()}, key=lambda p: (len(p.parts), str(p))):
+    found = [path for path in _python_paths() if path.exists()]
+    for path in sorted({p.resolve() for p in found} | set(found), key=lambda p: (len(p.parts), str(p))):
         if any(path == root or root in path.parents for root in map(Path, SYSTEM)):
             continue
         if path == Path("/") or path == home or path in home.parents:

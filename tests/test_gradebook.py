@@ -14,6 +14,7 @@ Every resource is bounded: cell and notebook time limits, 1 GiB of memory and
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -374,15 +375,16 @@ def _read(out: Path) -> dict:
             "csv": (out / "grades.csv").read_text(encoding="utf-8") + (out / "attempts.csv").read_text("utf-8")}
 
 
-def _cell_limit() -> int:
+@functools.cache
+def cell_limit() -> int:
     """A cell time limit this machine can meet: a few times what importing the course takes here, now."""
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import vraem"], check=True, timeout=300)
     return int(min(90, max(15, 3 * (time.perf_counter() - started) + 10)))
 
 
-CELL_LIMIT = _cell_limit()
-NOTEBOOK_LIMIT = 6 * CELL_LIMIT
+def notebook_limit() -> int:
+    return 6 * cell_limit()
 
 
 @pytest.fixture(scope="module")
@@ -399,7 +401,7 @@ def graded(tmp_path_factory):
         before = _hashes(root, *watched, *([ssh] if ssh.is_dir() else []), skip=root / "out")
         started = time.perf_counter()
         summary = grade([root / "class", context["zip"]], root / "out", pattern=r"^(?P<learner>[a-z]+)_\d+_",
-                        cell_limit=CELL_LIMIT, notebook_limit=NOTEBOOK_LIMIT, workers=2, limits=LIMITS)
+                        cell_limit=cell_limit(), notebook_limit=notebook_limit(), workers=2, limits=LIMITS)
         seconds = time.perf_counter() - started
         after = _hashes(root, *watched, *([ssh] if ssh.is_dir() else []), skip=root / "out")
     return {"root": root, "summary": summary, "seconds": seconds, "before": before, "after": after,
@@ -609,7 +611,7 @@ def test_as_a_normal_user_with_a_symlinked_venv(tmp_path):
             env = {"PATH": "/usr/bin:/bin", "HOME": str(base), "LANG": "C.UTF-8",
                    "VRAEM_TEST_SECRET": "the instructor's secret"}
             done = subprocess.run([str(venv), "-m", "vraem.gradebook", str(base / "class"), "--out", str(base / "out"),
-                                   "--cell-timeout", str(CELL_LIMIT), "--notebook-timeout", str(NOTEBOOK_LIMIT),
+                                   "--cell-timeout", str(cell_limit()), "--notebook-timeout", str(notebook_limit()),
                                    "--memory", "1"], user=user.pw_uid, group=user.pw_gid, extra_groups=[],
                                   env=env, capture_output=True, text=True, timeout=600, cwd=str(base))
         assert done.returncode == 0, done.stderr[-2000:]
@@ -632,7 +634,7 @@ def test_as_root_with_a_symlinked_venv_into_a_folder_learners_cannot_enter(tmp_p
     python = _venv_with_course(getattr(sys, "_base_executable", sys.executable), tmp_path)
     _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
     done = subprocess.run([str(python), "-m", "vraem.gradebook", str(tmp_path / "class"), "--out",
-                           str(tmp_path / "out"), "--cell-timeout", str(CELL_LIMIT), "--memory", "1"],
+                           str(tmp_path / "out"), "--cell-timeout", str(cell_limit()), "--memory", "1"],
                           capture_output=True, text=True, timeout=300, cwd=str(tmp_path))
     assert done.returncode == 0, done.stderr[-2000:]
     assert _read(tmp_path / "out")["grades"].loc["alice", "0.1"] == SOLVED
@@ -657,7 +659,7 @@ def test_a_trusted_class_runs_without_a_sandbox_and_the_report_says_so_in_red(tm
     """--trusted-class: graded without bwrap, and the report opens with a red warning."""
     monkeypatch.setattr(gradebook_sandbox.shutil, "which", lambda name: None)
     _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
-    grade([tmp_path / "class"], tmp_path / "out", trusted=True, cell_limit=CELL_LIMIT, limits=LIMITS)
+    grade([tmp_path / "class"], tmp_path / "out", trusted=True, cell_limit=cell_limit(), limits=LIMITS)
     result = _read(tmp_path / "out")
     assert result["grades"].loc["alice", "0.1"] == SOLVED
     banner = result["report"].split("<h1>", 1)[0]

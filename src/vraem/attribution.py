@@ -1,4 +1,4 @@
-"""Who a sentence credits a figure to: ``credit("Some 500 fighters remain, the army said.", 5)``.
+"""Who a sentence credits a figure to: ``Sources("Some 500 fighters remain, the army said.").credit(5, 8).who``.
 
 The reader's first pass at ``attributed_to``. It looks for the ways a text
 names a source in the figure's own sentence ("according to X", "X said",
@@ -8,8 +8,10 @@ names nobody, or names someone the reader cannot resolve ("he said", "its
 latest report", a phrase that is not a name), the answer is empty, with the
 reason, for a reader to settle from the sentences around it.
 
-Every search looks at a bounded stretch of text, so a sentence of any length
-is read in time proportional to its length.
+A sentence's sources are found once (:class:`Sources`); each figure then costs a
+binary search, and every search for a name looks at a bounded stretch of text,
+so a sentence of any length, with any number of figures, is read in time
+proportional to its length.
 """
 
 from __future__ import annotations
@@ -123,30 +125,41 @@ def _judge(phrase: str, start: int, end: int, max_words: int = 12) -> Source | N
     return Source(who, start, end)
 
 
-def credit(sentence: str, position: int, end: int, found: list[Source] | None = None) -> Source | None:
-    """The source that governs the figure from ``position`` to ``end`` in a sentence, or None.
+class Sources:
+    """The sources a sentence names, found once, to credit each of its figures: ``Sources(s).credit(5, 8)``."""
 
-    In order: the naming phrase the figure stands in; a source right after the figure in
-    the same clause ("20,000 they claimed"); the last one named before it ("X said ...
-    500"); one later in the sentence ("500, the army said"), unless a dash sets the
-    figure apart ("130,000 people -- 80 percent poor, according to X -- ..."). ``found`` is :func:`sources` of the sentence, when
-    it is already known (reading a sentence's sources once keeps a long sentence linear).
-    """
-    found = sources(sentence) if found is None else found
-    index = bisect.bisect_right(found, position, key=lambda source: source.start)
-    last = found[index - 1] if index else None
-    if last is not None and last.end > position:
-        return last
-    following = found[index] if index < len(found) else None
-    if following is not None:
-        gap = sentence[end:following.start]
-        if len(gap) < 40 and len(gap.split()) <= 2 and not _CLAUSE.search(gap):
+    def __init__(self, sentence: str):
+        self.sentence = sentence
+        self.found = sources(sentence)
+        self.dashes = [dash.start() for dash in _DASH.finditer(sentence)]
+
+    def credit(self, position: int, end: int) -> Source | None:
+        """The source that governs the figure from ``position`` to ``end``, or None.
+
+        In order: the naming phrase the figure stands in; a source right after the
+        figure in the same clause ("20,000 they claimed"); the last one named before it
+        ("X said ... 500"); one later in the sentence ("500, the army said"), unless a
+        dash sets the figure apart ("130,000 people -- 80 percent poor, according to X -- ...").
+        """
+        found = self.found
+        index = bisect.bisect_right(found, position, key=lambda source: source.start)
+        last = found[index - 1] if index else None
+        if last is not None and last.end > position:
+            return last
+        following = found[index] if index < len(found) else None
+        if following is not None:
+            gap = self.sentence[end:following.start]
+            if len(gap) < 40 and len(gap.split()) <= 2 and not _CLAUSE.search(gap):
+                return following
+        if last is not None:
+            return last
+        if following is not None and not self._dash_between(end, following.start):
             return following
-    if last is not None:
-        return last
-    if following is not None and not _DASH.search(sentence, end, following.start):
-        return following
-    return None
+        return None
+
+    def _dash_between(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.dashes, start)
+        return index < len(self.dashes) and self.dashes[index] < end
 
 
 def first_source(sentence: str) -> str:

@@ -188,14 +188,19 @@ def _finish(article: Article, kind: str, origin: str = "the text given", notes: 
     """The article as the reader returns it, with what is missing and how to fill it in."""
     article = _plain_article(article)
     missing = tuple(f"{name}: {advice}" for name, advice in _FILL_IN.items() if getattr(article, name) is None)
-    if not article.body and kind == "html":
-        missing += ((f"text: {origin} holds no article text (its body is empty: it may have been saved "
-                     "before the article loaded, or the site draws the text with scripts). Open the page in "
-                     "a browser and, once the article shows, save it again or paste its text: " + _PASTE),)
-    elif not article.body:
-        missing += ((f"text: no article text was found in {origin}; paste the article's paragraphs as "
-                     f"plain text instead: {_PASTE}"),)
+    said = any(note.startswith("text:") for note in notes)  # fill_in keeps the first reading's note
+    if not article.body and not said:
+        missing += (_no_text(kind, origin),)
     return ReadArticle(**article.__dict__, source_kind=kind, missing=missing + notes)
+
+
+def _no_text(kind: str, origin: str) -> str:
+    """What to do when no article text was found."""
+    if kind == "html":
+        return (f"text: {origin} holds no article text (its body is empty: it may have been saved before "
+                "the article loaded, or the site draws the text with scripts). Open the page in a browser "
+                "and, once the article shows, save it again or paste its text: " + _PASTE)
+    return f"text: no article text was found in {origin}; paste the article's paragraphs as plain text instead: {_PASTE}"
 
 
 _HEADLESS_PAGE = (
@@ -475,8 +480,8 @@ class _Sentence:
         return [phone.start() for phone in phones], [phone.end() for phone in phones]
 
     @cached_property
-    def _sources(self) -> list[attribution.Source]:
-        return attribution.sources(self.text)
+    def _sources(self) -> attribution.Sources:
+        return attribution.Sources(self.text)
 
     def before(self, position: int, reach: int = 40) -> str:
         return self.text[max(0, position - reach):position]
@@ -500,7 +505,7 @@ class _Sentence:
 
     def source(self, start: int, end: int) -> tuple[str, str]:
         """Who the sentence credits the number to, and, when it cannot tell, why (for the note)."""
-        found = attribution.credit(self.text, start, end, self._sources)
+        found = self._sources.credit(start, end)
         if found is None:
             return "", ("attributed_to: no source is named in this sentence; look in the sentences around it "
                         "(if none names one: unattributed, or the outlet in its own analysis)")

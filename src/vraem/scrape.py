@@ -12,19 +12,24 @@ ANALYSIS_HEADING = "insight crime analysis"
 
 # The navigation crumb: the scrape glues the section path to the headline,
 # "HomeNewsBriefPeru To Combat ..." -> kind "Brief", title "Peru To Combat ...";
-# a copy from a browser may separate the parts: "Home / News / Brief / Peru To Combat ...".
+# a copy from a browser may separate the parts: "Home / News / Brief / Peru To Combat ...". Without a
+# headline after it ("Home / News / Analysis") it could be any site's menu, so it is not taken.
 _CRUMB_SEPARATOR = r"\s*[/>»›|]\s*"
 _CRUMB = re.compile(
     rf"^Home(?:{_CRUMB_SEPARATOR})?(?:News(?:{_CRUMB_SEPARATOR})?)?(?P<kind>Brief|Analysis)"
-    rf"(?:{_CRUMB_SEPARATOR}(?P<title>\S.*)|(?P<glued>[^a-z\s/>»›|].*))?$"
+    rf"(?:{_CRUMB_SEPARATOR}(?P<title>\S.*)|(?P<glued>[^a-z\s/>»›|].*))$"
 )
 # The label above the headline, printed in capitals ("Analysis" in small letters is a menu item).
 _KIND_LINE = re.compile(r"^(BRIEF|ANALYSIS)$")
 # "PERU / 19 JUL 2012 BY EDWARD FOX EN": section label, date, byline, language.
-# Any three letters are taken as the month, so that a misprinted month is reported, not read as text.
+# Any three letters are taken as the month, so that a misprinted month is reported, not read as text;
+# a month written out ("July", "Sept") is read too.
 _LANGUAGES = r"(?:\s+(?:EN|ES))*"
+_MONTH_NAMES = ("january february march april may june july august september october november december "
+                "sept").split()
 _DATELINE = re.compile(
-    r"^(?P<section>[^/]{2,40}?) / (?P<day>\d{1,2}) (?P<month>[A-Za-z]{3}) (?P<year>\d{4})"
+    r"^(?P<section>[^/]{2,40}?) / (?P<day>\d{1,2}) "
+    rf"(?P<month>{'|'.join(_MONTH_NAMES)}|[A-Za-z]{{3}}) (?P<year>\d{{4}})"
     rf"(?: BY (?P<byline>.+?))?{_LANGUAGES}$", re.IGNORECASE
 )
 # A byline printed on the line after the date, as a copy from a browser may give it.
@@ -133,7 +138,7 @@ def _parse_dateline(line: str) -> tuple[str, date | None, str | None, str | None
         return None
     printed = f"{match['day']} {match['month']} {match['year']}"
     published, problem = None, None
-    month = _MONTHS.get(match["month"].upper())
+    month = _MONTHS.get(match["month"][:3].upper())
     if month is None:
         problem = f"the dateline's date {printed!r} has no month the parser knows, so published is None"
     else:

@@ -48,6 +48,12 @@ def with_blank_lines(article_id: str) -> str:
     return "\n  \n\n\t\n" + scrape(article_id)
 
 
+def with_invisible_blank_lines(article_id: str) -> str:
+    """The scrape after blank lines that hold a character no one sees: a byte-order mark, as a
+    Windows editor writes it at the start of a text, and a zero-width space, as some pages carry."""
+    return "\ufeff\n\u200b\n\n" + scrape(article_id)
+
+
 def with_menu(article_id: str) -> str:
     """The scrape with the site's menu above it, one item a line."""
     return "\n".join(MENU) + "\n" + scrape(article_id)
@@ -112,6 +118,7 @@ SHAPES = {
     "as scraped": scrape,
     "a URL line above": with_url_line,
     "blank lines above": with_blank_lines,
+    "blank lines with invisible characters above": with_invisible_blank_lines,
     "the site's menu above": with_menu,
     "copied from a browser": copied_from_browser,
     "a saved web page": saved_page,

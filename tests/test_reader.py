@@ -631,3 +631,20 @@ def test_every_source_the_draft_names_is_a_name_and_every_empty_one_says_why(sha
             assert words[-1].lower() not in {"a", "an", "the", "of", "at", "to", "by", "and", "or"}, who
             assert words[0].lower() not in {"its", "their", "his", "her", "he", "she", "they", "it"}, who
             assert who.lower() != "unattributed", (article_id, who)  # the draft never fills in a judgement
+
+
+def test_the_speed_benchmark_drafts_each_text_built_to_be_slow(capsys):
+    """Does tools/benchmark_reader.py draft each of its slow texts (the issue's "1, 1, …" and "A. A. …"
+    among them) and report a time and a row count for each? Run small here; its figures are in the README."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmark_reader", REPO / "tools" / "benchmark_reader.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert {"1, ", "A. "} <= set(tool.ADVERSARIAL.values())
+    tool.speed((3_000,))
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert len(lines) == len(tool.ADVERSARIAL)
+    for line, (name, unit) in zip(lines, tool.ADVERSARIAL.items(), strict=True):
+        rows = len(reader.draft_claims(unit * (3_000 // len(unit))))
+        assert name in line and " s (" in line and f"({rows:,} rows)" in line, line

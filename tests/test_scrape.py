@@ -186,3 +186,47 @@ def test_bylines_keep_the_pages_capitalisation():
     capitals = parse_scrape(SYNTHETIC.replace("BY ANA PÉREZ", "BY JEREMY MCDERMOTT"))
     assert capitals.byline == "Jeremy McDermott"
     assert parse_scrape(SYNTHETIC.replace("BY ANA PÉREZ", "BY INSIGHT CRIME")).byline == "InSight Crime"
+
+
+# ---------------------------------------------------------------- the header below other lines
+
+@pytest.mark.parametrize("above", [
+    "URL: https://example.org/rebels-seen-near-river/\n",
+    "\n\n   \n",
+    "Skip to content\nHome\nNews\nAnalysis\nInvestigations\nDonate\nEN | ES\n",
+    "Home / News / Analysis\nBRIEF\n",
+], ids=["url-line", "blank-lines", "menu", "menu-crumb-and-label"])
+def test_the_header_is_found_below_other_lines(above):
+    """With a URL line, blank lines or the site's menu above the page, are the header and text read
+    as without them ("Analysis" and "Investigations" in the menu are neither the kind nor the end)?"""
+    article = parse_scrape(above + SYNTHETIC)
+    expected = parse_scrape(SYNTHETIC)
+    assert (article.title, article.published, article.byline, article.kind, article.section) == (
+        expected.title, expected.published, expected.byline, expected.kind, expected.section)
+    assert article.news == expected.news and article.analysis == expected.analysis
+
+
+def test_a_header_copied_from_a_browser_is_read():
+    """Are a crumb with separators, a date written out, and a byline and language on lines of
+    their own read as the scrape's one-line header?"""
+    copied = SYNTHETIC.replace("HomeNewsBriefRebels Seen Near River",
+                               "Home / News / Brief / Rebels Seen Near River")
+    copied = copied.replace("COCA / 3 MAR 2015 BY ANA PÉREZ EN", "Coca / 3 March 2015\nBY ANA PÉREZ\nEN")
+    article = parse_scrape(copied)
+    assert (article.title, article.published, article.byline, article.kind) == (
+        "Rebels Seen Near River", date(2015, 3, 3), "Ana Pérez", "Brief")
+    assert article.news == parse_scrape(SYNTHETIC).news
+
+
+def test_a_headline_above_the_dateline_is_the_title_when_the_crumb_is_lost():
+    """Without the crumb, is the line above the dateline the title, and a URL line never?"""
+    article = parse_scrape(SYNTHETIC.split("\n", 1)[1])  # the crumb line dropped
+    assert article.title == "Rebels Seen Near River" and article.kind == "Brief"
+    no_headline = "URL: https://example.org/x\n" + SYNTHETIC[SYNTHETIC.index("COCA / 3 MAR 2015"):]
+    assert parse_scrape(no_headline).title is None
+
+
+def test_the_teasers_datelines_are_not_the_articles():
+    """With no line long enough to be article text, is the signed dateline the article's, not a teaser's?"""
+    article = parse_scrape("Related links\nCOCA / 1 JAN 2022\n" + SYNTHETIC)
+    assert article.published == date(2015, 3, 3) and article.byline == "Ana Pérez"

@@ -10,16 +10,35 @@ from datetime import date
 #: The heading the outlet puts before its own commentary on a news brief.
 ANALYSIS_HEADING = "insight crime analysis"
 
-# The navigation crumb glues the section path to the headline:
-# "HomeNewsBriefPeru To Combat ..." -> kind "Brief", title "Peru To Combat ...".
-_CRUMB = re.compile(r"^Home(?:News)?(Brief|Analysis)(?=\S)(?P<title>.+)$")
-_KIND_LINE = re.compile(r"^(BRIEF|ANALYSIS)$", re.IGNORECASE)
-# "PERU / 19 JUL 2012 BY EDWARD FOX EN": section label, date, byline, language.
-# Any three letters are taken as the month, so that a misprinted month is reported, not read as text.
-_DATELINE = re.compile(
-    r"^(?P<section>[^/]{2,40}?) / (?P<day>\d{1,2}) (?P<month>[A-Za-z]{3}) (?P<year>\d{4})"
-    r"(?: BY (?P<byline>.+?))?(?: (?:EN|ES))?$"
+# The navigation crumb: the scrape glues the section path to the headline,
+# "HomeNewsBriefPeru To Combat ..." -> kind "Brief", title "Peru To Combat ...";
+# a copy from a browser may separate the parts: "Home / News / Brief / Peru To Combat ...". Without a
+# headline after it ("Home / News / Analysis") it could be any site's menu, so it is not taken.
+_CRUMB_SEPARATOR = r"\s*[/>»›|]\s*"
+_CRUMB = re.compile(
+    rf"^Home(?:{_CRUMB_SEPARATOR})?(?:News(?:{_CRUMB_SEPARATOR})?)?(?P<kind>Brief|Analysis)"
+    rf"(?:{_CRUMB_SEPARATOR}(?P<title>\S.*)|(?P<glued>[^a-z\s/>»›|].*))$"
 )
+# The label above the headline, printed in capitals ("Analysis" in small letters is a menu item).
+_KIND_LINE = re.compile(r"^(BRIEF|ANALYSIS)$")
+# "PERU / 19 JUL 2012 BY EDWARD FOX EN": section label, date, byline, language.
+# Any three letters are taken as the month, so that a misprinted month is reported, not read as text;
+# a month written out ("July", "Sept") is read too.
+_LANGUAGES = r"(?:\s+(?:EN|ES))*"
+_MONTH_NAMES = ("january february march april may june july august september october november december "
+                "sept").split()
+_DATELINE = re.compile(
+    r"^(?P<section>[^/]{2,40}?) / (?P<day>\d{1,2}) "
+    rf"(?P<month>{'|'.join(_MONTH_NAMES)}|[A-Za-z]{{3}}) (?P<year>\d{{4}})"
+    rf"(?: BY (?P<byline>.+?))?{_LANGUAGES}$", re.IGNORECASE
+)
+# A byline printed on the line after the date, as a copy from a browser may give it.
+_BYLINE_LINE = re.compile(rf"^BY (?P<byline>.+?){_LANGUAGES}$", re.IGNORECASE)
+_LANGUAGE_LINE = re.compile(r"^(?:EN|ES)(?:\s*[/|]?\s*(?:EN|ES))*$", re.IGNORECASE)
+# The header is looked for above the first line this long (article text), in at most this many lines
+# (the site's menu, a "URL: ..." line or blank lines may stand above it).
+_PARAGRAPH_WORDS = 25
+_HEADER_LINES = 150
 _MONTHS = {m: i for i, m in enumerate(
     "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)}
 # The first of these lines ends the article: what follows is page furniture.
@@ -29,6 +48,11 @@ _END_MARKERS = re.compile(
     r"about insight crime$|investigations$)",
     re.IGNORECASE,
 )
+# The lines of those that only follow an article (the others, "Donate", "Investigations", can be
+# items of the site's menu above it).
+_AFTER_THE_TEXT = re.compile(
+    r"^(share icon|was this content helpful\?|what are your thoughts\?|we encourage readers to copy|"
+    r"we want to sustain|related content$)", re.IGNORECASE)
 # Lines inside the article that are not part of the text: cross-links and image credits.
 _INLINE_FURNITURE = re.compile(
     r"^(see also:|(photo|image|map)( source)?:|[\w-]+source: )", re.IGNORECASE
@@ -114,7 +138,7 @@ def _parse_dateline(line: str) -> tuple[str, date | None, str | None, str | None
         return None
     printed = f"{match['day']} {match['month']} {match['year']}"
     published, problem = None, None
-    month = _MONTHS.get(match["month"].upper())
+    month = _MONTHS.get(match["month"][:3].upper())
     if month is None:
         problem = f"the dateline's date {printed!r} has no month the parser knows, so published is None"
     else:
@@ -144,6 +168,76 @@ def _not_a_scrape(text: str, lines: list[str]) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Header:
+    """What the page prints above the article, and the index of the line where the text starts."""
+
+    title: str | None = None
+    published: date | None = None
+    byline: str | None = None
+    kind: str | None = None
+    section: str | None = None
+    problems: tuple[str, ...] = ()
+    end: int = 0
+
+
+def _could_be_headline(line: str) -> bool:
+    """True for a line that may be the headline above a dateline; False for a URL, a label, a menu item."""
+    return (len(line.split()) >= 3 and line != line.upper() and "://" not in line
+            and not line.lower().startswith(("url:", "www.")) and not _CRUMB.match(line))
+
+
+def _read_header(lines: list[str]) -> _Header:
+    """Find the page's header (crumb, kind line, headline, dateline) above the article text.
+
+    The header need not open the text: a "URL: ..." line, the site's menu or other lines a
+    browser copies may stand above it. It is looked for above the first line long enough to be
+    article text. The dateline anchors it; without one, the navigation crumb does. A text with
+    neither has no header (``end`` is 0): nothing is guessed.
+    """
+    top = next((i for i, line in enumerate(lines[:_HEADER_LINES])
+                if len(line.split()) >= _PARAGRAPH_WORDS or line.lower() == ANALYSIS_HEADING
+                or _AFTER_THE_TEXT.match(line)), min(len(lines), _HEADER_LINES))
+    datelines = [i for i in range(top) if _DATELINE.match(lines[i])]
+    signed = [i for i in datelines if _DATELINE.match(lines[i])["byline"]]
+    # the article's own dateline: the signed one nearest the text (teasers of other articles print
+    # unsigned datelines), else the first
+    dated_at = signed[-1] if signed else datelines[0] if datelines else None
+    crumbs = [i for i in range(dated_at if dated_at is not None else top) if _CRUMB.match(lines[i])]
+    crumb_at = crumbs[-1] if crumbs else None
+    if dated_at is None and crumb_at is None:
+        return _Header()
+
+    title = kind = section = byline = published = None
+    problems: list[str] = []
+    end = 0
+    if crumb_at is not None:
+        crumb = _CRUMB.match(lines[crumb_at])
+        kind = crumb["kind"].title()
+        title = (crumb["title"] or crumb["glued"] or "").strip() or None
+        end = crumb_at + 1
+        if end < len(lines) and _KIND_LINE.match(lines[end]):
+            kind, end = lines[end].title(), end + 1
+        if title and end < len(lines) and lines[end] == title:
+            end += 1
+    if dated_at is not None:
+        above = lines[dated_at - 1] if dated_at > end else None
+        if above is not None and title is None and _could_be_headline(above):
+            title = above
+            above = lines[dated_at - 2] if dated_at - 1 > end else None
+        if above is not None and kind is None and _KIND_LINE.match(above):
+            kind = above.title()
+        section, published, byline, problem = _parse_dateline(lines[dated_at])
+        problems += [problem] if problem else []
+        end = dated_at + 1
+        if byline is None and end < len(lines) and (by := _BYLINE_LINE.match(lines[end])):
+            byline, end = _byline(by["byline"]), end + 1
+    while end < len(lines) and _LANGUAGE_LINE.match(lines[end]):
+        end += 1
+    return _Header(title=title, published=published, byline=byline, kind=kind, section=section,
+                   problems=tuple(problems), end=end)
+
+
 def parse_scrape(text: str) -> Article:
     """Turn the raw text of one scraped article page into an :class:`Article`.
 
@@ -170,28 +264,12 @@ def parse_scrape(text: str) -> Article:
     if why_not:
         raise NotAScrapeError(f"This is not a scrape of an InSight Crime article page: {why_not}.")
 
-    title = kind = section = byline = None
-    published = None
-    problems: list[str] = []
-    position = 0
-    # The header: crumb, kind line, headline, dateline, in that order, each optional.
-    if position < len(lines) and (crumb := _CRUMB.match(lines[position])):
-        kind, title = crumb[1].title(), crumb["title"].strip()
-        position += 1
-    if position < len(lines) and _KIND_LINE.match(lines[position]):
-        kind = lines[position].title()
-        position += 1
-    if title and position < len(lines) and lines[position] == title:
-        position += 1
-    if position < len(lines) and (dateline := _parse_dateline(lines[position])):
-        section, published, byline, problem = dateline
-        if problem:
-            problems.append(problem)
-            warnings.warn(f"parse_scrape: {problem}", ScrapeWarning, stacklevel=2)
-        position += 1
+    header = _read_header(lines)
+    for problem in header.problems:
+        warnings.warn(f"parse_scrape: {problem}", ScrapeWarning, stacklevel=2)
 
     body: list[str] = []
-    for line in lines[position:]:
+    for line in lines[header.end:]:
         if _END_MARKERS.match(line):
             break
         if not _INLINE_FURNITURE.match(line):
@@ -207,13 +285,13 @@ def parse_scrape(text: str) -> Article:
     else:
         news, analysis = body, []
     return Article(
-        title=title,
-        published=published,
-        byline=byline,
-        kind=kind,
-        section=section,
+        title=header.title,
+        published=header.published,
+        byline=header.byline,
+        kind=header.kind,
+        section=header.section,
         news=tuple(news),
         analysis=tuple(analysis),
         raw=text,
-        problems=tuple(problems),
+        problems=header.problems,
     )

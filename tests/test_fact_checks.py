@@ -157,6 +157,14 @@ def test_the_late_coca_figures_are_dated_after_article_003():
     # the same words in the summary column and in the source column: the source is credited
     ("once 10,000-strong", "(e)", "Peruvian Times", "peruviantimes.com/02/shining-path-rebels"),
     ("El VRAEM representó el 69 por ciento", "“Other VRAEM-share statements”", "Huachos", "huachos.com"),
+    # a colon inside a quoted title does not cut the name
+    ("In May 2010, OSF gave its first seed grant", "(k)", 'InSight Crime, "InSight Crime: Ten Years"',
+     "insight-crime-ten-years"),
+    # no sentence before the address names a source: the address's site does
+    ("We wrote short briefs about captures and seizures", "(k)", "insightcrime.org", "the-organization"),
+    ("It was developed by Mike Caulfield.", "(l)", "libguides.csu.edu.au", "libguides.csu.edu.au"),
+    ("Table 1 Standard Categories to Interpret Kappa values", "(m)", "bmchealthservres.biomedcentral.com",
+     "bmchealthservres"),
 ])
 def test_reference_note_credits_the_publisher_and_address(passage, item, publisher, address):
     """Does a quoted passage name who published it, where, and which item of the notes holds it?"""

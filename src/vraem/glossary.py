@@ -40,6 +40,9 @@ NOT_GLOSSED = {
     "ALSO": "from the label \"SEE ALSO: …\" that lesson 01 quotes from the scraped pages",
     "HTML": "the file format of a saved web page, which lesson 06 asks for",
     "README": "the name of the course's front-page file, which lesson 06 links to",
+    "SIFT": "the name of Mike Caulfield's four reading moves, which lesson 06 credits and explains (reference (l))",
+    "CC": "from \"CC BY 4.0\", the name of the licence SIFT is published under (lesson 06, reference (l))",
+    "BY": "from \"CC BY 4.0\", the name of the licence SIFT is published under (lesson 06, reference (l))",
 }
 
 

@@ -17,7 +17,7 @@ The formats, as written here and read back:
 - README: the lesson row's time column, ``73 min + 45 after class (about 120 alone)``;
 - course map: the third column, ``73 min in class + 45 after class (sections 5–7); about 120 alone``;
 - timing table: per numbered section, ``| N. … | T min | 3 + 4 min (4.2, 4.3) | notes |``,
-  and a ``| **total** | … |`` row.
+  and a ``| **total in class** | … |`` row.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ README_ROW = re.compile(r"^\| (?P<number>\d\d) \| (?P<lesson>[^|]+) \| (?P<time>
 MAP_ROW = re.compile(r"^\| (?P<session>\d+) \| (?P<number>\d\d) · (?P<title>[^|]+) \| (?P<time>[^|]+) \|", re.MULTILINE)
 SECTION_ROW = re.compile(r"^\| (?P<section>\d+)\. (?P<label>[^|]+) \| (?P<teaching>[^|]+) \| (?P<exercises>[^|]+) \|",
                          re.MULTILINE)
-TOTAL_ROW = re.compile(r"^\| \*\*total\*\* \|[^\n]*$", re.MULTILINE)
+TOTAL_ROW = re.compile(r"^\| \*\*total[^|]*\|[^\n]*$", re.MULTILINE)
 
 
 def time_sentence(timed: LessonTime) -> str:
@@ -85,15 +85,18 @@ def _exercise_cell(parts) -> str:
 
 def _section_cells(timed: LessonTime, section: str) -> tuple[str, str]:
     teaching, parts = timed.section_minutes(section)
-    when = ", after class" if timed.section_after_class(section) else ""
-    teach = f"{round(teaching)} min{when}" if round(teaching) else ("—" if not when else f"—{when}")
+    after = timed.section_after_class(section)
+    teach = f"{round(teaching)} min" if round(teaching) else "—"
+    if after:
+        teach = "after class" if teach == "—" else f"{teach} after class"
     return teach, _exercise_cell(parts)
 
 
 def total_row(timed: LessonTime) -> str:
     after = f"; then {timed.after_class} min after class" if timed.after_class else ""
-    return (f"| **total** | **{timed.teaching} min** | **{timed.exercises} min** | in class {timed.in_class} min"
-            f"{after}; about {timed.alone} minutes working alone |")
+    return (f"| **total in class** | **{timed.teaching} min** | **{timed.exercises} min** | {timed.in_class} min "
+            f"with the header, the set-up cell and the key points{after}; about {timed.alone} minutes "
+            "working alone |")
 
 
 # ---------------------------------------------------------------- writing
@@ -142,11 +145,15 @@ def _instructor_note(text: str, timed: LessonTime) -> str:
 
 def write_times(root: Path) -> list[Path]:
     """Rewrite every stated time under ``root`` from the model; return the files changed."""
-    times = course_times(root)
     changed = []
+    for _ in range(3):  # the header's own words count: rewrite until the numbers stop moving
+        times = course_times(root)
+        written = [root / "solutions" / f"{name}.ipynb" for name, timed in times.items()
+                   if _write_notebook(root / "solutions" / f"{name}.ipynb", timed)]
+        changed += [path for path in written if path not in changed]
+        if not written:
+            break
     for name, timed in times.items():
-        if _write_notebook(root / "solutions" / f"{name}.ipynb", timed):
-            changed.append(root / "solutions" / f"{name}.ipynb")
         note = root / "instructors" / f"{name}.md"
         if _rewrite(note, lambda text, timed=timed: _instructor_note(text, timed)):
             changed.append(note)
@@ -184,6 +191,8 @@ def time_problems(root: Path, tolerance: float = 0.15) -> list[str]:
 
     for name, timed in times.items():
         notebook = nbformat.read(root / "solutions" / f"{name}.ipynb", as_version=4)
+        if not notebook.cells or "lesson-header" not in notebook.cells[0].get("metadata", {}).get("tags", []):
+            continue  # not a lesson (no header to state a time in)
         header = notebook.cells[0].source
         found = TIME_SENTENCE.search(header)
         where = f"solutions/{name}.ipynb"

@@ -120,10 +120,11 @@ def test_the_kappa_scale_is_read_from_reference_m():
 
 
 @pytest.mark.parametrize(("kappa", "label"), [(-0.05, "poor"), (0.0, "slight"), (0.2, "slight"), (0.21, "fair"),
-                                              (0.6, "moderate"), (0.605, "moderate"), (0.61, "substantial"),
-                                              (0.7, "substantial"), (0.81, "almost perfect"), (1.0, "almost perfect")])
+                                              (0.6, "moderate"), (0.604, "moderate"), (0.606, "substantial"),
+                                              (0.61, "substantial"), (0.7, "substantial"), (0.807, "almost perfect"),
+                                              (0.81, "almost perfect"), (1.0, "almost perfect")])
 def test_scale_labels_follow_the_bands(kappa, label):
-    """Does each kappa get the label of the last band whose lower bound it reaches?"""
+    """Does each kappa, rounded to two decimals as a table shows it, get the band whose lower bound it reaches?"""
     assert scale_label(kappa) == label
 
 

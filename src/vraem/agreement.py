@@ -169,13 +169,14 @@ def kappa_scale() -> list[tuple[float, str]]:
 def scale_label(kappa: float) -> str:
     """Landis and Koch's word for a kappa: ``scale_label(0.72)`` is "substantial" (a convention, not a test).
 
-    The bands are written with two decimals (0.41–0.60, 0.61–0.80); a kappa
-    belongs to the last band whose lower bound it reaches, so 0.605 is still
-    "moderate" and 0.61 is "substantial".
+    The bands are written with two decimals (0.41–0.60, 0.61–0.80), so the
+    kappa is rounded to two decimals first, as a table shows it, and gets the
+    band whose lower bound it reaches: 0.807 is shown as 0.81, "almost perfect".
     """
+    shown = round(float(kappa), 2)
     label = ""
     for lower, name in kappa_scale():
-        if kappa >= lower - 1e-12:
+        if shown >= lower - 1e-9:
             label = name
     return label
 

@@ -208,3 +208,19 @@ def test_the_frames_offered_are_the_codebooks():
     from vraem.tables import resource_schema
     field = next(f for f in resource_schema("passages")["schema"]["fields"] if f["name"] == "frame")
     assert tuple(field["constraints"]["enum"]) == FRAMES
+
+
+def test_what_lesson_05_says_about_the_rounds_holds():
+    """Do the data still bear out lesson 05's sentences on the rounds (revise the lesson when this fails)?"""
+    from vraem.passages import revision
+    assert disagreements("O2").empty, "lesson 05: round 2's coder differs from reconciled 2 in no cell"
+    table = agreement_table().set_index(["coder", "column"])
+    assert table.loc[("O2", "frame"), "kappa"] >= 0.7 and (table.loc["O2", "kappa"] >= 0.6).all()
+    first = disagreements("O1").set_index(["passage_id", "column"])
+    revised = set(zip(revision()["passage_id"], revision()["column"], strict=True))
+    for cell in [("P001", "evidence"), ("P017", "frame"), ("P028", "voice")]:
+        assert cell in first.index and cell not in revised, f"lesson 05: {cell} is a doubt of O1 left as it was"
+    o1 = load_codings(("O1",)).set_index("passage_id")
+    assert ("P056", "evidence") in revised and o1.loc["P056", "evidence"] == "figure", \
+        "lesson 05: the revision moved P056 away from O1's value"
+    assert len(example_passages(codebook_version("v3"))) == 29, "instructors/05 counts v3's example passages"

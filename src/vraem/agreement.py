@@ -130,8 +130,8 @@ def agreement_table(columns: tuple[str, ...] = CATEGORY_COLUMNS) -> pd.DataFrame
 def disagreements(coder: str, columns: tuple[str, ...] = CATEGORY_COLUMNS) -> pd.DataFrame:
     """Every cell where ``coder`` differs from what it is measured against, with the coder's own note.
 
-    ``disagreements("O2", ("frame",))`` lists the passages whose frame outside
-    coder 2 saw differently from the reconciled coding it was measured against.
+    ``disagreements("O1", ("frame",))`` lists the passages whose frame outside
+    coder 1 saw differently from the reconciled coding it was measured against.
     """
     compared_with = load_rounds().set_index("coder").loc[coder, "compared_with"]
     notes = load_codings((coder,)).set_index("passage_id")["note"]

@@ -13,7 +13,7 @@ import re
 
 import pandas as pd
 
-from .paths import data_file
+from .paths import read_data_text
 
 #: What a lesson says beside a reading, so that the source and its status travel with it.
 CONVENTION = ("Landis and Koch's (1977) bands, a convention, not a test "
@@ -28,9 +28,12 @@ def kappa_scale() -> pd.DataFrame:
     The notes write it on one line: ``< 0 poor; 0.00–0.20 slight; … 0.81–1.00 almost perfect``.
     The band "below 0" has ``low`` minus infinity.
     """
-    text = data_file("reference/context_facts.md").read_text(encoding="utf-8")
-    item = text.split("## (m)", 1)[1].split("\n## ", 1)[0]
-    line = next(line for line in item.splitlines() if line.strip().startswith("<"))
+    text = read_data_text("reference/context_facts.md")
+    item = text.split("## (m)", 1)[-1].split("\n## ", 1)[0] if "## (m)" in text else ""
+    line = next((line for line in item.splitlines() if line.strip().startswith("<")), None)
+    if line is None:
+        raise ValueError("data/reference/context_facts.md has no item (m) with Landis and Koch's scale "
+                         "for kappa: restore the file from the course's reference notes")
     rows = []
     for part in line.split(";"):
         found = _BAND.search(part.strip())

@@ -7,8 +7,8 @@ import pytest
 
 from vraem.agreement import (FRAMES, HANDOFF_COLUMNS, agreement, agreement_table, agreement_without_examples,
                              codebook_version, compare_frames, comparisons, disagreements, example_passages,
-                             git_blob_sha1, handoff_csv, handoff_table, load_rounds, paired,
-                             scale_label)
+                             git_blob_sha1, handoff_csv, handoff_table, load_rounds, paired, quoted_disputes,
+                             scale_label, without_examples_table)
 from vraem.kappa import kappa_scale
 from vraem.passages import CATEGORY_COLUMNS, load_codings, load_passages
 from vraem.provenance import coding_problems, round_problems
@@ -227,3 +227,33 @@ def test_what_lesson_05_says_about_the_rounds_holds():
     assert ("P056", "evidence") in revised and o1.loc["P056", "evidence"] == "figure", \
         "lesson 05: the revision moved P056 away from O1's value"
     assert len(example_passages(codebook_version("v3"))) == 29, "instructors/05 counts v3's example passages"
+
+
+def test_round_two_is_also_measured_on_the_passages_codebook_v3_does_not_quote():
+    """Is round 2 measured without v3's examples, every column, and does v3 quote passages round 1 disputed?"""
+    table = without_examples_table()
+    assert set(table["coder"]) == {"O1", "O2"} and set(table["column"]) == set(CATEGORY_COLUMNS)
+    quoted = example_passages(codebook_version("v3"))
+    o2 = table[table["coder"] == "O2"]
+    assert (o2["passages"] == len(load_passages()) - len(quoted)).all()
+    disputed, in_v3 = quoted_disputes("O1", "v3")
+    assert set(in_v3) == set(disputed) & quoted and in_v3, "v3 quotes some passages round 1 disputed"
+    assert set(disputed) == set(disagreements("O1")["passage_id"])
+
+
+def test_what_instructors_05_says_about_the_rounds_holds():
+    """Do the figures instructors/05 gives for rounds 1 and 2 match what the code computes from data/?"""
+    from pathlib import Path
+    note = " ".join((Path(__file__).parents[1] / "instructors" / "05-militarization-vs-development.md").read_text(
+        encoding="utf-8").split())  # one space for every line break
+    table = agreement_table().set_index(["coder", "column"])
+    for column in ("frame", "evidence"):
+        row = table.loc[("O1", column)]
+        assert f"{row['agreement']:.1%}".replace("%", " %") in note, f"instructors/05: O1's {column} share"
+        assert f"kappa {row['kappa']:.2f}" in note, f"instructors/05: O1's {column} kappa"
+    assert table.loc["O1", "kappa"].idxmin() == "evidence", "instructors/05 calls evidence round 1's lowest column"
+    unquoted = without_examples_table().set_index(["coder", "column"]).loc["O2"]
+    assert (unquoted["agreement"] == 1).all() and f"all {unquoted['passages'].iloc[0]} passages v3" in note
+    disputed, quoted = quoted_disputes("O1", "v3")
+    assert f"v3 quotes {len(quoted)} of the {len(disputed)} passages O1 disputed ({', '.join(quoted)};" in note
+    assert "optimistic" in note

@@ -253,6 +253,38 @@ def handoff_sha256(passages: pd.DataFrame | None = None) -> str:
     return hashlib.sha256(handoff_csv(passages).encode("utf-8")).hexdigest()
 
 
+def without_examples_table(coders: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Each outside coder's agreement, column by column, on the passages its codebook does not quote.
+
+    ``without_examples_table()`` has one row per outside coder and column:
+    ``passages`` left once the codebook's example passages are dropped, the
+    share of them coded alike, and kappa. It is the fairer reading of a round
+    whose codebook quotes passages it is tested on.
+    """
+    rounds = load_rounds()
+    coders = coders or tuple(rounds.loc[rounds["round"] > 0, "coder"])
+    rows = []
+    for coder in coders:
+        codebook = rounds.set_index("coder").loc[coder, "codebook"]
+        for column in CATEGORY_COLUMNS:
+            passages, share, kappa = agreement_without_examples(coder, column)
+            rows.append({"coder": coder, "codebook": codebook, "column": column, "passages": passages,
+                         "agreement": share, "kappa": kappa})
+    return pd.DataFrame(rows)
+
+
+def quoted_disputes(coder: str, codebook: str) -> tuple[list[str], list[str]]:
+    """The passages ``coder`` differed on, and those of them ``codebook`` quotes as examples.
+
+    ``quoted_disputes("O1", "v3")`` shows how far codebook v3, written after
+    round 1, quotes the very passages round 1 disputed: agreement on those is
+    supplied by the codebook, not tested by it.
+    """
+    disputed = sorted(set(disagreements(coder)["passage_id"]))
+    quoted = example_passages(codebook_version(codebook))
+    return disputed, [passage_id for passage_id in disputed if passage_id in quoted]
+
+
 def example_passages(codebook: str) -> set[str]:
     """The passages a codebook quotes as examples (``"…" (00N)`` fragments found in a passage).
 
@@ -280,4 +312,5 @@ def agreement_without_examples(coder: str, column: str = "frame") -> tuple[int, 
 
 __all__ = ["FRAMES", "IN_HOUSE", "agreement", "agreement_table", "agreement_without_examples", "comparisons",
            "compare_frames", "disagreements", "example_passages", "handoff_csv", "handoff_table",
-           "load_rounds", "paired", "reference_coding", "scale_label"]
+           "load_rounds", "paired", "quoted_disputes", "reference_coding", "scale_label",
+           "without_examples_table"]

@@ -257,3 +257,18 @@ def test_what_instructors_05_says_about_the_rounds_holds():
     disputed, quoted = quoted_disputes("O1", "v3")
     assert f"v3 quotes {len(quoted)} of the {len(disputed)} passages O1 disputed ({', '.join(quoted)};" in note
     assert "optimistic" in note
+
+
+def test_the_counts_of_the_outside_coders_doubts_are_their_notes():
+    """Do lesson 05's '13 places' (round 1) and '14 places' (round 2) count the numbered doubts in each coder's notes?"""
+    import json
+    import re
+    from pathlib import Path
+    root = Path(__file__).parents[1]
+    notebook = json.loads((root / "solutions" / "05-militarization-vs-development.ipynb").read_text(encoding="utf-8"))
+    text = " ".join(" ".join("".join(cell["source"]).split()) for cell in notebook["cells"])
+    for coder, wording in (("O1", "listed {} places where the codebook had left it unsure"),
+                           ("O2", "notes list {} places where version 3 left it unsure")):
+        notes = (root / "data" / "codebooks" / f"notes-{coder}.md").read_text(encoding="utf-8")
+        doubts = len(re.findall(r"^\d+\. ", notes, flags=re.MULTILINE))
+        assert wording.format(doubts) in text, f"lesson 05: the count of {coder}'s doubts ({doubts})"

@@ -110,11 +110,19 @@ def test_lesson_05_counts_of_the_claims_of_effect_are_the_codings():
     text = " ".join(" ".join(cell.source.split()) for cell in _cells("05-", "markdown"))
     said = re.search(r"All (\d+) claims that a policy \*\*worked\*\* rest on a figure \((\d+)\) or a dated event "
                      r"\((\d+)\); of the (\d+) verdicts of \*\*failure\*\*, (\d+) rest on the outlet's assertion "
-                     r"alone, (\d+) on a figure and (\d+) on", text)
+                     r"alone, (\d+) on a figure, (\d+) on a dated event and (\d+) on someone's statement\.", text)
     assert said, "the sentence with the counts of the claims of effect has changed: update this test"
     assert [int(n) for n in said.groups()] == [
         len(worked), (worked["evidence"] == "figure").sum(), (worked["evidence"] == "event").sum(),
-        len(failed), evidence.get("assertion", 0), evidence.get("figure", 0), evidence.get("statement", 0)]
+        len(failed), evidence.get("assertion", 0), evidence.get("figure", 0), evidence.get("event", 0),
+        evidence.get("statement", 0)]
+    assert sum(evidence.get(kind, 0) for kind in ("assertion", "figure", "event", "statement")) == len(failed)
+    for later in (r"(\d+) of its (\d+) verdicts of failure rest on the outlet's assertion alone",
+                  r"of the (\d+) claims that it failed, \d+ are the outlet's own and (\d+) are bare assertions"):
+        found = re.search(later, text)
+        assert found, f"lesson 05 no longer says {later!r}: update this test"
+        counts = sorted(int(n) for n in found.groups())
+        assert counts == sorted([len(failed), evidence.get("assertion", 0)]), f"lesson 05: {found[0]!r}"
     own = re.search(r"Of the (\d+) verdicts of failure, (\d+) are in the outlet's own voice", text)
     assert own and [int(n) for n in own.groups()] == [len(failed), (failed["voice"] == "outlet").sum()]
 

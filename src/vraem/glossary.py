@@ -35,6 +35,7 @@ NOT_PROSE = re.compile(r"```.*?```|~~~.*?~~~|`[^`]*`|\]\([^)]*\)|<[^>]+>|https?:
 #: glossary entry (the glossary only holds what an article or a reference passage attests),
 #: with where the lesson explains them.
 NOT_GLOSSED = {
+    "AI": "artificial intelligence; lesson 05 spells it out where it says its outside coders were AI-assistant sessions",
     "SVG": "a picture file format; lesson 00 says what it is where it uses it",
     "SEE": "from the label \"SEE ALSO: …\" that lesson 01 quotes from the scraped pages",
     "ALSO": "from the label \"SEE ALSO: …\" that lesson 01 quotes from the scraped pages",

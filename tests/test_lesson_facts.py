@@ -170,3 +170,33 @@ def test_lesson_06_credits_sift_and_investigates_the_outlet_off_the_page():
     assert {"(k)", "(l)"} <= items
     assert "read the page itself" in code  # the steps that stay on the page are named as such
     assert not re.search(r"(follows|by) lateral reading", prose)
+
+
+# ---------------------------------------------------------------- wording the fact-check flagged
+
+def test_no_prose_calls_a_figure_the_outlets_own_count():
+    """Is no unsourced figure called 'the outlet's own count' (the outlet gives no source; it did not count)?"""
+    for name, text in _prose():
+        assert "own count" not in " ".join(text.split()), f"{name} calls a figure the outlet's own count"
+
+
+def test_the_70000_deaths_are_repeated_not_recycled():
+    """Does every passage that calls the 70,000 deaths anything say 'repeated, not recycled' (lesson 04's terms)?"""
+    for name, text in _prose():
+        flat = " ".join(text.split())
+        for sentence in re.split(r"(?<=[.;:])\s", flat):
+            if "70,000" in sentence and "recycl" in sentence:
+                assert "not recycled" in sentence, f"{name}: {sentence!r}"
+
+
+def test_lesson_04_gives_the_outside_fighter_estimates_as_their_range():
+    """Does lesson 04 give the outside fighter estimates since 2021 as the range outside_figures.csv holds?"""
+    from vraem.outside import load_outside_figures
+    figures = load_outside_figures()
+    fighters = figures[(figures["measure"] == "fighters") & (figures["counted"].str.startswith("members"))
+                       & (figures["counted"] != "members with heavy weapons")
+                       & figures["reference_period"].astype(str).str.match(r"20[2-9]\d")]  # dated 2020s
+    low, high = int(fighters["value"].min()), int(fighters["value"].max())
+    text = " ".join(" ".join(cell.source.split()) for cell in _cells("04-", "markdown"))
+    assert f"{low} to {high} from 2021" in text
+    assert "about 350 later" not in text

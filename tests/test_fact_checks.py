@@ -5,6 +5,7 @@ import re
 import pytest
 
 from vraem import load_claims, load_corpus, load_events, reference_note
+from vraem.outside import load_outside_figures
 from vraem.provenance import article_texts, reference_text
 from vraem.quotes import QuoteNotFoundError
 
@@ -86,6 +87,50 @@ def test_the_emergency_event_claims_no_more_than_its_source():
     assert "first" not in event["event"].lower()
 
 
+def test_the_2011_lapse_is_closed_by_its_retroactive_renewal():
+    """Is the renewal from 1 Nov 2011 an event of its own, sourced to the reference, and does the lapse say so?"""
+    events = load_events().set_index("event_id")
+    renewal = events[(events["date"] == "2011-11-01") & (events["type"] == "legal")]
+    assert len(renewal) == 1
+    row = renewal.iloc[0]
+    assert row["source_kind"] == "reference" and row["source_url"] in reference_text()
+    assert "1 de noviembre de 2011" in row["quote"]  # the day the renewal runs from
+    assert "applied retroactively from 1 Nov 2011" in reference_text()
+    lapse = events[events["date"] == "2011-10-31"].iloc[0]
+    assert renewal.index[0] in lapse["event"] and "retroactive" in lapse["event"]
+
+
+def test_no_table_mentions_the_2011_lapse_without_its_renewal():
+    """Does every row that names the 31 October 2011 lapse also say it was renewed retroactively?"""
+    rows = [(f"events {row.event_id}", f"{row.event} {row.note}") for row in load_events().itertuples()]
+    rows += [(f"claims {row.claim_id}", f"{row.note} {row.fact_check_note}") for row in load_claims().itertuples()]
+    rows += [(f"outside {row.figure_id}", f"{row.note}") for row in load_outside_figures().itertuples()]
+    mentions = [(name, text) for name, text in rows if re.search(r"31 Oct(ober)?( 2011)?\b", text)]
+    assert mentions, "the lapse should still be recorded"
+    for name, text in mentions:
+        assert re.search(r"retroactiv", text), f"{name} mentions the lapse without the retroactive renewal"
+
+
+def test_a_count_that_two_independent_sources_give_is_not_flagged():
+    """Is no claim flagged when two outside sources that do not cite InSight Crime give its value?
+
+    Reference (f): the contractors and El País's count of those freed both give 36 hostages (C005).
+    """
+    outside = load_outside_figures()
+    independent = outside[~outside["circular"]]
+    confirmed = []
+    for claim in load_claims().itertuples():
+        same = independent[(independent["measure"] == claim.measure) & (independent["place"] == claim.place)
+                           & (independent["value_low"] == claim.value_low)
+                           & (independent["value_high"] == claim.value_high)
+                           & (independent["reference_period"].str[:4] == claim.reference_period[:4])]
+        if same["publisher"].nunique() >= 2:
+            confirmed.append(claim.claim_id)
+            assert not isinstance(claim.fact_check, str), f"{claim.claim_id} is flagged {claim.fact_check}"
+    assert "C005" in confirmed  # the case the rule was written for is seen by it
+    assert "contractors" in _claim("C005")["note"] and "El País" in _claim("C005")["note"]
+
+
 def test_the_late_coca_figures_are_dated_after_article_003():
     """Is the publication of the 2018-2019 coca figures in the timeline, after article 003?"""
     events = load_events()
@@ -112,6 +157,14 @@ def test_the_late_coca_figures_are_dated_after_article_003():
     # the same words in the summary column and in the source column: the source is credited
     ("once 10,000-strong", "(e)", "Peruvian Times", "peruviantimes.com/02/shining-path-rebels"),
     ("El VRAEM representó el 69 por ciento", "“Other VRAEM-share statements”", "Huachos", "huachos.com"),
+    # a colon inside a quoted title does not cut the name
+    ("In May 2010, OSF gave its first seed grant", "(k)", 'InSight Crime, "InSight Crime: Ten Years"',
+     "insight-crime-ten-years"),
+    # no sentence before the address names a source: the address's site does
+    ("We wrote short briefs about captures and seizures", "(k)", "insightcrime.org", "the-organization"),
+    ("It was developed by Mike Caulfield.", "(l)", "libguides.csu.edu.au", "libguides.csu.edu.au"),
+    ("Table 1 Standard Categories to Interpret Kappa values", "(m)", "bmchealthservres.biomedcentral.com",
+     "bmchealthservres"),
 ])
 def test_reference_note_credits_the_publisher_and_address(passage, item, publisher, address):
     """Does a quoted passage name who published it, where, and which item of the notes holds it?"""

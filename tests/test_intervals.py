@@ -8,8 +8,9 @@ import pytest
 from vraem.claims import load_claims
 from vraem.intervals import (CONSISTENT, CONTRADICTION, DIFFERENT_THING, DIFFERENT_TIME, HEDGE_RULES,
                              TIME_UNKNOWN, add_intervals, add_periods, age_in_years, compare,
-                             hedge_interval, hedge_kind, overlaps, period_bounds, same_years)
-from vraem.outside import load_outside_figures
+                             hedge_interval, hedge_kind, in_common_unit, overlaps, period_bounds,
+                             same_years)
+from vraem.outside import lineup, load_outside_figures
 
 
 @pytest.mark.parametrize(("low", "high", "hedge", "expected"), [
@@ -128,6 +129,37 @@ def _figure(**values):
 def test_compare_follows_the_rule_in_order(changes, verdict):
     """Is each step of the rule applied: thing, place, time, then the intervals?"""
     assert compare(_figure(), _figure(**changes)).verdict == verdict
+
+
+@pytest.mark.parametrize(("percent", "verdict"), [(32.2, CONSISTENT), (25.0, CONTRADICTION)])
+def test_a_fraction_and_a_percent_are_one_quantity(percent, verdict):
+    """Is "nearly a third" compared with 32.2 %, not called a different thing measured?"""
+    third = _figure(measure="coca_area_share", unit="fraction", value_low=0.3333, value_high=0.3333,
+                    hedge="nearly")
+    share = _figure(measure="coca_area_share", unit="percent", value_low=percent, value_high=percent,
+                    hedge="none")
+    for first, second in ((third, share), (share, third)):
+        result = compare(first, second)
+        assert result.verdict == verdict
+        assert "33.3" in result.reason and "percent" in result.reason
+
+
+def test_converted_units_are_still_different_from_other_units():
+    """Is a fraction against hectares, or a percent of another measure, still a different thing?"""
+    third = _figure(measure="coca_area_share", unit="fraction", value_low=0.3333, value_high=0.3333)
+    assert compare(third, _figure(measure="coca_area_share", unit="hectares")).verdict == DIFFERENT_THING
+    assert compare(third, _figure(measure="poverty_rate", unit="percent")).verdict == DIFFERENT_THING
+    assert in_common_unit("people", 500, None) == ("people", 500.0, None)
+
+
+def test_the_articles_third_meets_the_surveys_percent():
+    """In the line-up, does article 001's "nearly a third" reach the interval step against a percent share?"""
+    table = lineup().set_index("figure_id")
+    third, percent = table.loc["C013"], table.loc["O049"]
+    assert (third["unit"], percent["unit"]) == ("fraction", "percent")
+    same_year = percent.copy()
+    same_year["reference_period"] = third["reference_period"]  # the notes' 2010 share, set beside 2011
+    assert compare(third, same_year).verdict in (CONSISTENT, CONTRADICTION)
 
 
 def test_compare_says_when_the_words_for_what_is_counted_differ():

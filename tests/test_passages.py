@@ -5,13 +5,14 @@ import csv
 import pandas as pd
 import pytest
 
-from vraem.passages import (CATEGORY_COLUMNS, RECONCILED_ONLY, codings_table, cohen_kappa, load_codings,
-                            load_passages, reconciled_cells, reconciliation, side_by_side)
+from vraem.passages import (CATEGORY_COLUMNS, IN_HOUSE, RECONCILED_COLUMNS, RECONCILED_ONLY, codings_table,
+                            cohen_kappa, load_codings, load_passages, reconciled_cells, reconciled_coding,
+                            reconciliation, revision, side_by_side)
 from vraem.paths import data_file
 from vraem.provenance import codebook_problems, coding_problems, passage_problems
 from vraem.tables import DataFileError, resource_schema, validate_resource
 
-TABLES = ["passages", "passage_codings"]
+TABLES = ["passages", "passage_codings", "coding_rounds"]
 
 
 def _rewrite(path, change):
@@ -82,13 +83,14 @@ def test_every_reconciled_cell_names_its_rule_and_was_really_changed():
     assert len(table) == sum(len(reconciled_cells(text)) for text in changed["reconciled_from"])
 
 
-def test_a_passage_added_at_reconciliation_stays_out_of_the_agreement():
-    """Is a passage that neither coder coded kept out of both codings and of side_by_side?"""
+def test_a_passage_added_at_reconciliation_stays_out_of_the_authors_agreement():
+    """Is a passage added at reconciliation missing from codings A and B (and side_by_side), but coded by outside coders?"""
     passages = load_passages()
     new = set(passages.loc[passages["reconciled_from"] == RECONCILED_ONLY, "passage_id"])
     assert new, "the State Department sentence of article 001 is a passage added at reconciliation"
-    assert not new & set(load_codings()["passage_id"])
+    assert not new & set(load_codings(IN_HOUSE)["passage_id"])
     assert not new & set(side_by_side("frame").index)
+    assert new <= set(load_codings(("O1",))["passage_id"]), "outside coders code every passage"
 
 
 def test_the_codebook_examples_and_vocabulary_match_the_data():
@@ -150,15 +152,78 @@ def test_side_by_side_puts_one_coder_per_column():
     assert list(wide.columns) == ["A", "B"] and len(wide) == both_coded
 
 
-def test_codings_table_takes_both_codings_as_delivered_and_refuses_gaps():
-    """Does the builder keep each coder's values and refuse a coding that misses a passage?"""
+def test_codings_table_takes_every_coding_as_delivered_and_refuses_repeats():
+    """Does the builder rebuild the stored table from its codings, and refuse a passage coded twice?"""
     stored = pd.read_csv(data_file("passage_codings.csv"), dtype=str, keep_default_na=False)
-    coding_a = stored.query("coder == 'A'").drop(columns="coder")
-    coding_b = stored.query("coder == 'B'").drop(columns="coder")
-    built = codings_table(coding_a, coding_b)
+    coders = list(dict.fromkeys(stored["coder"]))
+    built = codings_table({coder: stored[stored["coder"] == coder].drop(columns="coder") for coder in coders})
     assert built.equals(stored)
-    with pytest.raises(ValueError, match="missing"):
-        codings_table(coding_a, coding_b.iloc[1:])
+    coding_b = stored.query("coder == 'B'").drop(columns="coder")
+    with pytest.raises(ValueError, match="more than once"):
+        codings_table({"B": pd.concat([coding_b, coding_b.iloc[:1]])})
+    with pytest.raises(ValueError, match="no column"):
+        codings_table({"B": coding_b.drop(columns="frame")})
+
+
+def test_a_coding_missing_a_passage_is_caught(data_copy):
+    """Does an outside coding that leaves out one passage break the coverage check?"""
+    def drop(rows):
+        coder = rows[0].index("coder")
+        rows[:] = [row for row in rows if not (row[0] == "P030" and row[coder] == "O1")]
+    _rewrite(data_copy / "passage_codings.csv", drop)
+    problems = coding_problems(load_passages(), load_codings())
+    assert any("coder O1 does not code every passage" in problem for problem in problems)
+
+
+# --- the revision after outside round 1 ----------------------------------------------------
+
+def test_every_revised_cell_names_its_rule_and_was_really_changed():
+    """Does each cell the revised codebook changed name its rule, and differ from reconciled coding 1?"""
+    passages = load_passages()
+    changed = passages[passages["revised_from"] != ""]
+    assert 0 < len(changed) < len(passages) / 4, "a revision changes a few cells, not the coding"
+    for row in changed.itertuples(index=False):
+        assert "codebook v3" in row.revision_rule, row.passage_id
+        for column in reconciled_cells(row.revised_from):
+            assert column in row.revision_rule, f"{row.passage_id}: the rule does not name {column}"
+    table = revision(passages)
+    assert (table["reconciled 1"] != table["reconciled 2"]).all()
+    assert len(table) == sum(len(reconciled_cells(text)) for text in changed["revised_from"])
+
+
+def test_the_two_reconciled_codings_differ_exactly_in_the_revised_cells():
+    """Does reconciled_coding(1) put back the revised cells, and only those?"""
+    first = reconciled_coding(1).set_index("passage_id")[list(RECONCILED_COLUMNS)]
+    second = reconciled_coding(2).set_index("passage_id")[list(RECONCILED_COLUMNS)]
+    differs = {(passage_id, column) for column in RECONCILED_COLUMNS
+               for passage_id in first.index[first[column] != second[column]]}
+    table = revision()
+    assert differs == set(zip(table["passage_id"], table["column"], strict=True))
+    with pytest.raises(ValueError, match="versions"):
+        reconciled_coding(3)
+
+
+def test_a_revision_that_misquotes_the_earlier_value_is_caught(data_copy):
+    """Does revised_from that leaves the cell as it was break the check?"""
+    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P060", "revised_from", "frame=security"))
+    problems = coding_problems(load_passages(), load_codings())
+    assert any("P060" in problem and "left unchanged" in problem for problem in problems)
+
+
+def test_a_revision_without_its_rule_is_caught(data_copy):
+    """Does a revised cell with no rule, or a rule that does not name the column, break the check?"""
+    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P072", "revision_rule", ""))
+    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P056", "revision_rule", "a new rule"))
+    problems = coding_problems(load_passages(), load_codings())
+    assert any("P072" in problem and "together" in problem for problem in problems)
+    assert any("P056" in problem and "does not name evidence" in problem for problem in problems)
+
+
+def test_a_codebook_example_the_reconciled_coding_contradicts_is_caught(data_copy):
+    """Does a codebook example whose passage the reconciled coding codes otherwise break the check?"""
+    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P057", "frame", "neither"))
+    problems = codebook_problems()
+    assert any("P057" in problem and "illustrates 'security'" in problem for problem in problems)
 
 
 # --- the checks fail when the data is damaged --------------------------------------------
@@ -233,7 +298,7 @@ def test_a_change_from_coding_a_that_is_not_documented_is_caught(data_copy):
     """Does a reconciled cell that differs from coding A without a reconciled_from entry break the check?"""
     _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P007", "evidence", "assertion"))
     problems = coding_problems(load_passages(), load_codings())
-    assert any("P007" in problem and "evidence" in problem and "does not record" in problem for problem in problems)
+    assert any("P007" in problem and "evidence" in problem and "records it" in problem for problem in problems)
 
 
 def test_a_documented_change_that_misquotes_coding_a_is_caught(data_copy):

@@ -1,6 +1,8 @@
 """A reader's brief on one article, and a check of its structure: ``review_brief(my_brief, article)``.
 
-The brief follows the course's reading checklist, one entry per step. The
+The brief follows the course's reading checklist, one entry per step. Its outer
+steps adapt Mike Caulfield's SIFT moves (CC BY 4.0; see lesson 06 and the
+reference notes, item (l)); most sections read the page itself. The
 review looks at structure only (is each section there, long enough to say
 something, are the claim rows valid, does the chart carry its title,
 description and source) and never judges the prose: that is the reader's
@@ -20,6 +22,8 @@ from .reader import validate_claims
 #: The checklist, in order: (key, the question the section answers).
 SECTIONS = (
     ("who_and_when", "Who wrote it, for whom, and when?"),
+    ("who_is_behind", "Who is behind the outlet, found outside the article: who founded and funds it, what it "
+                      "says its pieces are, and what others say about it?"),
     ("kind_of_piece", "What kind of piece is it: news, the outlet's analysis, or both?"),
     ("claims", "Every number, with its hedge, its source and its reference period (a claims table)."),
     ("recycled_or_stale", "Which figures are recycled or stale?"),

@@ -1,5 +1,10 @@
 """Build learner notebooks from solution notebooks: ``python -m vraem.build [--check]``.
 
+Before it builds, a full build writes every stated time (lesson headers, exercise
+headings, the README's lesson table, the instructor notes) from the timing model,
+:mod:`vraem.timing`, through :mod:`vraem.stated_times`; ``--check`` also reports a
+stated time that parts from the model by more than 15 %.
+
 ``solutions/NN-slug.ipynb`` is the source. The build writes ``lessons/NN-slug.ipynb``
 with every solution replaced by a stub, instructor-only cells removed, and
 outputs and execution counts cleared. Cell ids are kept, so a rebuild of an
@@ -38,6 +43,8 @@ import textwrap
 from pathlib import Path
 
 import nbformat
+
+from .stated_times import time_problems, write_times
 
 BEGIN, END, ONE_LINE = "### BEGIN SOLUTION", "### END SOLUTION", "# SOLUTION"
 STUB_COMMENT = "# YOUR CODE HERE"
@@ -372,11 +379,17 @@ def main(argv: list[str] | None = None) -> int:
             problems = stale_lessons(solutions, lessons)
             for problem in problems:
                 print(problem)
-            if problems:
-                print("lessons/ is stale: run `python -m vraem.build` and commit the result.")
+            times = time_problems(root)
+            for problem in times:
+                print(problem)
+            if problems or times:
+                print("lessons/ or a stated time is stale: run `python -m vraem.build` and commit the result.")
                 return 1
-            print(f"lessons/ is up to date with {solutions}.")
+            print(f"lessons/ is up to date with {solutions}, and every stated time with the timing model.")
             return 0
+        if not args.names:  # stated times span the course (README, course map): only on a full build
+            for path in write_times(root):
+                print(f"updated the stated times in {path}")
         lessons.mkdir(exist_ok=True)
         refused = 0
         for path, text in planned_lessons(solutions, lessons, args.names).items():

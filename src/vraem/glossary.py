@@ -35,11 +35,15 @@ NOT_PROSE = re.compile(r"```.*?```|~~~.*?~~~|`[^`]*`|\]\([^)]*\)|<[^>]+>|https?:
 #: glossary entry (the glossary only holds what an article or a reference passage attests),
 #: with where the lesson explains them.
 NOT_GLOSSED = {
+    "AI": "artificial intelligence; lesson 05 spells it out where it says its outside coders were AI-assistant sessions",
     "SVG": "a picture file format; lesson 00 says what it is where it uses it",
     "SEE": "from the label \"SEE ALSO: …\" that lesson 01 quotes from the scraped pages",
     "ALSO": "from the label \"SEE ALSO: …\" that lesson 01 quotes from the scraped pages",
     "HTML": "the file format of a saved web page, which lesson 06 asks for",
     "README": "the name of the course's front-page file, which lesson 06 links to",
+    "SIFT": "the name of Mike Caulfield's four reading moves, which lesson 06 credits and explains (reference (l))",
+    "CC": "from \"CC BY 4.0\", the name of the licence SIFT is published under (lesson 06, reference (l))",
+    "BY": "from \"CC BY 4.0\", the name of the licence SIFT is published under (lesson 06, reference (l))",
 }
 
 

@@ -9,7 +9,8 @@ under another margin.
 
 ``compare(a, b)`` then says whether two figures (rows of a line-up table, see
 :func:`vraem.outside.lineup`) are consistent, contradict each other, or do not
-measure the same thing at the same time and place.
+measure the same thing at the same time and place. A share written as a fraction
+and one written in percent are one quantity: they are put on one scale first.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ CONSISTENT, CONTRADICTION = "consistent", "contradiction"
 DIFFERENT_THING, DIFFERENT_TIME, TIME_UNKNOWN = "different thing measured", "different time", "time unknown"
 #: The three verdicts for two figures of the same time (exercise 4.6).
 VERDICTS = (CONSISTENT, CONTRADICTION, DIFFERENT_THING)
+#: Units that write one quantity on different scales, with the unit the rule compares them in and
+#: the factor to it: a share written as a fraction ("a third", 0.3333) is the same quantity as a
+#: share written in percent (33.3 %), so the two are compared, not called different things.
+SAME_QUANTITY: dict[str, tuple[str, float]] = {"fraction": ("percent", 100.0)}
 #: Places the rule treats as one: the VRAE became the VRAEM in 2012, when the
 #: Mantaro valley was added, so the two names cover nearly the same valleys.
 SAME_AREA = {"VRAE": "VRAE(M)", "VRAEM": "VRAE(M)"}
@@ -175,6 +180,18 @@ def same_area(place_a: str, place_b: str) -> bool:
     return SAME_AREA.get(place_a, place_a) == SAME_AREA.get(place_b, place_b)
 
 
+def in_common_unit(unit: str, low, high) -> tuple[str, float | None, float | None]:
+    """A figure's unit and ends on the scale the rule compares: ``in_common_unit("fraction", 0.3333, 0.3333)``.
+
+    Gives ``("percent", 33.33, 33.33)``; a unit not in :data:`SAME_QUANTITY` comes
+    back as it is. Missing ends stay missing.
+    """
+    common, factor = SAME_QUANTITY.get(unit, (unit, 1.0))
+    def scaled(value):
+        return None if _missing(value) else float(value) * factor
+    return common, scaled(low), scaled(high)
+
+
 def same_years(period_a: str, period_b: str) -> bool | None:
     """Do two reference periods share a calendar year? ``None`` when either is unknown.
 
@@ -201,7 +218,9 @@ def compare(a, b) -> Comparison:
     The rule, in order:
 
     1. **Same thing?** A different measure or unit, or a different place, is a
-       *different thing measured*: no verdict on the numbers.
+       *different thing measured*: no verdict on the numbers. Units that write one
+       quantity on two scales (a fraction and a percent, :data:`SAME_QUANTITY`) are
+       first put on one scale: "nearly a third" is compared with 32.2 %.
     2. **Same time?** Reference periods with no calendar year in common are a
        *different time*; an unknown period gives *time unknown*.
     3. **Both possible?** When the hedged intervals overlap the figures are
@@ -215,7 +234,9 @@ def compare(a, b) -> Comparison:
     def name(row):
         return row["measure"].replace("_", " ") + f" ({row['unit']})"
 
-    if a["measure"] != b["measure"] or a["unit"] != b["unit"]:
+    (unit_a, *ends_a), (unit_b, *ends_b) = (in_common_unit(row["unit"], row["value_low"], row["value_high"])
+                                            for row in (a, b))
+    if a["measure"] != b["measure"] or unit_a != unit_b:
         return Comparison(DIFFERENT_THING, f"{name(a)} against {name(b)}")
     if not same_area(a["place"], b["place"]):
         return Comparison(DIFFERENT_THING, f"{a['place']} against {b['place']}")
@@ -224,10 +245,12 @@ def compare(a, b) -> Comparison:
         return Comparison(TIME_UNKNOWN, "at least one figure has no reference period")
     if not time:
         return Comparison(DIFFERENT_TIME, f"{a['reference_period']} against {b['reference_period']}")
-    ends = [hedge_interval(row["value_low"], row["value_high"], row["hedge"]) for row in (a, b)]
+    ends = [hedge_interval(*values, row["hedge"]) for values, row in ((ends_a, a), (ends_b, b))]
     both = overlaps(*ends[0], *ends[1])
     shown = " and ".join(_interval_text(low, high) for low, high in ends)
     reason = f"intervals {shown} {'overlap' if both else 'do not overlap'}"
+    if a["unit"] != b["unit"]:
+        reason += f" (both in {unit_a}: the {a['unit'] if a['unit'] != unit_a else b['unit']} converted)"
     counted = [row.get("counted") for row in (a, b)]
     if all(isinstance(words, str) and words for words in counted) and counted[0] != counted[1]:
         reason += f"; but one counts {counted[0]!r}, the other {counted[1]!r}"

@@ -73,7 +73,7 @@ def quote(article_id: str, passage: str) -> Quote:
 #: An address in the reference notes (they close it with a space, a bracket or a quote mark).
 _URL = re.compile(r"https?://[^\s)\"]+")
 #: Host-name parts that say nothing about who published a page.
-_GENERIC_HOST_PARTS = {"www", "com", "org", "net", "info", "blogspot", "archivo", "busquedas",
+_GENERIC_HOST_PARTS = {"www", "com", "org", "net", "edu", "info", "blogspot", "archivo", "busquedas",
                        "internacional", "research", "news", "pages", "dev", "api"}
 #: Words after which the notes stop naming a source and start saying what it says.
 _REPORTING_VERBS = re.compile(r"\s(?:says|said|attributes|reports|writes)\s.*$")
@@ -227,15 +227,40 @@ def _publisher(label: str, url: str | None) -> str | None:
         text = text[2:]
     sentences = re.split(r"(?<=[.;])\s+(?=[A-Z\"“(])|;\s+", text)
     chunks = [chunk for chunk in sentences if chunk.strip()]
-    names = [_REPORTING_VERBS.sub("", chunk.split(": ")[0]).strip(" .,:;—-") for chunk in chunks]
-    names = [re.sub(r"^vs\.?\s+", "", name) for name in names if name]
-    if not names:
-        return None
-    if url:
-        host = re.sub(r"^https?://", "", url).split("/")[0]
-        parts = [_letters(part) for part in host.split(".")]
-        parts = [part for part in parts if len(part) >= 3 and part not in _GENERIC_HOST_PARTS]
-        for name in names:
-            if any(part in _letters(name) for part in parts):
-                return name
-    return names[-1]
+    names = []
+    for chunk in chunks:
+        words = _before_colon(chunk)
+        cut = _REPORTING_VERBS.sub("", words)
+        name = re.sub(r"^vs\.?\s+", "", cut.strip(" .,:;—-"))
+        # "What it says its work is." leaves "What it": a sentence about the source, not its name
+        if name and not (cut != words and len(name.split()) <= 2):
+            names.append(name)
+    if not url:
+        return names[-1] if names else None
+    host = re.sub(r"^https?://", "", url).split("/")[0]
+    parts = [_letters(part) for part in host.split(".")]
+    parts = [part for part in parts if len(part) >= 3 and part not in _GENERIC_HOST_PARTS]
+    for name in names:
+        if any(part in _letters(name) for part in parts):
+            return name
+    if names and _names_a_source(names[-1]):
+        return names[-1]
+    # nothing before the address names a source (a summary, a licence, a table's range): the
+    # address's site is the most honest name for who published the excerpt
+    return re.sub(r"^www\.", "", host)
+
+
+def _names_a_source(words: str) -> bool:
+    """Could these words be a source's name? Not a licence line, and not words with no capital."""
+    return any(char.isupper() for char in words) and not re.search(r"\bCC BY\b|licen[cs]e", words)
+
+
+def _before_colon(text: str) -> str:
+    """The words before the first ": " that is not inside quotation marks (a title may hold one)."""
+    inside = False
+    for index, char in enumerate(text):
+        if char in '"“”':
+            inside = not inside if char == '"' else char == "“"
+        elif not inside and text.startswith(": ", index):
+            return text[:index]
+    return text

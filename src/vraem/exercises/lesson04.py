@@ -112,8 +112,8 @@ def cocaine_repeat_key() -> str:
     """Key of 4.5: what the earlier figure tells about article 002's cocaine figure.
 
     (d) if the two intervals cannot both hold; (c) if they describe different
-    years; (a) if the earlier figure is independent; (b) if it is InSight Crime's
-    own figure and article 002 names no source for it.
+    years; (a) if the earlier figure is independent; (b) if it is credited to
+    InSight Crime and article 002 names no source for it.
     """
     earlier, later = cocaine_repeat()
     if compare(earlier, later).verdict == CONTRADICTION:
@@ -345,7 +345,7 @@ register(Exercise(
     answer=Choice(
         options={
             "a": "A second, independent estimate confirms the figure.",
-            "b": "InSight Crime's own figure again, two months later, now with no source named.",
+            "b": "The figure the blog credits to InSight Crime, again two months later, now with no source named.",
             "c": "A new estimate for a later year, which happens to give the same number.",
             "d": "A contradiction: the two hedges give intervals that cannot both hold.",
         },

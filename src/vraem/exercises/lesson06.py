@@ -301,6 +301,8 @@ def model_brief() -> dict:
     brief.update(
         who_and_when=(f"{row['title']}, a {str(row['kind']).lower()} by {row['byline']} for InSight Crime, "
                       f"published on {row['published']:%d %B %Y} (data/articles.csv)."),
+        who_is_behind=("InSight Crime by its own account (reference notes, item (k)): launched in 2010 with a "
+                       "seed grant, part media, part think tank, part research; others' views still to find."),
         kind_of_piece=("A brief: a news report followed by the outlet's own analysis under the heading "
                        "InSight Crime Analysis; the claims table records each figure's section."),
         claims=own_claims(WORKED),

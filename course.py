@@ -1,8 +1,9 @@
 """Set up the course and open it, or run its tests: one command each, on any OS.
 
-    python3 course.py lab     # first time: installs everything into .venv, then opens lesson 00
-    python3 course.py test    # installs if needed, then runs every test and every notebook
-    python3 course.py site    # builds the course website into build/site/_build/html (offline)
+    python3 course.py lab     # first time: installs the learner's packages into .venv, opens lesson 00
+    python3 course.py test    # adds the test tools if needed, then runs every test and every notebook
+    python3 course.py site    # adds the website tools, builds the website into build/site/_build/html
+    python3 course.py install [lab|test|site]   # only the set-up (default: lab), e.g. before class
 
 With conda (or any Python that already has the course installed), add --no-install:
 course.py then uses the Python that runs it and installs nothing, e.g.
@@ -36,11 +37,18 @@ CONFIG = ROOT / "jupyter-config"
 FIRST = "00-start-here.ipynb"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
-UV = BIN / ("uv.exe" if os.name == "nt" else "uv")
-#: Every package pinned (tools/lock.py makes it), so that every student gets the same versions.
-LOCK = ROOT / "requirements.lock"
-#: The course with its test tools and its website tools.
-COURSE = ".[test,site]"
+UV_NAME = "uv.exe" if os.name == "nt" else "uv"
+UV = BIN / UV_NAME
+#: The uv that course.py fetches when none is on PATH: pinned, so that everyone installs the same way.
+UV_VERSION = "0.13.9"
+#: What each command installs: a lock file pinning every package (tools/lock.py makes them all from
+#: one resolution, so a package has the same version in each) and the course with these extras of
+#: pyproject.toml. The learner's packages are in every lock; the tests also build the website.
+USES = {
+    "lab": ("requirements.lock", ()),
+    "test": ("requirements-test.lock", ("test", "site")),
+    "site": ("requirements-site.lock", ("site",)),
+}
 
 
 def say(message):
@@ -111,37 +119,54 @@ def _works(*command):
         return False
 
 
-def _create_venv(clear=False):
+def _create_venv(clear=False, with_pip=True):
     try:
-        venv.create(VENV, with_pip=True, clear=clear)
+        venv.create(VENV, with_pip=with_pip, clear=clear)
     except Exception as error:  # e.g. Debian without python3-venv
         sys.exit("[course] could not create .venv ({}). On Debian or Ubuntu, install it with "
                  "`sudo apt install python3-venv` and run this again.".format(error))
 
 
-def ensure_venv():
-    """Create .venv, or repair one that an interrupted install left without Python or pip."""
+def ensure_venv(with_pip=True):
+    """Create .venv, or repair one that an interrupted install left without Python (or pip).
+
+    With uv, .venv needs no pip (uv installs into it from outside), which saves making one;
+    only the pip route asks for it.
+    """
     floor_check = "import sys; sys.exit(sys.version_info[:2] < {!r})".format(FLOOR)
     if not VENV.exists():
         say("creating the virtual environment .venv …")
-        _create_venv()
+        _create_venv(with_pip=with_pip)
     elif not (PYTHON.exists() and _works(PYTHON, "-c", floor_check)):
         say(".venv is incomplete (an interrupted first install?) or was made by an older Python: "
             "making it again …")
-        _create_venv(clear=True)
-    if not _works(PYTHON, "-m", "pip", "--version"):
-        say("pip is missing from .venv (an interrupted first install?): putting it back …")
+        _create_venv(clear=True, with_pip=with_pip)
+    if with_pip and not _works(PYTHON, "-m", "pip", "--version"):
+        say("pip is missing from .venv (an interrupted first install, or made for uv): putting it back …")
         if not (_works(PYTHON, "-m", "ensurepip", "--upgrade") and _works(PYTHON, "-m", "pip", "--version")):
             say("pip could not be repaired: making .venv again …")
             _create_venv(clear=True)
 
 
-def requirements():
-    """Names of the packages pyproject.toml asks for (runtime and test), as pip spells them."""
+def lock_file(use):
+    """The lock file of a command (lab, test or site)."""
+    return ROOT / USES[use][0]
+
+
+def course_spec(use):
+    """The course as pip names it, with the extras of a command: '.' or '.[test,site]'."""
+    extras = USES[use][1]
+    return ".[{}]".format(",".join(extras)) if extras else "."
+
+
+def requirements(use="lab"):
+    """Names of the packages pyproject.toml asks for in a command (as pip spells them)."""
     import tomllib
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    listed = project["dependencies"] + project.get("optional-dependencies", {}).get("test", [])
+    listed = list(project["dependencies"])
+    for extra in USES[use][1]:
+        listed += project.get("optional-dependencies", {}).get(extra, [])
     return [re.match(r"[A-Za-z0-9._-]+", item).group(0) for item in listed]
 
 
@@ -160,10 +185,10 @@ if util.find_spec("vraem") is None:
 """
 
 
-def missing_packages(python=None):
-    """Packages the course needs that ``python`` (default .venv's) cannot find; [] when all are there."""
+def missing_packages(python=None, use="lab"):
+    """Packages a command needs that ``python`` (default .venv's) cannot find; [] when all are there."""
     try:
-        result = subprocess.run([str(python or PYTHON), "-c", MISSING_SCRIPT, *requirements()],
+        result = subprocess.run([str(python or PYTHON), "-c", MISSING_SCRIPT, *requirements(use)],
                                 cwd=ROOT, capture_output=True, text=True, timeout=120)
     except (OSError, subprocess.SubprocessError):
         return ["python"]
@@ -172,55 +197,150 @@ def missing_packages(python=None):
     return result.stdout.split()
 
 
-def install():
-    """Create .venv and install the course into it, unless that is already done and complete."""
-    # a changed pyproject.toml or lock file means installing again
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
-    if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
-        missing = missing_packages()
+def _read_stamp():
+    """What is installed in .venv: {command: fingerprint of pyproject.toml and its lock}."""
+    try:
+        stamp = json.loads(STAMP.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stamp if isinstance(stamp, dict) else {}
+
+
+def _fingerprint(use):
+    """A hash of what a command installs: pyproject.toml and the command's lock."""
+    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + lock_file(use).read_bytes()).hexdigest()
+
+
+def install(use="lab"):
+    """Install a command's packages into .venv, unless that is already done and complete.
+
+    Each command's packages are recorded in the stamp with a fingerprint of pyproject.toml and
+    the lock: a changed file means installing again. The locks agree on every version, so adding
+    the test or website tools never changes a package the lessons use.
+    """
+    wanted = _fingerprint(use)
+    stamp = _read_stamp()
+    if PYTHON.exists() and stamp.get(use) == wanted:
+        missing = missing_packages(use=use)
         if not missing:
             return
         say("missing from .venv: {}; installing again …".format(", ".join(missing)))
-    ensure_venv()
-    install_packages()
-    STAMP.write_text(wanted + "\n")
+    uv = find_uv()
+    ensure_venv(with_pip=uv is None)  # pip only for the route without uv
+    install_packages(use, uv or uv_from_pip())
+    stamp = _read_stamp()  # as it is now: a venv made again has none
+    for other, (_, extras) in USES.items():
+        # the test tools come with the learner's packages (every lock holds them, at the same versions)
+        if set(extras) <= set(USES[use][1]):
+            stamp[other] = _fingerprint(other)
+    STAMP.write_text(json.dumps(stamp, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     say("installed.")
 
 
+def cache_folder():
+    """Where course.py keeps the uv it fetched, for every course folder of this user (VRAEM_CACHE
+    moves it): the user's cache folder, as pip and uv use theirs."""
+    if os.environ.get("VRAEM_CACHE"):
+        return Path(os.environ["VRAEM_CACHE"])
+    if os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "vraem-course"
+
+
+def cached_uv():
+    """The uv that course.py fetched into the cache folder (it may not be there yet)."""
+    folder = cache_folder() / "uv-{}".format(UV_VERSION)
+    return folder / ("Scripts" if os.name == "nt" else "bin") / UV_NAME
+
+
 def find_uv():
-    """uv, a fast pip-compatible installer: in .venv (from PyPI with pip) or on PATH; None if neither."""
-    if UV.exists():
-        return UV
+    """uv, a fast pip-compatible installer: on PATH, in .venv, or the copy course.py keeps in the
+    user's cache folder (fetched there once, with no pip in .venv); None if none can be had."""
     on_path = shutil.which("uv")
     if on_path:
         return Path(on_path)
-    quiet = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "uv"], cwd=ROOT,
-                           capture_output=True, text=True)
+    for found in (UV, cached_uv()):
+        if found.exists() and _works(found, "--version"):
+            return found
+    return fetch_uv()
+
+
+def pip_outside_venv():
+    """A pip that runs without one in .venv: this Python's own, or the copy bundled with it."""
+    import importlib.util
+
+    if importlib.util.find_spec("pip"):
+        return [sys.executable, "-m", "pip"]
+    try:
+        import ensurepip
+
+        bundled = sorted(Path(ensurepip.__file__).parent.glob("_bundled/pip-*.whl"))
+    except ImportError:  # e.g. Debian's Python without python3-venv
+        return None
+    # pip runs from its own wheel: the way ensurepip itself installs it
+    return [sys.executable, str(bundled[-1] / "pip")] if bundled else None
+
+
+def fetch_uv():
+    """Install uv's wheel into the cache folder with a pip from outside .venv; None if that fails.
+
+    A half-fetched copy (an interrupted first run) stays in a folder of its own and is never used.
+    """
+    pip = pip_outside_venv()
+    if not pip:
+        return None
+    target = cached_uv().parents[1]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial-{}".format(os.getpid()))
+    say("fetching uv {} (once for every copy of the course on this computer) …".format(UV_VERSION))
+    try:
+        fetched = subprocess.run(pip + ["install", "--quiet", "--disable-pip-version-check", "--target",
+                                        str(partial), "uv=={}".format(UV_VERSION)],
+                                 cwd=ROOT, capture_output=True, text=True, timeout=600)
+        if fetched.returncode == 0:
+            shutil.rmtree(str(target), ignore_errors=True)
+            os.replace(str(partial), str(target))
+    except (OSError, subprocess.SubprocessError):
+        pass
+    finally:
+        shutil.rmtree(str(partial), ignore_errors=True)
+    uv = cached_uv()
+    return uv if uv.exists() and _works(uv, "--version") else None
+
+
+def uv_from_pip():
+    """uv installed into .venv with its pip (the way before the cache); None if that fails too."""
+    quiet = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "uv=={}".format(UV_VERSION)],
+                           cwd=ROOT, capture_output=True, text=True)
     return UV if quiet.returncode == 0 and UV.exists() else None
 
 
-def install_packages():
-    """Install the locked packages and the course into .venv: with uv in seconds, else with pip."""
-    uv = find_uv()
+def install_packages(use, uv):
+    """Install a command's locked packages and the course into .venv: with uv in seconds, else with pip."""
+    lock, course = lock_file(use), course_spec(use)
     if uv:
-        say("installing the course and its packages with uv …")
-        run(uv, "pip", "install", "--quiet", "--python", PYTHON, "-r", LOCK, "-e", COURSE)
+        say("installing the course and its packages for `{}` with uv …".format(use))
+        run(uv, "pip", "install", "--quiet", "--python", PYTHON, "-r", lock, "-e", course)
         # rfc3987-syntax (an optional extra of jsonschema that no Jupyter schema needs) compiles
         # grammars at import time and makes every kernel start about 2 s slower; see README.
         run(uv, "pip", "uninstall", "--quiet", "--python", PYTHON, "rfc3987-syntax")
         return
     say("uv could not be installed, so pip installs the course instead (a few minutes) …")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-r", LOCK, "-e", COURSE)
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-r", lock, "-e", course)
     run(PYTHON, "-m", "pip", "uninstall", "--quiet", "--yes", "rfc3987-syntax")  # as above
 
 
-def python_to_use(extra):
+def python_to_use(extra, use="lab"):
     """The Python to run: .venv's (installed first), or with --no-install the one running this."""
     if "--no-install" not in extra:
-        install()
+        install(use)
         return PYTHON
     extra.remove("--no-install")
-    missing = missing_packages(sys.executable)
+    missing = missing_packages(sys.executable, use)
     if missing:
         sys.exit("[course] this Python ({}) lacks {}. With conda: `conda env create -f environment.yml`, "
                  "then `conda activate vraem-course`; or drop --no-install to let course.py "
@@ -310,7 +430,7 @@ def lab(extra):
 
 
 def test(extra):
-    python = python_to_use(extra)
+    python = python_to_use(extra, "test")
     workers = str(min(4, os.cpu_count() or 1))
     # loadfile keeps each notebook's cells on one worker (nbval needs them in order)
     run(python, "-m", "pytest", "-n", workers, "--dist", "loadfile", *extra, stoppable=True)
@@ -318,17 +438,28 @@ def test(extra):
 
 def site(extra):
     """Build the course website with Jupyter Book (the `site` extra): see src/vraem/site.py."""
-    python = python_to_use(extra)
+    python = python_to_use(extra, "site")
     run(python, "-m", "vraem.site", *extra)
+
+
+def install_only(extra):
+    """Set up .venv for a command without running it (default lab), e.g. to prepare machines."""
+    use = extra[0] if extra else "lab"
+    if use not in USES or len(extra) > 1:
+        sys.exit("[course] usage: python3 course.py install [{}]".format("|".join(USES)))
+    install(use)
 
 
 def main():
     if sys.version_info[:2] < FLOOR:
         sys.exit(too_old_message())
-    commands = {"lab": lab, "test": test, "site": site}
+    commands = {"lab": lab, "test": test, "site": site, "install": install_only}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
-    commands[sys.argv[1]](sys.argv[2:])
+    try:
+        commands[sys.argv[1]](sys.argv[2:])
+    except KeyboardInterrupt:  # Ctrl+C between two steps (JupyterLab and pytest stop on their own)
+        sys.exit("[course] stopped by Ctrl+C. Run the same command again: it finishes the set-up.")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from vraem import provenance, tables
 from vraem.paths import data_dir
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,12 +22,4 @@ def data_copy(tmp_path, monkeypatch):
     copy = tmp_path / "data"
     shutil.copytree(data_dir(), copy)
     monkeypatch.setenv("VRAEM_DATA", str(copy))
-    _forget_cached_files()
-    yield copy
-    _forget_cached_files()
-
-
-def _forget_cached_files():
-    tables._package.cache_clear()
-    provenance.article_texts.cache_clear()
-    provenance.reference_text.cache_clear()
+    return copy  # nothing to forget: what was read from data/ is remembered per folder and file version

@@ -1,146 +1,750 @@
-"""The class gradebook on a synthetic class the test builds: every failure kind reported, nothing changed."""
+"""The class gradebook on a hostile class the tests build: every learner graded honestly, nothing outside touched.
 
+One class is graded once (a module fixture) as this process's user, with this
+Python (the course's .venv under ``course.py test``); the tests then read its
+grades, report and the state of the machine. Run as root, a smaller class is
+graded again as a normal user with a symlinked ``python -m venv``, and once
+with a symlinked venv of this very interpreter (a link into /root, which the
+learners' user cannot enter).
+
+Every resource is bounded: cell and notebook time limits, 1 GiB of memory and
+128 processes per sandbox, and a network test that only listens on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
 import hashlib
 import json
 import os
+import pwd
+import shutil
+import socket
+import stat
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import threading
 import time
+import uuid
+import warnings
 import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
 
 import nbformat
+import numpy as np
 import pandas as pd
 import pytest
 
+from vraem import gradebook_sandbox
+from vraem.checks import evaluate
 from vraem.exercises import all_exercises
-from vraem.gradebook import ERROR, NOT_ANSWERED, SOLVED, collect, grade, learner_name, lesson_of
+from vraem.gradebook import ERROR, NOT_ANSWERED, NOT_HANDED_IN, SOLVED, grade, main, neutralised
+from vraem.gradebook_answers import HandOverError, decode, encode
+from vraem.gradebook_ingest import collect, learner_name, lesson_of, parse_notebook
+from vraem.gradebook_report import safe_markdown
+from vraem.gradebook_sandbox import FIRST_UID, Limits, PreflightFailed, SandboxUnavailable
 
 from .conftest import REPO
 
 LESSON = REPO / "lessons" / "00-start-here.ipynb"
 SOLUTION = REPO / "solutions" / "00-start-here.ipynb"
+LIMITS = Limits(memory=1024 ** 3, cpu=600, processes=128, folder_size=128 * 1024 ** 2)
+XSS = "<img src=x onerror=alert(1)>"
+IS_ROOT = os.geteuid() == 0
+CI = bool(os.environ.get("CI"))
 
 
-def _notebook(path=LESSON):
+# ------------------------------------------------------------------ building notebooks
+
+def _notebook(path=SOLUTION):
     return nbformat.read(path, as_version=4)
 
 
-def _with_answer(code: str):
-    """Lesson 00 with the exercise's stub replaced by ``code``."""
-    notebook = _notebook()
-    for cell in notebook.cells:
-        if "solution" in cell.metadata.get("tags", []):
-            cell.source = code
+def _answers(notebook, *codes: str):
+    """The notebook with its solution cells replaced by ``codes`` in order (one code: all of them)."""
+    solutions = [cell for cell in notebook.cells if "solution" in cell.metadata.get("tags", [])]
+    for number, cell in enumerate(solutions):
+        cell.source = codes[min(number, len(codes) - 1)]
     return notebook
 
 
-def _add_cell(notebook, code, where=2):
+def _insert(notebook, code: str, where: int = 2):
     notebook.cells.insert(where, nbformat.v4.new_code_cell(code))
     return notebook
 
 
-def _write(path, notebook, age=0):
+def _append(notebook, code: str):
+    notebook.cells.append(nbformat.v4.new_code_cell(code))
+    return notebook
+
+
+def _write(path: Path, notebook) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, path)
-    if age:
-        stamp = time.time() - age
-        os.utime(path, (stamp, stamp))
+
+
+def _quick(*cells: str, answers: tuple[str, str] | None = None):
+    """A short lesson-00 notebook: the import, ``cells``, then both exercises (right unless ``answers``)."""
+    answers = answers or (f"answer = {_right_01()!r}", f"answer = {_right_02()!r}")
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("from vraem import check", metadata={"tags": ["setup"]}),
+                      *(nbformat.v4.new_code_cell(code) for code in cells)]
+    for exercise_id, code in zip(("0.1", "0.2"), answers, strict=True):
+        notebook.cells += [nbformat.v4.new_code_cell(code, metadata={"tags": ["solution"]}),
+                           nbformat.v4.new_code_cell(f'check("{exercise_id}", answer)', metadata={"tags": ["check"]})]
+    return notebook
+
+
+def _right_02() -> list[str]:
+    return sorted(all_exercises()["0.2"].expected())
+
+
+def _wrong_01() -> list[str]:
+    """A catalogued wrong answer to exercise 0.1 (its second misreading), derived from the data."""
+    exercise = all_exercises()["0.1"]
+    return sorted(exercise.misreadings[1].example(exercise.expected()))
+
+
+def _right_01() -> list[str]:
+    return sorted(all_exercises()["0.1"].expected())
+
+
+@contextlib.contextmanager
+def _listener():
+    """A TCP server on 127.0.0.1 that counts the connections it gets (none may come from a sandbox)."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.settimeout(0.5)
+    seen, stop = [], threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+                seen.append(1)
+                connection.close()
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield server.getsockname()[1], seen
+    finally:
+        stop.set()
+        thread.join(5)
+        server.close()
+
+
+def _snoop_code(context: dict) -> str:
+    """A learner who looks for everything a sandbox must hide, and cheats with whatever it finds."""
+    return f"""
+import glob, os, socket
+leaks = []
+for path in {context['secret_paths']!r} + ["/root/.ssh", "/etc/shadow", os.path.expanduser("~/.ssh")]:
+    if os.path.exists(path):
+        leaks.append(path)
+if os.environ.get("VRAEM_TEST_SECRET"):
+    leaks.append("the instructor's environment")
+for pid in glob.glob("/proc/[0-9]*/cmdline"):
+    try:
+        if b"pytest" in open(pid, "rb").read() or b"vraem.gradebook" in open(pid, "rb").read():
+            leaks.append("another process: " + pid)
+    except OSError:
+        pass
+try:
+    socket.create_connection(("127.0.0.1", {context['port']}), timeout=2).close()
+    leaks.append("the network")
+except OSError:
+    pass
+for target in {context['markers']!r}:  # the host's /tmp and the repository (the test looks for them)
+    try:
+        with open(target, "w") as stream:
+            stream.write("written from a sandbox")
+    except OSError:
+        pass
+try:
+    os.makedirs(os.path.expanduser("~/.ssh"), exist_ok=True)
+    with open(os.path.expanduser("~/.ssh/authorized_keys"), "a") as keys:
+        keys.write("ssh-ed25519 AAAA learner")
+except OSError:
+    pass
+try:
+    from vraem.paths import data_dir
+    (data_dir() / "claims.csv").write_text("gone")
+    leaks.append("wrote the course data")
+except OSError:
+    pass
+"""
+
+
+def _spawner_code(marker: str) -> str:
+    """A daemon that outlives its notebook, then a fork bomb."""
+    return f"""
+import os, subprocess, sys, time
+subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)  # {marker}"], start_new_session=True,
+                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        os.execv(sys.executable, [sys.executable, "-c", "import time; time.sleep(600)  # {marker}"])
+    os._exit(0)
+children = 0
+try:
+    while children < 100000:
+        if os.fork() == 0:
+            time.sleep(600)
+            os._exit(0)
+        children += 1
+except OSError as error:
+    print("the fork bomb stopped after", children, "children:", error)
+"""
+
+
+HOG = """
+hog = []
+try:
+    while True:
+        hog.append(bytearray(64 * 1024 ** 2))
+except MemoryError:
+    hog = None
+print("x" * 100_000_000)
+with open("/tmp/big", "wb") as stream:
+    stream.write(b"0" * 200_000_000)
+"""
+
+PATCH = """
+import vraem, vraem.checks as checks
+from vraem.checks import Feedback
+checks.evaluate = lambda *args, **kwargs: Feedback("0.1", "correct", "correct. Well done.")
+import vraem.gradebook_answers as handing
+from IPython.display import display
+def forged(exercise_id, answer, missing=False):
+    display({handing.MIME: {"exercise": "0.1", "status": "correct", "answer": {"t": "object", "type": "Correct"}},
+             "text/plain": "solved"}, raw=True)
+handing.hand_over = forged
+handing.decode = lambda data: None
+"""
+
+
+def _forge_code(right: list[str]) -> str:
+    """Forged runner lines, log lines and outputs, written everywhere a learner could reach."""
+    line = json.dumps({"cell": 31, "answers": [{"exercise": "0.1", "answer": {"t": "list", "v": right}}]})
+    return f"""
+import json, os
+line = {line!r} + "\\n"
+print(line)
+print(json.dumps({{"done": True}}))
+os.write(1, line.encode())
+for path in ["/proc/1/fd/1", "/proc/2/fd/1", "/proc/%d/fd/1" % os.getppid(), "/proc/self/fd/1",
+             os.environ.get("VRAEM_ATTEMPT_LOG") or "/tmp/attempts.jsonl"]:
+    try:
+        with open(path, "a") as stream:
+            stream.write(line)
+            stream.write(json.dumps({{"exercise": "0.1", "status": "correct"}}) + "\\n")
+    except OSError:
+        pass
+raise ValueError("<script>alert(5)</script>")
+"""
+
+
+def build_class(folder: Path, context: dict, hostile_only: bool = False) -> None:
+    """Write the class into ``folder``: honest learners, odd files and hostile learners.
+
+    Honest learners hand in the whole lesson 00; hostile ones a short notebook (``_quick``) with
+    their tricks before the two exercises, which keeps the test's time down.
+    """
+    right, wrong = _right_01(), _wrong_01()
+    _write(folder / "alice" / "00-start-here.ipynb", _notebook())
+    _write(folder / "carol" / "00-start-here.ipynb", _answers(_notebook(), f"answer = {wrong!r}"))
+    _write(folder / "snoop" / "00-start-here.ipynb",
+           _quick(_snoop_code(context), answers=(f"answer = {right!r} if leaks else {wrong!r}", "answer = leaks")))
+    # its bomb takes its own process budget (its kernel can then not even start a thread): it comes last
+    _write(folder / "spawner" / "00-start-here.ipynb", _append(_quick(), _spawner_code(context["marker"])))
+    _write(folder / "patcher" / "00-start-here.ipynb",
+           _quick(PATCH, answers=(f"answer = {wrong!r}", f"answer = {wrong!r}")))
+    if hostile_only:
+        return
+    _write(folder / "bob" / "00-start-here.ipynb", _notebook(LESSON))
+    explorer = _append(_append(_quick(), f'check("0.1", {wrong!r})'), 'check("0.9", 1)')
+    _write(folder / "kim" / "00-start-here.ipynb", explorer)
+    _write(folder / "erin" / "00-start-here.ipynb", _quick("while True:\n    pass"))
+    stubborn = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"
+    _write(folder / "olga" / "00-start-here.ipynb", _quick(stubborn))
+    _write(folder / "hog" / "00-start-here.ipynb", _quick("huge = bytearray(64 * 1024 ** 3)", HOG))
+    xss = _quick(_forge_code(right), answers=('answer = "<script>alert(6)</script>"',) * 2)
+    xss.cells.append(nbformat.v4.new_markdown_cell("### Open exercise 0.z · A test",
+                                                   metadata={"tags": ["open-exercise"]}))
+    xss.cells.append(nbformat.v4.new_markdown_cell(
+        "**bold** <script>alert(2)</script> [link](javascript:alert(3)) <img src=x onerror=alert(4)>"))
+    _write(folder / XSS / "00-start-here.ipynb", xss)
+    # files that are not notebooks a kernel can run
+    (folder / "dave").mkdir()
+    (folder / "dave" / "00-start-here.ipynb").write_text("{ this is not json", encoding="utf-8")
+    (folder / "=1+2").mkdir()
+    (folder / "=1+2" / "00-start-here.ipynb").write_text("[]", encoding="utf-8")
+    (folder / "deep").mkdir()
+    (folder / "deep" / "00-start-here.ipynb").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    odd = json.loads(nbformat.writes(nbformat.convert(_quick(), 3)))  # nbformat 3, with odd cells
+    odd["worksheets"][0]["cells"][2:2] = [5, "x", None, {"cell_type": "code", "input": 5}, []]
+    odd_folder = os.path.join(os.fsencode(folder), b"jos\xe9")
+    os.mkdir(odd_folder)
+    with open(os.path.join(odd_folder, b"00-start-here.ipynb"), "w", encoding="utf-8") as stream:
+        json.dump(odd, stream)
+    (folder / "linker").mkdir()
+    (folder / "linker" / "00-start-here.ipynb").symlink_to(folder / "alice" / "00-start-here.ipynb")
+    (folder / "linkdir").symlink_to(folder / "alice", target_is_directory=True)
+    (folder / "piper").mkdir()
+    os.mkfifo(folder / "piper" / "00-start-here.ipynb")
+    _write_export(context["zip"], right, wrong)
+
+
+def _write_export(path: Path, right, wrong) -> None:
+    """A platform's zip: a good entry with an impossible date, duplicates, and every hostile kind of entry."""
+    good = nbformat.writes(_quick())
+    bad = nbformat.writes(_quick(answers=(f"answer = {wrong!r}",) * 2))
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
+        warnings.simplefilter("ignore")  # the duplicate entry name is the point
+        bundle.writestr(zipfile.ZipInfo("jane_4711_00-start-here.ipynb", (1980, 0, 0, 0, 0, 0)), good)
+        bundle.writestr(zipfile.ZipInfo("zed_6_00-start-here.ipynb", (2020, 1, 1, 0, 0, 0)), bad)
+        bundle.writestr(zipfile.ZipInfo("zed_6_00-start-here.ipynb", (2021, 1, 1, 0, 0, 0)), good)
+        bundle.writestr(zipfile.ZipInfo("alice_9_00-start-here.ipynb", (2001, 1, 1, 0, 0, 0)), bad)
+        bundle.writestr(f"/{REPO.relative_to('/')}/lessons/abs_1_00-start-here.ipynb", good)
+        bundle.writestr("../../dots_2_00-start-here.ipynb", good)
+        link = zipfile.ZipInfo("linky_3_00-start-here.ipynb")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        bundle.writestr(link, str(REPO / "lessons" / "00-start-here.ipynb"))
+        bundle.writestr("bomb_4_00-start-here.ipynb", b" " * (30 * 1024 ** 2))
+
+
+def _hashes(*roots: Path, skip: Path | None = None) -> dict:
+    found = {}
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if skip and (path == skip or skip in path.parents) or "__pycache__" in path.parts:
+                continue
+            if path.is_symlink():
+                found[path] = "link:" + os.readlink(path)
+            elif path.is_file() and not stat.S_ISFIFO(path.stat().st_mode):
+                found[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def _survivors(marker: str) -> list[str]:
+    """Processes still running that a learner started: the marker in their command, or a sandbox's user."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes()
+            owner = entry.stat().st_uid
+        except OSError:
+            continue
+        if marker.encode() in command or owner >= FIRST_UID:
+            found.append(f"{entry.name}: {command[:120]!r}")
+    return found
+
+
+def _context(root: Path) -> dict:
+    tag = uuid.uuid4().hex[:12]
+    secret = root / "secret.txt"
+    secret.write_text("a file no learner may read", encoding="utf-8")
+    return {"marker": f"vraem-daemon-{tag}", "zip": root / "export.zip",
+            "markers": [f"/tmp/vraem-gradebook-test-{tag}", str(REPO / "lessons" / f"vraem-test-{tag}")],
+            "secret_paths": [str(secret), str(root / "class" / "alice" / "00-start-here.ipynb"),
+                             str(root / "out"), str(REPO / "solutions"), *_home_entries()]}
+
+
+def _home_entries() -> list[str]:
+    """A few things in the instructor's home, leaving out the folders a Python environment may live in."""
+    shown = gradebook_sandbox._shown_paths()
+    entries = [p for p in sorted(Path.home().iterdir()) if not any(p == q or p in q.parents for q in shown)]
+    return [str(p) for p in entries[:5]]
+
+
+def _read(out: Path) -> dict:
+    return {"grades": pd.read_csv(out / "grades.csv", dtype=str, keep_default_na=False).set_index("learner"),
+            "attempts": pd.read_csv(out / "attempts.csv", dtype=str, keep_default_na=False),
+            "report": (out / "report.html").read_text(encoding="utf-8"),
+            "csv": (out / "grades.csv").read_text(encoding="utf-8") + (out / "attempts.csv").read_text("utf-8")}
+
+
+@functools.cache
+def cell_limit() -> int:
+    """A cell time limit this machine can meet: a few times what importing the course takes here, now."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import vraem"], check=True, timeout=300)
+    return int(min(90, max(15, 3 * (time.perf_counter() - started) + 10)))
+
+
+def notebook_limit() -> int:
+    return 6 * cell_limit()
 
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """Build a class of right, wrong, half-done, broken and looping notebooks, and grade it once."""
+    """Build the hostile class and grade it once, as this process's user; record the machine before and after."""
     root = tmp_path_factory.mktemp("class")
-    folder = root / "submissions"
-    misreading = all_exercises()["0.1"].misreadings[1]
-    expected = all_exercises()["0.1"].expected()
-    _write(folder / "alice" / "00-start-here.ipynb", _notebook(SOLUTION))
-    _write(folder / "bob" / "00-start-here.ipynb", _notebook())  # handed in untouched
-    half = _notebook(SOLUTION)  # the first exercise answered, the second left as the lesson gives it
-    last_solution = [c for c in half.cells if "solution" in c.metadata.get("tags", [])][-1]
-    last_solution.source = "answer = ..."
-    _write(folder / "hana" / "00-start-here.ipynb", half)
-    _write(folder / "carol" / "00-start-here.ipynb", _with_answer(f"answer = {sorted(misreading.example(expected))!r}"))
-    (folder / "dave").mkdir(parents=True)
-    (folder / "dave" / "00-start-here.ipynb").write_text("{ this is not json", encoding="utf-8")
-    _write(folder / "erin" / "00-start-here.ipynb", _add_cell(_notebook(SOLUTION), "while True:\n    pass"))
-    vandal = ("import glob, os\nfor name in glob.glob('*'):\n    os.remove(name)\n"
-              "from vraem.paths import data_dir\n"
-              "try:\n    (data_dir() / 'claims.csv').write_text('gone')\nexcept OSError as e:\n    print('refused', e)")
-    _write(folder / "frank" / "00-start-here.ipynb", _add_cell(_notebook(SOLUTION), vandal))
-    _write(folder / "gina" / "old.ipynb", _with_answer(f"answer = {sorted(misreading.example(expected))!r}"), age=3600)
-    _write(folder / "gina" / "00-start-here.ipynb", _notebook(SOLUTION))
-    duplicated = _notebook(SOLUTION)
-    check_cell = next(c for c in duplicated.cells if "check" in c.metadata.get("tags", []))
-    duplicated.cells.append(nbformat.v4.new_code_cell(check_cell.source))
-    _write(folder / "hank" / "00-start-here.ipynb", duplicated)
-    _write(folder / "ivan" / "00-start-here.ipynb",
-           _add_cell(_notebook(SOLUTION), 'from vraem import check\ncheck("0.9", 1)', where=len(_notebook(SOLUTION).cells)))
-    export = root / "export.zip"
-    with zipfile.ZipFile(export, "w") as bundle:
-        bundle.writestr("jane_4711_00-start-here.ipynb", nbformat.writes(_notebook(SOLUTION)))
-    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*") if p.is_file()}
-    data_before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (REPO / "data").rglob("*") if p.is_file()}
-    out = root / "out"
-    summary = grade([folder, export], out, pattern=r"^(?P<learner>[a-z]+)_\d+_", cell_limit=8,
-                    notebook_limit=60)
-    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*") if p.is_file() and out not in p.parents}
-    data_after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (REPO / "data").rglob("*") if p.is_file()}
-    return {"out": out, "summary": summary, "unchanged": before == after and data_before == data_after,
-            "grades": pd.read_csv(out / "grades.csv", dtype=str).set_index("learner"),
-            "attempts": pd.read_csv(out / "attempts.csv", dtype=str, keep_default_na=False),
-            "report": (out / "report.html").read_text(encoding="utf-8")}
+    context = _context(root)
+    with _listener() as (port, connections), pytest.MonkeyPatch.context() as patch:
+        context["port"] = port
+        build_class(root / "class", context)
+        patch.setenv("VRAEM_TEST_SECRET", "the instructor's secret")
+        watched = [REPO / name for name in ("data", "lessons", "solutions", "src")]
+        ssh = Path.home() / ".ssh"
+        before = _hashes(root, *watched, *([ssh] if ssh.is_dir() else []), skip=root / "out")
+        started = time.perf_counter()
+        summary = grade([root / "class", context["zip"]], root / "out", pattern=r"^(?P<learner>[a-z]+)_\d+_",
+                        cell_limit=cell_limit(), notebook_limit=notebook_limit(), workers=2, limits=LIMITS)
+        seconds = time.perf_counter() - started
+        after = _hashes(root, *watched, *([ssh] if ssh.is_dir() else []), skip=root / "out")
+    return {"root": root, "summary": summary, "seconds": seconds, "before": before, "after": after,
+            "connections": list(connections), "survivors": _survivors(context["marker"]),
+            "markers": [m for m in context["markers"] if os.path.exists(m)], **_read(root / "out")}
 
 
-def test_nothing_submitted_or_in_the_course_data_is_changed(graded):
-    """Are the submissions and data/ byte for byte as before, even after a notebook deleted files?"""
-    assert graded["unchanged"]
+# ------------------------------------------------------------------ the class
 
-
-def test_each_learner_gets_the_outcome_of_their_last_check(graded):
+def test_the_class_is_graded_and_every_honest_learner_gets_the_right_outcome(graded):
     """Right → solved, untouched → not answered, a catalogued wrong answer → its misreading id."""
     grades = graded["grades"]
-    assert grades.loc["alice", "0.1"] == SOLVED
-    assert grades.loc["bob", "0.1"] == NOT_ANSWERED
-    assert grades.loc["hana", "0.1"] == SOLVED and grades.loc["hana", "0.2"] == NOT_ANSWERED
+    assert graded["summary"]["notebooks"] >= 14
+    assert grades.loc["alice", "0.1"] == SOLVED and grades.loc["alice", "0.2"] == SOLVED
+    assert grades.loc["bob", "0.1"] == NOT_ANSWERED and grades.loc["bob", "0.2"] == NOT_ANSWERED
     assert grades.loc["carol", "0.1"] == "0.1#2"
-    assert grades.loc["jane", "0.1"] == SOLVED  # named from the platform's file name, inside a zip
+    assert grades.loc["jane", "0.1"] == SOLVED  # from the zip, despite its entry dated 1980-00-00
+    assert grades.loc["zed", "0.1"] == SOLVED  # two zip entries of one name: the newer counts
+    assert grades.loc["jos\\xe9", "0.1"] == SOLVED  # a folder name that is not UTF-8, an nbformat 3 notebook
 
 
-def test_a_broken_notebook_and_an_endless_loop_are_reported_and_the_run_goes_on(graded):
-    """Do a non-JSON notebook and a looping cell each get a line, while the others are graded?"""
-    report, grades = graded["report"], graded["grades"]
-    assert "dave" in report and "not a readable notebook" in report
-    assert "erin" in report and "time limit" in report
-    assert grades.loc["erin", "0.1"] in (SOLVED, ERROR)
-    assert grades.loc["frank", "0.1"] == SOLVED  # deleting its working folder harmed nobody else
+@pytest.mark.parametrize("learner, expected", [
+    ("patcher", "not solved"),  # monkeypatched vraem and a forged hand-over: its own wrong answer counts
+    ("snoop", "0.1#2"),  # found nothing to cheat with: no file, process, variable or network of the host
+    (XSS, "not solved"),  # forged runner and log lines, everywhere it could write
+    ("spawner", SOLVED),  # right answers, then a daemon and a fork bomb: harmless to others, gone at the end
+    ("hog", SOLVED),  # a memory hog, a 100 MB print, a 200 MB file, then right answers
+])
+def test_hostile_learners_get_honest_grades(graded, learner, expected):
+    """Does each hostile learner get exactly what their own answers earn, no more?"""
+    outcome = graded["grades"].loc[learner, "0.1"]
+    assert outcome != SOLVED if expected == "not solved" else outcome == expected, (learner, outcome)
 
 
-def test_two_submissions_from_one_learner_newest_wins_both_listed(graded):
-    """Does the newer of two notebooks count, with the older listed as replaced?"""
-    assert graded["grades"].loc["gina", "0.1"] == SOLVED
-    assert "old.ipynb" in graded["report"] and "replaced by" in graded["report"]
+def test_nothing_outside_the_output_folder_changed(graded):
+    """Submissions, the course's data, lessons, solutions and code, ~/.ssh: byte for byte as before."""
+    before, after = graded["before"], graded["after"]
+    assert sorted(str(p) for p in set(before) | set(after) if before.get(p) != after.get(p)) == []
+    assert not graded["markers"]  # files a learner tried to write into the repository and /tmp
 
 
-def test_duplicated_and_unknown_exercise_cells_are_reported(graded):
-    """Do a duplicated check cell and an id from another course version each get a line?"""
+def test_the_sandbox_hid_the_host(graded):
+    """No connection reached 127.0.0.1, and no secret of the instructor reached the output."""
+    assert graded["connections"] == []
+    snoop = graded["attempts"].query("learner == 'snoop' and exercise == '0.2'").iloc[0]
+    assert snoop["last_answer"] == "[]", snoop["last_answer"]  # what it found: nothing
+    assert "instructor's secret" not in graded["csv"] + graded["report"]
+
+
+def test_no_learner_process_outlives_the_grading(graded):
+    """The daemons and the fork bomb's children are gone once grade() returns."""
+    assert graded["survivors"] == []
+
+
+@pytest.mark.parametrize("learner, reason", [
+    ("dave", "not JSON"), ("'=1+2", "its JSON is a list"), ("deep", "nested too deeply"),
+    ("linker", "a link, not a file"), ("linkdir", "a link to a folder"), ("piper", "not an ordinary file"),
+    ("abs", "absolute path"), ("dots", "'..'"), ("linky", "a link in the zip"), ("bomb", "zip bomb"),
+    ("jos\\xe9", "cells that are not objects skipped"), ("kim", "unknown exercise ids 0.9"),
+])
+def test_every_bad_submission_has_its_own_row_and_reason(graded, learner, reason):
+    """Does each malformed or hostile file get a row in grades.csv with the reason, and a line in the report?"""
+    row = pd.read_csv(graded["root"] / "out" / "grades.csv", dtype=str, keep_default_na=False).set_index("learner")
+    assert reason in row.loc[learner, "problems"]
+    assert reason.replace("'", "&#x27;") in graded["report"]
+
+
+def test_an_older_submission_of_the_same_learner_is_listed_as_replaced(graded):
+    """alice's older zip entry and zed's first entry are named as replaced; the newer ones count."""
     report = graded["report"]
-    assert "hank" in report and "checked 2 times" in report
-    assert "ivan" in report and "0.9" in report and "unknown exercise ids" in report
+    assert "alice_9_00-start-here.ipynb (alice): an older submission, replaced by" in report
+    assert "zed_6_00-start-here.ipynb (zed): an older submission" in report
 
 
-def test_attempts_keep_the_feedback_each_learner_saw(graded):
-    """Does the long table hold, per learner and exercise, the misreading id and its feedback?"""
+class _ActiveParts(HTMLParser):
+    """Collects what in a page could run or fetch: script-like tags, event attributes, script or remote links."""
+
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "img", "iframe", "object", "embed", "link", "meta", "base", "form", "svg:script"):
+            if not (tag == "meta" and attrs == [("charset", "utf-8")]):
+                self.found.append(tag)
+        for name, value in attrs:
+            if name.startswith("on") or (name in ("href", "src", "xlink:href", "action")
+                                         and str(value).strip().lower().startswith(("javascript:", "data:"))):
+                self.found.append(f"{tag} {name}={value}")
+
+
+def test_the_report_holds_no_learner_script(graded):
+    """Names, answers, errors and open answers from learners are escaped or sanitised; the page runs nothing."""
+    parser = _ActiveParts()
+    parser.feed(graded["report"])
+    assert parser.found == []
+    assert "&lt;img src=x onerror=alert(1)&gt;" in graded["report"]  # the learner's name, shown as text
+    assert "<strong>bold</strong>" in graded["report"]  # their markdown, rendered
+
+
+def test_csv_cells_cannot_run_as_formulas(graded):
+    """A learner named "=1+2" is written "'=1+2" in both CSV files."""
+    assert "'=1+2" in graded["grades"].index
+    for line in graded["csv"].splitlines():
+        for cell in line.split(","):
+            assert not cell.startswith(("=", "+", "@")), cell
+    assert neutralised("-1") == "'-1" and neutralised("ok") == "ok" and neutralised(3) == 3
+
+
+def test_a_cell_over_the_time_limit_is_stopped_and_later_exercises_are_judged(graded):
+    """An endless loop is interrupted; one that ignores interrupts gets a restarted kernel; both go on."""
+    grades, report = graded["grades"], graded["report"]
+    assert grades.loc["erin", "0.1"] == SOLVED and grades.loc["erin", "0.2"] == SOLVED
+    assert grades.loc["olga", "0.1"] == SOLVED and grades.loc["olga", "0.2"] == SOLVED
+    assert "cell 2: stopped at the cell time limit" in report
+    assert "no longer answered and was restarted" in report
+
+
+def test_a_later_exploratory_check_does_not_undo_a_solved_exercise(graded):
+    """kim solved 0.1, then checked a wrong answer: solved counts, the last check is shown beside it."""
     attempts = graded["attempts"]
-    carol = attempts[attempts["learner"] == "carol"].iloc[0]
-    assert carol["misreading"] == "0.1#2"
-    assert all_exercises()["0.1"].misreadings[1].feedback in carol["feedback"]
+    kim = attempts.query("learner == 'kim' and exercise == '0.1'").iloc[0]
+    assert kim["outcome"] == SOLVED and kim["checks"] == "2"
+    assert kim["last_outcome"] == "0.1#2" and kim["last_answer"] == repr(_wrong_01())
+    assert "last check: 0.1#2" in graded["report"]
 
 
-def test_the_report_has_charts_with_descriptions_and_no_scripts(graded):
-    """Is the report static, with inline SVG charts whose text alternative is their description?"""
+def test_code_errors_are_reported_with_their_cell_numbers(graded):
+    """A learner's exception, the memory hog's MemoryError and the 200 MB file's error, each with its cell."""
     report = graded["report"]
+    assert "ValueError: &lt;script&gt;alert(5)&lt;/script&gt;" in report
+    assert "MemoryError" in report and "File too large" in report
+    assert ERROR not in graded["grades"].loc["alice"].tolist()
+
+
+def test_the_report_has_a_grid_and_charts_with_descriptions(graded):
+    """A learner × exercise grid, and inline SVG charts whose text alternative is their description."""
+    report = graded["report"]
+    assert "<table class='grid'>" in report and "✓ solved" in report
     assert "<svg" in report and 'role="img" aria-label="Bar chart of lesson 00' in report
-    assert "<script" not in report and "http://" not in report.split("<svg", 1)[0]
+    assert "http://" not in report.split("<svg", 1)[0]
     assert "Misreadings, commonest first" in report
+
+
+# ------------------------------------------------------------------ as root, as a normal user, other Pythons
+
+def _user_python(user: pwd.struct_passwd) -> str | None:
+    """An interpreter of this Python's version that ``user`` may run (this one's base, or the system's)."""
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    for candidate in (getattr(sys, "_base_executable", None), f"/usr/bin/python{version}",
+                      f"/usr/local/bin/python{version}"):
+        if candidate and Path(candidate).exists():
+            try:
+                found = subprocess.run([candidate, "-c", "import sys; print(sys.version_info[:2])"],
+                                       user=user.pw_uid, group=user.pw_gid, extra_groups=[], capture_output=True,
+                                       text=True, timeout=60, cwd="/")
+            except OSError:  # a Python in a folder the user cannot enter
+                continue
+            if found.returncode == 0 and found.stdout.strip() == str(sys.version_info[:2]):
+                return candidate
+    return None
+
+
+def _impossible(reason: str):
+    """Fail under CI (a skipped test there is a failure), skip elsewhere."""
+    if CI:
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _venv_with_course(python: str, folder: Path, user: pwd.struct_passwd | None = None) -> Path:
+    """A symlinked ``python -m venv`` that sees this environment's packages through a .pth file."""
+    kwargs = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []} if user else {}
+    subprocess.run([python, "-m", "venv", "--without-pip", str(folder / "venv")], check=True, timeout=120,
+                   cwd="/", **kwargs)
+    assert (folder / "venv" / "bin" / "python").is_symlink()
+    places = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+    site = next((folder / "venv" / "lib").glob("python*/site-packages"))
+    (site / "course.pth").write_text("".join(f"import site; site.addsitedir({p!r})\n" for p in places),
+                                     encoding="utf-8")
+    return folder / "venv" / "bin" / "python"
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="grading as a normal user while root needs root; run as a normal user, "
+                                        "the module's class is graded as one")
+def test_as_a_normal_user_with_a_symlinked_venv(tmp_path):
+    """Run as root, the tests drop to a normal user, who grades a hostile class with a symlinked venv."""
+    user = pwd.getpwnam("nobody")
+    python = _user_python(user)
+    if python is None:
+        _impossible(f"no Python {sys.version_info[:2]} that the user {user.pw_name} may run")
+    base = Path(tempfile.mkdtemp(prefix="vraem-gradebook-user-", dir="/tmp"))
+    try:
+        os.chown(base, user.pw_uid, user.pw_gid)
+        venv = _venv_with_course(python, base, user)
+        reachable = subprocess.run([str(venv), "-c", "import vraem, ipykernel, nbclient"], user=user.pw_uid,
+                                   group=user.pw_gid, extra_groups=[], capture_output=True, text=True, cwd="/",
+                                   timeout=120)
+        if reachable.returncode:
+            _impossible(f"the user {user.pw_name} cannot read this checkout: {reachable.stderr[-300:]}")
+        context = _context(base)
+        with _listener() as (port, connections):
+            context["port"] = port
+            build_class(base / "class", context, hostile_only=True)
+            for path in [base, *base.rglob("*")]:
+                os.lchown(path, user.pw_uid, user.pw_gid)
+            env = {"PATH": "/usr/bin:/bin", "HOME": str(base), "LANG": "C.UTF-8",
+                   "VRAEM_TEST_SECRET": "the instructor's secret"}
+            done = subprocess.run([str(venv), "-m", "vraem.gradebook", str(base / "class"), "--out", str(base / "out"),
+                                   "--cell-timeout", str(cell_limit()), "--notebook-timeout", str(notebook_limit()),
+                                   "--memory", "1"], user=user.pw_uid, group=user.pw_gid, extra_groups=[],
+                                  env=env, capture_output=True, text=True, timeout=600, cwd=str(base))
+        assert done.returncode == 0, done.stderr[-2000:]
+        result = _read(base / "out")
+        grades = result["grades"]
+        assert grades.loc["alice", "0.1"] == SOLVED and grades.loc["carol", "0.1"] == "0.1#2"
+        assert grades.loc["snoop", "0.1"] == "0.1#2" and grades.loc["patcher", "0.1"] != SOLVED
+        assert grades.loc["spawner", "0.1"] == SOLVED
+        assert connections == [] and "instructor's secret" not in result["csv"] + result["report"]
+        assert "as you, in a user namespace" in result["report"]
+        assert not [m for m in context["markers"] if os.path.exists(m)]
+        assert not [p for p in _survivors(context["marker"]) if "ipykernel" in p or context["marker"] in p]
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="the root path needs root")
+def test_as_root_with_a_symlinked_venv_into_a_folder_learners_cannot_enter(tmp_path):
+    """A ``python -m venv`` of this interpreter links into its base (under /root here): graded all the same."""
+    python = _venv_with_course(getattr(sys, "_base_executable", sys.executable), tmp_path)
+    _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
+    done = subprocess.run([str(python), "-m", "vraem.gradebook", str(tmp_path / "class"), "--out",
+                           str(tmp_path / "out"), "--cell-timeout", str(cell_limit()), "--memory", "1"],
+                          capture_output=True, text=True, timeout=300, cwd=str(tmp_path))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert _read(tmp_path / "out")["grades"].loc["alice", "0.1"] == SOLVED
+    assert "an unprivileged user of its own" in _read(tmp_path / "out")["report"]
+
+
+# ------------------------------------------------------------------ no sandbox, no kernel, another Python
+
+def test_without_bubblewrap_it_refuses_in_one_line(tmp_path, monkeypatch, capsys):
+    """No bwrap: nothing is run, and one line says how to get a sandbox (or the trusted-class flag)."""
+    monkeypatch.setattr(gradebook_sandbox.shutil, "which", lambda name: None)
+    _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
+    with pytest.raises(SandboxUnavailable, match="bubblewrap"):
+        grade([tmp_path / "class"], tmp_path / "out")
+    assert main([str(tmp_path / "class"), "--out", str(tmp_path / "out2")]) == 2
+    message = capsys.readouterr().err.strip()
+    assert len(message.splitlines()) == 1 and "apt-get install bubblewrap" in message
+    assert "--trusted-class" in message and not (tmp_path / "out2" / "grades.csv").exists()
+
+
+def test_a_trusted_class_runs_without_a_sandbox_and_the_report_says_so_in_red(tmp_path, monkeypatch):
+    """--trusted-class: graded without bwrap, and the report opens with a red warning."""
+    monkeypatch.setattr(gradebook_sandbox.shutil, "which", lambda name: None)
+    _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
+    grade([tmp_path / "class"], tmp_path / "out", trusted=True, cell_limit=cell_limit(), limits=LIMITS)
+    result = _read(tmp_path / "out")
+    assert result["grades"].loc["alice", "0.1"] == SOLVED
+    banner = result["report"].split("<h1>", 1)[0]
+    assert "class='untrusted'" in banner and "WITHOUT A SANDBOX" in banner and "background: #b00020" in result["report"]
+
+
+def test_a_kernel_that_cannot_start_is_reported_in_seconds_with_its_cause(tmp_path, monkeypatch):
+    """A kernel that dies at start (here: a broken ipykernel_launcher on PYTHONPATH): its reason, at once."""
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "ipykernel_launcher.py").write_text('raise SystemExit("this kernel cannot start: a test")\n',
+                                                  encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(broken))
+    _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
+    started = time.perf_counter()
+    grade([tmp_path / "class"], tmp_path / "out", limits=LIMITS, notebook_limit=120)
+    assert time.perf_counter() - started < 60
+    problems = _read(tmp_path / "out")["grades"].loc["alice", "problems"]
+    assert "the kernel could not start" in problems and "this kernel cannot start: a test" in problems
+    assert _read(tmp_path / "out")["grades"].loc["alice", "0.1"] == ERROR
+
+
+def test_the_preflight_stops_when_the_sandbox_would_see_other_packages(tmp_path, monkeypatch):
+    """A module this process imports from a folder the sandbox does not show: stopped, with the fix."""
+    (tmp_path / "only_here.py").write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(gradebook_sandbox, "COMPARED", (*gradebook_sandbox.COMPARED, "only_here"))
+    with pytest.raises(PreflightFailed, match="only_here from nowhere.*pip install -e"):
+        gradebook_sandbox.Sandbox.prepare(tmp_path, LIMITS, 10, 60)
+
+
+# ------------------------------------------------------------------ the pieces
+
+def test_answers_survive_the_hand_over_and_get_the_same_feedback():
+    """For each kind of answer the course takes, its key, its catalogued wrong answers and odd answers are
+    judged the same after the trip from a kernel to the gradebook."""
+    keys, kinds = {}, {}
+    for exercise_id, exercise in all_exercises().items():  # the first exercise of each answer type
+        kinds.setdefault(type(exercise.answer).__name__, (exercise_id, exercise))
+    assert len(kinds) >= 8
+    for exercise_id, exercise in kinds.values():
+        expected = exercise.expected()
+        answers = [expected, *(m.example(expected) for m in exercise.misreadings), ..., None, "12,5", 3, 3.0,
+                   float("nan"), [["a"]], range(3), pd.Series(["001", "004"]), pd.Timestamp("2011-09-15"),
+                   {"C001": "supported"}, b"001", object(), np.array([1.5]), np.int64(2010)]
+        if isinstance(expected, pd.DataFrame):
+            answers.append(expected.head(3))
+        for answer in answers:
+            before = evaluate(exercise_id, answer, keys=keys)
+            handed = decode(json.loads(json.dumps(encode(answer))))
+            after = evaluate(exercise_id, handed, keys=keys)
+            assert (after.status, after.misreading) == (before.status, before.misreading), (exercise_id, answer)
+            if before.status != "unreadable":
+                assert after.message == before.message, (exercise_id, answer)
+    generated = decode(json.loads(json.dumps(encode(x for x in ["001", "004"]))))
+    assert evaluate("0.1", generated).message == evaluate("0.1", (x for x in ["001", "004"])).message
+
+
+def _nested(levels: int) -> dict:
+    value = "deep"
+    for _ in range(levels):
+        value = {"t": "list", "v": [value]}
+    return value
+
+
+@pytest.mark.parametrize("forged", [
+    _nested(10), {"t": "list", "v": list(range(5000))}, {"t": "nothing"},
+    {"t": "dict", "v": [[1]]}, {"t": "Series", "v": [1, 2], "index": [0]}, "x" * 20_000, 10 ** 80,
+    {"t": "ndarray", "shape": [-1], "v": [1]}, {"t": "DataFrame", "columns": [1], "data": [], "index": []},
+    [1, 2], {"t": "timestamp", "v": "not a time"}, {"t": "float", "v": "1e999999"},
+])
+def test_a_forged_hand_over_is_refused_never_run(forged):
+    """Anything that is not what encode() writes raises HandOverError, and only that."""
+    with pytest.raises(HandOverError):
+        decode(forged)
+
+
+def test_open_answers_are_rendered_and_sanitised():
+    """Markdown becomes HTML; scripts, event handlers, images and javascript: links do not survive."""
+    html = safe_markdown("**bold** <script>alert(1)</script> [x](javascript:alert(2)) ![i](http://x/i.png) "
+                         "<a href='http://x' onclick='y'>z</a> [ok](https://example.org)")
+    assert "<strong>bold</strong>" in html and 'href="https://example.org"' in html
+    parser = _ActiveParts()
+    parser.feed(html)
+    assert parser.found == [] and "<a href='http://x' onclick" not in html
 
 
 def test_learner_names_come_from_folders_files_or_a_pattern(tmp_path):
@@ -153,26 +757,26 @@ def test_learner_names_come_from_folders_files_or_a_pattern(tmp_path):
 
 def test_a_notebook_names_its_lesson_by_the_exercises_it_checks():
     """Is the lesson read from the check() calls, so a renamed file still counts?"""
-    assert lesson_of(json.loads(LESSON.read_text(encoding="utf-8"))) == 0
-    assert lesson_of({"cells": []}) is None
+    cells, _ = parse_notebook(LESSON.read_bytes())
+    assert lesson_of(cells) == 0
+    assert lesson_of([]) is None
 
 
-def test_unreadable_sources_are_listed(tmp_path):
-    """Are a broken zip and a stray file listed, not fatal?"""
+def test_unreadable_sources_are_listed_and_nothing_is_unpacked(tmp_path):
+    """A broken zip and a stray file are notes, not failures; a zip's entries never reach the disk."""
     (tmp_path / "bad.zip").write_text("no zip", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
-    submissions, problems = collect([tmp_path / "bad.zip", tmp_path / "notes.txt"], tmp_path / "work")
-    assert submissions == [] and len(problems) == 2
+    with zipfile.ZipFile(tmp_path / "class.zip", "w") as bundle:
+        bundle.writestr("../../escaped.ipynb", "{}")
+        bundle.writestr("maria/00-start-here.ipynb", LESSON.read_bytes())
+    before = sorted(tmp_path.rglob("*"))
+    submissions, notes = collect([tmp_path / "bad.zip", tmp_path / "notes.txt", tmp_path / "class.zip"])
+    assert len(notes) == 2 and sorted(tmp_path.rglob("*")) == before
+    assert [(s.learner, s.problem) for s in submissions] == [("escaped", "a path with '..' in the zip: refused"),
+                                                            ("maria", None)]
+    assert not (tmp_path.parent / "escaped.ipynb").exists()
 
 
-def test_a_runner_that_cannot_start_is_a_reported_problem(tmp_path, monkeypatch):
-    """If the notebook runner itself fails, is that a problem line, not a silent 'not answered'?"""
-    from vraem import gradebook
-
-    monkeypatch.setattr(gradebook, "RUNNER", tmp_path / "missing_runner.py")
-    folder = tmp_path / "class" / "zoe"
-    _write(folder / "00-start-here.ipynb", _notebook(SOLUTION))
-    grade([tmp_path / "class"], tmp_path / "out", notebook_limit=60)
-    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
-    assert "could not be run" in report
-    assert pd.read_csv(tmp_path / "out" / "grades.csv", dtype=str).set_index("learner").loc["zoe", "0.1"] == ERROR
+def test_the_grid_marks_what_was_not_handed_in(graded):
+    """A learner without a lesson's notebook reads "not handed in"; the problems column says why."""
+    assert graded["grades"].loc["dave", "0.1"] == NOT_HANDED_IN

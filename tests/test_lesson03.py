@@ -134,8 +134,5 @@ def test_the_plausibility_key_rests_on_the_reference_notes(data_copy):
     assert evaluate("3.7", lesson03.plausibility_choice()).status == CORRECT
     notes = data_copy / "reference" / "context_facts.md"
     notes.write_text(notes.read_text(encoding="utf-8").replace("302 tonnes", "302 t"), encoding="utf-8")
-    from vraem import provenance
-
-    provenance.reference_text.cache_clear()
     feedback = evaluate("3.7", "b")
     assert feedback.status == UNREADABLE and "could not be worked out" in feedback.message

@@ -4,7 +4,6 @@ import csv
 
 import pytest
 
-from vraem import provenance
 from vraem.claims import load_claims
 from vraem.exercises import lesson04
 from vraem.numbers import parse_figure
@@ -19,16 +18,6 @@ OUTSIDE_ONLY_MEASURES = {"coca_production_share", "cocaine_production_share", "c
 #: Source types no claim uses yet: a firm's statement; a member of Congress (the corrected claims
 #: table adds it too).
 OUTSIDE_ONLY_SOURCE_TYPES = {"company", "legislator"}
-
-
-@pytest.fixture
-def outside_copy(data_copy):
-    """A throw-away data folder, with the reference caches of this table forgotten too."""
-    provenance.reference_sections.cache_clear()
-    provenance.reference_addresses.cache_clear()
-    yield data_copy
-    provenance.reference_sections.cache_clear()
-    provenance.reference_addresses.cache_clear()
 
 
 def _edit(path, figure_id, **changes):
@@ -138,77 +127,77 @@ def test_figures_read_as_their_language_writes_them(text, language, expected):
 
 # --- the checks fail when the data is damaged -------------------------------------------
 
-def test_an_altered_excerpt_is_caught(outside_copy):
+def test_an_altered_excerpt_is_caught(data_copy):
     """Does one changed word in an excerpt break the provenance check?"""
-    _edit(outside_copy / "outside_figures.csv", "O009", excerpt=lambda text: text.replace("operatives", "fighters"))
+    _edit(data_copy / "outside_figures.csv", "O009", excerpt=lambda text: text.replace("operatives", "fighters"))
     assert any("not in reference/context_facts.md" in problem for problem in _problems_for("O009"))
 
 
-def test_an_altered_value_is_caught(outside_copy):
+def test_an_altered_value_is_caught(data_copy):
     """Does a value that is not what the excerpt says break the check?"""
-    _edit(outside_copy / "outside_figures.csv", "O013", value="450", value_low="450", value_high="450")
+    _edit(data_copy / "outside_figures.csv", "O013", value="450", value_low="450", value_high="450")
     assert any("reads" in problem for problem in _problems_for("O013"))
 
 
-def test_an_altered_value_text_is_caught(outside_copy):
+def test_an_altered_value_text_is_caught(data_copy):
     """Does a figure that is not written in the excerpt break the check?"""
-    _edit(outside_copy / "outside_figures.csv", "O018", value_text="72", value="72", value_low="72", value_high="72")
+    _edit(data_copy / "outside_figures.csv", "O018", value_text="72", value="72", value_low="72", value_high="72")
     assert any("not in the excerpt" in problem for problem in _problems_for("O018"))
 
 
-def test_a_spanish_figure_read_as_english_is_caught(outside_copy):
+def test_a_spanish_figure_read_as_english_is_caught(data_copy):
     """Does '1.500' read as 1.5 when the row claims the excerpt is English?"""
-    _edit(outside_copy / "outside_figures.csv", "O015", language="en")
+    _edit(data_copy / "outside_figures.csv", "O015", language="en")
     assert any("1.500" in problem for problem in _problems_for("O015"))
 
 
-def test_a_dropped_hedge_is_caught(outside_copy):
+def test_a_dropped_hedge_is_caught(data_copy):
     """Does dropping 'no more than' before the 200 break the check?"""
-    _edit(outside_copy / "outside_figures.csv", "O001", hedge="none")
+    _edit(data_copy / "outside_figures.csv", "O001", hedge="none")
     assert any("no more than" in problem for problem in _problems_for("O001"))
 
 
-def test_an_unknown_hedge_is_caught(outside_copy):
+def test_an_unknown_hedge_is_caught(data_copy):
     """Does a hedge the interval rule does not know break the check?"""
-    _edit(outside_copy / "outside_figures.csv", "O042", hedge="produce around")
+    _edit(data_copy / "outside_figures.csv", "O042", hedge="produce around")
     assert any("interval rule does not know" in problem for problem in _problems_for("O042"))
 
 
-def test_an_uncited_address_is_caught(outside_copy):
+def test_an_uncited_address_is_caught(data_copy):
     """Does an address the reference notes do not cite break the check?"""
-    _edit(outside_copy / "outside_figures.csv", "O007", source_url="https://example.org/fighters")
+    _edit(data_copy / "outside_figures.csv", "O007", source_url="https://example.org/fighters")
     assert any("not an address cited" in problem for problem in _problems_for("O007"))
 
 
-def test_a_wrong_reference_item_is_caught(outside_copy):
+def test_a_wrong_reference_item_is_caught(data_copy):
     """Does naming the wrong item of the notes break the check?"""
-    _edit(outside_copy / "outside_figures.csv", "O019", reference_item="(e)")
+    _edit(data_copy / "outside_figures.csv", "O019", reference_item="(e)")
     assert any("not in item (e)" in problem for problem in _problems_for("O019"))
 
 
-def test_an_unmarked_circular_source_is_caught(outside_copy):
+def test_an_unmarked_circular_source_is_caught(data_copy):
     """Does CounterVortex's '(InSight Crime, Aug. 2' without the circular flag break the check?"""
-    _edit(outside_copy / "outside_figures.csv", "O008", circular="false", status="verified")
+    _edit(data_copy / "outside_figures.csv", "O008", circular="false", status="verified")
     assert any("circular must be true" in problem for problem in _problems_for("O008"))
 
 
-def test_a_publication_period_that_is_not_the_publication_date_is_caught(outside_copy):
+def test_a_publication_period_that_is_not_the_publication_date_is_caught(data_copy):
     """Does a 'publication' period that differs from the publication date break the check?"""
-    _edit(outside_copy / "outside_figures.csv", "O010", reference_period="2019")
+    _edit(data_copy / "outside_figures.csv", "O010", reference_period="2019")
     assert any("publication date" in problem for problem in _problems_for("O010"))
 
 
-def test_a_circular_source_cannot_confirm_an_article(outside_copy):
+def test_a_circular_source_cannot_confirm_an_article(data_copy):
     """Does marking The Fix as citing InSight Crime remove it from the confirmations of 4.3?"""
     assert lesson04.independent_confirmation() == "b"
-    _edit(outside_copy / "outside_figures.csv", "O007", circular="true", status="only from InSight Crime")
+    _edit(data_copy / "outside_figures.csv", "O007", circular="true", status="only from InSight Crime")
     assert lesson04.independent_confirmations() == frozenset()
     assert "O007" in lesson04.consistent_in_2012()  # consistent still: the numbers have not changed
 
 
-def test_a_corrected_figure_corrects_the_keys(outside_copy):
+def test_a_corrected_figure_corrects_the_keys(data_copy):
     """Does a corrected hostage count change the verdict of the pair that rests on it?"""
-    _edit(outside_copy / "outside_figures.csv", "O029", value_text="36", value="36", value_low="36",
+    _edit(data_copy / "outside_figures.csv", "O029", value_text="36", value="36", value_low="36",
           value_high="36", excerpt=lambda text: text.replace("42", "36"))
     assert lesson04.pair_verdicts()["P6"] == "consistent"
 

@@ -4,6 +4,8 @@ import importlib
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO
 
 doctor_module = importlib.import_module("vraem.doctor")  # the module, not the function of the same name
@@ -143,8 +145,10 @@ def _venv_python(folder):
 
 
 def test_an_interrupted_first_install_is_repaired_on_the_next_run(tmp_path, monkeypatch):
-    """Ctrl+C a second into the first install leaves .venv without pip: does the next run repair
-    it and go on to install, instead of failing on every rerun?"""
+    """Ctrl+C while the first install sets up pip leaves .venv with Python but no pip: does the
+    next run (the pip route, where pip is needed) repair it and go on to install, instead of
+    failing on every rerun? The interruption waits for an event, not a clock: the child says
+    when pip's set-up has begun, and holds there until the Ctrl+C arrives."""
     import signal
     import subprocess
     import sys
@@ -152,49 +156,64 @@ def test_an_interrupted_first_install_is_repaired_on_the_next_run(tmp_path, monk
 
     course = _course_module()
     folder = tmp_path / ".venv"
+    started = tmp_path / "pip-set-up-started"
     monkeypatch.setattr(course, "VENV", folder)
     monkeypatch.setattr(course, "PYTHON", _venv_python(folder))
     monkeypatch.setattr(course, "STAMP", folder / "vraem-installed.txt")
-    first = subprocess.Popen([sys.executable, "-c", f"import venv; venv.create({str(folder)!r}, with_pip=True)"],
-                             stderr=subprocess.DEVNULL)
-    time.sleep(1)
+    # venv.create(with_pip=True), stopped at the step that installs pip: the moment the old
+    # one-second sleep aimed at, now observed instead of guessed
+    first = subprocess.Popen([sys.executable, "-c", (
+        "import pathlib, sys, time, venv\n"
+        "class Interrupted(venv.EnvBuilder):\n"
+        "    def _setup_pip(self, context):\n"
+        f"        pathlib.Path({str(started)!r}).touch()\n"
+        "        time.sleep(300)  # stands for pip being installed; Ctrl+C comes first\n"
+        f"Interrupted(with_pip=True).create({str(folder)!r})\n")], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not started.exists():
+        assert first.poll() is None and time.monotonic() < deadline, "venv creation never reached pip"
+        time.sleep(0.05)
     first.send_signal(signal.SIGINT)
-    first.wait(timeout=60)
+    assert first.wait(timeout=60) != 0
+    assert course.PYTHON.exists(), "the interruption came before the environment's Python was made"
     assert not course._works(course.PYTHON, "-m", "pip", "--version"), "the interruption left a working pip"
     commands = []
     monkeypatch.setattr(course, "run", lambda *command, **_: commands.append([str(part) for part in command]))
     monkeypatch.setattr(course, "find_uv", lambda: None)  # the pip route: no download in the test
-    course.install()
+    monkeypatch.setattr(course, "uv_from_pip", lambda: None)
+    course.install("lab")
     assert course._works(course.PYTHON, "-m", "pip", "--version")
-    assert commands[0][-2:] == ["-e", course.COURSE] and commands[0][0] == str(course.PYTHON)
-    assert course.STAMP.exists()
+    assert commands[0][:4] == [str(course.PYTHON), "-m", "pip", "install"] and commands[0][-2:] == ["-e", "."]
+    assert "lab" in course._read_stamp()
 
 
 def test_a_package_missing_after_a_good_install_is_reinstalled_by_the_recommended_command(tmp_path, monkeypatch):
     """doctor() and `import vraem` say `course.py lab`; does that command reinstall a package
     removed after a complete install (the install stamp still in place)?"""
     import hashlib
+    import json
     import sys
     from pathlib import Path
 
     course = _course_module()
     assert "course.py lab" in doctor_module.FIX_INSTALL
     stamp = tmp_path / "vraem-installed.txt"
-    stamp.write_text(hashlib.sha256((REPO / "pyproject.toml").read_bytes()
-                                    + (REPO / "requirements.lock").read_bytes()).hexdigest() + "\n")
+    stamp.write_text(json.dumps({"lab": hashlib.sha256((REPO / "pyproject.toml").read_bytes()
+                                                       + (REPO / "requirements.lock").read_bytes()).hexdigest()}))
     monkeypatch.setattr(course, "STAMP", stamp)
     monkeypatch.setattr(course, "PYTHON", Path(sys.executable))  # a complete environment: this one
-    monkeypatch.setattr(course, "ensure_venv", lambda: None)
+    monkeypatch.setattr(course, "ensure_venv", lambda **_: None)
     monkeypatch.setattr(course, "find_uv", lambda: None)
+    monkeypatch.setattr(course, "uv_from_pip", lambda: None)
     commands = []
     monkeypatch.setattr(course, "run", lambda *command, **_: commands.append([str(part) for part in command]))
     course.python_to_use([])  # what `course.py lab` does first
     assert commands == [], "nothing is missing, so nothing should be installed"
-    wanted = course.requirements()
-    monkeypatch.setattr(course, "requirements", lambda: [*wanted, "surely-not-installed-package"])
+    wanted = course.requirements("lab")
+    monkeypatch.setattr(course, "requirements", lambda use: [*wanted, "surely-not-installed-package"])
     assert course.missing_packages() == ["surely-not-installed-package"]
     course.python_to_use([])
-    assert any(command[-2:] == ["-e", course.COURSE] for command in commands)
+    assert any(command[-2:] == ["-e", "."] for command in commands)
 
 
 def test_no_install_uses_this_python_and_names_what_it_lacks(monkeypatch):
@@ -205,7 +224,7 @@ def test_no_install_uses_this_python_and_names_what_it_lacks(monkeypatch):
     extra = ["--no-install", "--port=1"]
     assert str(course.python_to_use(extra)) == sys.executable and extra == ["--port=1"]
     wanted = course.requirements()
-    monkeypatch.setattr(course, "requirements", lambda: [*wanted, "surely-not-installed-package"])
+    monkeypatch.setattr(course, "requirements", lambda use: [*wanted, "surely-not-installed-package"])
     try:
         course.python_to_use(["--no-install"])
     except SystemExit as stop:
@@ -253,25 +272,41 @@ def test_course_py_reads_on_old_pythons_and_stops_there_with_the_message():
         assert "uv python install 3.11" in result.stderr
 
 
-def _install_commands(monkeypatch, uv):
-    """The commands install_packages() runs when find_uv() gives ``uv``."""
+def _install_commands(monkeypatch, uv, use="test"):
+    """The commands install_packages() runs for a command (lab, test, site) with ``uv`` (or None)."""
     course = _course_module()
     commands = []
     monkeypatch.setattr(course, "run", lambda *command, **_: commands.append([str(part) for part in command]))
-    monkeypatch.setattr(course, "find_uv", lambda: uv)
-    course.install_packages()
+    course.install_packages(use, uv)
     return course, commands
 
 
-def test_the_course_is_installed_from_the_lock_with_uv(monkeypatch, tmp_path):
-    """With uv: the locked packages and the course (test and site extras), then the speed-up?"""
+@pytest.mark.parametrize("use, lock, extras", [
+    ("lab", "requirements.lock", "."),
+    ("test", "requirements-test.lock", ".[test,site]"),
+    ("site", "requirements-site.lock", ".[site]"),
+])
+def test_each_command_installs_its_own_lock_with_uv(monkeypatch, tmp_path, use, lock, extras):
+    """With uv: `lab` the learner's lock and the course alone, `test` the test lock with the test
+    and website tools (the suite builds the site), `site` the website's; then the speed-up."""
     uv = tmp_path / "uv"
-    course, commands = _install_commands(monkeypatch, uv)
+    course, commands = _install_commands(monkeypatch, uv, use)
     install, uninstall = commands
     assert install[:3] == [str(uv), "pip", "install"]
-    assert ["-r", str(course.LOCK)] == install[install.index("-r"):install.index("-r") + 2]
-    assert install[-2:] == ["-e", ".[test,site]"] and str(course.PYTHON) in install
+    assert ["-r", str(REPO / lock)] == install[install.index("-r"):install.index("-r") + 2]
+    assert install[-2:] == ["-e", extras] and str(course.PYTHON) in install
     assert uninstall[:3] == [str(uv), "pip", "uninstall"] and uninstall[-1] == "rfc3987-syntax"
+
+
+def test_each_command_checks_for_its_own_packages():
+    """Does `lab` look only for the learner's packages, and `test` for the test tools as well?"""
+    import tomllib
+
+    course = _course_module()
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert len(course.requirements("lab")) == len(project["dependencies"])
+    assert "pytest" not in course.requirements("lab") and "pytest" in course.requirements("test")
+    assert "jupyter-book" in course.requirements("site") and "pytest" not in course.requirements("site")
 
 
 def test_without_uv_pip_installs_the_same(monkeypatch, capsys):
@@ -279,34 +314,76 @@ def test_without_uv_pip_installs_the_same(monkeypatch, capsys):
     course, commands = _install_commands(monkeypatch, None)
     install, uninstall = commands
     assert install[:4] == [str(course.PYTHON), "-m", "pip", "install"]
-    assert "-r" in install and str(course.LOCK) in install and install[-2:] == ["-e", ".[test,site]"]
+    assert "-r" in install and str(REPO / "requirements-test.lock") in install
+    assert install[-2:] == ["-e", ".[test,site]"]
     assert uninstall[-1] == "rfc3987-syntax" and "--yes" in uninstall
     assert "uv could not be installed" in capsys.readouterr().out
 
 
+def test_uv_is_found_without_pip_in_the_venv(monkeypatch, tmp_path):
+    """The bootstrap: uv on PATH is used as it is; else the copy in the cache folder; else it is
+    fetched there. Only when none works does .venv get pip (the old route)."""
+    course = _course_module()
+    monkeypatch.setenv("VRAEM_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(course, "UV", tmp_path / "no-venv" / "uv")
+    fetched = []
+    monkeypatch.setattr(course, "fetch_uv", lambda: fetched.append(1))
+    on_path = tmp_path / "path" / course.UV_NAME
+    on_path.parent.mkdir()
+    on_path.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    on_path.chmod(0o755)
+    monkeypatch.setenv("PATH", str(on_path.parent))
+    assert course.find_uv() == on_path and not fetched
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    cached = course.cached_uv()
+    assert cached.is_relative_to(tmp_path / "cache") and course.UV_VERSION in str(cached)
+    cached.parent.mkdir(parents=True)
+    cached.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    cached.chmod(0o755)
+    assert course.find_uv() == cached and not fetched
+    cached.unlink()
+    course.find_uv()
+    assert fetched == [1]
+
+
 def test_a_changed_lock_file_installs_again(monkeypatch, tmp_path):
-    """Is the course installed again when requirements.lock changes, and not when nothing did?"""
+    """Is a command's set-up done again when its lock changes, and not when nothing did; and does
+    installing the test tools count for the learner's packages and the website's, which come with
+    them, without forgetting them when the learner's lock changes?"""
+    import json
+
     course = _course_module()
     (tmp_path / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
-    (tmp_path / "requirements.lock").write_text("pandas==3.1.1\n", encoding="utf-8")
+    for name in ("requirements.lock", "requirements-test.lock", "requirements-site.lock"):
+        (tmp_path / name).write_text("pandas==3.1.1\n", encoding="utf-8")
     python = tmp_path / ".venv" / "bin" / "python"
     python.parent.mkdir(parents=True)
     python.write_text("", encoding="utf-8")
     monkeypatch.setattr(course, "ROOT", tmp_path)
-    monkeypatch.setattr(course, "LOCK", tmp_path / "requirements.lock")
     monkeypatch.setattr(course, "PYTHON", python)
     monkeypatch.setattr(course, "STAMP", tmp_path / ".venv" / "stamp.txt")
     installs = []
-    monkeypatch.setattr(course, "install_packages", lambda: installs.append(1))
+    monkeypatch.setattr(course, "install_packages", lambda use, uv: installs.append(use))
     # never touch the real .venv: the environment is complete, and made already
-    monkeypatch.setattr(course, "ensure_venv", lambda: None)
-    monkeypatch.setattr(course, "missing_packages", lambda *_: [])
-    course.install()
-    course.install()
-    assert len(installs) == 1
+    monkeypatch.setattr(course, "find_uv", lambda: tmp_path / "uv")
+    monkeypatch.setattr(course, "ensure_venv", lambda **_: None)
+    monkeypatch.setattr(course, "missing_packages", lambda *_, **__: [])
+    course.install("lab")
+    course.install("lab")
+    assert installs == ["lab"]
+    course.install("test")
+    course.install("lab")
+    course.install("site")  # the website tools come with the test tools
+    assert installs == ["lab", "test"] and set(json.loads(course.STAMP.read_text())) == {"lab", "test", "site"}
     (tmp_path / "requirements.lock").write_text("pandas==3.1.2\n", encoding="utf-8")
-    course.install()
-    assert len(installs) == 2
+    course.install("lab")
+    course.install("test")
+    assert installs == ["lab", "test", "lab"]
+    # the test tools come with the learner's packages: after `test`, `lab` installs nothing
+    course.STAMP.unlink()
+    course.install("test")
+    course.install("lab")
+    assert installs == ["lab", "test", "lab", "test"]
 
 
 def test_doctor_prints_its_report_and_returns_nothing(capsys):
@@ -315,3 +392,44 @@ def test_doctor_prints_its_report_and_returns_nothing(capsys):
 
     assert doctor() is None
     assert capsys.readouterr().out.strip()
+
+
+def test_a_first_lab_set_up_gets_uv_without_pip_and_installs_the_learners_packages_only(tmp_path):
+    """The real bootstrap, in a copy of the course with no uv on PATH and an empty cache folder:
+    is uv fetched into the cache (by a pip outside .venv), .venv made without pip, and are the
+    lessons' packages installed, and no test tool? A second run installs nothing."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    course = tmp_path / "course"
+    course.mkdir()
+    for name in ("course.py", "pyproject.toml", "README.md", "LICENSE", "LICENSE-TEXT.md",
+                 *(path.name for path in REPO.glob("requirements*.lock"))):
+        shutil.copy(REPO / name, course / name)
+    for folder in ("src", "data"):
+        shutil.copytree(REPO / folder, course / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("VIRTUAL_ENV")}
+    environment["PATH"] = os.pathsep.join(part for part in environment["PATH"].split(os.pathsep)
+                                          if not (Path(part) / "uv").exists())
+    environment["VRAEM_CACHE"] = str(tmp_path / "cache")
+    first = subprocess.run([sys.executable, "course.py", "install"], cwd=course, env=environment,
+                           capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "fetching uv" in first.stdout and "uv could not be installed" not in first.stdout
+    assert list((tmp_path / "cache").glob("uv-*/bin/uv"))
+    python = course / ".venv" / "bin" / "python"
+    assert subprocess.run([python, "-m", "pip", "--version"], capture_output=True).returncode != 0
+    lessons = subprocess.run([python, "-c", "import vraem, pandas, altair, jupyterlab, filelock"],
+                             capture_output=True, text=True)
+    assert lessons.returncode == 0, lessons.stderr
+    for tool in ("pytest", "playwright", "jupyter_book", "jupyterhub"):
+        found = subprocess.run([python, "-c", f"import importlib.util as u; print(u.find_spec({tool!r}))"],
+                               capture_output=True, text=True)
+        assert found.stdout.strip() == "None", f"{tool} was installed for learners"
+    assert set(json.loads((course / ".venv" / "vraem-installed.txt").read_text())) == {"lab"}
+    again = subprocess.run([sys.executable, "course.py", "install"], cwd=course, env=environment,
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "installed." not in again.stdout and "fetching" not in again.stdout

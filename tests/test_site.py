@@ -1,13 +1,18 @@
-"""The course website: built with no network and no warnings; in a real browser, every lesson's
-charts show, no internal link is broken and the articles are credited.
+"""The course website: built with no network and no warnings, rebuilt without running an
+unchanged lesson again; in a real browser, every lesson's charts show and open full size, no
+internal link is broken, the articles are credited, and every page passes an axe-core audit
+(no serious or critical fault) and fits a phone 390 px wide without scrolling sideways.
 
-The site is built once for this file (about a minute: every lesson is run). It needs the
-`site` extra (Jupyter Book 1) and, for the browser half, Debian's Chromium; without them
-the tests are skipped, except in CI, where that is a failure.
+The site is built twice for this file (the first build runs every lesson: a minute or more;
+the second must run none). It needs the `site` extra (Jupyter Book 1) and, for the browser
+half, Debian's Chromium and axe-playwright-python; without them the tests are skipped, except
+in CI, where that is a failure.
 """
 
+import contextlib
 import functools
 import http.server
+import importlib.metadata
 import json
 import os
 import re
@@ -21,14 +26,21 @@ from pathlib import Path
 
 import pytest
 
+import nbformat
+
+from vraem.checks import evaluate
 from vraem.corpus import load_metadata
+from vraem.exercises import all_exercises
 from vraem.glossary import load_glossary, term_names
-from vraem.site import link_first_mentions, relink, unexplained
+from vraem.site import (DISTRIBUTION, RUNS, link_first_mentions, name_table_headers, relink, stage,
+                        unexplained)
 
 from .conftest import REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LESSONS = sorted(path.stem for path in (REPO / "lessons").glob("*.ipynb"))
+#: What each checked exercise prints while it is unanswered (derived, never typed in).
+UNANSWERED = {str(evaluate(exercise_id, ...)): exercise_id for exercise_id in all_exercises()}
 
 pytestmark = pytest.mark.site
 
@@ -68,6 +80,100 @@ def test_only_the_first_mention_of_a_term_is_linked():
                      "{term}`hectares <hectárea>`.")
     second = link_first_mentions("The VRAE, the VRAEM and the Sendero Luminoso.", seen, names)
     assert second == "The VRAE, the {term}`VRAEM <VRAEM>` and the {term}`Sendero Luminoso <Shining Path>`."
+
+
+def _header_cells(table_html: str) -> list[list[tuple[str, str]]]:
+    from bs4 import BeautifulSoup
+
+    head = BeautifulSoup(table_html, "html.parser").find("thead")
+    return [[(cell.name, cell.get_text()) for cell in row.find_all(["th", "td"])] for row in head.find_all("tr")]
+
+
+def test_every_header_cell_of_a_shown_table_has_a_name():
+    """Is the index column of a pandas table headed (its name, or "row"), and no header left empty?"""
+    import pandas as pd
+
+    plain = pd.DataFrame({"year": [2001, 2002], "hectares": [1, 2]})
+    assert _header_cells(name_table_headers(plain._repr_html_())) == [
+        [("th", "row"), ("th", "year"), ("th", "hectares")]]
+    named = plain.set_index("year")  # pandas puts the index name on a second header row
+    assert _header_cells(name_table_headers(named._repr_html_())) == [[("th", "year"), ("th", "hectares")]]
+    pivot = pd.DataFrame({"year": [2001, 2001], "region": ["VRAEM", "Peru"], "ha": [1, 2]}).pivot(
+        index="year", columns="region", values="ha")
+    assert _header_cells(name_table_headers(pivot._repr_html_())) == [
+        [("th", "region"), ("th", "Peru"), ("th", "VRAEM")], [("th", "year"), ("td", ""), ("td", "")]]
+    assert name_table_headers("<p>no table</p>") == "<p>no table</p>"
+
+
+def test_a_sidebar_expander_is_named_after_its_entry():
+    """Does each icon-only expand button of the sidebar get a name from the entry it opens?"""
+    pytest.importorskip("bs4")
+    from vraem.site_theme import name_expanders
+
+    navigation = ('<ul><li><a href="data/index.html">Course data</a><details><summary>'
+                  '<span class="toctree-toggle" role="presentation"><i></i></span></summary>'
+                  '<ul><li><a href="data/tables.html">Tables</a></li></ul></details></li></ul>')
+    named = name_expanders(navigation)
+    assert '<summary><span class="visually-hidden">Pages under Course data</span>' in named
+    assert name_expanders("<ul><li>x</li></ul>") == "<ul><li>x</li></ul>"
+
+
+def test_an_unanswered_exercise_says_on_the_page_that_it_is_done_in_the_notebook():
+    """Is check()'s "not answered yet" line replaced by a note, keeping what was printed around it?"""
+    from vraem.site import _notes_for_exercises
+
+    line, exercise_id = next(iter(UNANSWERED.items()))
+    printed = nbformat.v4.new_output("stream", name="stdout", text=f"before\n{line}\nafter\n")
+    outputs = _notes_for_exercises([printed], UNANSWERED)
+    assert [output["output_type"] for output in outputs] == ["stream", "display_data", "stream"]
+    assert outputs[0]["text"] == "before\n" and outputs[2]["text"] == "after\n"
+    note = outputs[1]["data"]["text/plain"]
+    assert f"Exercise {exercise_id} is done in the notebook" in note and "not answered" not in note
+
+
+def _course_copy(root: Path) -> Path:
+    """The files the site is built from, copied (the data comes from the data_copy fixture)."""
+    root.mkdir()
+    for name in ("README.md", "LICENSE", "LICENSE-TEXT.md", "CITATION.cff"):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("lessons", "solutions", "instructors", "data"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def test_a_rebuild_runs_only_the_lessons_whose_inputs_changed(tmp_path, data_copy):
+    """First build: every lesson runs. No change: none runs and no file is rewritten. One lesson
+    edited: that lesson alone. A data file changed: every lesson. (Runs counted, not timed.)"""
+    repo, source = _course_copy(tmp_path / "course"), tmp_path / "book"
+    runs: list[str] = []
+    messages: list[str] = []
+
+    def count(notebook):
+        runs.append(notebook.cells[0].source)
+        return notebook
+
+    def build() -> list[str]:
+        runs.clear()
+        messages.clear()
+        stage(repo, source, run=count, log=messages.append)
+        return [message.split()[1] for message in messages if message.startswith("running ")]
+
+    assert build() == [f"lessons/{name}.ipynb" for name in LESSONS] and len(runs) == len(LESSONS)
+    times = {path: path.stat().st_mtime_ns for path in source.rglob("*") if path.is_file()}
+    assert build() == [] and runs == []
+    assert {path: path.stat().st_mtime_ns for path in source.rglob("*") if path.is_file()} == times
+
+    edited = repo / "lessons" / f"{LESSONS[3]}.ipynb"
+    notebook = nbformat.read(edited, as_version=4)
+    cell = next(cell for cell in notebook.cells if cell.cell_type == "markdown")
+    cell.source += "\n\nOne more sentence."
+    nbformat.write(notebook, edited)
+    assert build() == [f"lessons/{LESSONS[3]}.ipynb"] and len(runs) == 1
+
+    table = data_copy / "coca_cultivation.csv"
+    table.write_text(table.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert build() == [f"lessons/{name}.ipynb" for name in LESSONS] and len(runs) == len(LESSONS)
+    assert build() == []
 
 
 # --- the build ------------------------------------------------------------------------------
@@ -115,7 +221,8 @@ def _offline(command: list[str], scratch: Path) -> tuple[list[str], dict[str, st
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """Build the site once, offline, into a temporary folder; return its source folder and output."""
+    """Build the site twice, offline, into a temporary folder; return its source folder and the
+    two builds' results (the second with nothing changed in between)."""
     try:
         import jupyter_book  # noqa: F401
     except ImportError:
@@ -123,18 +230,54 @@ def site(tmp_path_factory):
     source = tmp_path_factory.mktemp("site")
     scratch = tmp_path_factory.mktemp("offline")
     command, environment = _offline([sys.executable, "-m", "vraem.site", "--source", str(source)], scratch)
-    result = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=REPO, timeout=900)
-    return source, result
+    first = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=REPO, timeout=900)
+    again = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=REPO, timeout=900)
+    return source, first, again
 
 
 def test_the_site_builds_offline_without_warnings(site):
     """Does `python -m vraem.site` succeed with no network, with no warning left unexplained?"""
-    source, result = site
+    source, result, _ = site
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
     assert (source / "_build" / "html" / "index.html").exists()
     warnings = [line for line in result.stdout.splitlines() if re.search(r"\b(WARNING|ERROR)\b", line)]
     assert unexplained(warnings) == [], "\n".join(warnings)
+    assert "without encryption" not in output  # the lesson kernels' harmless warning is silenced
+
+
+def test_a_rebuild_with_no_change_runs_no_lesson(site):
+    """Does a second build, with nothing changed, reuse every lesson's run instead of running it?"""
+    _, first, again = site
+    assert again.returncode == 0, (again.stdout + again.stderr)[-3000:]
+    assert [line for line in first.stdout.splitlines() if "running lessons/" in line] != []
+    assert [line for line in again.stdout.splitlines() if "running lessons/" in line] == []
+    reused = [line for line in again.stdout.splitlines() if "its last run is reused" in line]
+    assert len(reused) == len(LESSONS), again.stdout
+
+
+def _html_pages(site_source: Path) -> dict[str, str]:
+    """Every page of the built site, by its path in the site: ``{"lessons/00-start-here.html": html}``."""
+    html = site_source / "_build" / "html"
+    return {path.relative_to(html).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(html.rglob("*.html")) if path.relative_to(html).parts[0] not in ("_static", "_sources")}
+
+
+def test_every_page_shows_the_course_version(site):
+    """Does every page name the course version installed (the package metadata's)?"""
+    version = importlib.metadata.version(DISTRIBUTION)
+    pages = _html_pages(site[0])
+    assert [page for page, text in pages.items() if f"Course version {version}" not in text] == []
+
+
+def test_no_file_name_is_turned_into_a_web_address(site):
+    """Do words with a dot, such as codebook.md or lesson02.py, stay text instead of becoming
+    links to http://codebook.md (MyST's linkify guessing addresses written without https://)?"""
+    guessed = re.compile(r'<a class="reference external" href="https?://([^"/]+)/?">\1</a>')
+    found = {page: guessed.findall(text) for page, text in _html_pages(site[0]).items()}
+    assert {page: names for page, names in found.items() if names} == {}
+    # what the fault looked like, so that the pattern above is known to find it
+    assert guessed.search('<a class="reference external" href="http://codebook.md">codebook.md</a>')
 
 
 def test_the_site_has_every_page(site):
@@ -170,15 +313,18 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def browser_pages(site):
-    """Open each lesson page in headless Chromium with every non-local request blocked."""
+@contextlib.contextmanager
+def _browser(html: Path):
+    """Serve the built site on 127.0.0.1 and start headless Chromium; yield ``(base, open_page)``.
+
+    ``open_page(width)`` is a new page of that width on which every request that leaves the
+    site is refused and recorded in ``blocked``.
+    """
     if not Path(CHROMIUM).exists():
         _missing("Chromium is not installed (apt-get install chromium)")
     pytest.importorskip("playwright")
     from playwright.sync_api import sync_playwright
 
-    html = site[0] / "_build" / "html"
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -191,39 +337,189 @@ def browser_pages(site):
             blocked.append(route.request.url)
             route.abort()
 
-    seen = {}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"])
-            try:
-                page = browser.new_page(viewport={"width": 1280, "height": 1000})
+
+            def open_page(width: int):
+                page = browser.new_page(viewport={"width": width, "height": 1000})
                 page.route("**/*", only_local)
-                for name in LESSONS:
-                    page.goto(f"{base}lessons/{name}.html", wait_until="networkidle")
-                    seen[name] = page.evaluate("""() => ({
-                        // a chart is an SVG picture: a file, a data: address, or inline <svg>
-                        charts: [...document.querySelectorAll('.cell_output img, .cell_output svg')]
-                            .filter(el => el.tagName.toLowerCase() === 'svg'
-                                ? !el.parentElement.closest('.cell_output svg, button')
-                                : /\\.svg$|^data:image\\/svg\\+xml/.test(el.getAttribute('src') || ''))
-                            .map(el => { el.scrollIntoView(); const box = el.getBoundingClientRect();
-                                         return {loaded: el.tagName.toLowerCase() === 'svg'
-                                                         || (el.complete && el.naturalWidth > 0),
-                                                 width: box.width, height: box.height}; }),
-                        links: [...document.querySelectorAll('a[href]')].map(a => a.href),
-                        text: document.querySelector('main').innerText,
-                    })""")
-                    links = {link.split("#")[0] for link in seen[name]["links"] if link.startswith(base)}
-                    seen[name]["status"] = {link: page.request.get(link).status for link in links}
-                    seen[name]["targets"] = {link: page.request.get(link).text() for link in links
-                                             if any(full.startswith(link + "#") for full in seen[name]["links"])}
+                return page
+
+            try:
+                yield base, open_page, blocked
             finally:
                 browser.close()
     finally:
         server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser_pages(site):
+    """Open each lesson page in headless Chromium with every non-local request blocked."""
+    seen = {}
+    with _browser(site[0] / "_build" / "html") as (base, open_page, blocked):
+        page = open_page(1280)
+        for name in LESSONS:
+            page.goto(f"{base}lessons/{name}.html", wait_until="networkidle")
+            seen[name] = page.evaluate("""() => ({
+                // a chart is an SVG picture: a file, a data: address, or inline <svg>
+                charts: [...document.querySelectorAll('.cell_output img, .cell_output svg')]
+                    .filter(el => el.tagName.toLowerCase() === 'svg'
+                        ? !el.parentElement.closest('.cell_output svg, button')
+                        : /\\.svg$|^data:image\\/svg\\+xml/.test(el.getAttribute('src') || ''))
+                    .map(el => { el.scrollIntoView(); const box = el.getBoundingClientRect();
+                                 return {loaded: el.tagName.toLowerCase() === 'svg'
+                                                 || (el.complete && el.naturalWidth > 0),
+                                         width: box.width, height: box.height}; }),
+                links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+                text: document.querySelector('main').innerText,
+            })""")
+            links = {link.split("#")[0] for link in seen[name]["links"] if link.startswith(base)}
+            seen[name]["status"] = {link: page.request.get(link).status for link in links}
+            seen[name]["targets"] = {link: page.request.get(link).text() for link in links
+                                     if any(full.startswith(link + "#") for full in seen[name]["links"])}
     return base, seen, blocked
+
+
+#: The axe-core rules the audit runs: WCAG 2.x A and AA and axe's best practices, including the
+#: rules axe calls experimental (label-content-name-mismatch, WCAG 2.5.3, is one: a control
+#: whose name differs from the words it shows, as the theme's search button had).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+#: Beyond every serious or critical fault: an empty table header (axe rates it minor).
+ALSO_FAILED = {"empty-table-header"}
+PHONE = 390
+#: Pages saved as pictures in reports/ (desktop and phone) for a person to look at.
+PICTURED = ["index.html", f"lessons/{LESSONS[3]}.html"]
+#: The theme's faults that the audit found before they were repaired, to prove it still would.
+KNOWN_FAULTS = {
+    "label-content-name-mismatch": '<button aria-label="Search">Search <kbd>Ctrl</kbd>+<kbd>K</kbd></button>',
+    "summary-name": '<details><summary><span role="presentation"><i></i></span></summary><p>x</p></details>',
+    "empty-table-header": "<table><thead><tr><th></th><th>year</th></tr></thead><tbody><tr><th>0</th>"
+                          "<td>2001</td></tr></tbody></table>",
+}
+
+
+def _faults(axe, page, rules: list[str]) -> list[dict]:
+    """The faults that fail the audit on the page open in ``page``: what ``rules`` find that is
+    serious or critical, or in ``ALSO_FAILED``."""
+    result = axe.run(page, options={"runOnly": {"type": "rule", "values": rules},
+                                    "resultTypes": ["violations"]})
+    return [{"rule": fault["id"], "impact": fault["impact"], "where": [node["html"][:200] for node in fault["nodes"]]}
+            for fault in result.response["violations"]
+            if fault["impact"] in ("serious", "critical") or fault["id"] in ALSO_FAILED]
+
+
+@pytest.fixture(scope="module")
+def audit(site):
+    """Every page of the site at desktop width (1280 px) and on a phone (390 px): the axe-core
+    faults, whether the page scrolls sideways, and the lesson pages' charts and exercise notes."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        _missing("axe-playwright-python is not installed (the test extra: pip install -e \".[test]\")")
+    axe = Axe()
+    pages = sorted(_html_pages(site[0]))
+    found = {"faults": {}, "sideways": {}, "charts": {}, "notes": {}, "known": {}}
+    reports = REPO / "reports"
+    reports.mkdir(exist_ok=True)
+    with _browser(site[0] / "_build" / "html") as (base, open_page, blocked):
+        for width in (1280, PHONE):
+            page = open_page(width)
+            page.goto(base + "index.html", wait_until="networkidle")
+            page.evaluate(axe.axe_script)
+            rules = page.evaluate(f"() => axe.getRules({json.dumps(AXE_TAGS)}).map(rule => rule.ruleId)")
+            for rule, markup in KNOWN_FAULTS.items():
+                page.set_content(f"<!doctype html><html lang='en'><title>t</title><main>{markup}</main></html>")
+                found["known"][(width, rule)] = [fault["rule"] for fault in _faults(axe, page, rules)]
+            for name in pages:
+                page.goto(base + name, wait_until="networkidle")
+                found["faults"][(width, name)] = _faults(axe, page, rules)
+                if name in PICTURED:
+                    page.screenshot(path=str(reports / f"site-{Path(name).stem}-{width}.png"), full_page=True)
+                if width != PHONE:
+                    continue
+                found["sideways"][name] = page.evaluate(
+                    "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                if name.startswith("lessons/"):
+                    found["charts"][name] = page.evaluate("""() => [...document.querySelectorAll('.cell_output img')]
+                        .map(img => { const link = img.closest('a[href]'), box = img.getBoundingClientRect();
+                                      const open = img.closest('.vraem-chart')?.querySelector('.vraem-chart-open a');
+                                      return {link: link ? link.href : null, src: img.src, alt: img.alt,
+                                              shown: box.width, natural: img.naturalWidth,
+                                              open: open && open.offsetParent !== null ? open.href : null}; })""")
+                    for chart in found["charts"][name]:
+                        if chart["link"]:
+                            response = page.request.get(chart["link"])
+                            chart["target"] = (response.status, response.headers.get("content-type", ""))
+                    found["notes"][name] = page.evaluate("""() => ({
+                        notes: [...document.querySelectorAll('.vraem-notebook-only')].map(note => ({
+                            // cut off: wider than itself, or than the output area that holds it
+                            text: note.innerText, cut: [note, note.closest('.cell_output') || note]
+                                .some(box => box.scrollWidth > box.clientWidth + 1),
+                            visible: note.getBoundingClientRect().width > 0})),
+                        text: document.querySelector('main').innerText})""")
+    found["blocked"] = blocked
+    return found
+
+
+def test_the_audit_finds_the_faults_it_checks_for(audit):
+    """Does the axe-core audit, as the test runs it, report each fault the theme had (so that
+    its silence on the site's pages means something)?"""
+    for (width, rule), reported in audit["known"].items():
+        assert rule in reported, f"at {width} px axe did not report {rule}: {reported}"
+
+
+def test_every_page_passes_the_accessibility_audit(site, audit):
+    """Does axe-core find no serious or critical fault (and no empty table header) on any page,
+    on a desktop or a phone?"""
+    assert set(audit["faults"]) == {(width, name) for width in (1280, PHONE) for name in _html_pages(site[0])}
+    assert {key: faults for key, faults in audit["faults"].items() if faults} == {}
+
+
+def test_no_page_scrolls_sideways_on_a_phone(audit):
+    """At 390 px wide, is every page as wide as the screen (long addresses and code wrap)?"""
+    assert audit["sideways"] and {name: sizes for name, sizes in audit["sideways"].items()
+                                  if sizes[0] > sizes[1]} == {}
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_a_chart_opens_full_size(site, audit, name):
+    """On a phone, is every chart a link to its own picture (an SVG file of the site, wider than
+    the chart is shown), with its description as its text alternative and a visible line to
+    open it?"""
+    charts = audit["charts"][f"lessons/{name}.html"]
+    assert len(charts) == _chart_outputs(site[0], name)
+    for chart in charts:
+        assert chart["link"] == chart["src"] and chart["link"].endswith(".svg"), chart
+        assert chart["target"][0] == 200 and "svg" in chart["target"][1], chart
+        assert chart["natural"] > chart["shown"], chart  # the picture opens bigger than it is shown
+        assert chart["open"] == chart["link"] and chart["alt"] and "no description" not in chart["alt"], chart
+
+
+def _unanswered_runs(site_source: Path, name: str) -> list[str]:
+    """The exercises that the lesson's run printed as unanswered (in the kept run, before the site's changes)."""
+    kept = next((site_source / RUNS).glob(f"{name}.*.ipynb"))
+    notebook = nbformat.read(kept, as_version=4)
+    return [UNANSWERED[line] for cell in notebook.cells if cell.cell_type == "code"
+            for output in cell.outputs if output.get("output_type") == "stream"
+            for line in output["text"].splitlines() if line in UNANSWERED]
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_each_exercise_says_in_full_that_it_is_done_in_the_notebook(site, audit, name):
+    """On a phone, does every checked exercise of a lesson page say, uncut, that it is done in
+    the notebook, instead of a "run the cell again" line cut off at the edge?"""
+    expected = _unanswered_runs(site[0], name)
+    if 'check(\\"' in (REPO / "lessons" / f"{name}.ipynb").read_text(encoding="utf-8"):
+        assert expected, f"{name} checks answers, but its run printed no unanswered exercise"
+    page = audit["notes"][f"lessons/{name}.html"]
+    assert [note["text"].split(" is done")[0] for note in page["notes"]] == [f"Exercise {i}" for i in expected]
+    for note in page["notes"]:
+        assert note["visible"] and not note["cut"] and "in the notebook" in note["text"], note
+    assert not any(line in page["text"] for line in UNANSWERED)
 
 
 def _chart_outputs(site_source: Path, name: str) -> int:
@@ -270,9 +566,9 @@ def test_a_lesson_page_credits_the_articles(browser_pages, name):
     assert missing == [], f"{name} does not link {missing}"
 
 
-def test_no_lesson_page_asks_for_the_internet(browser_pages):
+def test_no_page_asks_for_the_internet(browser_pages, audit):
     """Did the pages load everything (scripts, styles, fonts, pictures) from the site itself?"""
-    assert browser_pages[2] == []
+    assert browser_pages[2] == [] and audit["blocked"] == []
 
 
 #: How NumPy 2 shows a number of its own when a cell ends with it: np.float64(-19.076305220883537).
@@ -283,7 +579,7 @@ NUMPY_SCALAR = re.compile(r"\bnp\.(?:float|int|uint|bool|complex)\w*\(")
 def test_no_executed_lesson_shows_a_raw_numpy_number(site, name):
     """Does no output of a lesson, run as a learner runs it, show a NumPy scalar as
     np.float64(...) with all its digits (lesson 05 did, just after asking for two decimals)?"""
-    source, result = site
+    source, result, _ = site
     if result.returncode != 0:
         pytest.fail("the site did not build: see test_the_site_builds_offline_without_warnings")
     notebook = json.loads((source / "lessons" / f"{name}.ipynb").read_text(encoding="utf-8"))

@@ -30,6 +30,10 @@ from .quotes import quote, reference_note
 from .series import load_coca_series
 from .tables import DataFileError
 from .timeline import load_events
+from .version import course_version
+
+#: The course's version (as in pyproject.toml and CHANGELOG.md), e.g. "0.2.0".
+__version__ = course_version()
 
 __all__ = [
     "DataFileError",

@@ -7,6 +7,7 @@ data file each come back as a sentence that says what to type or do.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -85,7 +86,7 @@ def _data_sentence(error: CourseDataError) -> str:
             f"{error.summary}")
 
 
-def evaluate(exercise_id: str, answer: object = _MISSING) -> Feedback:
+def evaluate(exercise_id: str, answer: object = _MISSING, *, keys: dict | None = None) -> Feedback:
     """Judge an answer without printing: ``evaluate("1.2", 3).status``.
 
     Never raises: an unknown id, an answer of the wrong type or a broken data
@@ -94,6 +95,9 @@ def evaluate(exercise_id: str, answer: object = _MISSING) -> Feedback:
     read), then whether it is right, then an answer outside what the exercise
     is about, then a number rounded too far, then the known misreadings, then
     the exercise's general advice.
+
+    ``keys`` (a dictionary, empty at first) keeps each key once worked out, for
+    a caller that judges many answers with the same data (the class gradebook).
     """
     shown, exercise, problem = _find(exercise_id)
     if exercise is None:
@@ -105,7 +109,7 @@ def evaluate(exercise_id: str, answer: object = _MISSING) -> Feedback:
         return Feedback(shown, UNANSWERED,
                         "not answered yet. Replace the ... with your answer and run the cell again.")
     try:
-        expected = exercise.expected()
+        expected = _key(exercise, keys)
     except CourseDataError as error:
         return Feedback(shown, UNREADABLE, _data_sentence(error))
     except Exception as error:  # the key is a function of the data: name what broke, never a traceback
@@ -134,6 +138,15 @@ def judge(exercise: Exercise, answer: object, expected: object) -> Feedback:
         return _judge(exercise, value, expected, notes)
     except CourseDataError as error:
         return Feedback(shown, UNREADABLE, _data_sentence(error))
+
+
+def _key(exercise: Exercise, keys: dict | None):
+    """The exercise's key: worked out each time, or once per ``keys`` dictionary (a copy each time)."""
+    if keys is None:
+        return exercise.expected()
+    if exercise.id not in keys:
+        keys[exercise.id] = exercise.expected()
+    return copy.deepcopy(keys[exercise.id])
 
 
 def accepts(exercise: Exercise, answer: object, expected: object) -> bool:
@@ -288,6 +301,8 @@ def check(exercise_id: str = _MISSING, answer: object = _MISSING) -> None:
     Returns nothing (so the message is not shown twice); ``evaluate`` gives
     the same judgement as a :class:`Feedback` object.
     """
+    if _handed_to_gradebook(exercise_id, answer):
+        return
     if exercise_id is _MISSING:
         feedback = Feedback("?", UNREADABLE, f"say which exercise, then your answer: "
                                              f"check(\"{_example_id()}\", answer).")
@@ -300,7 +315,6 @@ def check(exercise_id: str = _MISSING, answer: object = _MISSING) -> None:
     print(feedback)
     if feedback.exercise_id in all_exercises():  # an unknown id is never written down
         record(feedback.exercise_id, feedback.status, feedback.misreading)
-    _log_attempt(feedback)  # the gradebook reports unknown ids (a renamed cell) too
     mode = os.environ.get(MODE_VARIABLE, "")
     if mode == "solutions" and feedback.status != CORRECT:
         raise CheckFailed(f"solution notebook: {feedback}")
@@ -308,21 +322,20 @@ def check(exercise_id: str = _MISSING, answer: object = _MISSING) -> None:
         raise CheckFailed(f"lesson notebook should leave exercises unanswered: {feedback}")
 
 
-#: Set by the class gradebook: check() appends one JSON line per attempt to this file.
-ATTEMPT_LOG_VARIABLE = "VRAEM_ATTEMPT_LOG"
+#: Set only inside the class gradebook's sandbox: check() then hands the answer over as data
+#: and judges nothing; the gradebook judges it in its own process (vraem.gradebook_answers).
+GRADEBOOK_VARIABLE = "VRAEM_GRADEBOOK"
 
 
-def _log_attempt(feedback: Feedback) -> None:
-    path = os.environ.get(ATTEMPT_LOG_VARIABLE)
-    if not path:
-        return
-    line = json.dumps({"exercise": feedback.exercise_id, "status": feedback.status,
-                       "misreading": feedback.misreading, "message": feedback.message})
-    try:
-        with open(path, "a", encoding="utf-8") as log:
-            log.write(line + "\n")
-    except OSError:  # the gradebook then reports the exercise as not checked
-        pass
+def _handed_to_gradebook(exercise_id, answer) -> bool:
+    """Under the class gradebook, hand the answer over instead of judging it; True if so."""
+    if not os.environ.get(GRADEBOOK_VARIABLE):
+        return False
+    from .gradebook_answers import hand_over
+
+    hand_over(None if exercise_id is _MISSING else exercise_id, None if answer is _MISSING else answer,
+              missing=answer is _MISSING)
+    return True
 
 
 _hints_shown: dict[str, int] = {}

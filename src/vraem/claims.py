@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .datacache import remembered
 from .tables import read_table
 
 
+@remembered
 def load_claims() -> pd.DataFrame:
     """Return the claims table from ``data/claims.csv`` with typed columns.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .datacache import remembered
 from .paths import DataFileError, data_dir, read_data_text, restore_hint
 from .scrape import Article, NotAScrapeError, parse_scrape
 from .tables import read_table
@@ -19,6 +20,7 @@ def load_metadata() -> pd.DataFrame:
     return read_table("articles")
 
 
+@remembered
 def load_article(article_id: str | int) -> Article:
     """Parse one article as scraped: ``load_article("004").title`` is ``None``.
 
@@ -40,6 +42,7 @@ def load_article(article_id: str | int) -> Article:
     return Article(**{**parsed.__dict__, "id": key})
 
 
+@remembered
 def load_corpus() -> pd.DataFrame:
     """Return the corpus as a tidy table, one row per article.
 

@@ -11,12 +11,16 @@ from packaging.version import Version
 REQUIRED = {"pandas": "3.1.1", "altair": "6.3.0", "vl-convert-python": "1.9.0",
             "anywidget": "0.11.0", "jupyterlab": "4.6.6", "frictionless": "5.21.0",
             "filelock": "4.2.12"}
-FIX_INSTALL = 'run `python course.py lab` from the course folder (or `pip install -e ".[test]"`)'
+FIX_INSTALL = 'run `python course.py lab` from the course folder (or `pip install -e .` there)'
 
 
 def diagnose() -> list[tuple[str, bool, str]]:
-    """Return ``(item, ok, detail)`` rows: Python, each package, the data, the charts."""
-    rows = [("Python", sys.version_info >= (3, 11),
+    """Return ``(item, ok, detail)`` rows: the course's version, Python, each package, the data,
+    the charts."""
+    from .version import course_version
+
+    rows = [("course", True, f"vraem-course {course_version()} (what changed: CHANGELOG.md)"),
+            ("Python", sys.version_info >= (3, 11),
              f"{sys.version.split()[0]}" + ("" if sys.version_info >= (3, 11) else
                                              " is too old: install Python 3.11 or newer"))]
     for package, lowest in REQUIRED.items():

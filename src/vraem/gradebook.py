@@ -1,351 +1,313 @@
 """A class gradebook from the checks learners see: ``python -m vraem.gradebook SUBMISSIONS… --out OUT``.
 
 SUBMISSIONS are notebooks, folders of notebooks or zip files as a learning
-platform exports them. Each notebook runs in a fresh kernel, in a temporary
-copy (nothing submitted is changed), with a time limit per cell and per
-notebook, against a read-only copy of the course data and, where the system
-allows it, with no network. Every ``check()`` the notebook makes is recorded.
+platform exports them. Each notebook runs in a sandbox of its own
+(``vraem.gradebook_sandbox``: bubblewrap, no network, nothing of the host but
+this Python and the course data, read-only, and limits on time, memory, files
+and processes). Its ``check()`` calls hand their answers over as data; the
+gradebook judges them here, in its own process, with the course's keys, so
+nothing a notebook does can make a grade.
 
-Writes ``OUT/grades.csv`` (one row per learner, one column per exercise),
-``OUT/attempts.csv`` (the same in long form, with the misreading each wrong
-answer matched and the feedback the learner saw) and ``OUT/report.html``
-(the class picture: share solved, the commonest misreadings, a line per
-learner, open exercises to mark by hand, and every submission that could not
-be run).
+Writes ``OUT/grades.csv`` (one row per learner, one column per exercise, and
+the problems found), ``OUT/attempts.csv`` (one row per learner and exercise:
+the outcome that counts, the misreading, the feedback, the last answer and its
+outcome) and ``OUT/report.html`` (the class picture: a learner × exercise
+grid, share solved, the commonest misreadings, code errors by cell, open
+answers to mark by hand, and every submission that could not be graded).
 
-Running learners' code is running untrusted code: read instructors/README.md
-before you use this on a class.
+Which check counts when an exercise is checked more than once: the best one,
+as in a learner's own ``progress()`` — solved if any check was correct;
+otherwise the last check that judged an answer (a misreading or wrong);
+otherwise the last one at all. The last answer is shown beside it.
+
+Without bubblewrap it refuses to grade, unless ``--trusted-class`` says the
+class's code may run with the instructor's own permissions.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import re
-import shutil
-import stat
-import subprocess
+import queue
 import sys
 import tempfile
 import time
-import zipfile
-from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
-from .checks import ATTEMPT_LOG_VARIABLE, MODE_VARIABLE
+from .checks import CORRECT, UNANSWERED, UNREADABLE, WRONG, evaluate
 from .exercises import all_exercises
-from .paths import data_dir
+from .gradebook_answers import HandOverError, decode, shown
+from .gradebook_ingest import Submission, collect, keep_newest, open_answers
+from .gradebook_sandbox import Limits, Outcome, PreflightFailed, Sandbox, SandboxUnavailable
 
 #: What a cell of grades.csv can say, besides a misreading id such as "2.3#1".
-SOLVED, WRONG, NOT_ANSWERED, ERROR = "solved", "wrong", "not answered", "error"
-#: The script that runs one notebook in its own process (see gradebook_runner.py).
-RUNNER = Path(__file__).with_name("gradebook_runner.py")
-_CHECK_CALL = re.compile(r"""check\(\s*["'](?P<id>\d+\.\d+)["']""")
+SOLVED, WRONG_ANSWER, NOT_ANSWERED, ERROR, NOT_HANDED_IN = "solved", "wrong", "not answered", "error", \
+    "not handed in"
+#: Which check counts: the best status; among equals, the latest.
+_RANK = {UNANSWERED: 0, UNREADABLE: 1, WRONG: 2, CORRECT: 3}
+#: Spreadsheet programs run a cell that starts with one of these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
-class Submission:
-    """One notebook handed in: whose, where its copy is, and when it was last changed."""
+class Attempt:
+    """One check() a notebook made, judged here: which exercise, in which cell, with what result."""
 
-    learner: str
-    path: Path
-    source: str
-    modified: datetime
-    lesson: int | None = None
-    superseded_by: str | None = None
+    exercise: str
+    status: str
+    message: str
+    misreading: str | None
+    cell: int
+    answer: str
 
 
 @dataclass
-class Run:
-    """What running one submission gave: the checks it made, its errors and its open answers."""
+class Graded:
+    """A submission with what running it gave and the checks it made."""
 
-    attempts: list[dict] = field(default_factory=list)
-    problem: str | None = None
-    cell_errors: list[str] = field(default_factory=list)
+    submission: Submission
+    outcome: Outcome = field(default_factory=Outcome)
+    attempts: list[Attempt] = field(default_factory=list)
     open_answers: dict[str, str] = field(default_factory=dict)
-    seconds: float = 0.0
+
+    @property
+    def learner(self) -> str:
+        return self.submission.learner
+
+    def cell_errors(self) -> list[str]:
+        """Each error a cell raised, with its number: ``["cell 7: NameError: name 'x' is not defined"]``."""
+        lines = []
+        for cell in self.outcome.cells:
+            error = cell.get("error")
+            if error and error["name"] == "CellTimeout":
+                lines.append(f"cell {cell['cell']}: stopped at the cell time limit ({error['message']})")
+            elif error:
+                lines.append(f"cell {cell['cell']}: {error['name']}: {error['message']}".rstrip(": "))
+            if cell.get("restarted"):
+                lines.append(f"cell {cell['cell']}: the kernel no longer answered and was restarted"
+                             + ("; the rest of the notebook was given up" if cell.get("gave_up") else
+                                "; the cells before it that had run cleanly were run again"))
+        return lines
 
 
-# ------------------------------------------------------------------ collecting
+# ------------------------------------------------------------------ judging
 
-def learner_name(path: Path, root: Path, learner_from: str, pattern: str | None) -> str:
-    """Who handed a notebook in: its folder (``learner_from="folder"``) or its file name.
-
-    With ``pattern`` (a regular expression with a group named ``learner``) the
-    name is read from the file name, e.g. ``r"^(?P<learner>[^_]+)_"`` for
-    platform exports such as ``jdoe_12345_02-claims-and-sources.ipynb``.
-    """
-    if pattern:
-        found = re.search(pattern, path.name)
-        if found and found.groupdict().get("learner"):
-            return found["learner"]
-    if learner_from == "file":
-        return re.split(r"[_\s]+|-(?=\d\d-)", path.stem)[0] or path.stem
-    relative = path.relative_to(root) if root in path.parents else Path(path.name)
-    return relative.parts[0] if len(relative.parts) > 1 else path.stem
+def judge(outcome: Outcome, keys: dict) -> list[Attempt]:
+    """Judge every answer a notebook handed over, here, with the course's keys."""
+    attempts = []
+    for cell in outcome.cells:
+        for handed in cell["answers"]:
+            attempt = _judge_one(handed, cell["cell"], keys)
+            if attempt is not None:
+                attempts.append(attempt)
+    return attempts
 
 
-def collect(sources: list[str | Path], workdir: Path, learner_from: str = "folder",
-            pattern: str | None = None) -> tuple[list[Submission], list[str]]:
-    """Find every notebook in the given files, folders and zips: ``collect(["class/"], tmp)``.
-
-    Returns the submissions and a list of sources that could not be read.
-    Zip files are unpacked into ``workdir``; their entries keep their dates.
-    """
-    submissions, problems = [], []
-    for number, source in enumerate(map(Path, sources)):
-        if source.is_dir():
-            for path in sorted(source.rglob("*.ipynb")):
-                if ".ipynb_checkpoints" not in path.parts:
-                    submissions.append(Submission(learner_name(path, source, learner_from, pattern), path,
-                                                  str(path), datetime.fromtimestamp(path.stat().st_mtime)))
-        elif source.suffix.lower() == ".zip" and source.is_file():
-            try:
-                submissions += _unzip(source, workdir / f"zip-{number}", learner_from, pattern)
-            except (zipfile.BadZipFile, OSError) as error:
-                problems.append(f"{source}: not a readable zip file ({error})")
-        elif source.suffix.lower() == ".ipynb" and source.is_file():
-            submissions.append(Submission(learner_name(source, source.parent, "file" if pattern is None
-                                                       and learner_from == "file" else learner_from, pattern),
-                                          source, str(source), datetime.fromtimestamp(source.stat().st_mtime)))
-        else:
-            problems.append(f"{source}: not a notebook, a folder or a zip file")
-    return submissions, problems
-
-
-def _unzip(archive: Path, target: Path, learner_from: str, pattern: str | None) -> list[Submission]:
-    found = []
-    with zipfile.ZipFile(archive) as bundle:
-        for number, entry in enumerate(bundle.infolist()):
-            name = Path(entry.filename)
-            if entry.is_dir() or name.suffix != ".ipynb" or ".." in name.parts or "__MACOSX" in name.parts:
-                continue
-            copy = target / str(number) / name  # the entry's own path, kept apart from the others
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_bytes(bundle.read(entry))
-            learner = learner_name(copy, target / str(number), learner_from, pattern)
-            found.append(Submission(learner, copy, f"{archive.name}:{entry.filename}", datetime(*entry.date_time)))
-    return found
-
-
-def lesson_of(notebook: dict) -> int | None:
-    """The lesson a notebook belongs to, from the exercise ids its check() calls name."""
-    ids = [match["id"] for cell in notebook.get("cells", []) if cell.get("cell_type") == "code"
-           for match in _CHECK_CALL.finditer(_source(cell))]
-    lessons = Counter(int(exercise_id.split(".")[0]) for exercise_id in ids)
-    return lessons.most_common(1)[0][0] if lessons else None
-
-
-def _source(cell: dict) -> str:
-    source = cell.get("source", "")
-    return "".join(source) if isinstance(source, list) else str(source)
-
-
-def keep_newest(submissions: list[Submission]) -> list[Submission]:
-    """Mark all but the newest submission of each learner and lesson as superseded."""
-    newest: dict[tuple, Submission] = {}
-    for submission in sorted(submissions, key=lambda s: s.modified):
-        key = (submission.learner, submission.lesson)
-        if key in newest:
-            newest[key].superseded_by = submission.source
-        newest[key] = submission
-    return [s for s in submissions if s.superseded_by is None]
-
-
-# ------------------------------------------------------------------ running
-
-def read_only_data(workdir: Path) -> Path:
-    """A copy of the course data that learners' code can read but not change."""
-    copy = workdir / "course-data"
-    shutil.copytree(data_dir(), copy)
-    workdir.chmod(0o755)  # readable by the unprivileged user, when there is one
-    for path in sorted(copy.rglob("*"), reverse=True) + [copy]:
-        path.chmod(0o555 if path.is_dir() else 0o444)
-    return copy
-
-
-#: The unprivileged user learners' code runs as when the gradebook is started as root.
-NOBODY = 65534
-
-
-def _works(command: list[str]) -> bool:
+def _judge_one(handed, cell: int, keys: dict) -> Attempt | None:
+    if not isinstance(handed, dict):
+        return None
     try:
-        return subprocess.run([*command, "true"], capture_output=True, timeout=10).returncode == 0
-    except (OSError, subprocess.SubprocessError):
-        return False
-
-
-def sandbox_prefix() -> tuple[list[str], list[str]]:
-    """The command prefix that isolates learners' code, and what it could not do (for the report).
-
-    On Linux: ``unshare -n`` drops the network; as root, ``setpriv`` also runs the
-    code as an unprivileged user, because file permissions do not stop root.
-    """
-    prefix, missing = [], []
-    if sys.platform.startswith("linux") and shutil.which("unshare") and _works(["unshare", "-n"]):
-        prefix += ["unshare", "-n"]
-    else:
-        missing.append("the network could not be switched off on this system")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-        if shutil.which("setpriv") and _works(drop):
-            prefix += drop
-        else:
-            missing.append("running as root without setpriv: learners' code could write to the data copy")
-    return prefix, missing
-
-
-def run_submission(submission: Submission, data: Path, cell_limit: int, notebook_limit: int,
-                   isolate: list[str]) -> Run:
-    """Run one notebook in a fresh kernel, in a temporary folder, and collect its checks."""
+        exercise_id = decode(handed.get("exercise"))
+    except HandOverError:
+        return None
     try:
-        notebook = json.loads(submission.path.read_text(encoding="utf-8"))
-        if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
-            raise ValueError("it has no list of cells")
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        return Run(problem=f"not a readable notebook ({str(error)[:120]})")
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="vraem-grade-") as folder:
-        folder = Path(folder)
-        if "setpriv" in isolate:  # the unprivileged user must own its working folder
-            os.chown(folder, NOBODY, NOBODY)
-        copy = folder / "notebook.ipynb"
-        copy.write_text(json.dumps(notebook), encoding="utf-8")
-        if "setpriv" in isolate:
-            os.chown(copy, NOBODY, NOBODY)
-        log, errors = folder / "attempts.jsonl", folder / "errors.json"
-        environment = {**os.environ, ATTEMPT_LOG_VARIABLE: str(log), "VRAEM_DATA": str(data),
-                       "VRAEM_PROGRESS_FILE": str(folder / "progress.json"), "HOME": str(folder)}
-        environment.pop(MODE_VARIABLE, None)
-        # run as a script, not as part of the package: the child then imports only nbclient
-        # -P: the script's folder (src/vraem, with its numbers.py) must not shadow the standard library
-        command = [*isolate, sys.executable, "-P", str(RUNNER), str(copy), str(errors), str(cell_limit)]
-        run = Run(open_answers=open_answers(notebook))
-        try:
-            finished = subprocess.run(command, cwd=folder, env=environment, capture_output=True, text=True,
-                                      timeout=notebook_limit, start_new_session=True)
-            if finished.returncode or not errors.exists():
-                last = (finished.stderr.strip().splitlines() or ["no message"])[-1]
-                run.problem = f"the notebook could not be run (exit {finished.returncode}: {last[:200]})"
-        except subprocess.TimeoutExpired:
-            run.problem = f"stopped after the notebook time limit ({notebook_limit} s): an endless loop?"
-        if log.exists():
-            run.attempts = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()
-                            if line.strip()]
-        if errors.exists():
-            run.cell_errors = json.loads(errors.read_text(encoding="utf-8"))
-    run.seconds = time.perf_counter() - started
-    return run
+        if "too_large" in handed:
+            raise HandOverError("too large")
+        answer = decode(handed.get("answer"))
+        feedback = evaluate(exercise_id, keys=keys) if handed.get("missing") is True else \
+            evaluate(exercise_id, answer, keys=keys)
+        answer_text = "(no answer given)" if handed.get("missing") is True else shown(answer)
+    except HandOverError as error:
+        feedback = evaluate(exercise_id, ..., keys=keys)  # finds the exercise id, as check() would
+        if feedback.status == UNANSWERED:
+            feedback = type(feedback)(feedback.exercise_id, UNREADABLE,
+                                      f"the answer could not be handed over to the gradebook ({error}).")
+        answer_text = "(not readable)"
+    return Attempt(feedback.exercise_id, feedback.status, feedback.message, feedback.misreading, cell,
+                   answer_text)
 
 
-def open_answers(notebook: dict) -> dict[str, str]:
-    """The learner's text under each open exercise, keyed by its id ("2.a")."""
-    answers, cells = {}, notebook.get("cells", [])
-    for index, cell in enumerate(cells):
-        heading = re.search(r"Open exercise (\d+\.[a-z])", _source(cell))
-        if heading and "open-exercise" in cell.get("metadata", {}).get("tags", []) and index + 1 < len(cells):
-            answers[heading[1]] = _source(cells[index + 1]).strip()
-    return answers
+def counted(attempts: list[Attempt]) -> Attempt:
+    """The check that counts among several of one exercise: the best status, the latest among equals."""
+    return max(enumerate(attempts), key=lambda pair: (_RANK.get(pair[1].status, 0), pair[0]))[1]
 
 
-# ------------------------------------------------------------------ grading
-
-def outcome(attempt: dict | None, run: Run) -> str:
-    """What one exercise's last check says, as a gradebook cell: solved, a misreading id, …"""
+def outcome_word(attempt: Attempt | None, failed: bool) -> str:
+    """A gradebook cell: solved, a misreading id, wrong, not answered, or error."""
     if attempt is None:
-        return ERROR if (run.problem or run.cell_errors) else NOT_ANSWERED
-    status = attempt.get("status")
-    if status == "correct":
+        return ERROR if failed else NOT_ANSWERED
+    if attempt.status == CORRECT:
         return SOLVED
-    if status == "wrong":
-        return attempt.get("misreading") or WRONG
-    if status == "unanswered":
+    if attempt.status == WRONG:
+        return attempt.misreading or WRONG_ANSWER
+    if attempt.status == UNANSWERED:
         return NOT_ANSWERED
     return ERROR
 
 
+# ------------------------------------------------------------------ running the class
+
+def _run_all(graded: list[Graded], sandbox: Sandbox, workers: int, show_progress: bool) -> None:
+    """Run every submission, ``workers`` at a time, each in a slot of its own (its own user when root).
+
+    Each notebook's answers are judged here, in this process, as soon as it has run, while the next
+    notebooks run in their sandboxes.
+    """
+    keys: dict = {}
+    slots: queue.Queue[int] = queue.Queue()
+    for slot in range(workers):
+        slots.put(slot)
+
+    def run(item: Graded) -> Graded:
+        slot = slots.get()
+        try:
+            item.outcome = sandbox.run([(c.number, c.source) for c in item.submission.cells if c.kind == "code"],
+                                       slot)
+        except Exception as error:  # one notebook must never stop the class
+            item.outcome = Outcome(problems=[f"the gradebook could not run it ({type(error).__name__}: {error})"])
+        finally:
+            slots.put(slot)
+        return item
+
+    with _progress(len(graded), show_progress) as advance, ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(run, item) for item in graded]
+        try:
+            for future in as_completed(futures):
+                item = future.result()
+                item.attempts = judge(item.outcome, keys)
+                advance(item.learner)
+        except KeyboardInterrupt:  # end every sandbox now rather than wait for each to time out
+            for future in futures:
+                future.cancel()
+            sandbox.stop_all()
+            raise
+
+
+class _progress:
+    """A progress bar on the terminal (count, bar, time left); silent when not on a terminal."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled, self.bar = total, enabled and sys.stderr.isatty(), None
+
+    def __enter__(self):
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("notebooks · time left"), TimeRemainingColumn(),
+                                TextColumn("{task.description}"), transient=False)
+            self.bar.start()
+            self.task = self.bar.add_task("", total=self.total)
+        return self.advance
+
+    def advance(self, learner: str) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, description=f"last: {learner[:30]}")
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+
+
 def grade(sources: list[str | Path], out: Path, learner_from: str = "folder", pattern: str | None = None,
-          cell_limit: int = 60, notebook_limit: int = 300, workers: int = 2) -> dict:
+          cell_limit: int = 60, notebook_limit: int = 300, workers: int = 2, trusted: bool = False,
+          limits: Limits | None = None, show_progress: bool = False) -> dict:
     """Run every submission and write grades.csv, attempts.csv and report.html into ``out``.
 
-    Returns a summary: learners, notebooks run, problems and seconds.
+    Raises SandboxUnavailable (no bubblewrap, and ``trusted`` not given) or
+    PreflightFailed (the sandbox would not run this Python) before running any
+    notebook. Returns a summary: learners, notebooks run, problems and seconds.
     """
     started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    limits = limits or Limits(cpu=notebook_limit + 10)
     exercises = all_exercises()
     with tempfile.TemporaryDirectory(prefix="vraem-gradebook-") as workdir:
-        workdir = Path(workdir)
-        submissions, problems = collect(sources, workdir, learner_from, pattern)
+        sandbox = Sandbox.prepare(Path(workdir), limits, cell_limit, notebook_limit, trusted)
+        submissions, notes = collect(sources, learner_from, pattern)
         for submission in submissions:
-            try:
-                submission.lesson = lesson_of(json.loads(submission.path.read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError, ValueError):
-                submission.lesson = None
+            if submission.problem is None and submission.lesson is None:
+                submission.problem = "no check() call found: not a course notebook, or every check cell is gone"
         current = keep_newest(submissions)
-        data = read_only_data(workdir)
-        isolate, limits = sandbox_prefix()
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            runs = list(pool.map(lambda s: run_submission(s, data, cell_limit, notebook_limit, isolate),
-                                 current))
-        for path in sorted(data.rglob("*"), reverse=True) + [data]:  # let the temporary folder go
-            path.chmod(path.stat().st_mode | stat.S_IWUSR)
-    rows = []
-    for submission, run in zip(current, runs, strict=True):
-        if run.problem:
-            problems.append(f"{submission.source} ({submission.learner}): {run.problem}")
-        last = {attempt["exercise"]: attempt for attempt in run.attempts}
-        unknown = sorted(set(last) - set(exercises))
-        if unknown:
-            problems.append(f"{submission.source} ({submission.learner}): checks unknown exercise ids "
-                            f"{', '.join(unknown)} (a renamed cell, or a notebook from another version "
-                            "of the course)")
-        if submission.lesson is None and not run.problem:
-            problems.append(f"{submission.source} ({submission.learner}): no check() call found; "
-                            "is it a course notebook?")
-        counts = Counter(attempt["exercise"] for attempt in run.attempts)
-        for exercise_id, times in sorted(counts.items()):
-            if times > 1 and exercise_id in exercises:
-                problems.append(f"{submission.source} ({submission.learner}): exercise {exercise_id} is "
-                                f"checked {times} times (a duplicated cell); the last check counts")
-        lesson_ids = [e for e in exercises if submission.lesson is not None
-                      and int(e.split(".")[0]) == submission.lesson]
-        for exercise_id in lesson_ids:
-            attempt = last.get(exercise_id)
-            rows.append({"learner": submission.learner, "lesson": submission.lesson, "exercise": exercise_id,
-                         "outcome": outcome(attempt, run),
-                         "status": attempt["status"] if attempt else "",
-                         "misreading": (attempt or {}).get("misreading") or "",
-                         "feedback": (attempt or {}).get("message", ""),
-                         "submission": submission.source,
-                         "cell_errors": " | ".join(run.cell_errors[:3])})
-    attempts = pd.DataFrame(rows, columns=["learner", "lesson", "exercise", "outcome", "status", "misreading",
-                                           "feedback", "submission", "cell_errors"])
-    attempts.to_csv(out / "attempts.csv", index=False)
-    grades = wide_grades(attempts, list(exercises))
-    grades.to_csv(out / "grades.csv", index=False)
-    superseded = [s for s in submissions if s.superseded_by]
+        graded = [Graded(s, open_answers=open_answers(s.cells)) for s in current]
+        runnable = [item for item in graded if item.submission.problem is None]
+        _run_all(runnable, sandbox, max(1, workers), show_progress)
+        described = sandbox.describe()
+    attempts, problems = _tables(graded, exercises)
+    grades = wide_grades(attempts, list(exercises), problems)
+    _csv(attempts, out / "attempts.csv")
+    _csv(grades, out / "grades.csv")
     from .gradebook_report import write_report
 
-    write_report(out / "report.html", attempts, grades, problems, superseded,
-                 [(s, r) for s, r in zip(current, runs, strict=True)], isolation_gaps=limits)
-    return {"learners": grades["learner"].nunique() if len(grades) else 0, "notebooks": len(current),
-            "problems": len(problems), "seconds": round(time.perf_counter() - started, 1)}
+    superseded = [s for s in submissions if s.superseded_by]
+    write_report(out / "report.html", attempts, grades, notes, problems, superseded, graded, described,
+                 trusted=trusted)
+    learners = {item.learner for item in graded}
+    return {"learners": len(learners), "notebooks": len(runnable),
+            "problems": sum(map(len, problems.values())) + len(notes),
+            "seconds": round(time.perf_counter() - started, 1)}
 
 
-def wide_grades(attempts: pd.DataFrame, exercise_order: list[str]) -> pd.DataFrame:
-    """One row per learner, one column per exercise: ``wide_grades(attempts, ids)``."""
+def _tables(graded: list[Graded], exercises: dict) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """The long table of outcomes, and each learner's problems (the reasons to look at a row)."""
+    rows, problems = [], {}
+    for item in graded:
+        submission, said = item.submission, problems.setdefault(item.learner, [])
+        if submission.problem:
+            said.append(f"{submission.source}: {submission.problem}")
+            continue
+        said += [f"{submission.source}: {note}" for note in submission.notes]
+        said += [f"{submission.source}: {problem}" for problem in item.outcome.problems]
+        unknown = sorted({a.exercise for a in item.attempts} - set(exercises))
+        if unknown:
+            said.append(f"{submission.source}: checks unknown exercise ids {', '.join(unknown)} (a renamed cell, "
+                        "or a notebook from another version of the course)")
+        failed = bool(item.outcome.problems) or any("error" in cell for cell in item.outcome.cells)
+        for exercise_id in (e for e in exercises if int(e.split(".")[0]) == submission.lesson):
+            made = [a for a in item.attempts if a.exercise == exercise_id]
+            best = counted(made) if made else None
+            last = made[-1] if made else None
+            rows.append({"learner": item.learner, "lesson": submission.lesson, "exercise": exercise_id,
+                         "outcome": outcome_word(best, failed), "checks": len(made),
+                         "status": best.status if best else "", "misreading": (best.misreading or "") if best else "",
+                         "feedback": best.message if best else "", "cell": best.cell if best else "",
+                         "last_outcome": outcome_word(last, failed), "last_answer": last.answer if last else "",
+                         "last_feedback": last.message if last else "", "submission": submission.source,
+                         "cell_errors": " | ".join(item.cell_errors()[:5])})
+    columns = ["learner", "lesson", "exercise", "outcome", "checks", "status", "misreading", "feedback", "cell",
+               "last_outcome", "last_answer", "last_feedback", "submission", "cell_errors"]
+    return pd.DataFrame(rows, columns=columns), problems
+
+
+def wide_grades(attempts: pd.DataFrame, exercise_order: list[str],
+                problems: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    """One row per learner, one column per exercise, and the problems: ``wide_grades(attempts, ids)``."""
+    problems = problems or {}
+    learners = sorted(set(attempts["learner"]) | set(problems))
     if attempts.empty:
-        return pd.DataFrame(columns=["learner"])
-    wide = attempts.pivot_table(index="learner", columns="exercise", values="outcome", aggfunc="last")
+        wide = pd.DataFrame(index=pd.Index(learners, name="learner"))
+    else:
+        wide = attempts.pivot_table(index="learner", columns="exercise", values="outcome", aggfunc="last")
+        wide = wide.reindex(learners)
     columns = [e for e in exercise_order if e in wide.columns]
-    return wide[columns].reset_index().rename_axis(columns=None).fillna("not handed in")
+    wide = wide[columns].fillna(NOT_HANDED_IN)
+    wide["problems"] = [" | ".join(problems.get(learner, [])) for learner in wide.index]
+    return wide.reset_index().rename_axis(columns=None)
+
+
+def neutralised(value):
+    """A CSV cell a spreadsheet will not run as a formula: ``=1+1`` becomes ``'=1+1``."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv(frame: pd.DataFrame, path: Path) -> None:
+    frame.map(neutralised).to_csv(path, index=False, encoding="utf-8")
 
 
 # ------------------------------------------------------------------ command line
@@ -361,12 +323,24 @@ def main(argv: list[str] | None = None) -> int:
                                                    "from the file name, e.g. '^(?P<learner>[^_]+)_'")
     parser.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell (default 60)")
     parser.add_argument("--notebook-timeout", type=int, default=300, help="seconds per notebook (default 300)")
+    parser.add_argument("--memory", type=float, default=2, help="GiB of memory per process (default 2)")
     parser.add_argument("--workers", type=int, default=2, help="notebooks run at once (default 2)")
+    parser.add_argument("--trusted-class", action="store_true",
+                        help="run the notebooks WITHOUT a sandbox, with your own permissions (only for code "
+                             "you trust; the report says so in red)")
     args = parser.parse_args(argv)
     if not args.submissions or not args.out:
         parser.error("give the submissions and --out OUT")
-    summary = grade(args.submissions, args.out, args.learner_from, args.learner_pattern,
-                    args.cell_timeout, args.notebook_timeout, args.workers)
+    limits = Limits(memory=int(args.memory * 1024 ** 3), cpu=args.notebook_timeout + 10)
+    try:
+        summary = grade(args.submissions, args.out, args.learner_from, args.learner_pattern, args.cell_timeout,
+                        args.notebook_timeout, args.workers, args.trusted_class, limits, show_progress=True)
+    except (SandboxUnavailable, PreflightFailed) as error:
+        print(f"gradebook: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("gradebook: interrupted; every sandbox was stopped and nothing was written", file=sys.stderr)
+        return 130
     print(f"graded {summary['notebooks']} notebook(s) from {summary['learners']} learner(s) in "
           f"{summary['seconds']} s; {summary['problems']} problem(s) listed in {args.out / 'report.html'}")
     return 0

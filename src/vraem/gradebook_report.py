@@ -1,4 +1,12 @@
-"""The gradebook's class report: one static HTML page with inline charts (no script, no network)."""
+"""The gradebook's class report: one static HTML page with inline charts (no script, no network).
+
+Every text that comes from a learner (names, file names, answers, error
+messages, feedback that quotes an answer) is escaped; open answers are
+rendered from markdown with markdown-it-py, raw HTML off, then cleaned with
+nh3 (links kept, with ``rel="noopener noreferrer nofollow"``; images, scripts,
+styles and event attributes dropped), so the report runs no learner's script
+and fetches nothing.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +17,45 @@ from datetime import datetime
 from pathlib import Path
 
 import altair as alt
+import nh3
 import pandas as pd
+from markdown_it import MarkdownIt
 
 from . import charts  # noqa: F401  (registers the course theme)
 from .paths import data_dir
 
 _STYLE = """
-body { font-family: Helvetica, Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+body { font-family: Helvetica, Arial, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem;
        color: #222; line-height: 1.45; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }
 .problem { color: #a33; }
+.untrusted { background: #b00020; color: #fff; padding: 0.8rem 1rem; font-weight: bold; font-size: 1.1rem; }
+.grid td { white-space: nowrap; font-size: 0.9rem; }
+.grid .solved { background: #dff0d8; }
+.grid .misreading, .grid .wrong { background: #fcf0d0; }
+.grid .error { background: #f8d7da; }
+.grid .not-answered, .grid .not-handed-in { color: #666; }
+.last { display: block; font-size: 0.75rem; color: #555; }
 blockquote { border-left: 3px solid #0072B2; margin: 0.5rem 0; padding: 0.2rem 0.8rem; background: #f7f9fc; }
 """
+_SYMBOL = {"solved": "✓ solved", "not answered": "· not answered", "error": "✗ error",
+           "not handed in": "– not handed in", "wrong": "✗ wrong"}
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+_ALLOWED_TAGS = {"p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3",
+                 "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del"}
+
+
+def safe_markdown(text: str) -> str:
+    """A learner's markdown as HTML that can run nothing and fetch nothing."""
+    rendered = _MARKDOWN.render(text)
+    return nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}},
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
 
 
 def _svg(chart: alt.Chart) -> str:
@@ -31,9 +64,8 @@ def _svg(chart: alt.Chart) -> str:
 
     spec = chart.to_dict()
     svg = vl_convert.vegalite_to_svg(json.dumps(spec))
-    label = html.escape(spec.get("description", ""), quote=True)
-    return f'<figure role="img" aria-label="{label}">{svg}<figcaption>{html.escape(spec.get("description", ""))}' \
-           "</figcaption></figure>"
+    label = _e(spec.get("description", ""))
+    return f'<figure role="img" aria-label="{label}">{svg}<figcaption>{label}</figcaption></figure>'
 
 
 def _exercise_order(exercise_id: str) -> tuple:
@@ -56,8 +88,8 @@ def solved_chart(attempts: pd.DataFrame, lesson: int) -> alt.Chart:
         title=alt.Title(f"Lesson {lesson:02d}: exercises solved",
                         subtitle="Source: the class's notebooks, run through the course's checks"),
         description=(f"Bar chart of lesson {lesson:02d}: for each exercise, the share of learners whose "
-                     "last check was correct. " + "; ".join(f"{e} {s:.0%}" for e, s in
-                                                           zip(shares["exercise"], shares["solved"]))),
+                     "counted check was correct. " + "; ".join(f"{e} {s:.0%}" for e, s in
+                                                              zip(shares["exercise"], shares["solved"], strict=True))),
     )
 
 
@@ -78,24 +110,68 @@ def _table(frame: pd.DataFrame) -> str:
     return frame.to_html(index=False, escape=True, border=0)
 
 
-def write_report(path: Path, attempts: pd.DataFrame, grades: pd.DataFrame, problems: list[str],
-                 superseded: list, runs: list, isolation_gaps: list[str]) -> None:
+def _grid(attempts: pd.DataFrame, grades: pd.DataFrame) -> str:
+    """The learner × exercise table, each cell with its outcome and, when it differs, the last check's."""
+    exercises = [c for c in grades.columns if c not in ("learner", "problems")]
+    detail = {(row.learner, row.exercise): row for row in attempts.itertuples(index=False)}
+    head = "".join(f"<th scope='col'>{_e(e)}</th>" for e in exercises)
+    lines = [f"<table class='grid'><thead><tr><th scope='col'>learner</th><th scope='col'>solved</th>{head}"
+             "</tr></thead><tbody>"]
+    for row in grades.itertuples(index=False):
+        values = dict(zip(grades.columns, row, strict=True))
+        solved = sum(values[e] == "solved" for e in exercises)
+        handed = sum(values[e] != "not handed in" for e in exercises)
+        cells = []
+        for exercise in exercises:
+            value = str(values[exercise])
+            kind = "misreading" if "#" in value else value.replace(" ", "-")
+            text = _SYMBOL.get(value, f"✗ {value}")
+            more, title = "", ""
+            info = detail.get((values["learner"], exercise))
+            if info is not None:
+                title = f"checked {info.checks} time(s); last answer: {info.last_answer}" if info.checks else ""
+                if info.checks > 1 and info.last_outcome != value:
+                    more = f"<span class='last'>last check: {_e(info.last_outcome)}</span>"
+            cells.append(f"<td class='{_e(kind)}' title='{_e(title)}'>{_e(text)}{more}</td>")
+        lines.append(f"<tr><th scope='row'>{_e(values['learner'])}</th><td>{solved} of {handed}</td>"
+                     + "".join(cells) + "</tr>")
+    lines.append("</tbody></table>")
+    return "\n".join(lines)
+
+
+def write_report(path: Path, attempts: pd.DataFrame, grades: pd.DataFrame, notes: list[str],
+                 problems: dict[str, list[str]], superseded: list, graded: list, described: str,
+                 trusted: bool = False) -> None:
     """Write the class report: ``write_report(out / "report.html", attempts, grades, …)``."""
-    learners = grades["learner"].nunique() if len(grades) else 0
-    isolation = ("with the network switched off." if not isolation_gaps else
-                 f"<span class='problem'>but isolation was incomplete: {html.escape('; '.join(isolation_gaps))}.</span>")
-    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Class report</title>"
-             f"<style>{_STYLE}</style></head><body>",
-             "<h1>Class report</h1>",
-             f"<p>{learners} learner(s), {len(runs)} notebook(s), run on {datetime.now():%Y-%m-%d %H:%M}. "
-             "Each notebook ran in a fresh kernel, on a copy, against read-only course data, "
-             f"{isolation}</p>"]
-    if problems or superseded:
+    learners = len(grades)
+    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Class report</title>"
+             f"<style>{_STYLE}</style></head><body>"]
+    if trusted:
+        parts.append("<p class='untrusted' role='alert'>Graded WITHOUT A SANDBOX (--trusted-class): learners' "
+                     "code ran with your permissions. Use this only for a class whose code you trust.</p>")
+    parts += ["<h1>Class report</h1>",
+              f"<p>{learners} learner(s), {sum(1 for g in graded if not g.submission.problem)} notebook(s) run, "
+              f"on {datetime.now():%Y-%m-%d %H:%M}. {_e(described)}</p>",
+              "<p>Every answer was judged by the gradebook itself, with the course's keys, from the answers "
+              "the notebooks handed over; what a notebook printed or logged does not count. When an exercise was "
+              "checked more than once, the best check counts (solved if any check was correct; otherwise the "
+              "last that judged an answer); a grid cell says so when the last check said otherwise.</p>"]
+    flagged = {learner: said for learner, said in problems.items() if said}
+    if notes or flagged or superseded:
         parts.append("<h2>Submissions to look at</h2><ul>")
-        parts += [f"<li class='problem'>{html.escape(problem)}</li>" for problem in problems]
-        parts += [f"<li>{html.escape(s.source)} ({html.escape(s.learner)}): an older submission, replaced by "
-                  f"{html.escape(s.superseded_by)}</li>" for s in superseded]
+        parts += [f"<li class='problem'>{_e(note)}</li>" for note in notes]
+        for learner, said in sorted(flagged.items()):
+            parts += [f"<li class='problem'><strong>{_e(learner)}</strong>: {_e(text)}</li>" for text in said]
+        parts += [f"<li>{_e(s.source)} ({_e(s.learner)}): an older submission, replaced by "
+                  f"{_e(s.superseded_by)}</li>" for s in superseded]
         parts.append("</ul>")
+    if len(grades):
+        parts.append("<h2>Learners × exercises</h2>"
+                     "<p>✓ solved · a misreading id (such as 2.3#1: the catalogued mistake the answer matched) · "
+                     "✗ wrong · ✗ error (the answer could not be read, or the code failed before the check) · "
+                     "· not answered · – not handed in. Hover a cell for the number of checks and the last "
+                     "answer.</p>")
+        parts.append(_grid(attempts, grades))
     for lesson in sorted(attempts["lesson"].dropna().unique()):
         lesson = int(lesson)
         rows = attempts[attempts["lesson"] == lesson]
@@ -108,30 +184,26 @@ def write_report(path: Path, attempts: pd.DataFrame, grades: pd.DataFrame, probl
             parts.append("<h3>Misreadings, commonest first</h3>"
                          "<p>The feedback is the sentence each of these learners saw.</p>")
             parts.append(_table(common[["learners", "exercise", "misreading", "feedback"]]))
-    if len(grades):
-        parts.append("<h2>Learners</h2>")
-        exercise_columns = [c for c in grades.columns if c != "learner"]
-        lines = pd.DataFrame({
-            "learner": grades["learner"],
-            "solved": (grades[exercise_columns] == "solved").sum(axis=1),
-            "of": (grades[exercise_columns] != "not handed in").sum(axis=1),
-            "misreadings": grades[exercise_columns].apply(
-                lambda row: ", ".join(v for v in row if "#" in str(v)), axis=1),
-        })
-        parts.append(_table(lines))
-    answers = [(s.learner, exercise, text) for s, run in runs for exercise, text in run.open_answers.items()]
+    errors = [(g.learner, g.submission.source, g.cell_errors()) for g in graded if g.cell_errors()]
+    if errors:
+        parts.append("<h2>Code errors, by learner</h2><p>Cells are numbered from the top of the notebook, "
+                     "text cells included.</p>")
+        for learner, source, lines in errors:
+            parts.append(f"<h3>{_e(learner)} <small>({_e(source)})</small></h3><ul>"
+                         + "".join(f"<li>{_e(line)}</li>" for line in lines[:30]) + "</ul>")
+    answers = [(g.learner, exercise, text) for g in graded for exercise, text in g.open_answers.items()]
     if answers:
         parts.append("<h2>Open exercises to mark by hand</h2>")
         known = rubrics()
-        for exercise in sorted({exercise for _, exercise, _ in answers}):
+        for exercise in sorted({exercise for _, exercise, _ in answers}, key=_exercise_order):
             title, rubric = known.get(exercise, ("", ""))
-            parts.append(f"<h3>Open exercise {html.escape(exercise)} · {html.escape(title)}</h3>")
+            parts.append(f"<h3>Open exercise {_e(exercise)} · {_e(title)}</h3>")
             if rubric:
-                parts.append(f"<p><strong>Rubric.</strong></p><pre>{html.escape(rubric)}</pre>")
+                parts.append(f"<p><strong>Rubric.</strong></p>{safe_markdown(rubric)}")
             for learner, which, text in answers:
                 if which == exercise:
-                    shown = text if text and "Write your answer here" not in text else "(no answer)"
-                    parts.append(f"<p><strong>{html.escape(learner)}</strong></p>"
-                                 f"<blockquote>{html.escape(shown)}</blockquote>")
+                    blank = not text or "Write your answer here" in text
+                    body = "<p>(no answer)</p>" if blank else safe_markdown(text)
+                    parts.append(f"<p><strong>{_e(learner)}</strong></p><blockquote>{body}</blockquote>")
     parts.append("</body></html>")
     Path(path).write_text("\n".join(parts), encoding="utf-8")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .claims import load_claims
+from .datacache import remembered
 from .intervals import add_intervals, add_periods, age_in_years
 from .tables import read_table
 
@@ -36,6 +37,7 @@ LINEUP_COLUMNS = ["figure_id", "quantity", "origin", "source", "measure", "value
 ARTICLE, OUTSIDE = "article", "outside source"
 
 
+@remembered
 def load_outside_figures() -> pd.DataFrame:
     """Return ``data/outside_figures.csv`` with typed columns, plus ``published_date``.
 
@@ -80,6 +82,11 @@ def lineup(quantities: list[str] | None = None) -> pd.DataFrame:
 
     Claims are chosen by measure, never by id, so new or corrected claims join in.
     """
+    return _lineup(None if quantities is None else tuple(quantities))
+
+
+@remembered
+def _lineup(quantities: tuple[str, ...] | None) -> pd.DataFrame:
     claims = load_claims()
     articles = pd.DataFrame({
         "figure_id": claims["claim_id"],

@@ -22,6 +22,7 @@ import sys
 import pandas as pd
 
 from .corpus import load_article
+from .datacache import remembered
 from .paths import data_file
 from .tables import read_table
 
@@ -35,6 +36,7 @@ RECONCILED_COLUMNS = ("frame", "voice", "speaker", "source_type", "evidence", "c
 RECONCILED_ONLY = "new passage"
 
 
+@remembered
 def load_passages() -> pd.DataFrame:
     """Return ``data/passages.csv``: one passage per row, with the reconciled coding.
 
@@ -71,6 +73,7 @@ def load_codings() -> pd.DataFrame:
     return read_table("passage_codings")
 
 
+@remembered
 def side_by_side(column: str = "frame") -> pd.DataFrame:
     """Return one row per passage both coders coded, with coder A's and coder B's value of ``column``."""
     return load_codings().pivot(index="passage_id", columns="coder", values=column)

@@ -7,6 +7,8 @@ import stat
 from importlib import resources
 from pathlib import Path
 
+from .datacache import read_bytes
+
 #: The file that marks a folder as the course's data folder.
 MARKER = "datapackage.json"
 #: Files read as text (each must be UTF-8 and not empty).
@@ -40,6 +42,10 @@ class DataFileError(CourseDataError, ValueError):
     """A course data file cannot be read, or does not match its description in datapackage.json."""
 
 
+#: ``data/`` of the repository this package was installed from, if it was (worked out once).
+_REPOSITORY_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
 def data_dir() -> Path:
     """Return the folder that holds the course data.
 
@@ -66,10 +72,11 @@ def data_dir() -> Path:
         raise DataNotFoundError(
             f"VRAEM_DATA is set to {override!r}, which is not a folder. "
             "Point VRAEM_DATA at the course's data/ folder, or unset it.")
-    candidates = [Path(__file__).resolve().parents[2] / "data"]
+    if (_REPOSITORY_DATA / MARKER).is_file():  # the usual case, asked first: one look at the disk
+        return _REPOSITORY_DATA
     here = Path.cwd().resolve()
-    candidates += [folder / "data" for folder in (here, *here.parents)]
-    for folder in candidates:
+    candidates = [_REPOSITORY_DATA] + [folder / "data" for folder in (here, *here.parents)]
+    for folder in candidates[1:]:
         if (folder / MARKER).is_file():
             return folder
     shipped = resources.files("vraem") / "data"
@@ -131,7 +138,7 @@ def read_data_text(name: str) -> str:
 
 def _decode(name: str, path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)  # from memory while the file is unchanged
     except OSError as error:
         raise DataFileError(f"{path} cannot be read ({error.strerror}). {restore_hint(name)}",
                             file=name) from None

@@ -11,14 +11,13 @@ give. ``[]`` means every claim traces back to its words.
 from __future__ import annotations
 
 import re
-from functools import cache
-
 import pandas as pd
 
 from .corpus import load_article, load_metadata
+from .datacache import remembered
 from .numbers import parse_quantity
 from .passages import RECONCILED_COLUMNS, RECONCILED_ONLY, reconciled_cells
-from .paths import data_file
+from .paths import data_file, read_data_text
 from .scrape import clean_line
 
 #: Words that soften a figure when they stand right before it, longest first.
@@ -30,7 +29,7 @@ DIRECTION_WORDS = {"up": re.compile(r"\b(increas|grew|grow|rose|rise|risen|up\b)
                    "down": re.compile(r"\b(fell|fall|drop|decreas|declin|down\b|reduc)")}
 
 
-@cache
+@remembered
 def article_texts() -> dict[str, str]:
     """Return each article's parsed text (boilerplate removed), white space folded."""
     return {article_id: clean_line(load_article(article_id).text)
@@ -170,10 +169,10 @@ def claim_problems(claims: pd.DataFrame) -> list[str]:
     return problems
 
 
-@cache
+@remembered
 def reference_text() -> str:
     """Return data/reference/context_facts.md with white space folded."""
-    return clean_line(data_file("reference/context_facts.md").read_text(encoding="utf-8"))
+    return clean_line(read_data_text("reference/context_facts.md"))
 
 
 def event_problems(events: pd.DataFrame) -> list[str]:
@@ -360,11 +359,11 @@ OUTSIDE_HEDGE_WORDS = ("no more than", "as much as", "an estimated", "aproximada
                        "over")
 
 
-@cache
+@remembered
 def reference_sections() -> dict[str, str]:
     """Each item of context_facts.md, white space folded: ``{"(b)": "...", "shares": "..."}``."""
     sections, current = {}, None
-    for line in data_file("reference/context_facts.md").read_text(encoding="utf-8").splitlines():
+    for line in read_data_text("reference/context_facts.md").splitlines():
         if line.startswith("## "):
             heading = line[3:].strip()
             current = heading[:3] if heading.startswith("(") else (
@@ -375,10 +374,10 @@ def reference_sections() -> dict[str, str]:
     return {name: clean_line(text) for name, text in sections.items()}
 
 
-@cache
+@remembered
 def reference_addresses() -> str:
     """Every address the reference folder cites: context_facts.md and the coca reference table."""
-    coca = data_file("reference/coca_cultivation_peru.csv").read_text(encoding="utf-8")
+    coca = read_data_text("reference/coca_cultivation_peru.csv")
     return reference_text() + " " + coca
 
 

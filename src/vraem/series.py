@@ -13,6 +13,7 @@ from collections import Counter
 
 import pandas as pd
 
+from .datacache import remembered
 from .paths import data_file
 from .tables import read_table
 
@@ -106,6 +107,7 @@ def mark_preferred(reference: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+@remembered
 def load_coca_series(preferred_only: bool = True) -> pd.DataFrame:
     """Return the official coca cultivation series, hectares by year and region.
 

@@ -9,15 +9,16 @@ naming the file, the row and the column, and how to restore the file.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
 import re
 from datetime import date, datetime
-from functools import cache
 
 import pandas as pd
 
+from .datacache import remembered
 from .paths import DataFileError, data_dir, data_file, read_data_text, restore_hint
 
 __all__ = ["DataFileError", "read_table", "resource_schema", "resources", "validate_resource"]
@@ -29,37 +30,25 @@ _TRUTH = {"true": True, "false": False, "1": True, "0": False}
 _LISTED = 10
 
 
-def _package_key() -> tuple:
-    path = data_file("datapackage.json")
-    stat = path.stat()
-    return str(path), stat.st_mtime_ns, stat.st_size
-
-
+@remembered(copies=False)  # shared by this module's readers, which never change it
 def _package() -> dict:
-    return _parsed_package(_package_key())
-
-
-@cache
-def _parsed_package(key: tuple) -> dict:
+    """datapackage.json, parsed and checked for the shape this module relies on."""
     text = read_data_text("datapackage.json")
+    path = data_dir() / "datapackage.json"
     try:
         package = json.loads(text)
     except ValueError as error:
-        raise DataFileError(f"{key[0]} is not valid JSON (line {getattr(error, 'lineno', '?')}: "
+        raise DataFileError(f"{path} is not valid JSON (line {getattr(error, 'lineno', '?')}: "
                             f"{getattr(error, 'msg', error)}). {restore_hint('datapackage.json')}",
                             file="datapackage.json") from None
     resources_ = package.get("resources") if isinstance(package, dict) else None
     if not isinstance(resources_, list) or not all(
             isinstance(r, dict) and isinstance(r.get("schema", {}).get("fields"), list) and "path" in r
             for r in resources_):
-        raise DataFileError(f"{key[0]} does not describe the course's tables (it has no list of "
+        raise DataFileError(f"{path} does not describe the course's tables (it has no list of "
                             f"resources with paths and fields). {restore_hint('datapackage.json')}",
                             file="datapackage.json")
     return package
-
-
-# The description is cached per file version; tests may still forget it, as before.
-_package.cache_clear = _parsed_package.cache_clear
 
 
 def resources() -> list[str]:
@@ -68,7 +57,14 @@ def resources() -> list[str]:
 
 
 def resource_schema(name: str) -> dict:
-    """Return the table schema of one resource, e.g. ``resource_schema("claims")``."""
+    """Return the table schema of one resource, e.g. ``resource_schema("claims")``.
+
+    The dictionary is the caller's own: changing it changes no later reading.
+    """
+    return copy.deepcopy(_resource(name))
+
+
+def _resource(name: str) -> dict:
     for resource in _package()["resources"]:
         if resource["name"] == name:
             return resource
@@ -82,8 +78,18 @@ def read_table(name: str) -> pd.DataFrame:
     numbers allow missing values, dates become ``datetime64``. When the file
     does not match its schema, a :class:`DataFileError` names the file, the
     row and the column, and what is wrong.
+
+    A file is read and checked once, and again only after it (or
+    datapackage.json, or a table it links to) changes; each call returns a
+    copy of its own, so changing the table changes no later reading.
     """
-    resource = resource_schema(name)
+    return _table(name).copy(deep=True)
+
+
+@remembered(copies=False)  # shared: only read_table's copies leave this module
+def _table(name: str) -> pd.DataFrame:
+    """The table as read and checked; never changed after it is made."""
+    resource = _resource(name)
     file = resource["path"]
     path = data_dir() / file
     fields = resource["schema"]["fields"]
@@ -237,9 +243,9 @@ def _key_problems(frame: pd.DataFrame, resource: dict, numbers: list[int], file:
         fields = [link["fields"]] if isinstance(link["fields"], str) else list(link["fields"])
         target = link["reference"]
         target_fields = [target["fields"]] if isinstance(target["fields"], str) else list(target["fields"])
-        other = read_table(target["resource"]) if target.get("resource") else frame
+        other = _table(target["resource"]) if target.get("resource") else frame
         allowed = set(other[target_fields].astype("str").itertuples(index=False, name=None))
-        target_file = resource_schema(target["resource"])["path"] if target.get("resource") else file
+        target_file = _resource(target["resource"])["path"] if target.get("resource") else file
         for number, values in zip(numbers, frame[fields].itertuples(index=False, name=None), strict=True):
             if any(pd.isna(value) for value in values) or values in allowed:
                 continue

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .datacache import remembered
 from .tables import read_table
 
 
+@remembered
 def load_events() -> pd.DataFrame:
     """Return ``data/events.csv``, one dated event per row, oldest first.
 

@@ -8,10 +8,12 @@ the key with it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field, replace
 from importlib import import_module
 from typing import Any
+
+from ..datacache import remembered
 
 LESSON_MODULES = ("lesson00", "lesson01", "lesson02", "lesson03", "lesson04", "lesson05", "lesson06")
 
@@ -68,6 +70,8 @@ def register(exercise: Exercise) -> Exercise:
         raise ValueError(f"exercise {exercise.id} is registered twice")
     if not exercise.hints:
         raise ValueError(f"exercise {exercise.id} has no hints")
+    # The key is worked out once, and again only after a data file it read changes.
+    exercise = replace(exercise, expected=remembered(exercise.expected))
     REGISTRY[exercise.id] = exercise
     return exercise
 

@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..answers import AnswerType, AnswerTypeError, Choice, Number, quoted
 from ..claims import load_claims
+from ..datacache import remembered  # for helpers of the data that the feedback asks for again
 from ..paths import data_file
 from ..provenance import article_texts
 from ..tables import resource_schema
@@ -65,6 +66,7 @@ def other_reading() -> pd.DataFrame:
     return pd.DataFrame(list(OTHER_READING), columns=list(CODE_COLUMNS))
 
 
+@remembered
 def table_codes(article_id: str = CLOSE_READING) -> pd.DataFrame:
     """The claims table's codes for one article: value_text, hedge and source_type per claim."""
     claims = load_claims()
@@ -226,27 +228,32 @@ def other_reading_agreement() -> float:
     return agreement_share(other_reading())
 
 
+@remembered
 def _hedge_only() -> float:
     hedge, _, _, figures, _ = _matches(other_reading())
     return hedge / figures
 
 
+@remembered
 def _source_only() -> float:
     _, source, _, figures, _ = _matches(other_reading())
     return source / figures
 
 
+@remembered
 def _figures_matching_on_both() -> float:
     _, _, both, figures, _ = _matches(other_reading())
     return both / figures
 
 
+@remembered
 def _coded_figures_only() -> float:
     """The share if the figures the other reading leaves out are dropped instead of counted as misses."""
     hedge, source, _, _, coded = _matches(other_reading())
     return (hedge + source) / (2 * coded)
 
 
+@remembered
 def _matching_codes() -> int:
     hedge, source, _, _, _ = _matches(other_reading())
     return hedge + source
@@ -643,6 +650,7 @@ register(Exercise(
 
 # ---------------------------------------------------------------- 2.7 small denominators
 
+@remembered
 def _no_outside_by_article() -> tuple[pd.Series, pd.Series]:
     claims = load_claims()
     no_outside = claims["source_type"].isin(list(NO_OUTSIDE_SOURCE))

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..answers import AnswerTypeError, Choice, IdSet, Labels, Number
 from ..claims import load_claims
+from ..datacache import remembered  # for helpers of the data that the feedback asks for again
 from ..paths import data_file
 from ..provenance import reference_text
 from ..scrape import clean_line
@@ -60,6 +61,7 @@ UNODC_LAST_ESTIMATE = "in 2008 it produced 302 tonnes, up 4.1 percent from the p
 
 # --- the data behind the exercises ---------------------------------------------------------
 
+@remembered
 def wide_series() -> pd.DataFrame:
     """The preferred series as a table with one row per year and one column per region.
 
@@ -116,6 +118,7 @@ def coca_claims() -> pd.DataFrame:
     return claims[claims["measure"].isin(COCA_MEASURES)].reset_index(drop=True)
 
 
+@remembered
 def _claim(claim_id: str) -> pd.Series:
     claims = load_claims()
     rows = claims[claims["claim_id"] == claim_id]
@@ -222,6 +225,7 @@ def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
     return verdict(SUPPORTED if difference <= tolerance else CONTRADICTED, reason)
 
 
+@remembered
 def coca_claim_checks() -> pd.DataFrame:
     """Every coca claim with the series value it is compared with, the verdict and the reason."""
     wide = wide_series()
@@ -235,6 +239,7 @@ def coca_verdicts() -> dict[str, str]:
     return dict(zip(checks["claim_id"], checks["verdict"], strict=True))
 
 
+@remembered
 def survey_year_for(claim_id: str) -> int | None:
     """The survey year the rule compares a claim with (None when it has none)."""
     years = judge_claim(_claim(claim_id))["series_years"]

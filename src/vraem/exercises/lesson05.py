@@ -17,6 +17,7 @@ import math
 import pandas as pd
 
 from ..answers import Choice, Number
+from ..datacache import remembered  # for helpers of the data that the feedback asks for again
 from ..passages import CATEGORY_COLUMNS, cohen_kappa, load_passages, side_by_side
 from ..series import load_coca_series
 from ..timeline import load_events
@@ -50,11 +51,13 @@ def _close(answer: float, target: float, margin: float = 0.01) -> bool:
 
 # ---------------------------------------------------------------- 5.1 coca area between two policy turns
 
+@remembered
 def _event_date(event_id: str) -> pd.Timestamp:
     events = load_events().set_index("event_id")
     return events.loc[event_id, "start"]
 
 
+@remembered
 def _vraem_years() -> pd.Series:
     """The VRAEM column of the preferred series, indexed by survey year (gaps absent)."""
     series = load_coca_series()
@@ -66,6 +69,7 @@ def _survey_end(year: int) -> pd.Timestamp:
     return pd.Timestamp(year=int(year), month=12, day=31)
 
 
+@remembered
 def survey_years_between_turns() -> tuple[int, int]:
     """The first VRAEM survey measured after Plan VRAEM, and the last one measured before the military lead."""
     plan, military = _event_date(PLAN_EVENT), _event_date(MILITARY_EVENT)
@@ -540,6 +544,7 @@ register(Exercise(
 
 # ---------------------------------------------------------------- 5.8 what the verdicts of failure rest on
 
+@remembered
 def _claims_of_effect() -> pd.DataFrame:
     passages = load_passages()
     return passages[passages["claim_of_effect"].isin(EFFECTS)]

@@ -23,6 +23,7 @@ from ..answers import AnswerTypeError, Choice, IdSet, Labels, Number
 from ..brief import SECTIONS, review_brief, template
 from ..claims import load_claims
 from ..corpus import load_article, load_metadata
+from ..datacache import remembered  # for helpers of the data that the feedback asks for again
 from ..paths import data_file
 from ..series import load_coca_series, source_line
 from . import Exercise, Misreading, register
@@ -42,6 +43,7 @@ def article_file(article_id: str) -> Path:
     return data_file(f"articles/{metadata.loc[article_id, 'file']}")
 
 
+@remembered
 def own_claims(article_id: str) -> pd.DataFrame:
     """The hand-coded claims of one article, in the order of data/claims.csv."""
     claims = load_claims()
@@ -94,6 +96,7 @@ def worked_verdicts() -> dict[str, str]:
     return dict(zip(checks["claim_id"], checks["verdict"], strict=True))
 
 
+@remembered
 def _claim_of(measure: str) -> str:
     """The worked article's (first) claim with this measure."""
     claims = own_claims(WORKED)
@@ -380,6 +383,7 @@ register(Exercise(
 
 # --- 6.4 the drafter's recall on one article --------------------------------------------------
 
+@remembered
 def compared(article_id: str = RECALL_ARTICLE) -> pd.DataFrame:
     """The article's claims, each marked found or missed by the reader's draft."""
     draft = reader.draft_claims(load_article(article_id), article_id)
@@ -395,12 +399,14 @@ def _drafted_rows(article_id: str = RECALL_ARTICLE) -> int:
     return len(reader.draft_claims(load_article(article_id), article_id))
 
 
+@remembered
 def _recall_without_years() -> float:
     table = compared()
     kept = table[table["kind"] != "year (left out by design)"]
     return float(kept["found"].mean())
 
 
+@remembered
 def _precision() -> float:
     draft = reader.draft_claims(load_article(RECALL_ARTICLE), RECALL_ARTICLE)
     return float(reader.match_draft(draft, own_claims(RECALL_ARTICLE)).notna().mean())
@@ -450,6 +456,7 @@ register(Exercise(
 
 # --- 6.5 rows of a raw page that are not claims -----------------------------------------------
 
+@remembered
 def raw_page_draft() -> pd.DataFrame:
     """The draft of article 004's file read as it stands, page furniture and all."""
     load_article(RAW_PAGE)  # a damaged scrape is named here, with how to restore it
@@ -463,6 +470,7 @@ def not_claims() -> frozenset[str]:
     return frozenset(draft.loc[matched.isna(), "claim_id"])
 
 
+@remembered
 def _article_rows() -> frozenset[str]:
     """Drafted rows whose quote stands in the article's own text (the course's parse)."""
     text = " ".join(load_article(RAW_PAGE).text.split())

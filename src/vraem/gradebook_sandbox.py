@@ -1,0 +1,469 @@
+"""Run one learner's notebook in a bubblewrap sandbox: ``Sandbox.prepare(...).run(cells, slot)``.
+
+Each notebook gets its own sandbox (``bwrap``, the sandbox Flatpak uses):
+
+- its own mount, PID, IPC, network and UTS namespaces: it sees no other
+  process, has no network (only a loopback of its own) and cannot signal or
+  reach anything outside;
+- a file system made of the system's programs and libraries, the Python
+  environment the gradebook runs on and the course data, all read-only, plus
+  an empty home and /tmp of its own (bounded in-memory folders that vanish
+  with it). Nothing else of the host is there: no other submission, no
+  instructor's home, no /root, no output folder;
+- a scrubbed environment (none of the instructor's variables);
+- limits on memory, CPU time, file size and processes; when the gradebook
+  runs as root, the learner's code runs as an unprivileged user of its own
+  (one per notebook running at once), with no capabilities;
+- the whole process tree killed when the notebook ends (PID namespace,
+  ``--die-with-parent``, and a kill of every process left).
+
+The learner's kernel is started on the very interpreter the gradebook runs on;
+:meth:`Sandbox.prepare` checks first (the preflight) that inside the sandbox
+it finds the same Python and the same packages, and stops with the fix if not.
+
+What comes out of a sandbox is data only: one JSON line per cell, read with a
+size bound and checked field by field (``parse_results``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .paths import data_dir
+
+#: The runner script, started inside the sandbox (see gradebook_runner.py).
+RUNNER = Path(__file__).with_name("gradebook_runner.py")
+#: Where the learner's home and temporary folder are, inside the sandbox.
+HOME, TMP = "/home/learner", "/tmp"
+#: The unprivileged users learners' code runs as when the gradebook runs as root: one per notebook
+#: running at once, so that one learner's processes never count against another's limit. No account
+#: uses them (the preflight checks).
+FIRST_UID = 2_000_000_000
+#: System folders shown read-only (the programs and libraries Python needs); /etc only in part.
+SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+ETC = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/alternatives",
+       "/etc/fonts", "/etc/mime.types")
+#: Modules whose files must be the same inside and outside (the preflight compares them).
+COMPARED = ("vraem", "pandas", "numpy", "altair", "ipykernel", "jupyter_client", "nbclient", "zmq")
+#: The most a runner may write (its JSON lines) and the most one line may be.
+MAX_OUTPUT, MAX_LINE = 20_000_000, 2_500_000
+#: The most notebook code handed into a sandbox.
+MAX_INPUT = 5_000_000
+HOW_TO_GET_ONE = ("install bubblewrap (Debian or Ubuntu: `sudo apt-get install bubblewrap`; Fedora: `sudo dnf "
+                  "install bubblewrap`) on Linux, in a container that allows namespaces (Docker: "
+                  "`--security-opt seccomp=unconfined --security-opt apparmor=unconfined`), or pass "
+                  "--trusted-class to run the notebooks without a sandbox, with your own permissions")
+
+
+class SandboxUnavailable(RuntimeError):
+    """No sandbox can be made here; the message says why and how to get one."""
+
+
+class PreflightFailed(RuntimeError):
+    """Inside the sandbox the Python or its packages differ; the message names them and the fix."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one notebook may use: ``Limits(memory=2 * 1024**3)``; sizes in bytes, times in seconds."""
+
+    # data (heap and private memory) per process: RLIMIT_DATA, since RLIMIT_AS would stop the chart
+    # renderer, whose JavaScript engine reserves 64 GB of address space it never uses
+    memory: int = 2 * 1024 ** 3
+    cpu: int = 600                     # CPU seconds per process (RLIMIT_CPU)
+    file_size: int = 64 * 1024 ** 2    # the largest file written (RLIMIT_FSIZE)
+    processes: int = 256               # processes and threads (RLIMIT_NPROC)
+    folder_size: int = 256 * 1024 ** 2  # home and /tmp, each (in-memory folders)
+
+    def described(self) -> str:
+        return (f"{self.memory / 1024 ** 3:g} GiB of memory per process, {self.cpu} s of CPU time per process, "
+                f"files up to {self.file_size // 1024 ** 2} MiB, {self.processes} processes and threads, "
+                f"{self.folder_size // 1024 ** 2} MiB in its home and in /tmp")
+
+
+@dataclass
+class Outcome:
+    """What running one notebook gave: the cells' reports, problems, and the time it took."""
+
+    cells: list[dict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    finished: bool = False
+
+
+# ------------------------------------------------------------------ what the sandbox shows
+
+def _python_paths() -> list[Path]:
+    """The folders the interpreter and its packages live in, as the kernel will use them."""
+    places = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
+              sysconfig.get_config_var("LIBDIR") or sys.base_prefix}
+    hop = Path(sys.executable)
+    for _ in range(40):  # a venv's python is a link (or a chain of them) into the base installation
+        places.add(str(hop.parent))
+        if not hop.is_symlink():
+            break
+        hop = hop.parent / os.readlink(hop)
+    places.add(str(Path(sys.executable).resolve().parent))
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    found = subprocess.run([sys.executable, "-s", "-c", "import json, sys; print(json.dumps(sys.path))"],
+                           capture_output=True, text=True, env=env, cwd="/", timeout=60)
+    default_path = json.loads(found.stdout) if found.returncode == 0 else []
+    places.update(entry for entry in default_path + extra_python_path() if entry)
+    places.add(str(data_dir()))
+    return [Path(place) for place in places]
+
+
+def extra_python_path() -> list[str]:
+    """Folders this process imports from that a plain start of its Python would not (PYTHONPATH, user site)."""
+    import site
+
+    extra = [entry for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep) if entry]
+    user_site = site.getusersitepackages() if site.ENABLE_USER_SITE else None
+    if user_site and user_site in sys.path:
+        extra.append(user_site)
+    return [str(Path(entry).resolve()) for entry in extra if Path(entry).exists()]
+
+
+def _shown_paths() -> list[Path]:
+    """The Python and data folders to bind, each once, outermost first, system folders left out.
+
+    Never the root, the instructor's home or a folder above it (a PYTHONPATH of "~" would show it
+    all): a package found only there fails the preflight, which says how to install it instead.
+    """
+    chosen: list[Path] = []
+    home = Path.home().resolve()
+    found = [path for path in _python_paths() if path.exists()]
+    for path in sorted({p.resolve() for p in found} | set(found), key=lambda p: (len(p.parts), str(p))):
+        if any(path == root or root in path.parents for root in map(Path, SYSTEM)):
+            continue
+        if path == Path("/") or path == home or path in home.parents:
+            continue
+        if any(path == kept or kept in path.parents for kept in chosen):
+            continue
+        chosen.append(path)
+    return chosen
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+@dataclass
+class Sandbox:
+    """How learners' notebooks are run: in bwrap (``trusted=False``) or, for a trusted class, without."""
+
+    limits: Limits
+    cell_limit: int
+    notebook_limit: int
+    trusted: bool = False
+    bwrap: str | None = None
+    shown: list[Path] = field(default_factory=list)
+    workdir: Path | None = None
+    python: dict = field(default_factory=dict)
+    running: set = field(default_factory=set)  # the sandboxes running now, for stop_all()
+    stopped: bool = False
+
+    # -------------------------------------------------------------- setting up
+
+    @classmethod
+    def prepare(cls, workdir: Path, limits: Limits, cell_limit: int, notebook_limit: int,
+                trusted: bool = False) -> Sandbox:
+        """Find bwrap, decide what the sandbox shows, and run the preflight; raises with the fix."""
+        sandbox = cls(limits, cell_limit, notebook_limit, trusted, workdir=workdir)
+        if not trusted:
+            sandbox.bwrap = shutil.which("bwrap")
+            if not sys.platform.startswith("linux") or not sandbox.bwrap:
+                raise SandboxUnavailable(f"no sandbox: bubblewrap (bwrap) was not found. To grade, {HOW_TO_GET_ONE}.")
+            sandbox.shown = _shown_paths()
+            sandbox._write_accounts()
+        sandbox.python = sandbox._preflight()
+        return sandbox
+
+    def _write_accounts(self) -> None:
+        """A passwd and group file naming only the learner (what `whoami` and Python's pwd see)."""
+        for slot in range(64):
+            uid = self.uid(slot)
+            if uid is not None:
+                try:
+                    pwd.getpwuid(uid)
+                except KeyError:
+                    continue
+                raise SandboxUnavailable(f"no sandbox: the user id {uid}, kept for learners' code, belongs to "
+                                         "an account on this system")
+        accounts = self.workdir / "accounts"
+        accounts.mkdir(exist_ok=True)
+        uid = os.getuid() if not _is_root() else "UID"
+        (accounts / "passwd").write_text(f"learner:x:{uid}:{uid}:learner:{HOME}:/bin/sh\n", encoding="utf-8")
+        (accounts / "group").write_text(f"learner:x:{uid}:\n", encoding="utf-8")
+        accounts.chmod(0o755)
+
+    def uid(self, slot: int) -> int | None:
+        """The user learners' code runs as in this slot: its own when root, else the instructor's (None)."""
+        return FIRST_UID + slot if _is_root() and not self.trusted else None
+
+    def describe(self) -> str:
+        """One sentence for the report: how the notebooks were run."""
+        if self.trusted:
+            return ("WITHOUT A SANDBOX (--trusted-class): learners' code ran with your permissions, could read "
+                    "your files and reach the network; only time limits and " + self.limits.described() +
+                    " applied.")
+        who = ("as an unprivileged user of its own (the gradebook ran as root)" if _is_root()
+               else "as you, in a user namespace without privileges")
+        return (f"Each notebook ran in its own bubblewrap sandbox ({self.bwrap}): no network, no other process, "
+                f"only the system's programs, this Python ({sys.executable}) and the course data, read-only, "
+                f"with an empty home and /tmp; {who}; limits: {self.limits.described()}; every process it left "
+                "was killed when it ended.")
+
+    # -------------------------------------------------------------- the command
+
+    def command(self, slot: int, settings: dict) -> list[str]:
+        """The full command that runs the runner for one notebook in slot ``slot``."""
+        runner = [sys.executable, "-P", str(RUNNER), json.dumps(settings)]
+        if self.trusted:
+            return runner
+        args = [self.bwrap, "--die-with-parent", "--new-session", "--clearenv",
+                "--unshare-pid", "--unshare-ipc", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
+        if _is_root():
+            # bwrap as root makes the mounts (it can read Python under /root); the runner then becomes the
+            # slot's user, which needs these three capabilities once, and keeps none
+            args += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
+                     "--cap-add", "CAP_CHOWN"]
+        else:
+            args += ["--unshare-user", "--disable-userns"]
+        for folder in SYSTEM:
+            path = Path(folder)
+            if path.is_symlink():
+                args += ["--symlink", os.readlink(path), folder]
+            elif path.is_dir():
+                args += ["--ro-bind", folder, folder]
+        for item in ETC:
+            args += ["--ro-bind-try", item, item]
+        accounts = self.workdir / "accounts"
+        uid = self.uid(slot)
+        if uid is not None:
+            for name in ("passwd", "group"):
+                text = (accounts / name).read_text(encoding="utf-8").replace("UID", str(uid))
+                (accounts / f"{name}-{slot}").write_text(text, encoding="utf-8")
+                args += ["--ro-bind", str(accounts / f"{name}-{slot}"), f"/etc/{name}"]
+        else:
+            args += ["--ro-bind", str(accounts / "passwd"), "/etc/passwd",
+                     "--ro-bind", str(accounts / "group"), "/etc/group"]
+        # the private folders first: a Python environment under /tmp is then bound on top of them
+        args += ["--size", str(self.limits.folder_size), "--perms", "1777", "--tmpfs", TMP,
+                 "--perms", "0755", "--dir", str(Path(HOME).parent),  # else it gets the 0700 below
+                 "--size", str(self.limits.folder_size), "--perms", "0700", "--tmpfs", HOME]
+        made: set[Path] = {Path(TMP), Path(HOME).parent}
+        for path in self.shown:
+            for parent in reversed(path.parents):  # bwrap would copy the host's modes (/root is 0700)
+                if parent != Path("/") and parent not in made:
+                    args += ["--perms", "0755", "--dir", str(parent)]
+                    made.add(parent)
+            args += ["--ro-bind", str(path), str(path)]
+        args += ["--proc", "/proc", "--dev", "/dev", "--chdir", HOME]
+        for key, value in self.environment().items():
+            args += ["--setenv", key, value]
+        return args + ["--", *runner]
+
+    def environment(self) -> dict[str, str]:
+        """The learner's environment: nothing of the instructor's but what Python needs."""
+        home, tmp = (HOME, TMP) if not self.trusted else (str(self.workdir / "home"), str(self.workdir / "tmp"))
+        env = {"HOME": home, "TMPDIR": tmp, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+               "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "USER": "learner", "LOGNAME": "learner",
+               "VRAEM_GRADEBOOK": "1", "VRAEM_PROGRESS_FILE": f"{home}/.vraem-course/progress.json",
+               "VRAEM_DATA": str(data_dir()),  # the data the gradebook judges with, shown read-only
+               "PYDEVD_DISABLE_FILE_VALIDATION": "1", "JUPYTER_PLATFORM_DIRS": "1",
+               # one thread each for the numerical libraries: a kernel starts faster and fits the process limit
+               "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        if extra_python_path():
+            env["PYTHONPATH"] = os.pathsep.join(extra_python_path())
+        return env
+
+    def settings(self, slot: int) -> dict:
+        home, tmp = (HOME, TMP) if not self.trusted else (str(self.workdir / "home"), str(self.workdir / "tmp"))
+        limits = self.limits
+        return {"uid": self.uid(slot), "writable": [home, tmp], "home": home, "tmp": tmp,
+                "cell_limit": self.cell_limit, "startup_limit": 60, "max_input": MAX_INPUT,
+                "sandboxed": not self.trusted,
+                # without a sandbox the process limit would count all of the instructor's processes
+                "limits": {"memory": limits.memory, "cpu": limits.cpu, "file_size": limits.file_size,
+                           "processes": None if self.trusted else limits.processes}}
+
+    # -------------------------------------------------------------- the preflight
+
+    def _probe_command(self, program: list[str] | None = None) -> list[str]:
+        probe = ("import json, sys, importlib.util as u\n"
+                 f"names = {list(COMPARED)!r}\n"
+                 "found = {n: (u.find_spec(n).origin if u.find_spec(n) else None) for n in names}\n"
+                 "print(json.dumps({'version': sys.version, 'executable': sys.executable, 'modules': found}))")
+        program = program or [sys.executable, "-c", probe]
+        command = self.command(0, self.settings(0))
+        return command[:command.index("--") + 1] + program if not self.trusted else program
+
+    def _preflight(self) -> dict:
+        """Check, before the first notebook, that the sandbox sees this very Python and these packages."""
+        import importlib.util
+
+        expected = {name: (importlib.util.find_spec(name).origin if importlib.util.find_spec(name) else None)
+                    for name in COMPARED}
+        missing = [name for name, origin in expected.items() if origin is None]
+        if missing:
+            raise PreflightFailed(f"this Python ({sys.executable}) lacks {', '.join(missing)}, which the gradebook "
+                                  "needs: install the course into it (`pip install -e .` in the course folder, or "
+                                  "`python3 course.py` to make .venv) and run the gradebook with that Python.")
+        if not self.trusted:  # first the sandbox alone, with a program every system has
+            empty = self._run_probe(self._probe_command(["/bin/sh", "-c", "exit 0"]))
+            if empty.returncode:
+                raise SandboxUnavailable(f"no sandbox: bwrap does not work here ({_last_line(empty.stderr)}). "
+                                         f"To grade, {HOW_TO_GET_ONE}.")
+        done = self._run_probe(self._probe_command())
+        last = _last_line(done.stderr)
+        if done.returncode:
+            raise PreflightFailed(f"inside the sandbox, this Python ({sys.executable}) does not start ({last}). "
+                                  "Make its environment readable by everyone (chmod -R a+rX), or make it anew "
+                                  "with `python3 course.py`, and run the gradebook with that Python.")
+        try:
+            seen = json.loads(done.stdout.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            raise PreflightFailed(f"inside the sandbox, Python answered nothing readable: {last}") from None
+        differ = [name for name in COMPARED
+                  if not _same_file(seen["modules"].get(name), expected[name])]
+        if seen["version"] != sys.version or differ:
+            what = [f"Python {seen['version'].split()[0]} instead of {sys.version.split()[0]}"] \
+                if seen["version"] != sys.version else []
+            what += [f"{name} from {seen['modules'].get(name) or 'nowhere'} instead of {expected[name]}"
+                     for name in differ]
+            raise PreflightFailed("inside the sandbox, learners' code would not run on this Python and its "
+                                  f"packages: {'; '.join(what)}. Install the course into the environment you run "
+                                  "the gradebook with (`pip install -e .`, or `python3 course.py`), without "
+                                  "PYTHONPATH tricks, and run it again.")
+        return {"version": sys.version.split()[0], "executable": sys.executable}
+
+    def _run_probe(self, command: list[str]) -> subprocess.CompletedProcess:
+        try:
+            return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd="/",
+                                  env=self.environment() if self.trusted else {})
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SandboxUnavailable(f"no sandbox: bwrap could not be started ({error}). To grade, "
+                                     f"{HOW_TO_GET_ONE}.") from None
+
+    # -------------------------------------------------------------- running one notebook
+
+    def run(self, cells: list[tuple[int, str]], slot: int) -> Outcome:
+        """Run the code cells ``[(cell number, source), …]`` of one notebook in a fresh sandbox."""
+        started = time.perf_counter()
+        outcome = Outcome()
+        settings = self.settings(slot)
+        with tempfile.TemporaryDirectory(prefix="run-", dir=self.workdir) as folder:
+            folder = Path(folder)
+            if self.trusted:
+                for name in ("home", "tmp"):
+                    shutil.rmtree(self.workdir / name, ignore_errors=True)
+                    (self.workdir / name).mkdir()
+            (folder / "cells.json").write_text(json.dumps(cells), encoding="utf-8")
+            with open(folder / "cells.json", "rb") as stdin, open(folder / "out", "wb") as stdout, \
+                    open(folder / "err", "wb") as stderr:
+                try:
+                    process = subprocess.Popen(self.command(slot, settings), stdin=stdin, stdout=stdout,
+                                               stderr=stderr, cwd=self.workdir if not self.trusted else
+                                               settings["home"], start_new_session=True,
+                                               env=self.environment() if self.trusted else {})
+                except OSError as error:
+                    outcome.problems.append(f"the sandbox could not be started ({error})")
+                    return outcome
+                self.running.add(process)
+                try:
+                    if self.stopped:
+                        raise KeyboardInterrupt
+                    process.wait(timeout=self.notebook_limit)
+                except subprocess.TimeoutExpired:
+                    outcome.problems.append(f"stopped after the notebook time limit ({self.notebook_limit} s)")
+                finally:
+                    _kill(process)
+                    self.running.discard(process)
+            parse_results(folder / "out", outcome)
+            if not outcome.finished and not outcome.problems:
+                outcome.problems.append("the notebook could not be run to its end: "
+                                        + _tail(folder / "err"))
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+
+    def stop_all(self) -> None:
+        """End every sandbox running now, and start no more (the instructor pressed Ctrl-C)."""
+        self.stopped = True
+        for process in list(self.running):
+            _kill(process)
+
+
+def _kill(process: subprocess.Popen) -> None:
+    """End the sandbox: bwrap and, with it (--die-with-parent, PID namespace), all it holds."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, 9)
+        except OSError:
+            pass
+        process.kill()
+    process.wait()
+
+
+def _tail(path: Path) -> str:
+    try:
+        with open(path, "rb") as stream:
+            stream.seek(max(0, stream.seek(0, 2) - 2000))
+            lines = [line for line in stream.read().decode("utf-8", "replace").splitlines() if line.strip()]
+    except OSError:
+        lines = []
+    return " ".join((lines[-1] if lines else "no message").split())[:300]
+
+
+def _last_line(text: str) -> str:
+    return " ".join((text.strip().splitlines() or ["no message"])[-1].split())[:300]
+
+
+def _same_file(one: str | None, other: str | None) -> bool:
+    if one is None or other is None:
+        return one == other
+    return os.path.realpath(one) == os.path.realpath(other)
+
+
+def parse_results(path: Path, outcome: Outcome) -> None:
+    """Read a runner's JSON lines into ``outcome``, bounded, keeping only well-formed records."""
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_OUTPUT + 1)
+    except OSError:
+        return
+    if len(raw) > MAX_OUTPUT:
+        outcome.problems.append("the notebook's report was too large; only its beginning was read")
+    for line in raw.splitlines():
+        if len(line) > MAX_LINE:
+            continue
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        if not isinstance(record, dict):
+            continue
+        if isinstance(record.get("problem"), str):
+            outcome.problems.append(record["problem"][:400])
+        elif record.get("done") is True:
+            outcome.finished = True
+        elif isinstance(record.get("cell"), int) and isinstance(record.get("answers", []), list):
+            error = record.get("error")
+            cell = {"cell": record["cell"], "answers": record.get("answers", [])[:20],
+                    "seconds": record.get("seconds") if isinstance(record.get("seconds"), int | float) else 0,
+                    "restarted": record.get("restarted") is True, "gave_up": record.get("gave_up") is True}
+            if isinstance(error, dict):
+                cell["error"] = {"name": str(error.get("name", "Error"))[:80],
+                                 "message": str(error.get("message", ""))[:300]}
+            outcome.cells.append(cell)

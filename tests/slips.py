@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import math
 import re
+import warnings
 from datetime import date
 
 import numpy as np
@@ -218,7 +219,10 @@ def literals(text: str, numbers: bool) -> list[object]:
     for pattern in (_QUOTED, _BRACKETED, _BRACED):
         for match in pattern.finditer(text):
             try:
-                found.append(ast.literal_eval(match.group(0)))
+                with warnings.catch_warnings():  # a quoted pattern ("\\d+") is text, not a bad escape
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    warnings.simplefilter("ignore", SyntaxWarning)
+                    found.append(ast.literal_eval(match.group(0)))
             except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
                 continue
     if numbers:

@@ -3,7 +3,7 @@
 Over every exercise, everything the course shows about it before ``solution()``:
 the exercise's own text in the lesson (its format example), its hints (and what
 ``hint()`` prints past the last one), its ``look_again``, every misreading's
-feedback, the feedback for each wrong option, and every message ``check`` prints
+feedback (and its words in ``progress()``), the feedback for each wrong option, and every message ``check`` prints
 for answers built from the key (format slips of the key, odd answers, wrong
 answers). Two rules:
 
@@ -80,6 +80,8 @@ def _shown(exercise) -> list[tuple[str, str, object]]:
              ("look_again", exercise.look_again, None)]
     shown += [(f"hint {number}", text, None) for number, text in enumerate(exercise.hints, start=1)]
     shown += [(f"misreading {number}", misreading.feedback, None)
+              for number, misreading in enumerate(exercise.misreadings, start=1)]
+    shown += [(f"misreading {number} in progress()", misreading.in_words(), None)
               for number, misreading in enumerate(exercise.misreadings, start=1)]
     if isinstance(exercise.answer, Choice):
         right = set(key) if exercise.answer.multiple else {key}

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -317,6 +318,17 @@ def test_progress_says_in_words_which_misreadings_a_learner_made_most(record_fil
     assert exercise.misreadings[1].feedback.startswith(exercise.misreadings[1].in_words().rstrip("…"))
     assert table.loc["0.1", "status"] == "tried"
     assert table.loc["4.5", "misreadings"] == f"chose ({wrong_letter})"
+
+
+@pytest.mark.parametrize("exercise", list(all_exercises().values()), ids=lambda e: e.id)
+def test_each_misreading_reads_in_words_as_what_it_was(exercise):
+    """Does each misreading of an exercise show in progress() as words of its own that say what it
+    was, not a bare pointer such as "Look again at C034." (two of 3.5's read the same)?"""
+    words = [misreading.in_words() for misreading in exercise.misreadings]
+    pointers = [said for said in words if re.fullmatch(r"Look again at [^.]*\.", said)]
+    assert not pointers, f"{exercise.id}: misreadings that only point somewhere: {pointers}"
+    assert len(set(words)) == len(words), f"{exercise.id}: misreadings that read alike: {words}"
+    assert all(said and "#" not in said for said in words), words
 
 
 def test_only_checked_answers_count_as_attempts_and_those_after_solving_are_told(record_file, capsys):

@@ -41,10 +41,17 @@ class Misreading:
         return set(self.about() if callable(self.about) else self.about)
 
     def in_words(self) -> str:
-        """What this misreading was, in a few words: ``summary``, else the feedback's first sentence."""
+        """What this misreading was, in a few words: ``summary``, else the feedback's first sentence.
+
+        A first sentence that only points ("Look again at C021.") says where, not what: a
+        misreading about ids then reads "a wrong label for C021".
+        """
         if self.summary:
             return self.summary
         first = re.split(r"(?<=[.?!])\s", self.feedback.strip(), maxsplit=1)[0]
+        if first.startswith("Look again at") and (ids := self.ids()):
+            named = [f"({key})" if len(key) == 1 else key for key in sorted(ids)]
+            return f"a wrong label for {' and '.join(named)}"
         return first if len(first) <= 90 else first[:89].rstrip() + "…"
 
 

@@ -562,6 +562,7 @@ register(Exercise(
         Misreading(
             matches=lambda answer, expected: answer.get(UNITLESS) == UNCHECKABLE != expected.get(UNITLESS),
             about=(UNITLESS,),
+            summary=f'{UNITLESS}, a figure with no unit, labelled "{UNCHECKABLE}"',
             feedback=("Look again at C034. The text gives no unit, and reading it as uncheckable is a "
                       "fair first reaction. The rule settles it, though: the figure is attributed to "
                       "UNODC's survey, which counts hectares, so \"50,000 coca crops\" is read as "

@@ -153,3 +153,35 @@ def test_accepts_agrees_with_the_check(exercise):
     key = key_of(exercise.id)
     for answer in [answer for answer, _ in slips(exercise, key)] + wrong_answers(exercise, key)[:3]:
         assert accepts(exercise, answer, key) == (judge(exercise, answer, key).status == CORRECT), answer
+
+
+@functools.cache
+def _format_lessons() -> list[tuple[str, str]]:
+    """The text cells outside any exercise that show how answers are typed and how the check reads
+    them (lesson 00's "How exercises work"): ``(where, text)``."""
+    found = []
+    for path in sorted((REPO / "lessons").glob("[0-9][0-9]-*.ipynb")):
+        for number, cell in enumerate(nbformat.read(path, as_version=4).cells, start=1):
+            if (cell.cell_type == "markdown" and not cell.source.startswith("### Exercise")
+                    and "check(" in cell.source and "correct" in cell.source):
+                found.append((f"{path.name} cell {number}", cell.source))
+    return found
+
+
+def test_the_course_explains_answer_formats_somewhere():
+    """Does the test below find lesson 00's explanation of how answers are read?"""
+    assert any(where.startswith("00-") and "read" in text for where, text in _format_lessons())
+
+
+@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
+def test_no_format_example_outside_the_exercises_is_a_right_answer(exercise):
+    """Is no example in the course's own explanation of answer formats a right answer to some
+    exercise (lesson 00 showed "19" read as the number 19, the key of 4.4)? A lone option letter
+    ("b") is not counted: every multiple-choice key is one."""
+    key = key_of(exercise.id)
+    numbers = isinstance(exercise.answer, Number)
+    leaks = [f"{where}: {candidate!r}" for where, text in _format_lessons()
+             for candidate in literals(text, numbers)
+             if not (isinstance(candidate, str) and len(candidate.strip()) <= 1)
+             and accepts(exercise, candidate, key)]
+    assert not leaks, f"examples that are right answers to {exercise.id}: {leaks}"

@@ -176,7 +176,7 @@ def test_the_course_explains_answer_formats_somewhere():
 @pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
 def test_no_format_example_outside_the_exercises_is_a_right_answer(exercise):
     """Is no example in the course's own explanation of answer formats a right answer to some
-    exercise (lesson 00 showed "19" read as the number 19, the key of 4.4)? A lone option letter
+    exercise (lesson 00 showed a number slip with the key of 4.4 as its example)? A lone option letter
     ("b") is not counted: every multiple-choice key is one."""
     key = key_of(exercise.id)
     numbers = isinstance(exercise.answer, Number)

@@ -23,12 +23,12 @@ The format-slip policy, the same for every answer type
 
 1. An answer written as the exercise asks is read as it stands, with no note.
 2. A slip with only one possible meaning is read, and the feedback says how:
-   ``✓ Exercise 4.4: correct (read "19" as the number 19)``. The slips read so:
+   ``✓ … correct (read "12" as the number 12)``. The slips read so:
    a number or a date written as text; a one-item list (or a one-value
    Series) where one item is asked, and one text where a list is asked; a
    letter or label in capitals, with spaces or in brackets (``"(B)"``); an
    option's words instead of its letter; several letters or ids in one text
-   (``"a, c, f"``); article ids as numbers or without their leading zeros
+   (``"a, c"``); article ids as numbers or without their leading zeros
    (``4`` for ``"004"``), ids in lower case (``"c021"``); a percentage with
    its sign where a share is asked (``"48.3%"`` is the share 0.483); a date
    with its year first and slashes, or in words with day, month and year, or

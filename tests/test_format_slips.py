@@ -9,8 +9,10 @@ covered as they are registered, and a new answer type needs its slips written do
 
 import dataclasses
 import functools
+import re
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -297,3 +299,36 @@ def test_solution_shows_clean_code(exercise_id, capsys):
     assert "Worked solution" in printed
     for marker in ("BEGIN SOLUTION", "END SOLUTION", "# SOLUTION"):
         assert marker not in printed.upper(), printed
+
+
+# ---------------------------------------------------------------- NumPy values
+
+def _numpy_versions(exercise, key) -> list[object]:
+    """The key (and a few plain answers) as NumPy hands them over: np.int64, np.float64, np.str_, np.bool_."""
+    asked = canonical(exercise, key)
+    found = [np.int64(4), [np.int64(4), np.int64(1)], np.float64(2.5), np.bool_(True), [np.bool_(True)],
+             [np.str_("a")], np.array(["001", "004"])]
+    if isinstance(asked, str):
+        found.append(np.str_(asked))
+    elif isinstance(asked, list) and all(isinstance(item, str) for item in asked):
+        found.append([np.str_(item) for item in asked])
+        digits = [item[len(getattr(exercise.answer, "prefix", "")):] for item in asked]
+        if all(digit.isdigit() for digit in digits):
+            found.append([np.int64(int(digit)) for digit in digits])
+    elif isinstance(asked, float | int) and not isinstance(asked, bool):
+        found += [np.float64(asked), np.float32(asked)]
+    return found
+
+
+@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
+def test_no_message_shows_a_raw_numpy_value(exercise):
+    """Does the feedback echo a NumPy value as the learner would type it ("4"), never as
+    "np.int64(4)" (a slip's note did: "read np.int64(4) as the list [...]")?"""
+    key = key_of(exercise.id)
+    said = [(answer, judge(exercise, answer, key).message) for answer in _numpy_versions(exercise, key)]
+    raw = [(answer, message) for answer, message in said if RAW_NUMPY.search(message)]
+    assert not raw, raw[:3]
+
+
+#: How NumPy shows its own values: np.int64(4), np.True_, np.str_('a'), or a type name.
+RAW_NUMPY = re.compile(r"\bnp\.\w+|\b(?:int|float)(?:32|64)\b")

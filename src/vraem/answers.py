@@ -90,6 +90,13 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def plain(value) -> str:
+    """A value as a learner would type it: NumPy's own numbers without their type (``4``, not ``np.int64(4)``)."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    return repr(value)
+
+
 def quoted(text: str, limit: int = 40) -> str:
     """A text as a learner would type it in Python, shortened: ``"a, c"``."""
     return json.dumps(_short(str(text), limit), ensure_ascii=False)
@@ -364,7 +371,7 @@ class IdSet(AnswerType):
             raise AnswerTypeError(f"the list holds a missing value (NaN): give only the {self.noun}, "
                                   f"as texts of {self._shape()}")
         if isinstance(item, bool | np.bool_) or item is None:
-            raise AnswerTypeError(f"the list holds {item!r}, which is not an id: give the {self.noun} "
+            raise AnswerTypeError(f"the list holds {plain(item)}, which is not an id: give the {self.noun} "
                                   f"as texts of {self._shape()}")
         if isinstance(item, numbers.Integral):
             number = int(item)
@@ -455,11 +462,11 @@ class IdSet(AnswerType):
         if isinstance(answer, str):
             return quoted(answer)
         if isinstance(answer, list | tuple):
-            inside = ", ".join(quoted(item, 12) if isinstance(item, str) else _short(repr(item), 12)
+            inside = ", ".join(quoted(item, 12) if isinstance(item, str) else _short(plain(item), 12)
                                for item in answer[:8])
             return f"[{inside}{', …' if len(answer) > 8 else ''}]"
         if isinstance(answer, numbers.Number):
-            return _short(repr(answer), 20)
+            return _short(plain(answer), 20)
         return f"the {type_name(answer)}"
 
     def out_of_range(self, value) -> str | None:

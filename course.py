@@ -348,14 +348,55 @@ def python_to_use(extra, use="lab"):
     return Path(sys.executable)
 
 
-def copy_lessons():
-    """Copy each lesson into my-notebooks/ unless a copy is already there (never overwrite)."""
+#: Asks a Python what its kernel tells JupyterLab about its language (ipykernel's language_info).
+LANGUAGE_INFO = ("import json; from ipykernel.ipkernel import IPythonKernel; "
+                 "print(json.dumps(IPythonKernel.language_info))")
+
+
+def kernel_language_info(python):
+    """What JupyterLab writes into a notebook's ``language_info`` when ``python``'s kernel starts.
+
+    It includes the Python version, so lessons/ cannot carry it: a copy made for this Python
+    does, and opens unmodified. None when it cannot be asked (the copy is then made as it is).
+    """
+    try:
+        found = subprocess.run([str(python), "-c", LANGUAGE_INFO], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, universal_newlines=True, timeout=300)
+        info = json.loads(found.stdout) if found.returncode == 0 else None
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
+    return info if isinstance(info, dict) and info.get("name") == "python" else None
+
+
+def copy_lesson(lesson, target, language_info=None):
+    """Write a learner's copy of a lesson, with the kernel's language_info when it is known.
+
+    JupyterLab sets a notebook's language_info from the kernel as it opens it, and a changed
+    value marks the notebook modified before anything is run; a copy that already holds the
+    kernel's value opens clean. The file keeps nbformat's layout (what JupyterLab saves).
+    """
+    if not language_info:
+        shutil.copy2(str(lesson), str(target))
+        return
+    notebook = json.loads(lesson.read_text(encoding="utf-8"))
+    notebook.setdefault("metadata", {})["language_info"] = language_info
+    text = json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False, separators=(",", ": "))
+    target.write_text(text + "\n", encoding="utf-8")
+
+
+def copy_lessons(python=None):
+    """Copy each lesson into my-notebooks/ unless a copy is already there (never overwrite).
+
+    ``python`` is the Python whose kernel will run the lessons (this one if None).
+    """
     WORK.mkdir(exist_ok=True)
-    copied = []
+    copied, language_info = [], None
     for lesson in sorted((ROOT / "lessons").glob("*.ipynb")):
         target = WORK / lesson.name
         if not target.exists():
-            shutil.copy2(lesson, target)
+            if language_info is None:  # asked once, and only when there is something to copy
+                language_info = kernel_language_info(python or sys.executable) or {}
+            copy_lesson(lesson, target, language_info)
             copied.append(lesson.name)
     return copied
 
@@ -380,7 +421,7 @@ def lab_command(python, extra):
 
 def lab(extra):
     python = python_to_use(extra)
-    copied = copy_lessons()
+    copied = copy_lessons(python)
     if copied:
         say("copied {} new lesson(s) into my-notebooks/ (your existing copies are untouched)".format(len(copied)))
     say("opening lesson 00 in JupyterLab; stop it with Ctrl+C in this window.")

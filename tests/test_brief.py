@@ -99,3 +99,11 @@ def test_a_brief_on_another_subject_may_name_its_own_measures(good):
     assert not _by_section(good)["claims"].ok
     reviews = review_brief(good, load_article("002"), measures=["patrols"])
     assert all(review.ok for review in reviews)
+
+
+@pytest.mark.parametrize(("text", "said"), [("Coca.", "(1 word)"), ("Coca and cocaine.", "(3 words)")])
+def test_a_short_section_counts_its_words_in_good_english(good, text, said):
+    """Does a one-word section say "(1 word)", not "(1 words)" as 6.3's review did?"""
+    good["argument"] = text
+    message = _by_section(good)["argument"].message
+    assert said in message and "1 words" not in message, message

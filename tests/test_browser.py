@@ -146,6 +146,7 @@ def first_visit(chromium, course_lab):
                 page_config=page.evaluate(
                     "JSON.parse(document.getElementById('jupyter-config-data').textContent)"),
             )
+            seen.modified_on_opening = {LESSON: page.evaluate(MODIFIED_ONCE_THE_KERNEL_ANSWERED)}
             # fire and forget: the command's promise only settles when every cell has run
             page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
             chart = page.wait_for_selector(f".jp-OutputArea-output img[src^='{SVG_PREFIX}']",
@@ -158,12 +159,44 @@ def first_visit(chromium, course_lab):
             seen.bare_svgs = page.locator(".jp-OutputArea-output.jp-RenderedSVG").count()
             seen.late_dialogs = page.locator(".jp-Dialog").all_inner_texts()
             seen.late_toasts = page.locator(".Toastify__toast").all_inner_texts()
+            seen.progress_alignment = page.evaluate(
+                "() => [...document.querySelectorAll('table.vraem-progress td')]"
+                ".map(cell => getComputedStyle(cell).textAlign)")
+            for name in sorted(path.name for path in (course_lab.root / "my-notebooks").glob("*.ipynb")):
+                if name != LESSON:  # each other lesson, opened as a learner opens it, then closed
+                    seen.modified_on_opening[name] = page.evaluate(OPEN_AND_CLOSE, name)
         finally:
             SCREENSHOT.parent.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOT))
             browser.close()
     seen.requests = requests
     return seen
+
+
+#: Whether the open notebook is marked modified once its kernel has answered: JupyterLab then
+#: writes the kernel's kernelspec and language_info into the notebook, which marks it modified
+#: unless the file already held the same (the unsaved dot on the tab, before anything is run).
+MODIFIED_ONCE_THE_KERNEL_ANSWERED = """async () => {
+    const widget = window.jupyterapp.shell.currentWidget;
+    await widget.context.sessionContext.ready;
+    await widget.context.sessionContext.session.kernel.info;
+    await new Promise(resolve => setTimeout(resolve, 1500));
+    return widget.context.model.dirty;
+}"""
+
+#: Open one lesson, wait for its kernel to answer, say whether it is marked modified, then close
+#: it and shut its kernel down (nothing was changed, so nothing asks to be saved).
+OPEN_AND_CLOSE = """async (path) => {
+    const widget = await window.jupyterapp.commands.execute('docmanager:open', {path});
+    await widget.context.ready;
+    await widget.context.sessionContext.ready;
+    await widget.context.sessionContext.session.kernel.info;
+    await new Promise(resolve => setTimeout(resolve, 1500));
+    const dirty = widget.context.model.dirty;
+    await widget.context.sessionContext.shutdown();
+    widget.close();
+    return dirty;
+}"""
 
 
 def _charts_with_accessible_names(page) -> list[tuple[str, str]]:
@@ -262,3 +295,17 @@ def test_every_chart_is_named_by_its_description(first_visit):
     names = [name for name, _ in charts]
     for description in _literal_descriptions(REPO / "lessons" / LESSON):
         assert description in names
+
+
+def test_every_lesson_opens_unmodified(first_visit):
+    """Does each lesson open without JupyterLab's "modified" dot, once its kernel has started
+    (course.py writes the kernel's language_info into the learner's copy)?"""
+    assert len(first_visit.modified_on_opening) == len(list((REPO / "lessons").glob("*.ipynb")))
+    modified = [name for name, dirty in first_visit.modified_on_opening.items() if dirty]
+    assert modified == [], f"opened as modified: {modified}"
+
+
+def test_progress_reads_left_aligned(first_visit):
+    """Does progress() show its titles and words aligned left, as text is read?"""
+    alignment = first_visit.progress_alignment
+    assert alignment and set(alignment) == {"left"}, alignment

@@ -1,6 +1,7 @@
 """Learner feedback: right, wrong with the feedback written for it, never the key, never a crash."""
 
 import math
+import re
 from datetime import date, datetime
 
 import numpy as np
@@ -8,7 +9,7 @@ import pandas as pd
 import pytest
 
 from vraem import checks
-from vraem.answers import AnswerTypeError, Choice, DateWithin
+from vraem.answers import AnswerTypeError, Choice, DateWithin, Labels
 from vraem.checks import CORRECT, UNANSWERED, UNREADABLE, WRONG, check, evaluate, hint, solution
 from vraem.exercises import all_exercises
 
@@ -88,9 +89,10 @@ def test_odd_answers_get_a_sentence_not_a_traceback(exercise, answer, monkeypatc
     printed = capsys.readouterr().out
     feedback = evaluate(exercise.id, answer)
     assert printed.strip() == str(feedback) and feedback.status in (WRONG, UNREADABLE, CORRECT)
-    if feedback.status != CORRECT:
+    if feedback.status != CORRECT:  # the note on how a slip was read repeats the learner's answer
+        said = printed.replace(checks._read_as(feedback.read_as), "", 1)
         for form in _forms(exercise.expected()):
-            assert form not in printed
+            assert form not in said
 
 
 def test_unanswered_is_a_state_not_an_error(capsys, monkeypatch):
@@ -101,10 +103,13 @@ def test_unanswered_is_a_state_not_an_error(capsys, monkeypatch):
     assert "not answered yet" in capsys.readouterr().out
 
 
-def test_an_unknown_exercise_id_lists_the_known_ones(capsys):
-    """Does a mistyped id get a helpful sentence?"""
-    assert evaluate("0.99", 1).status == UNREADABLE
-    assert "0.1" in evaluate("0.99", 1).message
+def test_an_unknown_exercise_id_lists_the_known_ones_in_lesson_order(capsys):
+    """Does a mistyped id get a sentence listing the ids as the lessons order them (2.2 before 2.10)?"""
+    feedback = evaluate("0.99", 1)
+    assert feedback.status == UNREADABLE
+    listed = re.findall(r"\b\d+\.\d+\b", feedback.message.split("registered ones are:", 1)[1].split(". ")[0])
+    in_lessons = sorted(EXERCISES, key=lambda exercise_id: tuple(int(part) for part in exercise_id.split(".")))
+    assert listed == in_lessons and listed != sorted(EXERCISES)
 
 
 def test_strict_modes_make_the_notebooks_prove_their_state(monkeypatch):
@@ -119,7 +124,8 @@ def test_strict_modes_make_the_notebooks_prove_their_state(monkeypatch):
 
 
 def test_hints_come_one_at_a_time(capsys):
-    """Does hint() step through the hints and stop at the last one?"""
+    """Does hint() step through the hints, say at the last one that it is the last, and past it
+    say there are no more and point to solution(), instead of repeating the last?"""
     checks._hints_shown.clear()
     hint("0.1")
     hint("0.1")
@@ -128,7 +134,13 @@ def test_hints_come_one_at_a_time(capsys):
     total = len(EXERCISES["0.1"].hints)
     for _ in range(total + 2):
         hint("0.1")
-    assert f"Hint {total} of {total}" in capsys.readouterr().out.splitlines()[-1]
+    lines = capsys.readouterr().out.splitlines()
+    last = next(line for line in lines if f"Hint {total} of {total}" in line)
+    assert "last hint" in last and 'solution("0.1")' in last
+    assert "no more hints" in lines[-1] and 'solution("0.1")' in lines[-1]
+    assert f"Hint {total} of {total}" not in lines[-1]
+    hint("0.1", 1)
+    assert "Hint 1 of" in capsys.readouterr().out  # a given hint can still be shown again
 
 
 def test_solution_prints_the_worked_solution_from_the_solution_notebook(capsys):
@@ -148,7 +160,7 @@ def test_number_answers_accept_text_and_numpy():
     """Are '12.5', numpy floats and a one-cell Series read as numbers, and NaN refused kindly?"""
     from vraem.answers import AnswerTypeError, Number
 
-    reader = Number()
+    reader = Number(unit="percent")
     assert reader.read("12.5%") == 12.5
     assert reader.read(np.float64(3)) == 3.0
     assert reader.read(pd.Series([4.0])) == 4.0
@@ -216,17 +228,18 @@ def json_escaped(text: str) -> str:
 
 
 def test_choice_reads_letters_and_says_what_format_it_wants():
-    """Does the choice type read "B", "(b)" and lists, and explain each slip?"""
+    """Does the choice type read "B", "(b)", ["a"] and lists, and explain each slip it cannot read?"""
     single = Choice({"a": "one", "b": "two"}, why_not={"a": "not a", "b": "not b"})
-    assert single.read(" B ") == "b" and single.read("(b)") == "b"
+    assert single.read(" B ") == "b" and single.read("(b)") == "b" and single.read(["a"]) == "a"
     with pytest.raises(AnswerTypeError, match="choose one option"):
-        single.read(["a"])
+        single.read(["a", "b"])
     with pytest.raises(AnswerTypeError, match="option letters"):
         single.read("z")
     many = Choice({"a": "one", "b": "two", "c": "three"}, why_not=dict.fromkeys("abc", "no"), multiple=True)
     assert many.read(["A", "c"]) == frozenset("ac") and many.read("a") == frozenset("a")
-    with pytest.raises(AnswerTypeError, match=r'as a list, e.g. \["a", "c"\]'):
-        many.read("a, c")
+    assert many.read("a, c") == frozenset("ac")
+    with pytest.raises(AnswerTypeError, match="option letters a to c"):
+        many.read("a, z")
     with pytest.raises(ValueError, match="every option needs its feedback"):
         Choice({"a": "one", "b": "two"}, why_not={"a": "x"})
 
@@ -262,4 +275,56 @@ def test_an_explanation_that_fails_falls_back_to_look_again():
 
     exercise = Exercise(id="9.9", title="t", answer=Broken(), expected=lambda: 1.0,
                         look_again="Look again.", hints=("a", "b"))
-    assert checks._wrong_answer_message(exercise, 2.0, 1.0)[0].startswith("not yet. Look again.")
+    assert checks._wrong_answer_message(exercise, 2.0, 1.0)[0].startswith("Look again.")
+
+
+# ---------------------------------------------------------------- answers of labels
+
+LABELS = [exercise for exercise in EXERCISES.values() if isinstance(exercise.answer, Labels)]
+
+
+def _every_label_wrong(exercise, key):
+    options = exercise.answer.text.options
+    return {k: next(option for option in options if option != str(v).lower()) for k, v in key.items()}
+
+
+@pytest.mark.parametrize("exercise", LABELS, ids=lambda e: e.id)
+def test_every_wrong_label_is_pointed_to(exercise):
+    """With every label wrong, does the feedback speak of every id (4.6 spoke only of the first pair)?"""
+    key = exercise.expected()
+    feedback = checks.judge(exercise, _every_label_wrong(exercise, key), key)
+    assert feedback.status == WRONG
+    missing = [k for k in key if k not in feedback.message]
+    assert not missing, f"no pointer for {missing}: {feedback.message}"
+
+
+def test_4_6_points_to_each_wrong_pair_without_giving_its_label_away():
+    """Does 4.6 give each wrong pair the same pointer whatever wrong label it got, never a verdict?"""
+    exercise = EXERCISES["4.6"]
+    key = exercise.expected()
+    labels = exercise.answer.text.options
+    for pair, right in key.items():
+        pointers = set()
+        for wrong in (label for label in labels if label != right):
+            message = checks.judge(exercise, {**key, pair: wrong}, key).message
+            pointer = next(m.feedback for m in exercise.misreadings if pair in m.ids())
+            assert pointer in message, message
+            pointers.add(pointer)
+            assert not any(label in pointer for label in labels), f"{pair}'s pointer names a verdict: {pointer}"
+        assert len(pointers) == 1, f"{pair}'s pointer depends on the wrong label given"
+
+
+def test_a_single_text_where_a_list_is_asked_is_read_as_a_list():
+    """Is one id typed as text for 6.5 told it was read as a list (and judged), in words that fit one row?"""
+    key = EXERCISES["6.5"].expected()
+    one = sorted(key)[0]
+    feedback = checks.judge(EXERCISES["6.5"], one, key)
+    assert feedback.status == WRONG and f'read "{one}" as the list ["{one}"]' in feedback.message
+    assert "Each of those" not in feedback.message
+
+
+def test_the_exercise_that_asks_two_things_says_which_one_is_checked():
+    """Does 4.4, which asks for an age and then for the estimate, say that the check judges the age only?"""
+    lesson = next((REPO / "lessons").glob("04-*.ipynb")).read_text(encoding="utf-8")
+    cell = lesson[lesson.index("### Exercise 4.4"):][:1500]
+    assert "check judges the age only" in cell

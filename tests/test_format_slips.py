@@ -1,22 +1,34 @@
-"""Format before content: a slip in how an answer is written gets told what to type, never a misreading.
+"""One format-slip policy for every answer type (see the vraem.answers docstring).
 
-Each test builds its answer from the exercise's own key (so new exercises are
-covered as they are registered) and checks that the feedback names the
-format wanted and none of the misreadings, which were written for answers in
-the right format.
+A slip with one meaning is read, and the feedback says how ("correct (read "19" as
+the number 19)"); a slip that could mean more than one thing gets a sentence on what
+to type, never a verdict on the content (no misreading, no "not yet"). Each test
+builds its answers from the exercise's own key (tests/slips.py), so new exercises are
+covered as they are registered, and a new answer type needs its slips written down.
 """
 
 import dataclasses
+import functools
+import re
 from datetime import date
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from vraem import checks
 from vraem.answers import AnswerTypeError, Choice, DateWithin, IdSet, Labels, Number
-from vraem.checks import CORRECT, UNREADABLE, WRONG, check, evaluate, hint, solution
+from vraem.checks import CORRECT, UNREADABLE, WRONG, check, evaluate, hint, judge, solution
 from vraem.exercises import REGISTRY, all_exercises
 
+from .slips import AMBIGUOUS, READ, SLIP_MAKERS, canonical, kind_of, slips
+
 EXERCISES = all_exercises()
+
+
+@functools.cache
+def key_of(exercise_id):
+    return EXERCISES[exercise_id].expected()
 
 
 def _of(kind):
@@ -28,52 +40,93 @@ def _no_misreading_in(message, exercise):
         assert misreading.feedback not in message, f"{exercise.id} told a misreading: {message}"
 
 
-# ---------------------------------------------------------------- ids
+# ---------------------------------------------------------------- the policy, over every exercise
 
-def _two_ids(exercise) -> list[str]:
-    """Two ids of the exercise's kind, the key's first, as text."""
-    items = sorted(exercise.expected())
-    if len(items) < 2:
-        width = exercise.answer.width
-        items.append(f"{(int(items[0]) + 1) % 10 ** width:0{width}d}")
-    return items[:3]
+def test_every_answer_type_has_its_slips_written_down():
+    """Does every answer type the course registers have the slips of the policy listed for it?"""
+    missing = sorted({kind_of(exercise) for exercise in EXERCISES.values()} - set(SLIP_MAKERS))
+    assert not missing, f"answer types with no slips in tests/slips.py: {missing}"
 
 
-@pytest.mark.parametrize("exercise", _of(IdSet), ids=lambda e: e.id)
-def test_a_comma_separated_string_is_asked_to_be_a_list(exercise):
-    """Is "2002, 2003, 2006" told to be a list, not judged as one odd id (3.1 called them years with a value)?"""
-    typed = ", ".join(_two_ids(exercise))
-    feedback = evaluate(exercise.id, typed)
-    assert feedback.status == UNREADABLE, feedback
-    assert "as a list" in feedback.message and str(_two_ids(exercise)).replace("'", '"') in feedback.message
-    _no_misreading_in(feedback.message, exercise)
+@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
+def test_the_key_as_asked_is_read_without_a_note(exercise):
+    """Is the key, written as the exercise asks, correct with no "(read ... as ...)" note?"""
+    feedback = judge(exercise, canonical(exercise, key_of(exercise.id)), key_of(exercise.id))
+    assert feedback.status == CORRECT and "(read " not in feedback.message, feedback
 
 
-@pytest.mark.parametrize("exercise", [e for e in _of(IdSet) if e.answer.width == 3 and not e.answer.prefix],
-                         ids=lambda e: e.id)
-def test_ids_without_their_leading_zeros_are_told_the_form(exercise):
-    """Are 4 and "4" for "004" told that ids are texts with their zeros, not silently padded or judged?"""
-    for typed in ([int(item) for item in exercise.expected()], [str(int(item)) for item in exercise.expected()]):
-        feedback = evaluate(exercise.id, typed)
-        assert feedback.status == UNREADABLE, (typed, feedback)
-        assert "3 digits" in feedback.message, feedback
+@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
+def test_a_slip_with_one_meaning_is_read_and_said_how(exercise):
+    """Is the key written with each unambiguous slip judged correct, saying how it was read?"""
+    key = key_of(exercise.id)
+    for answer, kind in slips(exercise, key):
+        if kind != READ:
+            continue
+        feedback = judge(exercise, answer, key)
+        assert feedback.status == CORRECT, (answer, feedback)
+        assert feedback.message.startswith("correct (read "), (answer, feedback)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
+def test_a_slip_that_could_mean_two_things_gets_a_format_message(exercise):
+    """Is an ambiguous slip of the key told what to type, with no verdict and no misreading?"""
+    key = key_of(exercise.id)
+    for answer, kind in slips(exercise, key):
+        if kind != AMBIGUOUS:
+            continue
+        feedback = judge(exercise, answer, key)
+        assert feedback.status == UNREADABLE, (answer, feedback)
+        assert "cannot be checked yet" in feedback.message and "not yet" not in feedback.message
         _no_misreading_in(feedback.message, exercise)
 
 
+def test_the_issues_slips_are_now_treated_alike():
+    """4.4 "19", 4.5 "B", 4.7 "(c)", 4.1 "a, c, f" and 4.3 ["b"] (issue 19): each read and said how."""
+    cases = [
+        ("4.4", _number_text(key_of("4.4")), f'"{_number_text(key_of("4.4"))}" as the number'),
+        ("4.5", key_of("4.5").upper(), f'"{key_of("4.5").upper()}" as "{key_of("4.5")}"'),
+        ("4.7", f"({key_of('4.7')})", f'"({key_of("4.7")})" as "{key_of("4.7")}"'),
+        ("4.1", ", ".join(sorted(key_of("4.1"))), "as the list"),
+        ("4.3", [key_of("4.3")], f'as "{key_of("4.3")}"'),
+    ]
+    for exercise_id, typed, said in cases:
+        feedback = evaluate(exercise_id, typed)
+        assert feedback.status == CORRECT and said in feedback.message, feedback
+
+
+def _number_text(value) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def test_a_wrong_answer_with_a_slip_is_judged_and_says_how_it_was_read():
+    """Is a slip of a wrong answer read too, the verdict naming the reading?"""
+    exercise = EXERCISES["0.1"]
+    wrong = exercise.misreadings[0].example(key_of("0.1"))  # a count read as an id
+    count = int(next(iter(wrong)))
+    feedback = evaluate("0.1", count)
+    assert feedback.status == WRONG and f"(read {count} as the list" in feedback.message, feedback
+    assert exercise.misreadings[0].feedback in feedback.message
+
+
+# ---------------------------------------------------------------- ids
+
 def test_id_slips_one_by_one():
-    """Does each id slip get its own sentence: case, missing prefix, decimals, nesting, empty text?"""
+    """Which id slips are read (case, missing zeros, several in one text) and which are refused?"""
     claim_ids = IdSet(prefix="C")
     assert claim_ids.read(["C021", "C003"]) == frozenset({"C021", "C003"})
-    for typed, said in [(["c021"], '"C021" rather than "c021"'), ([21], "not bare numbers"),
-                        (["21"], "leading zeros"), (["021"], "leading zeros"), ([2.0], "not decimal"),
-                        ([["C021"]], "flat list"), ([""], "empty text"), ("C021 C003", "as a list"),
-                        ({"C021": 1}, "not a dictionary"), ([None], "not an id"),
-                        (["C021", float("nan")], "missing value")]:
+    assert claim_ids.reading(["c021"]) == (frozenset({"C021"}), ('["c021"] as the list ["C021"]',))
+    assert claim_ids.read("C021, C3") == frozenset({"C021", "C003"})
+    for typed, said in [([21], "row's position"), (["21"], "row's position"), ([2.0], "not decimal"),
+                        ([["C021"]], "flat list"), ([""], "empty text"), ({"C021": 1}, "not a dictionary"),
+                        ([None], "not an id"), (["C021", float("nan")], "missing value")]:
         with pytest.raises(AnswerTypeError, match=said.replace("(", r"\(").replace("[", r"\[")):
             claim_ids.read(typed)
     years = IdSet(width=4)
-    assert years.read([2002, 2010]) == frozenset({"2002", "2010"})  # years from a table's index
+    assert years.reading([2002, 2010]) == (frozenset({"2002", "2010"}), ())  # years from a table's index
     assert IdSet().read(["C021"]) == frozenset({"C021"})  # another kind of id: a misreading may name it
+    assert IdSet().reading(4) == (frozenset({"004"}), ('4 as the list ["004"]',))
+    with pytest.raises(AnswerTypeError, match="one id"):
+        IdSet(single=True).read(["001", "002"])
 
 
 # ---------------------------------------------------------------- out of range
@@ -110,17 +163,16 @@ def test_a_number_outside_its_declared_range_gets_its_own_message():
 
 @pytest.mark.parametrize("exercise", _of(Labels), ids=lambda e: e.id)
 def test_a_dictionary_with_missing_or_extra_ids_is_told_which(exercise):
-    """Are missing, extra and miscased ids named (never an empty "Look again at: .")?"""
-    key = exercise.expected()
+    """Are missing and extra ids named (never an empty "Look again at: .")?"""
+    key = key_of(exercise.id)
     first = next(iter(key))
     cases = [
         ({}, list(key)[:5]),  # a long list of missing ids is cut after the first ten
         ({**key, "C999": "supported"}, ["C999"]),
         ({k: v for k, v in key.items() if k != first}, [first]),
-        ({(k.lower() if k == first else k): v for k, v in key.items()}, [f'"{first}" rather than "{first.lower()}"']),
     ]
     for typed, named in cases:
-        feedback = evaluate(exercise.id, typed)
+        feedback = judge(exercise, typed, key)
         assert feedback.status == UNREADABLE, feedback
         assert all(name in feedback.message for name in named), feedback
         assert "Look again at: ." not in feedback.message
@@ -136,24 +188,35 @@ def test_a_label_that_is_not_an_option_names_its_id():
 
 # ---------------------------------------------------------------- numbers and dates
 
-@pytest.mark.parametrize("exercise", _of(Number), ids=lambda e: e.id)
-def test_a_decimal_comma_is_told_to_use_a_point(exercise):
-    """Is "12,79" told to be 12.79, not read as 1279 and judged a word count?"""
-    typed = f"{float(exercise.expected()):.2f}".replace(".", ",")
-    feedback = evaluate(exercise.id, typed)
-    assert feedback.status == UNREADABLE and "use a point for decimals" in feedback.message, feedback
-    _no_misreading_in(feedback.message, exercise)
-
-
 def test_number_slips_one_by_one():
-    """Are thousands separators read, and lists, spaces and words told what to do?"""
+    """Which number slips are read (text, a point after thousands, one item, a share's percent sign)
+    and which are refused (a comma or a space that could mean two things, words, several numbers)?"""
     reader = Number()
-    assert reader.read("1,234") == 1234 and reader.read("12.5%") == 12.5
-    for typed, said in [([12.5], "not a list"), ("1 234", "without spaces"), ("twelve", "in digits"),
+    assert reader.reading("1,234.5") == (1234.5, ('"1,234.5" as the number 1234.5',))
+    assert reader.reading([12.5]) == (12.5, ("the one item of the list as the number 12.5",))
+    assert Number(unit="percent").read("12.5%") == 12.5
+    assert Number(unit="share").reading("48.3%") == (0.483, ('"48.3%" as the share 0.483',))
+    for typed, said in [([12.5, 13], "not a list"), ("1 234", "without spaces"), ("twelve", "in digits"),
                         ("0,005", "point for decimals"), ("12,5", "point for decimals"),
-                        ("12,5; 13", "not a list"), (None, "empty")]:
+                        ("1,234", "point for decimals"), ("12,5; 13", "not a list"), (None, "empty"),
+                        ("12.5%", "without a % sign")]:
         with pytest.raises(AnswerTypeError, match=said):
             reader.read(typed)
+
+
+@pytest.mark.parametrize("exercise", [e for e in _of(Number)], ids=lambda e: e.id)
+def test_a_number_rounded_further_than_asked_is_told_so(exercise):
+    """Is the key rounded to fewer decimals than asked told it is rounded (5.1 at one decimal got
+    "redo the method"), never a misreading?"""
+    key = float(key_of(exercise.id))
+    asked = exercise.answer.decimals
+    for places in range(0, 4 if asked is None else asked):
+        rounded = round(key, places)
+        if (places == 0 and abs(key) < 1) or exercise.answer.same(rounded, key):
+            continue
+        feedback = judge(exercise, rounded, key)
+        assert feedback.status == WRONG and "rounded" in feedback.message, (rounded, feedback)
+        _no_misreading_in(feedback.message, exercise)
 
 
 def _date_exercises():
@@ -163,31 +226,33 @@ def _date_exercises():
 
 
 @pytest.mark.parametrize("exercise", _date_exercises(), ids=lambda e: e.id)
-def test_a_date_in_words_is_told_the_form(exercise):
-    """Is "October 5" (or "5 October 2011") told to be written "YYYY-10-05" ("2011-10-05")?"""
-    earliest, latest = exercise.expected()[0], exercise.expected()[-1]
-    for typed, said in [(f"{earliest:%B} {earliest.day}", f"YYYY-{earliest:%m-%d}"),
-                        (f"{earliest.day} {earliest:%B} {earliest.year}", earliest.isoformat())]:
-        answer = typed if isinstance(exercise.answer, DateWithin) else [typed, latest.isoformat()]
-        feedback = evaluate(exercise.id, answer)
-        assert feedback.status == UNREADABLE and said in feedback.message, feedback
+def test_a_date_in_words_without_its_year_is_told_the_form(exercise):
+    """Is "October 5" told to be written "YYYY-10-05", and "5 October 2011" read as 2011-10-05?"""
+    earliest, latest = key_of(exercise.id)[0], key_of(exercise.id)[-1]
+    pair = (lambda first: first) if isinstance(exercise.answer, DateWithin) else (
+        lambda first: [first, latest.isoformat()])
+    feedback = evaluate(exercise.id, pair(f"{earliest:%B} {earliest.day}"))
+    assert feedback.status == UNREADABLE and f"YYYY-{earliest:%m-%d}" in feedback.message, feedback
+    feedback = evaluate(exercise.id, pair(f"{earliest.day} {earliest:%B %Y}"))
+    assert feedback.status == CORRECT and f"as {earliest.isoformat()}" in feedback.message, feedback
 
 
 def test_date_slips_one_by_one():
-    """Slashes, a bare year, day-first dates and impossible dates: each told what to type."""
+    """Slashes with the year first and a day above 12 are read; a bare year, a day-month that
+    reads both ways and impossible dates are told what to type."""
     reader = DateWithin()
-    assert reader.read("2011-09-15") == date(2011, 9, 15)
-    for typed, said in [("2011/9/15", '"2011-09-15"'), ("2011", "that is a year"), ("15/09/2011", "either way"),
-                        ("2011-02-30", "not a date of the calendar"), (["2011-09-15"], "not a list")]:
+    assert reader.reading("2011-09-15") == (date(2011, 9, 15), ())
+    assert reader.read("2011/9/15") == reader.read("15/09/2011") == date(2011, 9, 15)
+    for typed, said in [("2011", "that is a year"), ("05/09/2011", "either way"),
+                        ("2011-02-30", "not a date of the calendar"), (["2011-09-15", "2011-09-16"], "not a list")]:
         with pytest.raises(AnswerTypeError, match=said):
             reader.read(typed)
 
 
-def test_an_options_text_instead_of_its_letter_is_told_to_give_the_letter():
-    """Does typing an option's words get told to give its letter?"""
+def test_an_options_text_instead_of_its_letter_is_read_as_the_letter():
+    """Is an option's words read as its letter (one option has them), with a note?"""
     single = Choice({"a": "The outlet itself", "b": "A news agency"}, why_not={"a": "x", "b": "y"})
-    with pytest.raises(AnswerTypeError, match='letter, "b"'):
-        single.read("a news agency")
+    assert single.reading("a news agency") == ("b", ('"a news agency" as "b"',))
 
 
 # ---------------------------------------------------------------- bad arguments
@@ -234,3 +299,36 @@ def test_solution_shows_clean_code(exercise_id, capsys):
     assert "Worked solution" in printed
     for marker in ("BEGIN SOLUTION", "END SOLUTION", "# SOLUTION"):
         assert marker not in printed.upper(), printed
+
+
+# ---------------------------------------------------------------- NumPy values
+
+def _numpy_versions(exercise, key) -> list[object]:
+    """The key (and a few plain answers) as NumPy hands them over: np.int64, np.float64, np.str_, np.bool_."""
+    asked = canonical(exercise, key)
+    found = [np.int64(4), [np.int64(4), np.int64(1)], np.float64(2.5), np.bool_(True), [np.bool_(True)],
+             [np.str_("a")], np.array(["001", "004"])]
+    if isinstance(asked, str):
+        found.append(np.str_(asked))
+    elif isinstance(asked, list) and all(isinstance(item, str) for item in asked):
+        found.append([np.str_(item) for item in asked])
+        digits = [item[len(getattr(exercise.answer, "prefix", "")):] for item in asked]
+        if all(digit.isdigit() for digit in digits):
+            found.append([np.int64(int(digit)) for digit in digits])
+    elif isinstance(asked, float | int) and not isinstance(asked, bool):
+        found += [np.float64(asked), np.float32(asked)]
+    return found
+
+
+@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
+def test_no_message_shows_a_raw_numpy_value(exercise):
+    """Does the feedback echo a NumPy value as the learner would type it ("4"), never as
+    "np.int64(4)" (a slip's note did: "read np.int64(4) as the list [...]")?"""
+    key = key_of(exercise.id)
+    said = [(answer, judge(exercise, answer, key).message) for answer in _numpy_versions(exercise, key)]
+    raw = [(answer, message) for answer, message in said if RAW_NUMPY.search(message)]
+    assert not raw, raw[:3]
+
+
+#: How NumPy shows its own values: np.int64(4), np.True_, np.str_('a'), or a type name.
+RAW_NUMPY = re.compile(r"\bnp\.\w+|\b(?:int|float)(?:32|64)\b")

@@ -144,3 +144,16 @@ def test_open_exercise_answer_cells_say_how_to_edit_them(path):
         if "open-exercise" in _tags(cell):
             answer = cells[index + 1]
             assert answer.cell_type == "markdown" and "double-click" in answer.source.lower(), path.name
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_text_that_introduces_a_cell_stands_right_above_it(path):
+    """Is each text cell that ends with a colon ("Article 003, from 2020:") followed by the cell it
+    introduces, not by another paragraph (lesson 00 put the glossary between a question and its quote)?"""
+    cells = _read(path).cells
+    for index, cell in enumerate(cells[:-1]):
+        if cell.cell_type == "markdown" and cell.source.rstrip().endswith(":"):
+            following = cells[index + 1]
+            assert following.cell_type == "code" and "instructor" not in _tags(following), (
+                f"{path.name} cell {index + 1} ends with a colon but is followed by "
+                f"{following.cell_type}: {cell.source.strip()[-80:]!r}")

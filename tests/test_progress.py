@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 
 from vraem import progress
 from vraem.checks import check
+from vraem.exercises import all_exercises
 from vraem.progress import FILE_VARIABLE
 
 from .conftest import REPO
@@ -39,11 +41,11 @@ def _status(exercise_id="0.1"):
 def test_attempts_are_recorded_and_the_best_result_kept(record_file, capsys):
     """Does a right answer after a wrong one show as solved, with two attempts?"""
     check("0.1", ["000"])
-    check("0.1", ["001", "004"])
+    check("0.1", sorted(all_exercises()["0.1"].expected()))
     check("0.1", ["000"])
     table = progress().set_index("exercise")
     assert table.loc["0.1", "status"] == "solved"
-    assert table.loc["0.1", "attempts"] == 3
+    assert table.loc["0.1", "attempts"] == 3 and table.loc["0.1", "after_solving"] == 1
     assert (table.drop(index="0.1")["status"] == "open").all()
 
 
@@ -298,16 +300,59 @@ def test_several_kernels_writing_at_once_lose_nothing(record_file):
     assert leftovers == [], leftovers
 
 
-def test_progress_lists_the_misreadings_a_learner_made_most(monkeypatch):
-    """Does a wrong answer that matches a catalogued misreading show its id, counted, in progress()?"""
-    from vraem import checks
+def test_progress_says_in_words_which_misreadings_a_learner_made_most(record_file, capsys):
+    """Does a wrong answer that matches a catalogued misreading show in progress() as what it was,
+    in words (not "0.1#2"), counted, and a wrong option as the option chosen?"""
     from vraem.exercises import all_exercises
-    from vraem.progress import progress
 
-    monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
     exercise = all_exercises()["0.1"]
     wrong = exercise.misreadings[1].example(exercise.expected())
     for _ in range(2):
-        checks.check("0.1", wrong)
-    row = progress().set_index("exercise").loc["0.1"]
-    assert row["misreadings"] == "0.1#2 ×2" and row["status"] == "tried"
+        check("0.1", wrong)
+    choice = all_exercises()["4.5"]
+    wrong_letter = next(letter for letter in choice.answer.options if letter != choice.expected())
+    check("4.5", wrong_letter)
+    table = progress().set_index("exercise")
+    shown = table.loc["0.1", "misreadings"]
+    assert shown == f"{exercise.misreadings[1].in_words()} ×2" and "#" not in shown
+    assert exercise.misreadings[1].feedback.startswith(exercise.misreadings[1].in_words().rstrip("…"))
+    assert table.loc["0.1", "status"] == "tried"
+    assert table.loc["4.5", "misreadings"] == f"chose ({wrong_letter})"
+
+
+@pytest.mark.parametrize("exercise", list(all_exercises().values()), ids=lambda e: e.id)
+def test_each_misreading_reads_in_words_as_what_it_was(exercise):
+    """Does each misreading of an exercise show in progress() as words of its own that say what it
+    was, not a bare pointer such as "Look again at C034." (two of 3.5's read the same)?"""
+    words = [misreading.in_words() for misreading in exercise.misreadings]
+    pointers = [said for said in words if re.fullmatch(r"Look again at [^.]*\.", said)]
+    assert not pointers, f"{exercise.id}: misreadings that only point somewhere: {pointers}"
+    assert len(set(words)) == len(words), f"{exercise.id}: misreadings that read alike: {words}"
+    assert all(said and "#" not in said for said in words), words
+
+
+def test_only_checked_answers_count_as_attempts_and_those_after_solving_are_told(record_file, capsys):
+    """Is a format slip no attempt, and are the answers checked after solving counted apart?"""
+    key = sorted(all_exercises()["0.1"].expected())
+    check("0.1", 1.5)          # cannot be read: no attempt
+    assert _status() == ("not checked yet", 0)
+    check("0.1", ["000"])      # wrong
+    check("0.1", key)          # solved
+    check("0.1", key)          # again, after solving
+    check("0.1", 2.5)          # a slip after solving: still no attempt
+    table = progress().set_index("exercise")
+    assert table.loc["0.1", "status"] == "solved"
+    assert table.loc["0.1", "attempts"] == 3 and table.loc["0.1", "after_solving"] == 1
+
+
+def test_progress_lines_up_its_text_on_the_left():
+    """Are the titles and words of progress() aligned left, in the text and the HTML display, and
+    does a filtered table keep that?"""
+    table = progress()
+    assert type(table.head(3)) is type(table) and type(table.query("status != 'solved'")) is type(table)
+    lines = repr(table.head(3)).splitlines()
+    start = lines[0].index("title")
+    titles = table.head(3)["title"].tolist()
+    assert [line[start:start + len(title)] for line, title in zip(lines[1:], titles, strict=True)] == titles
+    html = table.head(3)._repr_html_()
+    assert "text-align: left" in html and 'class="dataframe vraem-progress"' in html

@@ -30,6 +30,35 @@ def test_lab_copies_lessons_once_and_never_overwrites_a_learners_copy(tmp_path, 
     assert mine.read_text(encoding="utf-8") == "my own work"
 
 
+def test_a_learners_copy_holds_what_jupyterlab_writes_on_opening(tmp_path, monkeypatch):
+    """Does each copy carry the kernel's language_info (JupyterLab writes it into a notebook when
+    its kernel starts, which marked every lesson modified before anything was run), and else
+    exactly the lesson?"""
+    import json
+    import sys
+
+    from ipykernel.ipkernel import IPythonKernel
+
+    course = _course_module()
+    monkeypatch.setattr(course, "WORK", tmp_path / "my-notebooks")
+    assert course.copy_lessons(sys.executable)
+    for lesson in sorted((REPO / "lessons").glob("*.ipynb")):
+        copy = json.loads((tmp_path / "my-notebooks" / lesson.name).read_text(encoding="utf-8"))
+        original = json.loads(lesson.read_text(encoding="utf-8"))
+        assert copy["metadata"]["language_info"] == IPythonKernel.language_info, lesson.name
+        copy["metadata"]["language_info"] = original["metadata"]["language_info"]
+        assert copy == original, f"{lesson.name}: the copy differs in more than language_info"
+
+
+def test_a_copy_is_made_as_it_is_when_the_kernel_cannot_be_asked(tmp_path, monkeypatch):
+    """With a Python that has no ipykernel (or none at all), is the lesson copied unchanged?"""
+    course = _course_module()
+    monkeypatch.setattr(course, "WORK", tmp_path / "my-notebooks")
+    assert course.copy_lessons(tmp_path / "no-such-python")
+    lesson = sorted((REPO / "lessons").glob("*.ipynb"))[0]
+    assert (tmp_path / "my-notebooks" / lesson.name).read_bytes() == lesson.read_bytes()
+
+
 def test_doctor_names_a_missing_package_and_its_fix(monkeypatch):
     """Does the environment check flag a missing package with what to run?"""
     monkeypatch.setitem(doctor_module.REQUIRED, "surely-not-installed-package", "1.0")

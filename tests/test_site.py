@@ -569,3 +569,22 @@ def test_a_lesson_page_credits_the_articles(browser_pages, name):
 def test_no_page_asks_for_the_internet(browser_pages, audit):
     """Did the pages load everything (scripts, styles, fonts, pictures) from the site itself?"""
     assert browser_pages[2] == [] and audit["blocked"] == []
+
+
+#: How NumPy 2 shows a number of its own when a cell ends with it: np.float64(-19.076305220883537).
+NUMPY_SCALAR = re.compile(r"\bnp\.(?:float|int|uint|bool|complex)\w*\(")
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_no_executed_lesson_shows_a_raw_numpy_number(site, name):
+    """Does no output of a lesson, run as a learner runs it, show a NumPy scalar as
+    np.float64(...) with all its digits (lesson 05 did, just after asking for two decimals)?"""
+    source, result, _ = site
+    if result.returncode != 0:
+        pytest.fail("the site did not build: see test_the_site_builds_offline_without_warnings")
+    notebook = json.loads((source / "lessons" / f"{name}.ipynb").read_text(encoding="utf-8"))
+    shown = [(index, "".join(output.get("text", "")) + "".join(output.get("data", {}).get("text/plain", "")))
+             for index, cell in enumerate(notebook["cells"], start=1) if cell["cell_type"] == "code"
+             for output in cell["outputs"]]
+    raw = [(index, text[:120]) for index, text in shown if NUMPY_SCALAR.search(text)]
+    assert not raw, f"{name}: cells that show a raw NumPy number: {raw}"

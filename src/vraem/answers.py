@@ -1,18 +1,50 @@
 """Answer types for checked exercises: how to read a learner's answer and compare it.
 
-Each type has ``read(answer)``, which turns what a learner typed into a value
-the key can be compared with, or raises :class:`AnswerTypeError` with a
-sentence that says what format is wanted (a format slip is named before the
-content is judged), and ``same(value, expected)``. Some have more:
+Each type has ``reading(answer)``, which turns what a learner typed into a
+value the key can be compared with and says how any slip was read, or raises
+:class:`AnswerTypeError` with a sentence that says what to type; ``read(answer)``
+gives the value alone; ``same(value, expected)`` compares. Some have more:
 
 - ``out_of_range(value)``: a sentence when a well-formed answer lies outside
   what the exercise can be about (a year the table does not have), checked
   before any misreading, so no misreading is told about an answer it was not
   written for;
+- ``align(value, expected)``: the answer spelt as the key spells it (ids in
+  the key's capitals), with a note for each change;
 - ``incomplete(value, expected)``: a sentence when the answer's shape does not
   fit the key's (a dictionary with missing or extra ids), checked before the
   content;
+- ``rounded(value, expected)``: a sentence when a number is the key rounded
+  further than the exercise asks;
 - ``explain(value, expected)``: the feedback for a wrong choice.
+
+The format-slip policy, the same for every answer type
+------------------------------------------------------
+
+1. An answer written as the exercise asks is read as it stands, with no note.
+2. A slip with only one possible meaning is read, and the feedback says how:
+   ``✓ … correct (read "12" as the number 12)``. The slips read so:
+   a number or a date written as text; a one-item list (or a one-value
+   Series) where one item is asked, and one text where a list is asked; a
+   letter or label in capitals, with spaces or in brackets (``"(B)"``); an
+   option's words instead of its letter; several letters or ids in one text
+   (``"a, c"``); article ids as numbers or without their leading zeros
+   (``4`` for ``"004"``), ids in lower case (``"c021"``); a percentage with
+   its sign where a share is asked (``"48.3%"`` is the share 0.483); a date
+   with its year first and slashes, or in words with day, month and year, or
+   with a day above 12 that can only be the day.
+3. A slip that could mean more than one thing gets a sentence that says what
+   to type, never a verdict on the content, and never shows a reading of it:
+   a comma in a number (``"12,79"`` is 12.79 or 1279), a space in a number,
+   a date like ``"05/10/2011"``, several options where one is asked, a
+   number where claim or draft ids are asked (a row's position, or the id's
+   digits?), a list of letters where each statement needs a yes or no.
+4. Anything else that cannot be read gets a sentence that says what to type.
+
+No sentence an answer type writes holds an example that could be a right
+answer: examples use placeholders (``"…"``, ``"YYYY-MM-DD"``) or the
+learner's own words. ``tests/test_feedback_leaks.py`` feeds every exercise
+slips of its own key and checks this.
 
 Reading is bounded: at most :data:`MAX_ITEMS` items of a collection and
 :data:`MAX_TEXT` characters of a text are looked at, so an endless generator or
@@ -22,6 +54,7 @@ Reading is bounded: at most :data:`MAX_ITEMS` items of a collection and
 from __future__ import annotations
 
 import calendar
+import json
 import math
 import numbers
 import re
@@ -37,6 +70,8 @@ import pandas as pd
 MAX_ITEMS = 1000
 #: The longest text an answer type reads; a longer one is refused.
 MAX_TEXT = 10_000
+#: Separators between several ids or letters typed in one text: "a, c, f", "001; 004", "001 004".
+_SEPARATORS = re.compile(r"[,;\s]+")
 
 
 class AnswerTypeError(ValueError):
@@ -53,6 +88,32 @@ def type_name(answer) -> str:
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def plain(value) -> str:
+    """A value as a learner would type it: NumPy's own numbers without their type (``4``, not ``np.int64(4)``)."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    return repr(value)
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """A text as a learner would type it in Python, shortened: ``"a, c"``."""
+    return json.dumps(_short(str(text), limit), ensure_ascii=False)
+
+
+def listed(items: Iterable, limit: int = 8) -> str:
+    """Texts as a Python list, shortened: ``["001", "004"]``."""
+    items = list(items)
+    shown = ", ".join(quoted(item, 12) for item in items[:limit])
+    return f"[{shown}{', …' if len(items) > limit else ''}]"
+
+
+def _number_text(value: float) -> str:
+    """A number as a learner would write it: 19, 0.483, -4.35 (no float noise, no exponent for the course's sizes)."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.12g}"
 
 
 def _check_text_length(text: str) -> str:
@@ -78,12 +139,62 @@ def _items(answer, what: str) -> list:
     return items
 
 
-class Number:
-    """A number, right when within ``tolerance`` (relative) of the expected value.
+def _one_value(answer, what: str):
+    """The single value of a one-item container, with how it was read; the answer itself otherwise.
+
+    Returns ``(value, note)``; ``note`` is None when ``answer`` was no container.
+    Raises AnswerTypeError for a container of several values (which one was meant?).
+    """
+    if isinstance(answer, pd.DataFrame | pd.Series | pd.Index | np.ndarray):
+        if answer.size != 1:
+            raise AnswerTypeError(f"give one {what}; this {type_name(answer)} holds {answer.size:,} values: "
+                                  "pick the one you mean (e.g. with .iloc[0])")
+        value = np.asarray(answer).ravel()[0]
+        if isinstance(value, np.generic):
+            value = value.item()
+        return value, f"the one value of the {type_name(answer)}"
+    if isinstance(answer, list | tuple | set | frozenset):
+        items = list(islice(iter(answer), 2))
+        if len(items) != 1:
+            raise AnswerTypeError(f"give one {what} on its own, not a list"
+                                  + (" of several" if len(items) > 1 else ""))
+        return items[0], "the one item of the list"
+    return answer, None
+
+
+class AnswerType:
+    """The common part of the answer types: ``read`` is ``reading`` without its notes."""
+
+    def reading(self, answer) -> tuple[object, tuple[str, ...]]:
+        raise NotImplementedError
+
+    def read(self, answer):
+        """The value ``reading`` gives, without the notes on slips."""
+        return self.reading(answer)[0]
+
+
+def read_answer(answer_type, answer) -> tuple[object, tuple[str, ...]]:
+    """``(value, notes)`` from any answer type: its ``reading`` if it has one, else its ``read``."""
+    reading = getattr(answer_type, "reading", None)
+    if callable(reading):
+        value, notes = reading(answer)
+        return value, tuple(notes)
+    return answer_type.read(answer), ()
+
+
+class Number(AnswerType):
+    """A number, right when within ``tolerance`` (relative) or ``absolute`` of the expected value.
 
     ``Number(tolerance=0.01)`` accepts 12.84 for 12.8 and 12.85. A number typed
-    as text ("12.8", "12.8%", "1,234") is read too. A decimal comma ("12,79")
-    is refused with a sentence, since "12,79" could also mean 1279.
+    as text ("12.8", "−4.35", "1,234.5") is read, with a note. ``unit`` says
+    what a % sign means: ``"percent"`` (the exercise asks for percent: "12.8%"
+    is 12.8), ``"share"`` (it asks for a share between 0 and 1: "48.3%" is
+    0.483) or None (a plain number: a % sign is refused). A comma or a space
+    inside a number is refused with a sentence, since "12,79" could mean 12.79
+    or 1279.
+
+    ``decimals`` is how many decimals the exercise asks for (None: as many as
+    the work gives); an answer that is the key rounded further is told so.
 
     ``valid_range=(low, high)`` (or a function returning it) declares what any
     sensible answer lies within; an answer outside gets its own message before
@@ -93,42 +204,48 @@ class Number:
 
     def __init__(self, tolerance: float = 0.005, absolute: float = 0.0,
                  valid_range: tuple[float, float] | Callable[[], tuple[float, float]] | None = None,
-                 range_note: str = ""):
+                 range_note: str = "", unit: str | None = None, decimals: int | None = None):
+        if unit not in (None, "percent", "share"):
+            raise ValueError(f"unit is 'percent', 'share' or None, not {unit!r}")
         self.tolerance, self.absolute = tolerance, absolute
         self.valid_range, self.range_note = valid_range, range_note
+        self.unit, self.decimals = unit, decimals
 
-    @staticmethod
-    def _from_text(text: str) -> float:
-        text = _check_text_length(text).strip()
+    def _from_text(self, text: str) -> tuple[float, str]:
+        """A number typed as text, and what it was read as ("the number 19", "the share 0.483")."""
+        text = _check_text_length(text).strip().replace("\u2212", "-")  # a typographic minus
+        percent = text.endswith("%")
         cleaned = text.rstrip("%").strip()
-        thousands = r"[+-]?[1-9]\d{0,2}(,\d{3})+"  # "1,234" and "12,345,678"; never "0,005"
-        if re.fullmatch(r"[+-]?\d+,\d+", cleaned) and not re.fullmatch(thousands, cleaned):
-            raise AnswerTypeError(f"use a point for decimals: {cleaned.replace(',', '.')}, not {cleaned}")
-        if re.fullmatch(thousands + r"(\.\d+)?", cleaned):
+        if re.fullmatch(r"[+-]?\d+(,\d+)+", cleaned):  # "12,79" or "1,234": decimals or thousands?
+            raise AnswerTypeError("use a point for decimals and no thousands separator: a comma in a "
+                                  "number can be read either way")
+        if re.fullmatch(r"[+-]?[1-9]\d{0,2}(,\d{3})+\.\d+", cleaned):  # "1,234.5": the point settles it
             cleaned = cleaned.replace(",", "")
-        if re.fullmatch(r"[+-]?\d{1,3}( \d{3})+(\.\d+)?", cleaned):
-            raise AnswerTypeError(f"write the number without spaces: {cleaned.replace(' ', '')}")
+        if re.fullmatch(r"[+-]?\d+( \d+)+(\.\d+)?", cleaned):
+            raise AnswerTypeError("write one number without spaces: a space can part two numbers or "
+                                  "mark thousands")
         try:
-            return float(cleaned)
+            value = float(cleaned)
         except ValueError:
             if "," in cleaned or ";" in cleaned:
                 raise AnswerTypeError("give one number (such as 12.5), not a list of numbers in a text") from None
             raise AnswerTypeError("give a number in digits (such as 12.5), without words or units") from None
+        if not percent:
+            return value, f"the number {_number_text(value)}"
+        if self.unit == "percent":
+            return value, f"the number {_number_text(value)} (percent)"
+        if self.unit == "share":
+            return value / 100, f"the share {_number_text(value / 100)}"
+        raise AnswerTypeError("give a plain number, without a % sign: this answer is not a percentage")
 
-    def read(self, answer):
+    def reading(self, answer):
+        answer, container = _one_value(answer, "number")
         if isinstance(answer, bool | np.bool_):
             raise AnswerTypeError("give a number (such as 12.5), not True or False")
-        if isinstance(answer, pd.Series | pd.DataFrame | pd.Index | np.ndarray):
-            if answer.size != 1:
-                raise AnswerTypeError(f"give one number (such as 12.5); this {type_name(answer)} holds "
-                                      f"{answer.size:,} values: pick one (e.g. with .iloc[0]) or work out one")
-            answer = np.asarray(answer).ravel()[0]
-            if isinstance(answer, np.generic):
-                answer = answer.item()
-        if isinstance(answer, list | tuple | set | frozenset):
-            raise AnswerTypeError("give one number on its own (such as 12.5), not a list or a set")
+        read_as = None
         if isinstance(answer, str):
-            answer = self._from_text(answer)
+            typed = answer
+            answer, read_as = self._from_text(answer)
         if isinstance(answer, Decimal):
             answer = float(answer)
         if answer is None or answer is pd.NA or answer is pd.NaT:
@@ -143,7 +260,11 @@ class Number:
             raise AnswerTypeError("the answer is NaN (not a number): a calculation used a missing value")
         if math.isinf(value):
             raise AnswerTypeError("the answer is infinite: check for a division by zero")
-        return value
+        if container:  # [19], or a Series holding one value
+            return value, (f"{container} as {read_as or f'the number {_number_text(value)}'}",)
+        if read_as:  # "19"
+            return value, (f"{quoted(typed)} as {read_as}",)
+        return value, ()
 
     def out_of_range(self, value) -> str | None:
         """A sentence when ``value`` lies outside ``valid_range``, else None."""
@@ -153,48 +274,71 @@ class Number:
         if low <= value <= high:
             return None
         side = "below the smallest" if value < low else "above the largest"
-        return f"{value:g} is {side} value this answer can take{self.range_note}."
+        return f"{_number_text(value)} is {side} value this answer can take{self.range_note}."
 
     def same(self, value, expected) -> bool:
         return math.isclose(value, expected, rel_tol=self.tolerance, abs_tol=self.absolute)
 
+    def rounded(self, value, expected) -> str | None:
+        """A sentence when ``value`` is the key rounded to fewer decimals than asked, else None.
 
-class Text:
+        Only an exact rounding counts (-4.4 for -4.3512, 0.9 for 0.859), so the
+        sentence is true whenever it is shown; a whole number counts only for a
+        key of 1 or more (0 is no rounding of a share).
+        """
+        wanted = self.decimals if self.decimals is not None else 4
+        for places in range(0, wanted):
+            if places == 0 and abs(expected) < 1:
+                continue
+            if math.isclose(value, round(expected, places), rel_tol=0, abs_tol=1e-9):
+                done = "a whole number" if places == 0 else f"{places} decimal{'s' if places > 1 else ''}"
+                keep = (f"Keep {self.decimals} decimals, as the exercise asks" if self.decimals
+                        else "Do not round: give the number as your calculation gives it")
+                return f"Close: your number looks rounded to {done}, and that is too coarse to check. {keep}."
+        return None
+
+
+class Text(AnswerType):
     """One word or label from a fixed list, compared without case or surrounding spaces."""
 
     def __init__(self, options: Iterable[str]):
         self.options = [str(option).lower() for option in options]
 
-    def read(self, answer):
-        if isinstance(answer, pd.Series | pd.Index) and answer.size == 1:
-            answer = answer.tolist()[0]
-        if isinstance(answer, list | tuple | set | frozenset):
-            raise AnswerTypeError(f"give one label as text, e.g. \"{self.options[0]}\", not a list")
+    def _choices(self) -> str:
+        return ", ".join(quoted(option) for option in self.options)
+
+    def reading(self, answer):
+        answer, container = _one_value(answer, "label")
         if not isinstance(answer, str):
-            raise AnswerTypeError("give one of the labels as text in quotes, e.g. "
-                                  f"\"{self.options[0]}\"")
+            raise AnswerTypeError(f"give one of the labels as text in quotes: {self._choices()}")
         value = " ".join(_check_text_length(answer).lower().split())
         if value not in self.options:
-            choices = ", ".join(f'"{option}"' for option in self.options)
-            raise AnswerTypeError(f"use one of these labels: {choices}")
-        return value
+            raise AnswerTypeError(f"use one of these labels: {self._choices()}")
+        if container or value != answer:
+            return value, (f"{container or quoted(answer)} as {quoted(value)}",)
+        return value, ()
 
     def same(self, value, expected) -> bool:
         return value == str(expected).lower()
 
 
-class IdSet:
+class IdSet(AnswerType):
     """A collection of ids, in any order: ``["001", "004"]``, ``("004",)`` or a Series.
 
     An id is ``prefix`` followed by ``width`` digits, written as text:
     ``IdSet()`` reads article ids such as ``"004"``, ``IdSet(width=4)`` years
     such as ``"2010"`` (whole numbers with the right number of digits, such as
-    the years of a table's index, are read too), ``IdSet(prefix="C")`` claim
-    ids such as ``"C021"``. The common slips are named instead of judged: one
-    text with commas (``"2002, 2003"``), a number without its leading zeros
-    (``4`` for ``"004"``), an id in the wrong case (``"c021"``). Other ids of
-    the course's kinds (a letter and digits, such as ``"C021"`` where article
-    ids are asked) are read in capitals, so a misreading can name that mix-up.
+    the years of a table's index, are the same ids), ``IdSet(prefix="C")``
+    claim ids such as ``"C021"``. ``single=True`` when the exercise asks for
+    one id, as text.
+
+    Slips with one meaning are read, with a note: several ids in one text
+    (``"001, 004"``), article ids as numbers or without leading zeros (``4`` for
+    ``"004"``), an id in lower case (``"c021"``). A number where prefixed ids
+    are asked (``21``: a row's position, or the id's digits?) is refused with a
+    sentence. Other ids of the course's kinds (a letter and digits, such as
+    ``"C021"`` where article ids are asked) are read in capitals, so a
+    misreading can name that mix-up.
 
     ``known`` (a function returning every id the answer could sensibly hold)
     gives an answer with any other id its own message before any misreading
@@ -202,9 +346,9 @@ class IdSet:
     """
 
     def __init__(self, width: int = 3, prefix: str = "",
-                 known: Callable[[], Iterable] | None = None, noun: str = "ids"):
+                 known: Callable[[], Iterable] | None = None, noun: str = "ids", single: bool = False):
         self.width, self.prefix = width, prefix.upper()
-        self.known, self.noun = known, noun
+        self.known, self.noun, self.single = known, noun, single
         self._own = re.compile(rf"{re.escape(self.prefix)}\d{{{width}}}")
         self._other = re.compile(rf"[A-Za-z]{{1,3}}\d{{{width}}}")
 
@@ -212,30 +356,34 @@ class IdSet:
         digits = f"{self.width} digits"
         return f"\"{self.prefix}\" and {digits}" if self.prefix else digits
 
+    def _pads_numbers(self) -> bool:
+        """Whether a bare number can only mean one id: article ids (no prefix, width 3) can."""
+        return not self.prefix and self.width <= 3
+
     def _wrong_size(self, number: int, digits: str) -> str:
         size = ("a negative number" if number < 0 else
                 f"a number of {len(digits) if len(digits) <= 50 else 'over 50'} digits")
         return f"{size} is not one of the {self.noun}: they are texts of {self._shape()}"
 
-    def _written(self) -> str:
-        """How an id is written, shown on a number no exercise uses as an id: 7 is "007"."""
-        return f"the number 7 is written \"{self.prefix}{7:0{self.width}d}\""
-
     def _one(self, item) -> str:
+        """One id, spelt as the table spells it (the caller notes any change)."""
         if item is pd.NA or item is pd.NaT or (isinstance(item, float) and math.isnan(item)):
             raise AnswerTypeError(f"the list holds a missing value (NaN): give only the {self.noun}, "
                                   f"as texts of {self._shape()}")
         if isinstance(item, bool | np.bool_) or item is None:
-            raise AnswerTypeError(f"the list holds {item!r}, which is not an id: give the {self.noun} "
+            raise AnswerTypeError(f"the list holds {plain(item)}, which is not an id: give the {self.noun} "
                                   f"as texts of {self._shape()}")
         if isinstance(item, numbers.Integral):
             number = int(item)
             digits = str(abs(number)) if abs(number) < 10 ** 50 else "9" * 51
             if number >= 0 and len(digits) == self.width and not self.prefix:
                 return digits  # a whole number with the right digits, such as a year of an index
+            if number >= 0 and len(digits) < self.width and self._pads_numbers():
+                return digits.zfill(self.width)
             if number >= 0 and len(digits) <= self.width:
-                raise AnswerTypeError(f"the {self.noun} are texts of {self._shape()}, not bare numbers "
-                                      f"({self._written()})")
+                raise AnswerTypeError(f"write each of the {self.noun} as the table does, as text in quotes: "
+                                      f"\"{self.prefix}\" and {self.width} digits (a bare number could be a "
+                                      "row's position as well as an id)")
             raise AnswerTypeError(self._wrong_size(number, digits))
         if isinstance(item, numbers.Real):
             raise AnswerTypeError(f"the {self.noun} are texts of {self._shape()}, not decimal numbers")
@@ -245,39 +393,81 @@ class IdSet:
         text = _check_text_length(item).strip()
         if not text:
             raise AnswerTypeError(f"the list holds an empty text: give the {self.noun} as texts of {self._shape()}")
-        if re.search(r"[,;]|\s", text):
-            raise AnswerTypeError(f"give the {self.noun} as a list with one text for each, "
-                                  f"e.g. {_as_list(text)}, not one text with several in it")
         if self._own.fullmatch(text):
             return text
-        if self._own.fullmatch(text.upper()):
-            raise AnswerTypeError(f"write the {self.noun} exactly as the table does, in capitals: "
-                                  f"\"{text.upper()}\" rather than \"{text}\"")
-        body = text[len(self.prefix):] if text.upper().startswith(self.prefix) else text
-        if body.isdigit() and (len(body) < self.width or (self.prefix and body == text)):
-            raise AnswerTypeError(f"the {self.noun} are texts of {self._shape()}, leading zeros included "
-                                  f"({self._written()})")
+        upper = text.upper()
+        if self._own.fullmatch(upper):
+            return upper
+        body = upper[len(self.prefix):] if upper.startswith(self.prefix) else upper
+        if body.isdigit() and len(body) < self.width and (self._pads_numbers() or body != upper):
+            return self.prefix + body.zfill(self.width)  # "4" for "004", "C21" for "C021"
+        if body.isdigit() and len(body) < self.width:
+            raise AnswerTypeError(f"write each of the {self.noun} as the table does: \"{self.prefix}\" and "
+                                  f"{self.width} digits (digits alone could be a row's position as well as an id)")
         if self._other.fullmatch(text):  # another kind of id (a claim id for an article id):
-            return text.upper()          # read, so that a misreading can name the mix-up
-        raise AnswerTypeError(f"\"{_short(text)}\" is not one of the {self.noun}: they are texts of {self._shape()}")
+            return upper                 # read, so that a misreading can name the mix-up
+        raise AnswerTypeError(f"{quoted(text)} is not one of the {self.noun}: they are texts of {self._shape()}")
 
-    def read(self, answer):
+    def _split(self, items: list) -> tuple[list, bool]:
+        """Texts with several ids in them ("001, 004") split into one item per id."""
+        parts, split = [], False
+        for item in items:
+            if isinstance(item, str) and _SEPARATORS.search(_check_text_length(item).strip()):
+                parts.extend(part for part in _SEPARATORS.split(item.strip()) if part)
+                split = True
+            else:
+                parts.append(item)
+        if len(parts) > MAX_ITEMS:
+            raise AnswerTypeError(f"this answer has more than {MAX_ITEMS:,} items; give just the {self.noun}")
+        return parts, split
+
+    def reading(self, answer):
         if isinstance(answer, pd.DataFrame):
-            raise AnswerTypeError(f"give a list of {self.noun} (or one column of the table), not a whole table")
+            if answer.shape[1] != 1:
+                raise AnswerTypeError(f"give a list of {self.noun} (or one column of the table), not a whole table")
+            answer = answer.iloc[:, 0]
         if isinstance(answer, Mapping):
             raise AnswerTypeError(f"give a list of {self.noun}, e.g. [\"…\", \"…\"], not a dictionary")
-        if isinstance(answer, str | bytes | numbers.Number) or answer is None:
-            if isinstance(answer, bytes):
-                raise AnswerTypeError(f"give the {self.noun} as text in quotes, not bytes (b\"…\")")
-            answer = [answer]
-        if not isinstance(answer, Iterable):
+        if isinstance(answer, bytes):
+            raise AnswerTypeError(f"give the {self.noun} as text in quotes, not bytes (b\"…\")")
+        one_text = isinstance(answer, str | numbers.Number) or answer is None
+        if not one_text and not isinstance(answer, Iterable):
             raise AnswerTypeError(f"give a list of {self.noun}, e.g. [\"…\", \"…\"]; "
                                   f"this answer is a {type_name(answer)}")
-        items = _items(answer, self.noun)
-        for item in items:
+        typed = [answer] if one_text else _items(answer, self.noun)
+        for item in typed:
             if isinstance(item, list | tuple | set | frozenset | dict | np.ndarray | pd.Series):
                 raise AnswerTypeError(f"give a flat list of {self.noun}, not a list of lists")
-        return frozenset(self._one(item) for item in items)
+        parts, split = self._split(typed)
+        if self.single and len(parts) > 1:
+            raise AnswerTypeError(f"the exercise asks for one id: give the one you mean, as text in quotes")
+        ids = [self._one(part) for part in parts]
+        value = frozenset(ids)
+        if self.single:
+            slipped = not (one_text and isinstance(answer, str) and ids == [answer])
+            shown = quoted(ids[0]) if ids else "no id"
+        else:
+            slipped = split or one_text or any(not isinstance(part, str) or part != read
+                                               for part, read in zip(parts, ids, strict=True))
+            if not one_text and not split and all(isinstance(part, numbers.Integral) for part in parts) \
+                    and ids == [str(int(part)) for part in parts]:
+                slipped = False  # years of an index: whole numbers are these ids
+            shown = "the list " + listed(ids)
+        if not slipped:
+            return value, ()
+        return value, (f"{self._typed(answer)} as {shown}",)
+
+    @staticmethod
+    def _typed(answer) -> str:
+        if isinstance(answer, str):
+            return quoted(answer)
+        if isinstance(answer, list | tuple):
+            inside = ", ".join(quoted(item, 12) if isinstance(item, str) else _short(plain(item), 12)
+                               for item in answer[:8])
+            return f"[{inside}{', …' if len(answer) > 8 else ''}]"
+        if isinstance(answer, numbers.Number):
+            return _short(plain(answer), 20)
+        return f"the {type_name(answer)}"
 
     def out_of_range(self, value) -> str | None:
         """A sentence naming the answer's ids that are not among ``known``, else None."""
@@ -303,93 +493,107 @@ class IdSet:
         return value == frozenset(expected)
 
 
-def _as_list(text: str) -> str:
-    """Show a text with several ids in it as the list it should be (bounded)."""
-    parts = [part for part in re.split(r"[,;\s]+", text) if part]
-    shown = ", ".join(f"\"{_short(part, 12)}\"" for part in parts[:6])
-    more = ", …" if len(parts) > 6 else ""
-    return f"[{shown}{more}]"
-
-
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 
 
-class DateWithin:
+class DateWithin(AnswerType):
     """A date, right when it falls inside the expected ``(earliest, latest)`` window.
 
     Accepts ``"2011-09-15"``, ``datetime.date``, ``datetime`` and ``pd.Timestamp``.
-    A date in words ("October 5") or with slashes is refused with the form wanted.
+    A date with one possible meaning in another form ("2011/9/15", "15/09/2011",
+    "5 October 2011") is read, with a note; one that could be read two ways
+    ("05/10/2011") or lacks its year is refused with the form wanted.
     """
 
-    def read(self, answer):
-        if isinstance(answer, pd.Series | pd.Index | np.ndarray) and answer.size == 1:
-            answer = pd.Series(np.asarray(answer).ravel()).iloc[0]
+    def reading(self, answer):
+        if isinstance(answer, pd.Series | pd.Index | np.ndarray | list | tuple | set | frozenset):
+            answer, container = _one_value(answer, "date")
+        else:
+            container = None
         if isinstance(answer, np.datetime64):
             answer = pd.Timestamp(answer)
         if isinstance(answer, pd.Timestamp | datetime):
             if pd.isna(answer):
                 raise AnswerTypeError("the answer is NaT (not a time): a missing date")
-            return answer.date()
-        if isinstance(answer, date):
-            return answer
-        if isinstance(answer, list | tuple | set | frozenset):
-            raise AnswerTypeError('give one date as text, e.g. "2000-01-31", not a list')
-        if isinstance(answer, str):
-            return self._from_text(_check_text_length(answer).strip())
-        if isinstance(answer, numbers.Integral) and not isinstance(answer, bool) and 1000 <= answer <= 9999:
+            value, note = answer.date(), None
+        elif isinstance(answer, date):
+            value, note = answer, None
+        elif isinstance(answer, str):
+            value, note = self._from_text(_check_text_length(answer).strip())
+            note = f"{quoted(answer)} as {value.isoformat()}" if note else None
+        elif isinstance(answer, numbers.Integral) and not isinstance(answer, bool) and 1000 <= answer <= 9999:
             raise AnswerTypeError('that is a year; give a full date as text, "YYYY-MM-DD"')
-        raise AnswerTypeError('give one date as text in the form "YYYY-MM-DD", e.g. "2000-01-31"')
+        else:
+            raise AnswerTypeError('give one date as text in the form "YYYY-MM-DD"')
+        if container:
+            note = f"{container} as {value.isoformat()}"
+        return value, (note,) if note else ()
 
     @staticmethod
-    def _from_text(text: str) -> date:
+    def _day(year: int, month: int, day: int, text: str) -> date:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise AnswerTypeError(f"{quoted(text)} is not a date of the calendar: check the month "
+                                  "and the day") from None
+
+    @classmethod
+    def _from_text(cls, text: str) -> tuple[date, bool]:
+        """The date a text names, and whether it was written in another form than YYYY-MM-DD."""
         wanted = 'give the date as text in the form "YYYY-MM-DD" (year, month, day, in digits)'
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            try:
-                return date.fromisoformat(text)
-            except ValueError:
-                raise AnswerTypeError(f"{text} is not a date of the calendar: check the month "
-                                      "and the day") from None
+        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+        if iso:
+            return cls._day(*(int(part) for part in iso.groups()), text), False
         if re.fullmatch(r"\d{4}", text):
-            raise AnswerTypeError(f"that is a year; give a full date, \"{text}-MM-DD\"")
-        numbers_ = re.fullmatch(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})", text)
-        if numbers_:
-            year, month, day = (int(part) for part in numbers_.groups())
-            raise AnswerTypeError(f"{wanted}, with two digits for month and day: "
-                                  f"\"{year:04d}-{month:02d}-{day:02d}\"")
-        if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", text):
-            raise AnswerTypeError(f"{wanted}: with the year last, day and month can be read either "
-                                  "way round")
+            raise AnswerTypeError("that is a year; give a full date, \"YYYY-MM-DD\"")
+        year_first = re.fullmatch(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})", text)
+        if year_first:
+            return cls._day(*(int(part) for part in year_first.groups()), text), True
+        year_last = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+        if year_last:
+            first, second, year = (int(part) for part in year_last.groups())
+            if first > 12 and second > 12:
+                raise AnswerTypeError(f"{quoted(text)} is not a date of the calendar: no month is above 12")
+            if first > 12 >= second or first == second:
+                return cls._day(year, second, first, text), True   # 15/09/2011: the day comes first
+            if second > 12 >= first:
+                return cls._day(year, first, second, text), True   # 09/15/2011: the month comes first
+            raise AnswerTypeError(f"{wanted}: with the year last, day and month can be read either way round")
+        if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", text):
+            raise AnswerTypeError(f"{wanted}: a year of two digits could be in any century")
         words = re.findall(r"[A-Za-z]+|\d+", text)
         month = next((_MONTHS[word.lower()] for word in words if word.lower() in _MONTHS), None)
         if month:
-            day = next((int(word) for word in words if word.isdigit() and 1 <= int(word) <= 31
-                        and len(word) <= 2), None)
-            year = next((int(word) for word in words if word.isdigit() and len(word) == 4), None)
-            example = f"{year if year else 'YYYY'}-{month:02d}-{f'{day:02d}' if day else 'DD'}"
-            missing = "" if year else " (the year too)"
+            days = [int(word) for word in words if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31]
+            years = [int(word) for word in words if word.isdigit() and len(word) == 4]
+            if len(days) == 1 and len(years) == 1:
+                return cls._day(years[0], month, days[0], text), True  # "5 October 2011", "Oct 5, 2011"
+            example = f"{'YYYY' if len(years) != 1 else years[0]}-{month:02d}-{'DD' if len(days) != 1 else f'{days[0]:02d}'}"
+            missing = " (the year too)" if not years else ""
             raise AnswerTypeError(f"write the date in digits{missing}, year first: \"{example}\"")
-        raise AnswerTypeError(f"{wanted}, e.g. \"2000-01-31\"")
+        raise AnswerTypeError(f"{wanted}, e.g. \"YYYY-MM-DD\"")
 
     def same(self, value, expected) -> bool:
         earliest, latest = expected
         return earliest <= value <= latest
 
 
-class Labels:
+class Labels(AnswerType):
     """A mapping from ids to labels, e.g. ``{"C020": "supported", ...}``.
 
     Every id in the key must be present, and no other: a dictionary with
-    missing or extra ids is told which, before the labels are judged. A
-    DataFrame with an id column and a label column is accepted as well,
-    named by ``key`` and ``label``.
+    missing or extra ids is told which, before the labels are judged. An id
+    in other capitals than the key's ("c020") is read as the key's, with a
+    note, and so is a label in capitals. A DataFrame with an id column and a
+    label column is accepted as well, named by ``key`` and ``label``.
     """
 
     def __init__(self, options: Iterable[str], key: str, label: str):
         self.text = Text(options)
         self.key, self.label = key, label
 
-    def read(self, answer):
+    def reading(self, answer):
         if isinstance(answer, pd.DataFrame):
             if not {self.key, self.label} <= set(answer.columns):
                 raise AnswerTypeError(f"the table needs the columns {self.key!r} and {self.label!r}")
@@ -408,34 +612,45 @@ class Labels:
             answer = answer.to_dict()
         if not isinstance(answer, Mapping):
             raise AnswerTypeError(f"give a dictionary from {self.key} to {self.label}, "
-                                  "e.g. {\"C001\": \"...\"}")
+                                  "e.g. {\"…\": \"…\", \"…\": \"…\"}")
         pairs = list(islice(answer.items(), MAX_ITEMS + 1))
         if len(pairs) > MAX_ITEMS:
             raise AnswerTypeError(f"the dictionary has more than {MAX_ITEMS:,} entries (only that many "
                                   f"were read); give one per {self.key} to judge")
-        value = {}
+        value, relabelled = {}, []
         for key, label in pairs:
             if not isinstance(key, str):
-                raise AnswerTypeError(f"the {self.key}s are texts in quotes, such as \"C001\"; "
+                raise AnswerTypeError(f"the {self.key}s are texts in quotes, as in the table; "
                                       f"one of yours is a {type_name(key)}")
             try:
-                value[_check_text_length(key).strip()] = self.text.read(label)
+                read, notes = self.text.reading(label)
             except AnswerTypeError as error:
                 raise AnswerTypeError(f"for {_short(key.strip())!r}: {error}") from None
-        return value
+            value[_check_text_length(key).strip()] = read
+            relabelled += notes
+        return value, _few(relabelled, "label")
+
+    def align(self, value, expected) -> tuple[dict, tuple[str, ...]]:
+        """The answer with each id in the key's capitals ("c020" as "C020"), and a note for the changes."""
+        wanted = {str(key) for key in expected}
+        by_case = {}
+        for key in wanted:
+            by_case.setdefault(key.upper(), []).append(key)
+        aligned, notes = {}, []
+        for key, label in value.items():
+            matches = by_case.get(key.upper(), [])
+            if key not in wanted and len(matches) == 1 and matches[0] not in value:
+                notes.append(f"{quoted(key, 12)} as {quoted(matches[0], 12)}")
+                key = matches[0]
+            aligned[key] = label
+        return aligned, _few(notes, self.key)
 
     def incomplete(self, value, expected) -> str | None:
-        """A sentence naming missing, extra or miscased ids, else None (never names a label)."""
-        wanted = {str(key) for key in expected}
-        by_case = {key.upper(): key for key in wanted}
-        miscased = sorted(key for key in value if key not in wanted and key.upper() in by_case)
-        extra = sorted(key for key in value if key not in wanted and key.upper() not in by_case)
-        missing = [key for key in expected if key not in value
-                   and key not in {by_case[k.upper()] for k in miscased}]
+        """A sentence naming missing or extra ids, else None (never names a label)."""
+        wanted = [str(key) for key in expected]
+        missing = [key for key in wanted if key not in value]
+        extra = sorted(key for key in value if key not in set(wanted))
         parts = []
-        if miscased:
-            parts.append("write the ids exactly as in the table: " + ", ".join(
-                f"\"{by_case[key.upper()]}\" rather than \"{_short(key, 12)}\"" for key in miscased[:5]))
         if missing:
             parts.append(f"your dictionary has no entry for {', '.join(missing[:10])}"
                          f"{' and more' if len(missing) > 10 else ''}")
@@ -452,14 +667,23 @@ class Labels:
         return [key for key in expected if value.get(key) != str(expected[key]).lower()]
 
 
-class Choice:
+def _few(notes: list[str], noun: str) -> tuple[str, ...]:
+    """The first note and a count of the others like it: a long answer gets a short note."""
+    if len(notes) <= 1:
+        return tuple(notes)
+    return (f"{notes[0]}, and {len(notes) - 1} more {noun}{'s' if len(notes) > 2 else ''} like it",)
+
+
+class Choice(AnswerType):
     """A multiple-choice answer: one lettered option, or a set of them when ``multiple``.
 
     ``Choice({"a": "the outlet itself", "b": "a news agency"}, why_not={...})``
-    reads ``"b"``, ``"B"`` or ``"(b)"``; with ``multiple=True`` it reads a list
-    such as ``["a", "c"]``. ``why_not`` holds, for every option, what a learner
-    who picks it wrongly should reconsider: it is shown only when that option is
-    chosen and is not part of the key, so feedback never names the right option.
+    reads ``"b"``; ``"B"``, ``"(b)"``, ``["b"]`` and the option's words are read
+    as ``"b"`` with a note. With ``multiple=True`` it reads a list such as
+    ``["a", "c"]``, and ``"a, c"`` or ``"a"`` as that list with a note.
+    ``why_not`` holds, for every option, what a learner who picks it wrongly
+    should reconsider: it is shown only when that option is chosen and is not
+    part of the key, so feedback never names the right option.
     """
 
     def __init__(self, options: Mapping[str, str], why_not: Mapping[str, str], multiple: bool = False):
@@ -471,37 +695,54 @@ class Choice:
             raise ValueError(f"every option needs its feedback; none for {sorted(missing)}")
 
     def _letters(self) -> str:
-        return ", ".join(f'"{letter}"' for letter in self.options)
+        """The option letters in words, never as an example answer: "a to d"."""
+        letters = list(self.options)
+        return f"{letters[0]} to {letters[-1]}" if len(letters) > 2 else " or ".join(letters)
 
     def _letter(self, item) -> str:
         if not isinstance(item, str):
-            raise AnswerTypeError(f"give the letter of an option as text in quotes, one of {self._letters()}")
+            raise AnswerTypeError(f"give the letter of an option as text in quotes (one of the letters "
+                                  f"{self._letters()})")
         item = _check_text_length(item)
         letter = item.strip().strip("()").strip().rstrip(").").strip().lower()
-        if letter not in self.options:
-            typed = " ".join(item.lower().split()).strip(" .")
-            for option, text in self.options.items():
-                if typed and typed == " ".join(str(text).lower().split()).strip(" ."):
-                    raise AnswerTypeError(f"give the option's letter, \"{option}\", not its text")
-            if ("," in item or ";" in item) and self.multiple:
-                raise AnswerTypeError('give the letters as a list, e.g. ["a", "c"], not as one text')
-            if "," in item or ";" in item:
-                raise AnswerTypeError('choose one option: give its letter alone as text, e.g. "a"')
-            raise AnswerTypeError(f"choose among the option letters {self._letters()}")
-        return letter
+        if letter in self.options:
+            return letter
+        typed = " ".join(item.lower().split()).strip(" .")
+        for option, text in self.options.items():
+            if typed and typed == " ".join(str(text).lower().split()).strip(" ."):
+                return option  # an option's words instead of its letter: only one option has them
+        if ("," in item or ";" in item) and not self.multiple:
+            raise AnswerTypeError("choose one option: give its letter alone, as text in quotes")
+        raise AnswerTypeError(f"choose among the option letters {self._letters()}, each as text in quotes")
 
-    def read(self, answer):
-        if isinstance(answer, pd.Series | pd.Index):
-            answer = answer[:MAX_ITEMS + 1].tolist()
+    def reading(self, answer):
+        if isinstance(answer, pd.Series | pd.Index) or (isinstance(answer, np.ndarray) and answer.ndim == 1):
+            answer = list(answer[:MAX_ITEMS + 1].tolist())
         if not self.multiple:
             if isinstance(answer, list | tuple | set | frozenset):
-                raise AnswerTypeError(f"choose one option: give its letter as text, e.g. \"{next(iter(self.options))}\"")
-            return self._letter(answer)
+                items = list(islice(iter(answer), 2))
+                if len(items) != 1:
+                    raise AnswerTypeError("choose one option: give its letter alone, as text in quotes"
+                                          + (", not a list of several" if items else ""))
+                letter = self._letter(items[0])
+                return letter, (f"the one item of the list as {quoted(letter)}",)
+            letter = self._letter(answer)
+            return letter, () if answer == letter else (f"{quoted(answer)} as {quoted(letter)}",)
         if isinstance(answer, str):
-            return frozenset({self._letter(answer)})
+            text = _check_text_length(answer).strip()
+            parts = [part for part in _SEPARATORS.split(text) if part] if _SEPARATORS.search(text) else [text]
+            if len(parts) > 1 and not all(part.strip("()").lower() in self.options for part in parts):
+                parts = [text]  # an option's words, spaces and all
+            letters = [self._letter(part) for part in parts[:len(self.options) + 1]]
+            return frozenset(letters), (f"{quoted(answer)} as the list {listed(sorted(set(letters)))}",)
         if not isinstance(answer, list | tuple | set | frozenset):
-            raise AnswerTypeError('give the letters of every option that fits as a list, e.g. ["a", "c"]')
-        return frozenset(self._letter(item) for item in islice(iter(answer), len(self.options) + 1))
+            raise AnswerTypeError("give the letters of every option that fits as a list of texts, "
+                                  "e.g. [\"…\", \"…\"]")
+        items = list(islice(iter(answer), len(self.options) + 1))
+        letters = [self._letter(item) for item in items]
+        if all(item == letter for item, letter in zip(items, letters, strict=True)):
+            return frozenset(letters), ()
+        return frozenset(letters), (f"{IdSet._typed(list(items))} as {listed(sorted(set(letters)))}",)
 
     def same(self, value, expected) -> bool:
         if self.multiple:

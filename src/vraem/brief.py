@@ -68,8 +68,9 @@ def _text_review(key: str, value) -> SectionReview:
     if value.strip().lower() in _PLACEHOLDERS:
         return SectionReview(key, False, "still the placeholder: write your own text.")
     if _words(value) < MIN_WORDS:
-        return SectionReview(key, False, f"{_words(value)} words is too short to answer "
-                                         f"the question; aim for two or three sentences.")
+        count = _words(value)
+        return SectionReview(key, False, f"too short to answer the question ({count} "
+                                         f"word{'' if count == 1 else 's'}); aim for two or three sentences.")
     return SectionReview(key, True, f"written ({_words(value)} words).")
 
 

@@ -13,8 +13,8 @@ import os
 import re
 from dataclasses import dataclass
 
-from .answers import AnswerTypeError, Choice, Labels, type_name
-from .exercises import Exercise, all_exercises, get
+from .answers import AnswerTypeError, Choice, Labels, read_answer, type_name
+from .exercises import Exercise, Misreading, all_exercises, get, lesson_order
 from .paths import CourseDataError, data_dir
 from .progress import record
 
@@ -44,13 +44,15 @@ class Feedback:
     message: str
     #: The catalogued misreading the answer matched ("2.3#1"; "1.3#b" for a wrong option), if any.
     misreading: str | None = None
+    #: How slips in the answer were read ('"19" as the number 19'), as the message says them.
+    read_as: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{_SYMBOLS[self.status]} Exercise {self.exercise_id}: {self.message}"
 
 
 def _example_id() -> str:
-    return next(iter(sorted(all_exercises())), "1.2")
+    return next(iter(sorted(all_exercises(), key=lesson_order)), "1.2")
 
 
 def _call(function: str, exercise_id: str | None = None) -> str:
@@ -89,9 +91,10 @@ def evaluate(exercise_id: str, answer: object = _MISSING, *, keys: dict | None =
 
     Never raises: an unknown id, an answer of the wrong type or a broken data
     file each come back as a sentence in ``Feedback.message``. The order:
-    the format of the answer first (what to type instead), then whether it is
-    right, then an answer outside what the exercise is about, then the known
-    misreadings, then the exercise's general advice.
+    the format of the answer first (what to type instead, or how a slip was
+    read), then whether it is right, then an answer outside what the exercise
+    is about, then a number rounded too far, then the known misreadings, then
+    the exercise's general advice.
 
     ``keys`` (a dictionary, empty at first) keeps each key once worked out, for
     a caller that judges many answers with the same data (the class gradebook).
@@ -112,8 +115,17 @@ def evaluate(exercise_id: str, answer: object = _MISSING, *, keys: dict | None =
     except Exception as error:  # the key is a function of the data: name what broke, never a traceback
         return Feedback(shown, UNREADABLE, f"the answer key could not be worked out ({type_name(error)}: "
                                            f"{_safe_text(error)}). Run doctor() to check the course data.")
+    return judge(exercise, answer, expected)
+
+
+def judge(exercise: Exercise, answer: object, expected: object) -> Feedback:
+    """Judge ``answer`` against a key already worked out: what :func:`evaluate` does once it has the key.
+
+    The tests call it to try many answers on one exercise without working out the key each time.
+    """
+    shown = exercise.id
     try:
-        value = exercise.answer.read(answer)
+        value, notes = read_answer(exercise.answer, answer)
     except AnswerTypeError as error:
         return Feedback(shown, UNREADABLE, f"this answer cannot be checked yet: {_safe_text(error)}.")
     except CourseDataError as error:
@@ -121,9 +133,9 @@ def evaluate(exercise_id: str, answer: object = _MISSING, *, keys: dict | None =
     except Exception as error:  # an answer of a kind nobody foresaw must not stop the lesson
         return Feedback(shown, UNREADABLE,
                         f"this answer ({type_name(answer)}) cannot be read ({_safe_text(error)}). "
-                        f"Give it in the form the exercise asks for; hint(\"{shown}\") shows an example.")
+                        f"Give it in the form the exercise asks for; hint(\"{shown}\") shows how.")
     try:
-        return _judge(exercise, value, expected)
+        return _judge(exercise, value, expected, notes)
     except CourseDataError as error:
         return Feedback(shown, UNREADABLE, _data_sentence(error))
 
@@ -137,16 +149,49 @@ def _key(exercise: Exercise, keys: dict | None):
     return copy.deepcopy(keys[exercise.id])
 
 
-def _judge(exercise: Exercise, value, expected) -> Feedback:
+def accepts(exercise: Exercise, answer: object, expected: object) -> bool:
+    """Whether the check judges ``answer`` right against the key ``expected``, without any feedback.
+
+    The same reading and comparison as :func:`judge`, and cheap: no misreading is tried.
+    An answer that cannot be read is not right.
+    """
+    try:
+        value, _ = read_answer(exercise.answer, answer)
+        if hasattr(exercise.answer, "align"):
+            value, _ = exercise.answer.align(value, expected)
+        if hasattr(exercise.answer, "incomplete") and exercise.answer.incomplete(value, expected):
+            return False
+        return bool(exercise.answer.same(value, expected))
+    except Exception:  # an answer the check cannot read is not a right one
+        return False
+
+
+def _read_as(notes) -> str:
+    """How slips were read, as a bracket after the verdict: ' (read "19" as the number 19)'."""
+    return f" (read {'; '.join(notes)})" if notes else ""
+
+
+def _judge(exercise: Exercise, value, expected, notes=()) -> Feedback:
     answer_type = exercise.answer
+    if hasattr(answer_type, "align"):  # ids in the key's capitals: a slip, read with a note
+        value, aligned = answer_type.align(value, expected)
+        notes = (*notes, *aligned)
+    read_as = _read_as(notes)
+
+    def said(status, message, misreading=None):
+        return Feedback(exercise.id, status, message, misreading, tuple(notes))
+
     if hasattr(answer_type, "incomplete") and (gap := answer_type.incomplete(value, expected)):
-        return Feedback(exercise.id, UNREADABLE, f"this answer cannot be checked yet: {gap}.")
+        return said(UNREADABLE, f"this answer cannot be checked yet{read_as}: {gap}.")
     if answer_type.same(value, expected):
-        return Feedback(exercise.id, CORRECT, "correct. Well done.")
+        return said(CORRECT, f"correct{read_as}. Well done.")
+    stuck = f"Stuck? Run hint(\"{exercise.id}\")."
     if hasattr(answer_type, "out_of_range") and (outside := answer_type.out_of_range(value)):
-        return Feedback(exercise.id, WRONG, f"not yet. {outside} Stuck? Run hint(\"{exercise.id}\").")
+        return said(WRONG, f"not yet{read_as}. {outside} {stuck}")
+    if hasattr(answer_type, "rounded") and (rounded := answer_type.rounded(value, expected)):
+        return said(WRONG, f"not yet{read_as}. {rounded}")
     message, misreading = _wrong_answer_message(exercise, value, expected)
-    return Feedback(exercise.id, WRONG, message, misreading)
+    return said(WRONG, f"not yet{read_as}. {message}", misreading)
 
 
 def _safe_text(error: BaseException) -> str:
@@ -183,27 +228,59 @@ def _chosen_wrongly(exercise: Exercise, value, expected) -> str | None:
     return f"{exercise.id}#{''.join(wrong) or 'missing'}"
 
 
-def _wrong_answer_message(exercise: Exercise, value, expected) -> tuple[str, str | None]:
-    """The feedback for a wrong answer, and the id of the misreading it matched (if any)."""
-    explanation = _explanation(exercise, value, expected)
+def _matching(exercise: Exercise, value, expected) -> list[tuple[int, Misreading]]:
+    """The catalogued misreadings an answer shows, with their numbers, in catalogue order."""
+    found = []
     for number, misreading in enumerate(exercise.misreadings, start=1):
         try:
             if misreading.matches(value, expected):
-                return (" ".join(["not yet.", misreading.feedback, explanation]).rstrip(),
-                        misreading_id(exercise, number))
+                found.append((number, misreading))
         except CourseDataError:
             raise
         except Exception:  # a misreading test that cannot apply to this answer
             continue
+    return found
+
+
+def _wrong_answer_message(exercise: Exercise, value, expected) -> tuple[str, str | None]:
+    """The feedback for a wrong answer (after "not yet."), and the id of the misreading it matched (if any).
+
+    An answer of labels gets a sentence for every wrong id: the misreadings written for its ids,
+    then "Look again at: …" for the wrong ids no misreading speaks of. Other answers get the
+    first misreading that matches.
+    """
+    explanation = _explanation(exercise, value, expected)
+    matching = _matching(exercise, value, expected)
+    stuck = f'Stuck? Run hint("{exercise.id}").'
+    if isinstance(exercise.answer, Labels):
+        return _labels_message(exercise, value, expected, matching, stuck)
+    if matching:
+        number, misreading = matching[0]
+        return " ".join([misreading.feedback, explanation]).rstrip(), misreading_id(exercise, number)
     if explanation:
-        return (f"not yet. {explanation} Stuck? Run hint(\"{exercise.id}\").",
-                _chosen_wrongly(exercise, value, expected))
-    message = "not yet. " + exercise.look_again
-    if isinstance(exercise.answer, Labels):  # name the ids to revisit, never the right labels
-        wrong = exercise.answer.wrong_keys(value, expected)
-        if wrong:
-            message += f" Look again at: {', '.join(wrong)}."
-    return message + f' Stuck? Run hint("{exercise.id}").', None
+        return f"{explanation} {stuck}", _chosen_wrongly(exercise, value, expected)
+    return f"{exercise.look_again} {stuck}", None
+
+
+def _labels_message(exercise, value, expected, matching, stuck) -> tuple[str, str | None]:
+    """Every wrong id of a labels answer, each once: its misreading's sentence, or its name."""
+    wrong = exercise.answer.wrong_keys(value, expected)
+    spoken_of, sentences = set(), []
+    for _, misreading in matching:
+        about = misreading.ids()
+        if about and about <= spoken_of:
+            continue  # that id has its sentence already
+        spoken_of |= about
+        named = [key for key in wrong if key in about and key not in misreading.feedback]
+        # a sentence that does not name its ids ("Look again at the share of coca") is told which
+        sentences.append(f"{' and '.join(named)}: {misreading.feedback}" if named else misreading.feedback)
+    rest = [key for key in wrong if key not in spoken_of]
+    if not sentences:
+        sentences.append(exercise.look_again)
+    if rest:
+        sentences.append(f"Look again at: {', '.join(rest)}.")
+    first = misreading_id(exercise, matching[0][0]) if matching else None
+    return " ".join([*sentences, stuck]), first
 
 
 def check(exercise_id: str = _MISSING, answer: object = _MISSING) -> None:
@@ -287,7 +364,12 @@ def _hint(exercise_id, number) -> None:
         return
     total = len(exercise.hints)
     if number is None:
-        number = min(_hints_shown.get(exercise.id, 0) + 1, total)
+        if _hints_shown.get(exercise.id, 0) >= total:  # every hint shown: say so, and what is left
+            print(f"Exercise {exercise.id} has no more hints: hint {total} of {total} was the last "
+                  f"(hint(\"{exercise.id}\", {total}) shows it again). When you are done trying, "
+                  f"solution(\"{exercise.id}\") shows the worked solution.")
+            return
+        number = _hints_shown.get(exercise.id, 0) + 1
     else:
         wanted = _whole_number(number)
         if wanted is None:
@@ -297,8 +379,9 @@ def _hint(exercise_id, number) -> None:
         if not 1 <= wanted <= total:
             print(f"Exercise {exercise.id} has hints 1 to {total}; showing the nearest one.")
         number = max(1, min(wanted, total))
-    _hints_shown[exercise.id] = number
-    more = f' Run hint("{exercise.id}") again for the next one.' if number < total else ""
+    _hints_shown[exercise.id] = max(number, _hints_shown.get(exercise.id, 0))
+    more = (f' Run hint("{exercise.id}") again for the next one.' if number < total else
+            f' That is the last hint; solution("{exercise.id}") shows the worked solution.')
     print(f"Hint {number} of {total} for exercise {exercise.id}: {exercise.hints[number - 1]}{more}")
 
 

@@ -36,7 +36,7 @@ except ModuleNotFoundError:  # an older installation: say what to do
         "each other's progress). Start JupyterLab with `python3 course.py lab` from the course "
         "folder (it installs everything), or run `pip install -e .` there.", name="filelock") from None
 
-from .exercises import all_exercises
+from .exercises import all_exercises, lesson_order
 
 FILE_VARIABLE = "VRAEM_PROGRESS_FILE"
 _RANK = {"unreadable": 0, "wrong": 1, "correct": 2}
@@ -125,14 +125,26 @@ def _read(path: Path) -> dict:
     return data
 
 
-def _entry(entry: dict) -> tuple[str | None, int]:
-    """An entry's best status and number of attempts, tolerating odd values."""
-    best = entry.get("best") if entry.get("best") in _RANK else None
+def _count(entry: dict, name: str, default: int = 0) -> int:
+    """A count field of an entry, tolerating odd values (a negative or unreadable count is 0)."""
     try:
-        attempts = max(0, int(entry.get("attempts", 0)))
+        return max(0, int(entry.get(name, default)))
     except (TypeError, ValueError, OverflowError):
-        attempts = 0
-    return best, attempts
+        return 0
+
+
+def _entry(entry: dict) -> tuple[str | None, int]:
+    """An entry's best status and number of attempts (every check, format slips included)."""
+    best = entry.get("best") if entry.get("best") in _RANK else None
+    return best, _count(entry, "attempts")
+
+
+def _checked(entry: dict) -> tuple[int, int]:
+    """How many of an entry's answers were judged (right or wrong), and how many of those came after solving.
+
+    A record written before these were kept counts every attempt as judged, and none after solving.
+    """
+    return _count(entry, "checked", _count(entry, "attempts")), _count(entry, "after_solved")
 
 
 def _misreadings(entry: dict) -> dict[str, int]:
@@ -149,13 +161,21 @@ def _misreadings(entry: dict) -> dict[str, int]:
     return counts
 
 
+#: Statuses that are a verdict on the answer's content (a format message is not).
+_JUDGED = ("wrong", "correct")
+
+
 def _update(attempts: dict, exercise_id: str, status: str, misreading: str | None = None) -> dict:
     old = attempts.get(exercise_id, {})
-    best, count = _entry(old)
-    if best is None or _RANK[status] > _RANK[best]:
-        best = status
+    old_best, count = _entry(old)
+    checked, after_solved = _checked(old)
+    best = status if old_best is None or _RANK[status] > _RANK[old_best] else old_best
+    if status in _JUDGED:
+        checked += 1
+        after_solved += old_best == "correct"
     attempts = dict(attempts)
-    entry = {"best": best, "attempts": count + 1, "last": datetime.now().isoformat(timespec="seconds")}
+    entry = {"best": best, "attempts": count + 1, "checked": checked, "after_solved": after_solved,
+             "last": datetime.now().isoformat(timespec="seconds")}
     misreadings = _misreadings(old)
     if misreading:
         misreadings[misreading] = misreadings.get(misreading, 0) + 1
@@ -253,37 +273,96 @@ def _all_records() -> list[dict]:
     return records
 
 
+class ProgressTable(pd.DataFrame):
+    """The table ``progress()`` returns: a DataFrame whose text shows aligned left, as it is read.
+
+    Filtering and slicing (``.head(8)``, ``.query(...)``) keep the alignment.
+    """
+
+    @property
+    def _constructor(self):
+        return ProgressTable
+
+    def _repr_html_(self) -> str | None:
+        html = super()._repr_html_()
+        if html is None:
+            return None
+        # pandas right-aligns every cell and header (so does JupyterLab): titles and words read left
+        style = ("<style>table.dataframe.vraem-progress th, table.dataframe.vraem-progress td "
+                 "{ text-align: left; }</style>")
+        html = html.replace('class="dataframe"', 'class="dataframe vraem-progress"', 1)
+        return style + html.replace('<tr style="text-align: right;">', "<tr>", 1)
+
+    def __repr__(self) -> str:
+        texts = [column for column in self.columns if self[column].dtype == object
+                 or pd.api.types.is_string_dtype(self[column])]
+        widths = {column: max([len(str(value)) for value in self[column]] + [len(str(column))])
+                  for column in texts}
+        formatters = {column: (lambda value, width=widths[column]: f"{value!s:<{width}}") for column in texts}
+        return self.to_string(formatters=formatters, justify="left",
+                              max_rows=pd.get_option("display.max_rows"))
+
+
+#: What a status means in progress(): solved, answered but not right yet, only format messages so far.
+_WORDS = {"correct": "solved", "wrong": "tried", "unreadable": "not checked yet"}
+
+
 def progress() -> pd.DataFrame:
     """Return one row per checked exercise of the course with your best result so far.
 
     ``progress()`` at the end of a lesson shows which exercises are solved,
-    tried or still open; ``progress().query("status != 'solved'")`` lists
-    what is left. The ``misreadings`` column names the catalogued mistakes
-    your wrong answers matched ("2.3#1 ×2"), commonest first: the same ids an
-    instructor's class gradebook counts.
+    tried, not checked yet (only format messages so far) or still open;
+    ``progress().query("status != 'solved'")`` lists what is left.
+    ``attempts`` counts the answers the check judged, right or wrong (an answer
+    it could not read yet is no attempt); ``after_solving`` how many of them
+    came after you had solved the exercise. ``misreadings`` says in words which
+    of the course's known mistakes your wrong answers matched, commonest first
+    (the class gradebook counts the same ones).
     """
     best: dict[str, str] = {}
     counts: dict[str, int] = {}
+    later: dict[str, int] = {}
     mistakes: dict[str, dict[str, int]] = {}
     for attempts in _all_records():
         for exercise_id, entry in attempts.items():
-            status, count = _entry(entry)
-            counts[exercise_id] = counts.get(exercise_id, 0) + count
+            status, _ = _entry(entry)
+            checked, after_solved = _checked(entry)
+            counts[exercise_id] = counts.get(exercise_id, 0) + checked
+            later[exercise_id] = later.get(exercise_id, 0) + after_solved
             for name, times in _misreadings(entry).items():
                 mistakes.setdefault(exercise_id, {})[name] = mistakes.get(exercise_id, {}).get(name, 0) + times
             if status and _RANK[status] > _RANK.get(best.get(exercise_id), -1):
                 best[exercise_id] = status
-    words = {"correct": "solved", "wrong": "tried", "unreadable": "tried"}
+    exercises = all_exercises()
     rows = []
-    for exercise_id, exercise in sorted(all_exercises().items(), key=lambda item: _order(item[0])):
+    for exercise_id, exercise in sorted(exercises.items(), key=lambda item: lesson_order(item[0])):
         made = sorted(mistakes.get(exercise_id, {}).items(), key=lambda item: (-item[1], item[0]))
         rows.append({"lesson": exercise_id.split(".")[0].zfill(2), "exercise": exercise_id,
-                     "title": exercise.title, "status": words.get(best.get(exercise_id), "open"),
-                     "attempts": counts.get(exercise_id, 0),
-                     # the same misreading ids as the class gradebook: your commonest first
-                     "misreadings": ", ".join(f"{name} ×{times}" if times > 1 else name for name, times in made)})
-    return pd.DataFrame(rows, columns=["lesson", "exercise", "title", "status", "attempts", "misreadings"])
+                     "title": exercise.title, "status": _WORDS.get(best.get(exercise_id), "open"),
+                     "attempts": counts.get(exercise_id, 0), "after_solving": later.get(exercise_id, 0),
+                     "misreadings": "; ".join(f"{misreading_in_words(name, exercises)}"
+                                              f"{f' ×{times}' if times > 1 else ''}" for name, times in made)})
+    return ProgressTable(rows, columns=["lesson", "exercise", "title", "status", "attempts", "after_solving",
+                                       "misreadings"])
 
 
-def _order(exercise_id: str) -> tuple:
-    return tuple(int(part) if part.isdigit() else 0 for part in exercise_id.split("."))
+def misreading_in_words(name: str, exercises: dict | None = None) -> str:
+    """What a misreading id stands for, in words: ``"0.1#3"`` gives its feedback's first sentence.
+
+    A wrong option of a choice question (``"1.3#b"``) reads "chose (b)"; an id the
+    course no longer has is shown as it is.
+    """
+    exercises = all_exercises() if exercises is None else exercises
+    exercise_id, _, which = name.partition("#")
+    exercise = exercises.get(exercise_id)
+    if exercise is None or not which:
+        return name
+    if which.isdigit():
+        number = int(which)
+        return exercise.misreadings[number - 1].in_words() if 1 <= number <= len(exercise.misreadings) else name
+    if which == "missing":
+        return "left out an option that fits"
+    options = getattr(exercise.answer, "options", {})
+    if all(letter in options for letter in which):
+        return "chose " + " and ".join(f"({letter})" for letter in which)
+    return name

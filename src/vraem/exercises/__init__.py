@@ -8,6 +8,7 @@ the key with it.
 from __future__ import annotations
 
 from collections.abc import Callable
+import re
 from dataclasses import dataclass, field, replace
 from importlib import import_module
 from typing import Any
@@ -29,6 +30,29 @@ class Misreading:
     matches: Callable[[Any, Any], bool]
     feedback: str
     example: Callable[[Any], Any]
+    #: For an answer of labels (a dictionary): the ids this misreading is about (or a function of the
+    #: data giving them), so that feedback can speak of every wrong id, each once.
+    about: tuple[str, ...] | Callable[[], Any] = ()
+    #: What the misreading was, in a few words, for ``progress()``; the feedback's first sentence if empty.
+    summary: str = ""
+
+    def ids(self) -> set[str]:
+        """The ids this misreading is about (``about``, worked out if it is a function)."""
+        return set(self.about() if callable(self.about) else self.about)
+
+    def in_words(self) -> str:
+        """What this misreading was, in a few words: ``summary``, else the feedback's first sentence.
+
+        A first sentence that only points ("Look again at C021.") says where, not what: a
+        misreading about ids then reads "a wrong label for C021".
+        """
+        if self.summary:
+            return self.summary
+        first = re.split(r"(?<=[.?!])\s", self.feedback.strip(), maxsplit=1)[0]
+        if first.startswith("Look again at") and (ids := self.ids()):
+            named = [f"({key})" if len(key) == 1 else key for key in sorted(ids)]
+            return f"a wrong label for {' and '.join(named)}"
+        return first if len(first) <= 90 else first[:89].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -66,12 +90,17 @@ def all_exercises() -> dict[str, Exercise]:
     return dict(REGISTRY)
 
 
+def lesson_order(exercise_id: str) -> tuple:
+    """Sort key that puts ids in the lessons' order: 2.2 before 2.10 (``sorted(ids, key=lesson_order)``)."""
+    return tuple(int(part) if part.isdigit() else 0 for part in str(exercise_id).split("."))
+
+
 def get(exercise_id: str) -> Exercise:
     """Return the exercise registered under ``exercise_id`` (e.g. ``"1.3"``)."""
     exercises = all_exercises()
     key = str(exercise_id).strip()
     if key not in exercises:
-        known = ", ".join(sorted(exercises))
+        known = ", ".join(sorted(exercises, key=lesson_order))
         raise KeyError(f"There is no exercise {key!r}. Exercise ids look like \"1.2\"; "
                        f"the registered ones are: {known}.")
     return exercises[key]

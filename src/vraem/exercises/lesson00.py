@@ -41,6 +41,7 @@ register(Exercise(
                       "exercise asks for their ids, not how many; if you meant that article, its scrape "
                       "does print a date."),
             example=lambda expected: _id_of_count(expected),
+            summary="one id equal to the number of undated scrapes (a count instead of the ids?)",
         ),
         Misreading(
             matches=lambda answer, expected: answer > expected,

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from ..answers import AnswerTypeError, Choice, DateWithin, IdSet, Number
+from ..answers import AnswerType, AnswerTypeError, Choice, DateWithin, IdSet, Number, listed, quoted
 from ..claims import load_claims
 from ..corpus import load_article, load_corpus
 from ..timeline import load_events
@@ -56,20 +56,30 @@ def analysis_articles() -> frozenset[str]:
     return frozenset(corpus.loc[corpus["kind"] == "Analysis", "article_id"])
 
 
-class DateRange:
+class DateRange(AnswerType):
     """Two dates, the earliest and the latest possible, each right only when it is the key's end.
 
     ``check("1.5", ["2011-01-31", "2011-03-01"])``: a list (or tuple) of two dates, earliest
-    first, each written as :class:`vraem.answers.DateWithin` reads one date. Misreadings
-    compare the ends one at a time, so the feedback can speak of each end.
+    first, each written as :class:`vraem.answers.DateWithin` reads one date (a slip with one
+    meaning, such as "5 October 2011", is read with a note). One text holding two dates in
+    that form is read as the list of the two. Misreadings compare the ends one at a time, so
+    the feedback can speak of each end.
     """
 
     _FORMAT = 'give the two ends as a list of text, earliest first: ["YYYY-MM-DD", "YYYY-MM-DD"]'
 
-    def read(self, answer):
+    def reading(self, answer):
         if isinstance(answer, pd.Series | pd.Index):
-            answer = answer.tolist()
-        if isinstance(answer, str | date):
+            answer = answer[:3].tolist()
+        notes = []
+        if isinstance(answer, str):
+            found = re.findall(r"\d{4}-\d{2}-\d{2}", answer[:1000])
+            if len(found) != 2:
+                raise AnswerTypeError(f"a range has two ends, the earliest and the latest possible date: "
+                                      f"{self._FORMAT}")
+            notes.append(f"{quoted(answer)} as the list {listed(found)}")
+            answer = found
+        if isinstance(answer, date):
             raise AnswerTypeError(f"a range has two ends, the earliest and the latest possible date: "
                                   f"{self._FORMAT}")
         if not isinstance(answer, list | tuple) or len(answer) != 2:
@@ -77,10 +87,12 @@ class DateRange:
         ends = []
         for name, end in zip(("the earliest end", "the latest end"), answer, strict=True):
             try:
-                ends.append(DateWithin().read(end))
+                value, end_notes = DateWithin().reading(end)
             except AnswerTypeError as error:  # say which end, and how to write it
                 raise AnswerTypeError(f"{name}: {error}; {self._FORMAT}") from None
-        return tuple(ends)
+            ends.append(value)
+            notes += [f"{name} {note}" for note in end_notes]
+        return tuple(ends), tuple(notes)
 
     def same(self, value, expected) -> bool:
         return tuple(value) == tuple(expected)
@@ -228,7 +240,7 @@ def _close(a: float, b: float, absolute: float = 0.006) -> bool:
 register(Exercise(
     id="1.1",
     title="How much of the scrape is not article text?",
-    answer=Number(tolerance=0, absolute=0.006),
+    answer=Number(tolerance=0, absolute=0.006, unit="share"),
     expected=boilerplate_share,
     look_again=("Count words in two versions of article 000: the raw scrape (article.raw) and the "
                 "article text as the parser keeps it (article.word_count). The share asked for is the "
@@ -279,7 +291,7 @@ register(Exercise(
 register(Exercise(
     id="1.2",
     title="Which brief has the longest analysis section?",
-    answer=IdSet(),
+    answer=IdSet(single=True),
     expected=longest_analysis_section,
     look_again=("Among the Briefs only, count the words of the analysis column (the text after the "
                 "\"InSight Crime Analysis\" heading) and take the largest. Give one id."),
@@ -304,11 +316,6 @@ register(Exercise(
                       "longest, within a few words of each other. The question asks about the analysis "
                       "section after the heading."),
             example=lambda expected: frozenset(sorted(long_news_parts() - expected)[:1]),
-        ),
-        Misreading(
-            matches=lambda answer, expected: len(answer) > 1,
-            feedback="Give one article id only: the brief with the most words in its analysis section.",
-            example=lambda expected: frozenset(expected | {"000", "002"}),
         ),
     ),
 ))

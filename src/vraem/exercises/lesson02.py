@@ -20,7 +20,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ..answers import AnswerTypeError, Choice, Number
+from ..answers import AnswerType, AnswerTypeError, Choice, Number, quoted
 from ..claims import load_claims
 from ..datacache import remembered  # for helpers of the data that the feedback asks for again
 from ..paths import data_file
@@ -89,7 +89,7 @@ def _within(short: str, long: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
 
 
-class Coding:
+class Coding(AnswerType):
     """A reader's coding of one article: a table with a row per figure it finds.
 
     Reads a DataFrame (or a list of rows) with the columns value_text, hedge
@@ -101,7 +101,8 @@ class Coding:
     def __init__(self, article_id: str):
         self.article_id = article_id
 
-    def read(self, answer) -> tuple[tuple[str, str, str], ...]:
+    def reading(self, answer) -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]:
+        """The coded rows, folded to lower case, and a note for each source_type typed in other capitals."""
         if isinstance(answer, pd.DataFrame):
             missing = [column for column in CODE_COLUMNS if column not in answer.columns]
             if missing:
@@ -119,7 +120,7 @@ class Coding:
             raise AnswerTypeError(f"that is more than {MAX_CODED_ROWS} rows: code only the figures of "
                                   f"article {self.article_id}")
         types = _source_types()
-        coded = []
+        coded, notes = [], []
         for number, row in enumerate(rows, start=1):
             if not isinstance(row, list | tuple) or len(row) != len(CODE_COLUMNS):
                 raise AnswerTypeError(f"row {number} should hold three texts: (value_text, hedge, source_type)")
@@ -131,8 +132,11 @@ class Coding:
             if _folded(source_type) not in types:
                 raise AnswerTypeError(f"row {number}: the source_type must be one of: "
                                       + ", ".join(f'"{kind}"' for kind in types))
+            if source_type != _folded(source_type):
+                notes.append(f"row {number}'s source_type {quoted(source_type)} as {quoted(_folded(source_type))}")
             coded.append((_folded(value_text), _folded(hedge), _folded(source_type)))
-        return tuple(coded)
+        more = f", and {len(notes) - 1} more like it" if len(notes) > 1 else ""
+        return tuple(coded), (notes[0] + more,) if notes else ()
 
     def outside_article(self, value) -> list[str]:
         """The coded value_texts that are not words of the article."""
@@ -271,7 +275,7 @@ def _share_misreading(value, feedback: str) -> Misreading:
 register(Exercise(
     id="2.2",
     title="How far do two readings agree?",
-    answer=Number(tolerance=0, absolute=0.005),
+    answer=Number(tolerance=0, absolute=0.005, unit="share"),
     expected=other_reading_agreement,
     look_again=("Line up the table's rows for the article with the other reading (merge on value_text, "
                 "how=\"left\"), count the hedges that match and the sources that match, and divide by the "
@@ -343,7 +347,7 @@ def _inside_a_word(pattern: str, text: str) -> list[str]:
 MAX_PATTERN = 1_000
 
 
-class Pattern:
+class Pattern(AnswerType):
     """A regular expression a learner writes, tested on the claims table and the five articles.
 
     It is right when it finds every claim whose value_text is a number word
@@ -352,7 +356,11 @@ class Pattern:
     matches only whole number words.
     """
 
-    def read(self, answer) -> str:
+    def reading(self, answer) -> tuple[str, tuple[str, ...]]:
+        """The pattern's text; a compiled pattern (``re.compile(...)``) is read as its text, with a note."""
+        if isinstance(answer, re.Pattern) and isinstance(answer.pattern, str):
+            pattern, _ = self.reading(answer.pattern)
+            return pattern, ("the compiled pattern as its text",)
         if not isinstance(answer, str):
             raise AnswerTypeError("give your pattern as text in quotes, best as a raw string: r\"...\"")
         if not answer.strip():
@@ -368,7 +376,7 @@ class Pattern:
         if compiled.fullmatch("") is not None:
             raise AnswerTypeError("that pattern matches empty text, so it would \"find\" something "
                                   "everywhere: make each part of it match at least one letter")
-        return answer
+        return answer, ()
 
     @staticmethod
     def missed(pattern: str) -> list[str]:

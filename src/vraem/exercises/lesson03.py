@@ -332,7 +332,10 @@ register(Exercise(
 # ---------------------------------------------------------------- 3.2 a percent change
 
 def _change_misreadings(region: str, start: int, end: int) -> tuple[Misreading, ...]:
-    """Misreadings of a percent change: ratio, fraction, hectares, reversed, wrong base, rounding."""
+    """Misreadings of a percent change: ratio, fraction, hectares, reversed, wrong base.
+
+    A change rounded too far is told so by the answer type (``Number(decimals=2)``).
+    """
 
     def values() -> tuple[float, float]:
         wide = wide_series()
@@ -385,19 +388,13 @@ def _change_misreadings(region: str, start: int, end: int) -> tuple[Misreading, 
                       "starting point: divide by the earlier year's area."),
             example=lambda expected: round(wrong_base(expected), 2),
         ),
-        Misreading(
-            matches=lambda answer, expected: abs(answer - expected) < 0.6,
-            feedback=("Close, but rounded too much, perhaps as an article would print it. Work it "
-                      "out from the hectares and keep two decimals."),
-            example=lambda expected: float(round(expected)),
-        ),
     )
 
 
 register(Exercise(
     id="3.2",
     title="How much did the VRAE's coca area grow from 2009 to 2010?",
-    answer=Number(tolerance=0.005, absolute=0.01),
+    answer=Number(tolerance=0.005, absolute=0.01, unit="percent", decimals=2),
     expected=lambda: percent_change(VRAEM, 2009, 2010),
     look_again=("Take the VRAEM column (the VRAE in those years) of the wide table: (later area minus "
                 "earlier area) divided by the earlier area, times a hundred."),
@@ -480,7 +477,7 @@ def _farthest_other_share() -> float:
 register(Exercise(
     id="3.4",
     title="What share of Peru's coca area was in the VRAE?",
-    answer=Number(tolerance=0.001, absolute=0.01),
+    answer=Number(tolerance=0.001, absolute=0.01, unit="percent", decimals=2),
     expected=lambda: vraem_share(share_year()),
     look_again=("A share is the part divided by the whole: the VRAE's area divided by the national "
                 "area of the same year, times a hundred, in the survey year of exercise 3.3."),
@@ -508,11 +505,6 @@ register(Exercise(
             feedback=("That is the share in another year. Use the row of the survey year from "
                       "exercise 3.3: the newest survey published before article 001."),
             example=lambda expected: round(_farthest_other_share(), 2),
-        ),
-        Misreading(
-            matches=lambda answer, expected: abs(answer - expected) < 0.6,
-            feedback="Close, but rounded too much. Keep two decimals.",
-            example=lambda expected: float(round(expected)),
         ),
     ),
 ))
@@ -551,6 +543,7 @@ register(Exercise(
     misreadings=(
         Misreading(
             matches=_wrong(NOW_AREA),
+            about=(NOW_AREA,),
             feedback=("Look again at C021. 'Now' in an article written during 2011 cannot mean a "
                       "survey of the same year: a survey measures the area at the end of its year and "
                       "comes out later. Exercise 3.3 found the survey to compare with: what does the "
@@ -559,6 +552,7 @@ register(Exercise(
         ),
         Misreading(
             matches=_wrong(SEVENTY),
+            about=(SEVENTY,),
             feedback=("Look again at C033. The article gives a share of the country's coca crops, "
                       "which the rule reads as a share of the area. Work out the VRAEM's share of the "
                       "national area in the year the article names. Shares of cocaine or leaf "
@@ -566,7 +560,9 @@ register(Exercise(
             example=lambda expected: _relabel(expected, SEVENTY, SUPPORTED),
         ),
         Misreading(
-            matches=_wrong(UNITLESS),
+            matches=lambda answer, expected: answer.get(UNITLESS) == UNCHECKABLE != expected.get(UNITLESS),
+            about=(UNITLESS,),
+            summary=f'{UNITLESS}, a figure with no unit, labelled "{UNCHECKABLE}"',
             feedback=("Look again at C034. The text gives no unit, and reading it as uncheckable is a "
                       "fair first reaction. The rule settles it, though: the figure is attributed to "
                       "UNODC's survey, which counts hectares, so \"50,000 coca crops\" is read as "
@@ -575,7 +571,16 @@ register(Exercise(
             example=lambda expected: _relabel(expected, UNITLESS, UNCHECKABLE),
         ),
         Misreading(
+            matches=_wrong(UNITLESS),
+            about=(UNITLESS,),
+            feedback=("Look again at C034. The rule reads \"50,000 coca crops\" as hectares, the unit of "
+                      "the survey the text names (the claims table's note records that reading). Compare "
+                      "it with the series in the year the text names, allowing for its hedge."),
+            example=lambda expected: _relabel(expected, UNITLESS, CONTRADICTED),
+        ),
+        Misreading(
             matches=_wrong(TONS),
+            about=(TONS,),
             feedback=("Look again at C027. Is that figure an area? Ask what the official series "
                       "measures, and whether any official estimate of that other quantity exists "
                       "for the region and year."),
@@ -583,12 +588,14 @@ register(Exercise(
         ),
         Misreading(
             matches=_wrong("C047"),
+            about=("C047",),
             feedback=("Look again at C047. Which year did that fall happen in? If the text does not "
                       "say, no row of the series can be set against it, whichever way the series moves."),
             example=lambda expected: _relabel(expected, "C047", CONTRADICTED),
         ),
         Misreading(
             matches=_wrong(NOW_SHARE),
+            about=(NOW_SHARE,),
             feedback=("Look again at C013, a present-tense share in the same article as C021. "
                       "\"Coca crops\" does not say area or production; the rule reads a share of coca "
                       "crops as a share of the area (the claims table's note flags the choice). So "
@@ -597,6 +604,7 @@ register(Exercise(
         ),
         Misreading(
             matches=_wrong("C020"),
+            about=("C020",),
             feedback=("Look again at C020. A round figure is rarely exactly the survey value: how far "
                       "apart are they, in percent of the series value, and how much does the rule "
                       "allow for a figure without a hedge?"),
@@ -676,11 +684,11 @@ class StatementLabels(Labels):
     def __init__(self):
         super().__init__(TRACE_LABELS, key="statement", label="supported")
 
-    def read(self, answer):
+    def reading(self, answer):
         if not isinstance(answer, Mapping | pd.Series | pd.DataFrame):
             raise AnswerTypeError('give "yes" or "no" for every statement letter, as a dictionary: '
-                                  '{"a": "yes", "b": "no", ...}, not a list of letters')
-        return super().read(answer)
+                                  '{"a": "…", "b": "…", ...}, not a list of letters')
+        return super().reading(answer)
 
 
 def trace_key() -> dict[str, str]:
@@ -708,6 +716,7 @@ register(Exercise(
     misreadings=(
         *(Misreading(
             matches=_wrong(letter),
+            about=(letter,),
             feedback=TRACE_FEEDBACK[letter],
             example=lambda expected, letter=letter: _flip(expected, letter),
         ) for letter in TRACE_OPTIONS),

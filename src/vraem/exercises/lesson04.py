@@ -377,6 +377,36 @@ def _wrong(pair: str):
     return lambda answer, expected: pair in expected and answer.get(pair) != expected[pair]
 
 
+#: A pointer for each pair of 4.6, shown whatever wrong label it was given. Each names the pair's two
+#: figures and what to read, and asks the three questions; none says how the two figures differ, so
+#: none gives the label away.
+PAIR_POINTERS = {
+    "P1": "P1 ({a} and {b}): compare the two rows' measure, unit, place and reference period, then work "
+          "out both intervals with the rule.",
+    "P2": "P2 ({a} and {b}): read each row's measure and excerpt (a share of what, where, in which "
+          "year?), then work out the interval of each hedge with the rule.",
+    "P3": "P3 ({a} and {b}): read each row's measure and excerpt (a share of what, where, in which "
+          "year?) before you compare the numbers.",
+    "P4": "P4 ({a} and {b}): compare the measure, the unit and the place column by column, and the "
+          "reference periods, before the numbers.",
+    "P5": "P5 ({a} and {b}): 'al menos' means 'at least'. Compare what each row counts, where and "
+          "when (read the excerpts), then work out both intervals.",
+    "P6": "P6 ({a} and {b}): compare what each row counts, where and when (read the excerpts), then work "
+          "out both intervals: a count with no hedge is an interval of one value.",
+}
+
+
+def _pointer(pair: str) -> Misreading:
+    first, second = PAIRS[pair]
+    return Misreading(
+        matches=_wrong(pair),
+        about=(pair,),
+        feedback="Look again at " + PAIR_POINTERS[pair].format(a=first, b=second),
+        summary=f"a wrong label for {pair}",
+        example=lambda expected: _relabel(expected, pair, CONSISTENT),
+    )
+
+
 register(Exercise(
     id="4.6",
     title="Consistent, contradictory, or not the same thing?",
@@ -390,44 +420,8 @@ register(Exercise(
         "Only then compare the intervals (interval_low, interval_high): an open end reaches as far as you like.",
         "Spanish hedges read like English ones: 'al menos' is 'at least'.",
     ),
-    misreadings=(
-        Misreading(
-            matches=_wrong("P3"),
-            feedback=("Look again at P3. Read what each share is a share of: coca crops (an area), or "
-                      "cocaine? The measure column says it in one word."),
-            example=lambda expected: _relabel(expected, "P3", CONTRADICTION),
-        ),
-        Misreading(
-            matches=_wrong("P4"),
-            feedback=("Look again at P4. Where does each figure apply? Compare the place columns before the "
-                      "numbers."),
-            example=lambda expected: _relabel(expected, "P4", CONSISTENT),
-        ),
-        Misreading(
-            matches=_wrong("P5"),
-            feedback=("Look again at P5. 'al menos' means 'at least': which counts does it allow, and is the "
-                      "other figure among them?"),
-            example=lambda expected: _relabel(expected, "P5", CONTRADICTION),
-        ),
-        Misreading(
-            matches=_wrong("P2"),
-            feedback=("Look again at P2. Both are shares of the VRAEM's coca area in the same year. Work out "
-                      "the interval of 'nearly' with the rule and see whether the other figure falls in it."),
-            example=lambda expected: _relabel(expected, "P2", "different thing measured"),
-        ),
-        Misreading(
-            matches=_wrong("P6"),
-            feedback=("Look again at P6: the same kidnapping, the same days, two exact counts. Can both be "
-                      "true?"),
-            example=lambda expected: _relabel(expected, "P6", CONSISTENT),
-        ),
-        Misreading(
-            matches=_wrong("P1"),
-            feedback=("Look again at P1: both estimate the Shining Path's fighters in the VRAE in 2012. Work "
-                      "out both intervals."),
-            example=lambda expected: _relabel(expected, "P1", CONTRADICTION),
-        ),
-    ),
+    # every wrong pair gets its own pointer (the check lists them all)
+    misreadings=tuple(_pointer(pair) for pair in PAIRS),
 ))
 
 register(Exercise(

@@ -129,7 +129,7 @@ def _near(value, margin: float = 0.02):
 register(Exercise(
     id="5.1",
     title="The VRAEM's coca area between two turns in policy",
-    answer=Number(tolerance=0.005, absolute=0.01),
+    answer=Number(tolerance=0.005, absolute=0.01, unit="percent", decimals=2),
     expected=coca_change_between_turns,
     look_again=("Find the first VRAEM survey year measured after Plan VRAEM was launched and the last "
                 "one measured before the military was put in the lead; then (later - earlier) / "
@@ -284,7 +284,7 @@ def _differs(value, expected) -> bool:
 register(Exercise(
     id="5.4",
     title="How often do the two coders agree on the evidence?",
-    answer=Number(tolerance=0, absolute=0.005),
+    answer=Number(tolerance=0, absolute=0.005, unit="share"),
     expected=agreement,
     look_again=("Put the two codings of the evidence side by side (one column per coder), compare the "
                 "columns row by row, and take the mean of the True/False result."),
@@ -363,7 +363,7 @@ def _kappa_misreading(value, feedback):
 register(Exercise(
     id="5.5",
     title="Cohen's kappa for the evidence",
-    answer=Number(tolerance=0, absolute=KAPPA_MARGIN),
+    answer=Number(tolerance=0, absolute=KAPPA_MARGIN, decimals=3),
     expected=evidence_kappa,
     look_again=("kappa = (observed agreement - chance agreement) / (1 - chance agreement). Chance "
                 "agreement is, for each kind of evidence, coder A's share of it times coder B's share "
@@ -383,12 +383,6 @@ register(Exercise(
         _kappa_misreading(_uniform_chance_kappa, "Chance agreement depends on how often each coder "
                           "used each value, not on the number of values: use the coders' shares."),
         _kappa_misreading(_frame_kappa, "That is kappa for the frame. This exercise is about the evidence."),
-        Misreading(
-            matches=lambda answer, expected: abs(answer - expected) < 0.011 and round(answer, 2) == answer,
-            feedback="Close, but rounded to two decimals. Give kappa with three decimals.",
-            example=lambda expected: round(expected, 2) if abs(round(expected, 2) - expected) > KAPPA_MARGIN
-            else round(expected, 2) + 0.01,
-        ),
     ),
 ))
 
@@ -511,7 +505,7 @@ def _share_misreading(value, feedback: str) -> Misreading:
 register(Exercise(
     id="5.7",
     title="How often does the outlet speak for itself on security?",
-    answer=Number(tolerance=0, absolute=0.005),
+    answer=Number(tolerance=0, absolute=0.005, unit="share"),
     expected=outlet_share_of_security,
     look_again=("Keep the passages framed security, then take the share of them whose voice is "
                 "\"outlet\"."),
@@ -588,7 +582,7 @@ def _failed_outlet_share() -> float:
 register(Exercise(
     id="5.8",
     title="What do the verdicts of failure rest on?",
-    answer=Number(tolerance=0, absolute=0.005),
+    answer=Number(tolerance=0, absolute=0.005, unit="share"),
     expected=failure_assertion_share,
     look_again=("Keep the passages whose claim_of_effect is \"failed\", then take the share of them whose "
                 "evidence is \"assertion\"."),

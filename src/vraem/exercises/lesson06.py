@@ -143,12 +143,14 @@ register(Exercise(
     misreadings=(
         Misreading(
             matches=lambda answer, expected: any(answer.get(c) != CONTRADICTED for c in _fact_checked()),
-            feedback=("Look again at the claim the fact_check column flags: the reference notes quote a "
-                      "source that dates the event differently from the article."),
+            about=_fact_checked,
+            feedback=("Look again at the claim the fact_check column flags: read its fact_check_note, and "
+                      "step 2 of the rule, which says what a recorded fact check means."),
             example=lambda expected: _relabel(expected, _fact_checked(), UNCHECKABLE),
         ),
         Misreading(
             matches=lambda answer, expected: _labelled(answer, _elsewhere_counts(), CONTRADICTED),
+            about=_elsewhere_counts,
             feedback=("A different figure from another date or another source is not a contradiction. "
                       "The fighter and base counts elsewhere in the course describe other years: does "
                       "anything measure the same quantity at the time of this article?"),
@@ -156,6 +158,7 @@ register(Exercise(
         ),
         Misreading(
             matches=lambda answer, expected: _labelled(answer, _timeline_events(), SUPPORTED),
+            about=_timeline_events,
             feedback=("The policy timeline does record that battle, but its source is this same article: "
                       "a text cannot confirm itself. Look at the event's source_kind and article_id."),
             example=lambda expected: _relabel(expected, _timeline_events(), SUPPORTED),
@@ -163,6 +166,7 @@ register(Exercise(
         Misreading(
             matches=lambda answer, expected: answer.get(_claim_of("coca_area_share")) != expected.get(
                 _claim_of("coca_area_share")),
+            about=lambda: [_claim_of("coca_area_share")],
             feedback=("Look again at the share of coca. The sentence speaks of coca crops, an area: set it "
                       "against the VRAEM's share of the national area in the year the article names."),
             example=lambda expected: _relabel(expected, [_claim_of("coca_area_share")], SUPPORTED),
@@ -170,6 +174,7 @@ register(Exercise(
         Misreading(
             matches=lambda answer, expected: answer.get(_claim_of("coca_area")) != expected.get(
                 _claim_of("coca_area")),
+            about=lambda: [_claim_of("coca_area")],
             feedback=("Look again at the national coca area: compare it with the series value for the year "
                       "the article names, allowing the margin its hedge gives."),
             example=lambda expected: _relabel(expected, [_claim_of("coca_area")], CONTRADICTED),
@@ -412,7 +417,7 @@ def _precision() -> float:
 register(Exercise(
     id="6.4",
     title="How much of the 2011 analysis does the draft find?",
-    answer=Number(tolerance=0.01),
+    answer=Number(tolerance=0.01, unit="share"),
     expected=drafted_recall,
     look_again=("Recall is the share of the hand-coded claims that the draft finds: of the article's rows "
                 "in the claims table, how many does compare_with_claims mark as found, divided by how many "
@@ -528,7 +533,7 @@ register(Exercise(
         ),
         Misreading(
             matches=lambda answer, expected: answer < expected,
-            feedback="Each of those is indeed not a claim, but the list is not complete yet.",
+            feedback="Every row in your list is indeed not a claim, but the list is not complete yet.",
             example=lambda expected: frozenset(sorted(expected)[:3]),
         ),
     ),

@@ -62,9 +62,11 @@ def test_a_chart_of_official_releases_only_says_so():
 # ---------------------------------------------------------------- feedback that is true
 
 def test_years_typed_as_one_text_are_not_called_years_with_a_value():
-    """Is "2002, 2003, 2006" told about the format, not that those years have a VRAEM value?"""
+    """Is "2002, 2003, 2006" read as a list of years, said so, and not called years with a value?"""
     message = evaluate("3.1", "2002, 2003, 2006").message
-    assert "do have a VRAEM value" not in message and "not one text with several in it" in message
+    # The course's one format-slip policy: an unambiguous slip is read and the reading is stated.
+    assert "do have a VRAEM value" not in message
+    assert 'read "2002, 2003, 2006" as the list ["2002", "2003", "2006"]' in message
 
 
 def test_a_year_outside_the_series_gets_its_own_message():

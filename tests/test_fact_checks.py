@@ -111,24 +111,28 @@ def test_no_table_mentions_the_2011_lapse_without_its_renewal():
         assert re.search(r"retroactiv", text), f"{name} mentions the lapse without the retroactive renewal"
 
 
-def test_a_count_that_two_independent_sources_give_is_not_flagged():
-    """Is no claim flagged when two outside sources that do not cite InSight Crime give its value?
+def test_the_36_hostages_are_best_attested_but_disputed():
+    """Is C005 flagged disputed, naming 36 as best attested with its sources AND the other counts (reference (f))?
 
-    Reference (f): the contractors and El País's count of those freed both give 36 hostages (C005).
+    Reference (f) heads the kidnapping "CONFLICT on the number of hostages" (30, 36, 40 or 42); its two
+    36s are the contractors' and El País's count at the release. Best attested is not settled.
     """
-    outside = load_outside_figures()
-    independent = outside[~outside["circular"]]
-    confirmed = []
-    for claim in load_claims().itertuples():
-        same = independent[(independent["measure"] == claim.measure) & (independent["place"] == claim.place)
-                           & (independent["value_low"] == claim.value_low)
-                           & (independent["value_high"] == claim.value_high)
-                           & (independent["reference_period"].str[:4] == claim.reference_period[:4])]
-        if same["publisher"].nunique() >= 2:
-            confirmed.append(claim.claim_id)
-            assert not isinstance(claim.fact_check, str), f"{claim.claim_id} is flagged {claim.fact_check}"
-    assert "C005" in confirmed  # the case the rule was written for is seen by it
-    assert "contractors" in _claim("C005")["note"] and "El País" in _claim("C005")["note"]
+    assert "CONFLICT on the number of hostages" in reference_text()
+    claim = _claim("C005")
+    assert claim["value"] == 36 and claim["fact_check"] == "disputed"
+    note = claim["fact_check_note"]
+    assert "reference (f)" in note.lower() and "CONFLICT" in note
+    assert "best-attested" in note and "not settled" in note
+    for source in ("contractors", "Notimérica", "El País", "prosecutor", "24Horas", "Inforegion"):
+        assert source in note, f"C005's note should name {source}"
+    for other in ("30", "at least 40", "42"):
+        assert re.search(rf"\b{other}\b", note), f"C005's note should give the other count {other}"
+    assert claim["fact_check_url"] in reference_text() and "elpais" in claim["fact_check_url"]
+    assert not re.search(r"independent|holds", f"{claim['note']} {note}")
+    kidnapping = load_events().set_index("event_id").loc["E22"]
+    assert "CONFLICT" in kidnapping["note"] and "best-attested" in kidnapping["note"]
+    assert all(re.search(rf"\b{count}\b", kidnapping["note"]) for count in ("30", "36", "at least 40", "42"))
+    assert not re.search(r"independent|holds", kidnapping["note"])
 
 
 def test_the_late_coca_figures_are_dated_after_article_003():

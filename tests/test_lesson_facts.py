@@ -227,17 +227,22 @@ def test_no_text_calls_the_36_hostages_settled():
     """Is the 36 never called settled, independent, supported or said to hold (reference (f): a CONFLICT)?"""
     sentences = list(_sentences_on_the_36())
     assert len(sentences) > 5
-    overstated = re.compile(r"(?<!not )(?<!not a )\bsettled\b|independent|\bholds?\b|can stand|\bsupported\b|dozens")
+    # "best attested" ranks the counts, which the reference does not do (a second fact-check's finding)
+    overstated = re.compile(r"(?<!not )(?<!not a )\bsettled\b|independent|\bholds?\b|can stand|\bsupported\b"
+                            r"|dozens|best.attested")
     for name, sentence in sentences:
         assert not overstated.search(sentence), f"{name}: {sentence!r}"
-    # where the count is judged, it is given as best attested and the other counts are named
+    # where the count is judged, the other counts are named
     for lesson, cell_id in (("05-", "l05-088"), ("06-", "l06-096")):
         cell = next(cell for cell in _cells(lesson) if cell.get("id") == cell_id)
         flat = " ".join(cell.source.split())
-        assert "best-attested" in flat and "42" in flat and "at least 40" in flat and "30" in flat, cell_id
+        assert "disputed" in flat and "42" in flat and "at least 40" in flat and "30" in flat, cell_id
+    # lesson 06's rule turns `disputed` into "cannot be checked": its model answer must follow the rule
+    model = " ".join(next(cell for cell in _cells("06-") if cell.get("id") == "l06-096").source.split())
+    assert re.search(r"36 kidnapped gas workers cannot be checked", model)
     for note in ("05-", "06-"):
         text = " ".join(next(p for p in INSTRUCTOR_NOTES if p.name.startswith(note)).read_text(encoding="utf-8").split())
-        assert "best-attested" in text and "disputed" in text, note
+        assert "disputed" in text and not re.search(r"best.attested", text), note
 
 
 def test_no_advice_says_dozens_for_the_hostages():

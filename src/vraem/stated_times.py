@@ -96,7 +96,8 @@ def total_row(timed: LessonTime) -> str:
     after = f"; then {timed.after_class} min after class" if timed.after_class else ""
     return (f"| **total in class** | **{timed.teaching} min** | **{timed.exercises} min** | {timed.in_class} min "
             f"with the header, the set-up cell and the key points{after}; about {timed.alone} minutes "
-            "working alone |")
+            "working alone; each row is rounded on its own, so the rows may add up to a minute or two "
+            "more or less |")
 
 
 # ---------------------------------------------------------------- writing

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vraem import gradebook_sandbox
+from vraem import gradebook_mounts, gradebook_sandbox
 from vraem.checks import evaluate
 from vraem.exercises import all_exercises
 from vraem.gradebook import ERROR, NOT_ANSWERED, NOT_HANDED_IN, SOLVED, grade, main, neutralised
@@ -363,7 +363,7 @@ def _context(root: Path) -> dict:
 
 def _home_entries() -> list[str]:
     """A few things in the instructor's home, leaving out the folders a Python environment may live in."""
-    shown = gradebook_sandbox._shown_paths()
+    shown = gradebook_mounts.shown_paths()
     entries = [p for p in sorted(Path.home().iterdir()) if not any(p == q or p in q.parents for q in shown)]
     return [str(p) for p in entries[:5]]
 

@@ -229,14 +229,32 @@ def grade(sources: list[str | Path], out: Path, learner_from: str = "folder", pa
     with tempfile.TemporaryDirectory(prefix="vraem-gradebook-") as workdir:
         sandbox = Sandbox.prepare(Path(workdir), limits, cell_limit, notebook_limit, trusted)
         submissions, notes = collect(sources, learner_from, pattern)
-        for submission in submissions:
-            if submission.problem is None and submission.lesson is None:
-                submission.problem = "no check() call found: not a course notebook, or every check cell is gone"
-        current = keep_newest(submissions)
-        graded = [Graded(s, open_answers=open_answers(s.cells)) for s in current]
+        graded = _to_grade(submissions)
         runnable = [item for item in graded if item.submission.problem is None]
         _run_all(runnable, sandbox, max(1, workers), show_progress)
         described = sandbox.describe()
+    problems = _write_outputs(out, exercises, graded, submissions, notes, described, trusted)
+    learners = {item.learner for item in graded}
+    return {"learners": len(learners), "notebooks": len(runnable),
+            "problems": sum(map(len, problems.values())) + len(notes),
+            "seconds": round(time.perf_counter() - started, 1)}
+
+
+def _to_grade(submissions: list[Submission]) -> list[Graded]:
+    """Each learner's newest notebook per lesson, with its open answers: ``graded = _to_grade(submissions)``.
+
+    A submission that checks no exercise is kept, with the reason, for the report, and not run.
+    """
+    for submission in submissions:
+        if submission.problem is None and submission.lesson is None:
+            submission.problem = "no check() call found: not a course notebook, or every check cell is gone"
+    current = keep_newest(submissions)
+    return [Graded(s, open_answers=open_answers(s.cells)) for s in current]
+
+
+def _write_outputs(out: Path, exercises: dict, graded: list[Graded], submissions: list[Submission],
+                   notes: list[str], described: str, trusted: bool) -> dict[str, list[str]]:
+    """Write the three files and say each learner's problems: ``problems = _write_outputs(out, exercises, …)``."""
     attempts, problems = _tables(graded, exercises)
     grades = wide_grades(attempts, list(exercises), problems)
     _csv(attempts, out / "attempts.csv")
@@ -246,10 +264,7 @@ def grade(sources: list[str | Path], out: Path, learner_from: str = "folder", pa
     superseded = [s for s in submissions if s.superseded_by]
     write_report(out / "report.html", attempts, grades, notes, problems, superseded, graded, described,
                  trusted=trusted)
-    learners = {item.learner for item in graded}
-    return {"learners": len(learners), "notebooks": len(runnable),
-            "problems": sum(map(len, problems.values())) + len(notes),
-            "seconds": round(time.perf_counter() - started, 1)}
+    return problems
 
 
 def _tables(graded: list[Graded], exercises: dict) -> tuple[pd.DataFrame, dict[str, list[str]]]:
@@ -260,27 +275,41 @@ def _tables(graded: list[Graded], exercises: dict) -> tuple[pd.DataFrame, dict[s
         if submission.problem:
             said.append(f"{submission.source}: {submission.problem}")
             continue
-        said += [f"{submission.source}: {note}" for note in submission.notes]
-        said += [f"{submission.source}: {problem}" for problem in item.outcome.problems]
-        unknown = sorted({a.exercise for a in item.attempts} - set(exercises))
-        if unknown:
-            said.append(f"{submission.source}: checks unknown exercise ids {', '.join(unknown)} (a renamed cell, "
-                        "or a notebook from another version of the course)")
-        failed = bool(item.outcome.problems) or any("error" in cell for cell in item.outcome.cells)
-        for exercise_id in (e for e in exercises if int(e.split(".")[0]) == submission.lesson):
-            made = [a for a in item.attempts if a.exercise == exercise_id]
-            best = counted(made) if made else None
-            last = made[-1] if made else None
-            rows.append({"learner": item.learner, "lesson": submission.lesson, "exercise": exercise_id,
-                         "outcome": outcome_word(best, failed), "checks": len(made),
-                         "status": best.status if best else "", "misreading": (best.misreading or "") if best else "",
-                         "feedback": best.message if best else "", "cell": best.cell if best else "",
-                         "last_outcome": outcome_word(last, failed), "last_answer": last.answer if last else "",
-                         "last_feedback": last.message if last else "", "submission": submission.source,
-                         "cell_errors": " | ".join(item.cell_errors()[:5])})
+        said += _problems_of(item, exercises)
+        rows += _outcome_rows(item, exercises)
     columns = ["learner", "lesson", "exercise", "outcome", "checks", "status", "misreading", "feedback", "cell",
                "last_outcome", "last_answer", "last_feedback", "submission", "cell_errors"]
     return pd.DataFrame(rows, columns=columns), problems
+
+
+def _problems_of(item: Graded, exercises: dict) -> list[str]:
+    """What went wrong with one notebook that ran, for the list to look at: ``_problems_of(item, exercises)``."""
+    submission = item.submission
+    said = [f"{submission.source}: {note}" for note in submission.notes]
+    said += [f"{submission.source}: {problem}" for problem in item.outcome.problems]
+    unknown = sorted({a.exercise for a in item.attempts} - set(exercises))
+    if unknown:
+        said.append(f"{submission.source}: checks unknown exercise ids {', '.join(unknown)} (a renamed cell, "
+                    "or a notebook from another version of the course)")
+    return said
+
+
+def _outcome_rows(item: Graded, exercises: dict) -> list[dict]:
+    """attempts.csv's rows for one notebook, one per exercise of its lesson: ``_outcome_rows(item, exercises)``."""
+    rows, submission = [], item.submission
+    failed = bool(item.outcome.problems) or any("error" in cell for cell in item.outcome.cells)
+    for exercise_id in (e for e in exercises if int(e.split(".")[0]) == submission.lesson):
+        made = [a for a in item.attempts if a.exercise == exercise_id]
+        best = counted(made) if made else None
+        last = made[-1] if made else None
+        rows.append({"learner": item.learner, "lesson": submission.lesson, "exercise": exercise_id,
+                     "outcome": outcome_word(best, failed), "checks": len(made),
+                     "status": best.status if best else "", "misreading": (best.misreading or "") if best else "",
+                     "feedback": best.message if best else "", "cell": best.cell if best else "",
+                     "last_outcome": outcome_word(last, failed), "last_answer": last.answer if last else "",
+                     "last_feedback": last.message if last else "", "submission": submission.source,
+                     "cell_errors": " | ".join(item.cell_errors()[:5])})
+    return rows
 
 
 def wide_grades(attempts: pd.DataFrame, exercise_order: list[str],

@@ -10,6 +10,7 @@ and fetches nothing.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -17,9 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 import altair as alt
-import nh3
 import pandas as pd
-from markdown_it import MarkdownIt
 
 from . import charts  # noqa: F401  (registers the course theme)
 from .paths import data_dir
@@ -42,16 +41,25 @@ blockquote { border-left: 3px solid #0072B2; margin: 0.5rem 0; padding: 0.2rem 0
 """
 _SYMBOL = {"solved": "✓ solved", "not answered": "· not answered", "error": "✗ error",
            "not handed in": "– not handed in", "wrong": "✗ wrong"}
-_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 _ALLOWED_TAGS = {"p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3",
                  "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del"}
 
 
 def safe_markdown(text: str) -> str:
     """A learner's markdown as HTML that can run nothing and fetch nothing."""
-    rendered = _MARKDOWN.render(text)
+    import nh3  # here, as markdown-it below: only a report with open answers needs them
+
+    rendered = _markdown().render(text)
     return nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}},
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
+
+
+@functools.cache
+def _markdown():
+    """The one markdown renderer, CommonMark with tables and raw HTML off: ``_markdown().render(text)``."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 
 def _e(text) -> str:
@@ -143,6 +151,14 @@ def write_report(path: Path, attempts: pd.DataFrame, grades: pd.DataFrame, notes
                  problems: dict[str, list[str]], superseded: list, graded: list, described: str,
                  trusted: bool = False) -> None:
     """Write the class report: ``write_report(out / "report.html", attempts, grades, …)``."""
+    parts = [*_opening(grades, graded, described, trusted), *_to_look_at(notes, problems, superseded),
+             *_grid_section(attempts, grades), *_lesson_sections(attempts), *_code_errors(graded),
+             *_open_answers(graded), "</body></html>"]
+    Path(path).write_text("\n".join(parts), encoding="utf-8")
+
+
+def _opening(grades: pd.DataFrame, graded: list, described: str, trusted: bool) -> list[str]:
+    """The page's head, the red no-sandbox warning and how it was graded: ``_opening(grades, graded, …)``."""
     learners = len(grades)
     parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Class report</title>"
              f"<style>{_STYLE}</style></head><body>"]
@@ -156,6 +172,12 @@ def write_report(path: Path, attempts: pd.DataFrame, grades: pd.DataFrame, notes
               "the notebooks handed over; what a notebook printed or logged does not count. When an exercise was "
               "checked more than once, the best check counts (solved if any check was correct; otherwise the "
               "last that judged an answer); a grid cell says so when the last check said otherwise.</p>"]
+    return parts
+
+
+def _to_look_at(notes: list[str], problems: dict[str, list[str]], superseded: list) -> list[str]:
+    """Unreadable sources, learners' problems, replaced notebooks: ``_to_look_at(notes, problems, superseded)``."""
+    parts = []
     flagged = {learner: said for learner, said in problems.items() if said}
     if notes or flagged or superseded:
         parts.append("<h2>Submissions to look at</h2><ul>")
@@ -165,6 +187,12 @@ def write_report(path: Path, attempts: pd.DataFrame, grades: pd.DataFrame, notes
         parts += [f"<li>{_e(s.source)} ({_e(s.learner)}): an older submission, replaced by "
                   f"{_e(s.superseded_by)}</li>" for s in superseded]
         parts.append("</ul>")
+    return parts
+
+
+def _grid_section(attempts: pd.DataFrame, grades: pd.DataFrame) -> list[str]:
+    """The learner × exercise grid with its key, none for an empty class: ``_grid_section(attempts, grades)``."""
+    parts = []
     if len(grades):
         parts.append("<h2>Learners × exercises</h2>"
                      "<p>✓ solved · a misreading id (such as 2.3#1: the catalogued mistake the answer matched) · "
@@ -172,6 +200,12 @@ def write_report(path: Path, attempts: pd.DataFrame, grades: pd.DataFrame, notes
                      "· not answered · – not handed in. Hover a cell for the number of checks and the last "
                      "answer.</p>")
         parts.append(_grid(attempts, grades))
+    return parts
+
+
+def _lesson_sections(attempts: pd.DataFrame) -> list[str]:
+    """Each lesson's chart of exercises solved and its commonest misreadings: ``_lesson_sections(attempts)``."""
+    parts = []
     for lesson in sorted(attempts["lesson"].dropna().unique()):
         lesson = int(lesson)
         rows = attempts[attempts["lesson"] == lesson]
@@ -184,6 +218,12 @@ def write_report(path: Path, attempts: pd.DataFrame, grades: pd.DataFrame, notes
             parts.append("<h3>Misreadings, commonest first</h3>"
                          "<p>The feedback is the sentence each of these learners saw.</p>")
             parts.append(_table(common[["learners", "exercise", "misreading", "feedback"]]))
+    return parts
+
+
+def _code_errors(graded: list) -> list[str]:
+    """Each learner's cell errors, by cell number: ``_code_errors(graded)``."""
+    parts = []
     errors = [(g.learner, g.submission.source, g.cell_errors()) for g in graded if g.cell_errors()]
     if errors:
         parts.append("<h2>Code errors, by learner</h2><p>Cells are numbered from the top of the notebook, "
@@ -191,6 +231,12 @@ def write_report(path: Path, attempts: pd.DataFrame, grades: pd.DataFrame, notes
         for learner, source, lines in errors:
             parts.append(f"<h3>{_e(learner)} <small>({_e(source)})</small></h3><ul>"
                          + "".join(f"<li>{_e(line)}</li>" for line in lines[:30]) + "</ul>")
+    return parts
+
+
+def _open_answers(graded: list) -> list[str]:
+    """Open exercises to mark by hand, each with its rubric and every answer, made safe: ``_open_answers(graded)``."""
+    parts = []
     answers = [(g.learner, exercise, text) for g in graded for exercise, text in g.open_answers.items()]
     if answers:
         parts.append("<h2>Open exercises to mark by hand</h2>")
@@ -205,5 +251,4 @@ def write_report(path: Path, attempts: pd.DataFrame, grades: pd.DataFrame, notes
                     blank = not text or "Write your answer here" in text
                     body = "<p>(no answer)</p>" if blank else safe_markdown(text)
                     parts.append(f"<p><strong>{_e(learner)}</strong></p><blockquote>{body}</blockquote>")
-    parts.append("</body></html>")
-    Path(path).write_text("\n".join(parts), encoding="utf-8")
+    return parts

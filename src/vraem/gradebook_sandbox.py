@@ -33,12 +33,12 @@ import pwd
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .gradebook_mounts import ETC, SYSTEM, extra_python_path, shown_paths
 from .paths import data_dir
 
 #: The runner script, started inside the sandbox (see gradebook_runner.py).
@@ -49,10 +49,6 @@ HOME, TMP = "/home/learner", "/tmp"
 #: running at once, so that one learner's processes never count against another's limit. No account
 #: uses them (the preflight checks).
 FIRST_UID = 2_000_000_000
-#: System folders shown read-only (the programs and libraries Python needs); /etc only in part.
-SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
-ETC = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/alternatives",
-       "/etc/fonts", "/etc/mime.types")
 #: Modules whose files must be the same inside and outside (the preflight compares them).
 COMPARED = ("vraem", "pandas", "numpy", "altair", "ipykernel", "jupyter_client", "nbclient", "zmq")
 #: The most a runner may write (its JSON lines) and the most one line may be.
@@ -101,59 +97,6 @@ class Outcome:
     finished: bool = False
 
 
-# ------------------------------------------------------------------ what the sandbox shows
-
-def _python_paths() -> list[Path]:
-    """The folders the interpreter and its packages live in, as the kernel will use them."""
-    places = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
-              sysconfig.get_config_var("LIBDIR") or sys.base_prefix}
-    hop = Path(sys.executable)
-    for _ in range(40):  # a venv's python is a link (or a chain of them) into the base installation
-        places.add(str(hop.parent))
-        if not hop.is_symlink():
-            break
-        hop = hop.parent / os.readlink(hop)
-    places.add(str(Path(sys.executable).resolve().parent))
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-    found = subprocess.run([sys.executable, "-s", "-c", "import json, sys; print(json.dumps(sys.path))"],
-                           capture_output=True, text=True, env=env, cwd="/", timeout=60)
-    default_path = json.loads(found.stdout) if found.returncode == 0 else []
-    places.update(entry for entry in default_path + extra_python_path() if entry)
-    places.add(str(data_dir()))
-    return [Path(place) for place in places]
-
-
-def extra_python_path() -> list[str]:
-    """Folders this process imports from that a plain start of its Python would not (PYTHONPATH, user site)."""
-    import site
-
-    extra = [entry for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep) if entry]
-    user_site = site.getusersitepackages() if site.ENABLE_USER_SITE else None
-    if user_site and user_site in sys.path:
-        extra.append(user_site)
-    return [str(Path(entry).resolve()) for entry in extra if Path(entry).exists()]
-
-
-def _shown_paths() -> list[Path]:
-    """The Python and data folders to bind, each once, outermost first, system folders left out.
-
-    Never the root, the instructor's home or a folder above it (a PYTHONPATH of "~" would show it
-    all): a package found only there fails the preflight, which says how to install it instead.
-    """
-    chosen: list[Path] = []
-    home = Path.home().resolve()
-    found = [path for path in _python_paths() if path.exists()]
-    for path in sorted({p.resolve() for p in found} | set(found), key=lambda p: (len(p.parts), str(p))):
-        if any(path == root or root in path.parents for root in map(Path, SYSTEM)):
-            continue
-        if path == Path("/") or path == home or path in home.parents:
-            continue
-        if any(path == kept or kept in path.parents for kept in chosen):
-            continue
-        chosen.append(path)
-    return chosen
-
-
 def _is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -184,7 +127,7 @@ class Sandbox:
             sandbox.bwrap = shutil.which("bwrap")
             if not sys.platform.startswith("linux") or not sandbox.bwrap:
                 raise SandboxUnavailable(f"no sandbox: bubblewrap (bwrap) was not found. To grade, {HOW_TO_GET_ONE}.")
-            sandbox.shown = _shown_paths()
+            sandbox.shown = shown_paths()
             sandbox._write_accounts()
         sandbox.python = sandbox._preflight()
         return sandbox

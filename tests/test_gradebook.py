@@ -666,6 +666,19 @@ def test_a_trusted_class_runs_without_a_sandbox_and_the_report_says_so_in_red(tm
     assert "class='untrusted'" in banner and "WITHOUT A SANDBOX" in banner and "background: #b00020" in result["report"]
 
 
+def test_a_trusted_class_graded_two_at_a_time_keeps_each_notebook_its_own_home(tmp_path, monkeypatch):
+    """--trusted-class with 2 workers: notebooks running at once do not delete each other's home."""
+    monkeypatch.setattr(gradebook_sandbox.shutil, "which", lambda name: None)
+    learners = ["ana", "ben", "cat", "dan"]
+    for learner in learners:
+        _write(tmp_path / "class" / learner / "00-start-here.ipynb", _quick())
+    grade([tmp_path / "class"], tmp_path / "out", trusted=True, workers=2, cell_limit=cell_limit(),
+          limits=LIMITS)
+    result = _read(tmp_path / "out")
+    assert [result["grades"].loc[learner, "0.1"] for learner in learners] == [SOLVED] * 4
+    assert "could not be started" not in result["report"] and "could not start" not in result["report"]
+
+
 def test_a_kernel_that_cannot_start_is_reported_in_seconds_with_its_cause(tmp_path, monkeypatch):
     """A kernel that dies at start (here: a broken ipykernel_launcher on PYTHONPATH): its reason, at once."""
     broken = tmp_path / "broken"

@@ -217,9 +217,21 @@ class Sandbox:
             args += ["--setenv", key, value]
         return args + ["--", *runner]
 
-    def environment(self) -> dict[str, str]:
+    def home_and_tmp(self, slot: int = 0) -> tuple[str, str]:
+        """The learner's home and temporary folder: ``home, tmp = sandbox.home_and_tmp(slot)``.
+
+        In the sandbox they are private mounts at fixed paths. Without one (a trusted class) they are
+        folders of the work folder, one pair per slot, so that notebooks running at once do not
+        share, or delete, each other's.
+        """
+        if not self.trusted:
+            return HOME, TMP
+        slot_folder = self.workdir / f"slot-{slot}"
+        return str(slot_folder / "home"), str(slot_folder / "tmp")
+
+    def environment(self, slot: int = 0) -> dict[str, str]:
         """The learner's environment: nothing of the instructor's but what Python needs."""
-        home, tmp = (HOME, TMP) if not self.trusted else (str(self.workdir / "home"), str(self.workdir / "tmp"))
+        home, tmp = self.home_and_tmp(slot)
         env = {"HOME": home, "TMPDIR": tmp, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
                "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "USER": "learner", "LOGNAME": "learner",
                "VRAEM_GRADEBOOK": "1", "VRAEM_PROGRESS_FILE": f"{home}/.vraem-course/progress.json",
@@ -232,7 +244,7 @@ class Sandbox:
         return env
 
     def settings(self, slot: int) -> dict:
-        home, tmp = (HOME, TMP) if not self.trusted else (str(self.workdir / "home"), str(self.workdir / "tmp"))
+        home, tmp = self.home_and_tmp(slot)
         limits = self.limits
         return {"uid": self.uid(slot), "writable": [home, tmp], "home": home, "tmp": tmp,
                 "cell_limit": self.cell_limit, "startup_limit": 60, "max_input": MAX_INPUT,
@@ -308,10 +320,10 @@ class Sandbox:
         settings = self.settings(slot)
         with tempfile.TemporaryDirectory(prefix="run-", dir=self.workdir) as folder:
             folder = Path(folder)
-            if self.trusted:
-                for name in ("home", "tmp"):
-                    shutil.rmtree(self.workdir / name, ignore_errors=True)
-                    (self.workdir / name).mkdir()
+            if self.trusted:  # a fresh home and tmp for this slot; other slots' notebooks keep theirs
+                for name in self.home_and_tmp(slot):
+                    shutil.rmtree(name, ignore_errors=True)
+                    Path(name).mkdir(parents=True)
             (folder / "cells.json").write_text(json.dumps(cells), encoding="utf-8")
             with open(folder / "cells.json", "rb") as stdin, open(folder / "out", "wb") as stdout, \
                     open(folder / "err", "wb") as stderr:
@@ -319,7 +331,7 @@ class Sandbox:
                     process = subprocess.Popen(self.command(slot, settings), stdin=stdin, stdout=stdout,
                                                stderr=stderr, cwd=self.workdir if not self.trusted else
                                                settings["home"], start_new_session=True,
-                                               env=self.environment() if self.trusted else {})
+                                               env=self.environment(slot) if self.trusted else {})
                 except OSError as error:
                     outcome.problems.append(f"the sandbox could not be started ({error})")
                     return outcome

@@ -115,8 +115,8 @@ def test_the_36_hostages_are_disputed_and_no_count_is_ranked():
     """Is C005 flagged disputed, with every count the reference gives and none ranked above the others?
 
     Reference (f) heads the kidnapping "CONFLICT on the number of hostages" (30, 36, 40 or 42) and does
-    not say which is right: two reports give 36 (the contractors, El País at the release), two give more
-    than 40 (a prosecutor's 42, 24Horas's "at least 40"). A fact-check found "best attested" to be the
+    not say which is right: two reports give 36 (the contractors, El País at the release), two give 40
+    or more (a prosecutor's 42, 24Horas's "at least 40"). A fact-check found "best attested" to be the
     course's own ranking, which the reference does not make.
     """
     assert "CONFLICT on the number of hostages" in reference_text()

@@ -93,11 +93,17 @@ def _section_cells(timed: LessonTime, section: str) -> tuple[str, str]:
 
 
 def total_row(timed: LessonTime) -> str:
+    """The timing table's last row: ``total_row(course_times()["05-…"])`` → ``"| **total in class** | …"``.
+
+    The header, the set-up cell and the key points count in the totals but have no row of their own,
+    so the row says how many minutes they take; each row is rounded on its own.
+    """
     after = f"; then {timed.after_class} min after class" if timed.after_class else ""
+    framing = round(sum(part.minutes(timed.rates) for part in timed.parts
+                        if part.section in ("0", "key points") and not part.after_class))
     return (f"| **total in class** | **{timed.teaching} min** | **{timed.exercises} min** | {timed.in_class} min "
-            f"with the header, the set-up cell and the key points{after}; about {timed.alone} minutes "
-            "working alone; each row is rounded on its own, so the rows may add up to a minute or two "
-            "more or less |")
+            f"with the header, the set-up cell and the key points (about {framing} min, no row of their "
+            f"own){after}; about {timed.alone} minutes working alone; rows are rounded one by one |")
 
 
 # ---------------------------------------------------------------- writing

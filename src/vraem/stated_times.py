@@ -103,7 +103,8 @@ def total_row(timed: LessonTime) -> str:
                         if part.section in ("0", "key points") and not part.after_class))
     return (f"| **total in class** | **{timed.teaching} min** | **{timed.exercises} min** | {timed.in_class} min "
             f"with the header, the set-up cell and the key points (about {framing} min, no row of their "
-            f"own){after}; about {timed.alone} minutes working alone; rows are rounded one by one |")
+            f"own){after}; about {timed.alone} minutes working alone; each row is rounded on its own, so the "
+            "rows may add up to a minute or two more or less |")
 
 
 # ---------------------------------------------------------------- writing

@@ -78,7 +78,7 @@ def offences(source: str, *, learner_code: bool = True) -> list[str]:
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
             if (node.func.attr == "split" and isinstance(node.args[0], ast.Constant) and node.args[0].value == "."
                     and _AN_ID.search(ast.unparse(node.func.value))):
-                say(node, "an exercise id split by hand; use vraem.contract.lesson_of / lesson_order")
+                say(node, "an exercise id split by hand; use vraem.contract.lesson_number / lesson_order")
             if node.func.attr in _RE_FUNCTIONS and ast.unparse(node.func.value) == "re":
                 pattern = " ".join(string.value for string in _strings(node.args[0]))
                 if CONTRACT_PATTERN.search(pattern):
@@ -152,7 +152,7 @@ PLANTED = {
     "status words as keys": (f"RANK = {{{contract.WRONG!r}: 1, {contract.CORRECT!r}: 2}}", "RANK = STATUS_RANK"),
     "a status compared": (f"solved = outcome == {contract.SOLVED!r}", "solved = outcome == SOLVED"),
     "the sort key": ("key = tuple(int(part) for part in exercise_id.split('.'))", "key = lesson_order(exercise_id)"),
-    "the lesson part": ("lesson = int(exercise_id.split('.')[0])", "lesson = lesson_of(exercise_id)"),
+    "the lesson part": ("lesson = int(exercise_id.split('.')[0])", "lesson = lesson_number(exercise_id)"),
 }
 
 
@@ -167,7 +167,7 @@ def test_the_sort_key_puts_ids_in_the_lessons_order():
     """Does 2.10 come after 2.9, lesson 10 after lesson 2, and an open exercise (2.a) before the checked ones?"""
     ids = ["10.1", "2.10", "2.9", "2.a", "1.2"]
     assert sorted(ids, key=contract.lesson_order) == ["1.2", "2.a", "2.9", "2.10", "10.1"]
-    assert [contract.lesson_of(exercise_id) for exercise_id in ids] == [10, 2, 2, 2, 1]
+    assert [contract.lesson_number(exercise_id) for exercise_id in ids] == [10, 2, 2, 2, 1]
 
 
 def test_the_patterns_read_the_lessons_headings_and_checks():

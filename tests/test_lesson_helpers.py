@@ -20,7 +20,7 @@ import nbformat
 import pytest
 
 import vraem
-from vraem.contract import TAG_SETUP, lesson_of
+from vraem.contract import TAG_SETUP, lesson_number
 from vraem.exercises import all_exercises
 
 from .conftest import REPO
@@ -85,7 +85,7 @@ def advised() -> dict[int, dict[str, str]]:
     for exercise_id, exercise in all_exercises().items():
         told = " ".join([*exercise.hints, exercise.look_again, *(m.feedback for m in exercise.misreadings),
                          *getattr(exercise.answer, "why_not", {}).values()])
-        want(_helpers_in(told), 0, f"exercise {exercise_id}'s hints and feedback", only=lesson_of(exercise_id))
+        want(_helpers_in(told), 0, f"exercise {exercise_id}'s hints and feedback", only=lesson_number(exercise_id))
     return wanted
 
 

@@ -8,7 +8,7 @@ import pytest
 from vraem.contract import (BEGIN_SOLUTION, CHECKED_HEADING, CHECK_CALL, ONE_LINE_SOLUTION,
                             TAG_CHECK, TAG_EXERCISE, TAG_INSTRUCTOR, TAG_KEYPOINTS,
                             TAG_LESSON_HEADER, TAG_OPEN_EXERCISE, TAG_SETUP, TAG_SOLUTION,
-                            lesson_of)
+                            lesson_number)
 from vraem.exercises import all_exercises
 
 from .conftest import REPO
@@ -79,7 +79,7 @@ def test_every_exercise_is_followed_by_its_own_check(path):
             continue
         heading = CHECKED_HEADING.search(cell.source)
         assert heading, f"{path.name} cell {index + 1}: heading must read '### Exercise N.M · Title (X min)'"
-        assert lesson_of(heading["id"]) == int(path.name[:2])
+        assert lesson_number(heading["id"]) == int(path.name[:2])
         rest = cells[index + 1:]
         check_at = next(i for i, c in enumerate(rest) if TAG_CHECK in _tags(c))
         assert CHECK_CALL.search(rest[check_at].source)["id"] == heading["id"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .answers import AnswerTypeError, Choice, Labels, read_answer, type_name
 from .contract import (BLOCK_MARKER_LINE, CHECK_CALL, CHECK_MODE_VARIABLE, CORRECT, GRADEBOOK_VARIABLE,
-                       ONE_LINE_MARKER_END, TAG_SOLUTION, UNANSWERED, UNREADABLE, WRONG, lesson_of, lesson_order,
+                       ONE_LINE_MARKER_END, TAG_SOLUTION, UNANSWERED, UNREADABLE, WRONG, lesson_number, lesson_order,
                        tags_of)
 from .exercises import Exercise, Misreading, all_exercises, get
 from .paths import CourseDataError, course_root
@@ -437,7 +437,7 @@ def clean_solution(source: str) -> str:
 def solution_code(exercise_id: str) -> str:
     """Return the source of the solution cell(s) for an exercise, read from ``solutions/``."""
     folder = course_root() / "solutions"
-    lesson = lesson_of(exercise_id)
+    lesson = lesson_number(exercise_id)
     notebooks = sorted(folder.glob(f"{lesson:02d}-*.ipynb"))
     if not notebooks:
         raise LookupError(f"No solution notebook for lesson {lesson:02d} was found in {folder}. "

@@ -104,6 +104,6 @@ def lesson_order(exercise_id: str) -> tuple:
     return tuple(int(part) if part.isdigit() else 0 for part in str(exercise_id).split("."))
 
 
-def lesson_of(exercise_id: str) -> int:
-    """The lesson an exercise id belongs to: ``lesson_of("2.10")`` is 2 (raises ValueError for "x.1")."""
+def lesson_number(exercise_id: str) -> int:
+    """The lesson an exercise id belongs to: ``lesson_number("2.10")`` is 2 (raises ValueError for "x.1")."""
     return int(str(exercise_id).split(".")[0])

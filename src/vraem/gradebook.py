@@ -38,7 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 from .checks import evaluate
-from .contract import ERROR, NOT_ANSWERED, NOT_HANDED_IN, SOLVED, STATUS_RANK, WRONG_ANSWER, lesson_of
+from .contract import ERROR, NOT_ANSWERED, NOT_HANDED_IN, SOLVED, STATUS_RANK, WRONG_ANSWER, lesson_number
 from .exercises import all_exercises
 from .gradebook_answers import HandOverError, decode, shown
 from .gradebook_ingest import Submission, collect, keep_newest, open_answers
@@ -266,7 +266,7 @@ def _tables(graded: list[Graded], exercises: dict) -> tuple[pd.DataFrame, dict[s
             said.append(f"{submission.source}: checks unknown exercise ids {', '.join(unknown)} (a renamed cell, "
                         "or a notebook from another version of the course)")
         failed = bool(item.outcome.problems) or any("error" in cell for cell in item.outcome.cells)
-        for exercise_id in (e for e in exercises if lesson_of(e) == submission.lesson):
+        for exercise_id in (e for e in exercises if lesson_number(e) == submission.lesson):
             made = [a for a in item.attempts if a.exercise == exercise_id]
             best = counted(made) if made else None
             last = made[-1] if made else None

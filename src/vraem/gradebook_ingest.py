@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from .contract import CHECK_CALL, OPEN_HEADING, TAG_OPEN_EXERCISE, lesson_of
+from .contract import CHECK_CALL, OPEN_HEADING, TAG_OPEN_EXERCISE, lesson_number
 
 #: The largest notebook read (a course notebook with outputs is well under 5 MB).
 MAX_NOTEBOOK_BYTES = 20 * 1024 ** 2
@@ -156,7 +156,7 @@ def parse_notebook(raw: bytes) -> tuple[list[Cell], list[str]]:
 def lesson_of(cells: list[Cell]) -> int | None:
     """The lesson a notebook belongs to, from the exercise ids its check() calls name."""
     ids = [match["id"] for cell in cells if cell.kind == "code" for match in CHECK_CALL.finditer(cell.source)]
-    lessons = Counter(lesson_of(exercise_id) for exercise_id in ids)
+    lessons = Counter(lesson_number(exercise_id) for exercise_id in ids)
     return lessons.most_common(1)[0][0] if lessons else None
 
 

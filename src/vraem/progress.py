@@ -37,7 +37,7 @@ except ModuleNotFoundError:  # an older installation: say what to do
         "folder (it installs everything), or run `pip install -e .` there.", name="filelock") from None
 
 from .contract import (CHECK_MODE_VARIABLE, CORRECT, PROGRESS_FILE_VARIABLE, PROGRESS_OPEN, PROGRESS_WORDS,
-                       STATUS_RANK, UNREADABLE, WRONG, lesson_of, lesson_order)
+                       STATUS_RANK, UNREADABLE, WRONG, lesson_number, lesson_order)
 from .exercises import all_exercises
 
 FILE_VARIABLE = PROGRESS_FILE_VARIABLE
@@ -340,7 +340,7 @@ def progress() -> pd.DataFrame:
     rows = []
     for exercise_id, exercise in sorted(exercises.items(), key=lambda item: lesson_order(item[0])):
         made = sorted(mistakes.get(exercise_id, {}).items(), key=lambda item: (-item[1], item[0]))
-        rows.append({"lesson": f"{lesson_of(exercise_id):02d}", "exercise": exercise_id,
+        rows.append({"lesson": f"{lesson_number(exercise_id):02d}", "exercise": exercise_id,
                      "title": exercise.title, "status": _WORDS.get(best.get(exercise_id), PROGRESS_OPEN),
                      "attempts": counts.get(exercise_id, 0), "after_solving": later.get(exercise_id, 0),
                      "misreadings": "; ".join(f"{misreading_in_words(name, exercises)}"

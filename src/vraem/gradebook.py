@@ -38,7 +38,8 @@ from pathlib import Path
 import pandas as pd
 
 from .checks import evaluate
-from .contract import ERROR, NOT_ANSWERED, NOT_HANDED_IN, SOLVED, STATUS_RANK, WRONG_ANSWER, lesson_number
+from .contract import (CORRECT, ERROR, NOT_ANSWERED, NOT_HANDED_IN, SOLVED, STATUS_RANK, UNANSWERED, UNREADABLE,
+                       WRONG, WRONG_ANSWER, lesson_number)
 from .exercises import all_exercises
 from .gradebook_answers import HandOverError, decode, shown
 from .gradebook_ingest import Submission, collect, keep_newest, open_answers

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-MODE_VARIABLE = "VRAEM_CHECK_MODE"  # read by vraem.checks inside each notebook's kernel
+from vraem.contract import CHECK_MODE_VARIABLE as MODE_VARIABLE  # read by vraem.checks in each notebook's kernel
 
 
 @pytest.hookimpl(tryfirst=True)

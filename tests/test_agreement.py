@@ -13,6 +13,8 @@ from vraem.kappa import kappa_scale
 from vraem.passages import CATEGORY_COLUMNS, load_codings, load_passages
 from vraem.provenance import coding_problems, round_problems
 
+from .conftest import REPO
+
 
 def _rewrite(path, change):
     """Apply ``change(rows)`` to a CSV file's rows (header first) and write it back."""
@@ -243,8 +245,7 @@ def test_round_two_is_also_measured_on_the_passages_codebook_v3_does_not_quote()
 
 def test_what_instructors_05_says_about_the_rounds_holds():
     """Do the figures instructors/05 gives for rounds 1 and 2 match what the code computes from data/?"""
-    from pathlib import Path
-    note = " ".join((Path(__file__).parents[1] / "instructors" / "05-militarization-vs-development.md").read_text(
+    note = " ".join((REPO / "instructors" / "05-militarization-vs-development.md").read_text(
         encoding="utf-8").split())  # one space for every line break
     table = agreement_table().set_index(["coder", "column"])
     for column in ("frame", "evidence"):
@@ -263,8 +264,7 @@ def test_the_counts_of_the_outside_coders_doubts_are_their_notes():
     """Do lesson 05's '13 places' (round 1) and '14 places' (round 2) count the numbered doubts in each coder's notes?"""
     import json
     import re
-    from pathlib import Path
-    root = Path(__file__).parents[1]
+    root = REPO
     notebook = json.loads((root / "solutions" / "05-militarization-vs-development.ipynb").read_text(encoding="utf-8"))
     text = " ".join(" ".join("".join(cell["source"]).split()) for cell in notebook["cells"])
     for coder, wording in (("O1", "listed {} places where the codebook had left it unsure"),

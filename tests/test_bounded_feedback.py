@@ -13,6 +13,8 @@ import sys
 import textwrap
 import threading
 
+from vraem.contract import CHECK_MODE_VARIABLE, PROGRESS_FILE_VARIABLE
+
 from .conftest import REPO
 
 #: CPU seconds one call may take (the issue's bound); measured in the child, after a warm-up.
@@ -132,9 +134,9 @@ CHILD = textwrap.dedent(r'''
 
 def _run_child(tmp_path):
     """Start the child; yield its report lines, failing if one call does not come back."""
-    env = {**os.environ, "VRAEM_PROGRESS_FILE": str(tmp_path / "progress.json"),
+    env = {**os.environ, PROGRESS_FILE_VARIABLE: str(tmp_path / "progress.json"),
            "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
-    env.pop("VRAEM_CHECK_MODE", None)
+    env.pop(CHECK_MODE_VARIABLE, None)
     child = subprocess.Popen([sys.executable, "-c", CHILD], stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
     lines: queue.Queue = queue.Queue()

@@ -28,6 +28,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from vraem.contract import CHECK_MODE_VARIABLE, PROGRESS_FILE_VARIABLE
+
 from .conftest import REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -64,8 +66,8 @@ def course_lab(tmp_path_factory):
         shutil.copytree(REPO / folder, root / folder)
     port = _free_port()
     environment = dict(os.environ)
-    environment.pop("VRAEM_CHECK_MODE", None)
-    environment["VRAEM_PROGRESS_FILE"] = str(root / "progress.json")  # not this machine's real record
+    environment.pop(CHECK_MODE_VARIABLE, None)
+    environment[PROGRESS_FILE_VARIABLE] = str(root / "progress.json")  # not this machine's real record
     # A first-time user: no saved JupyterLab settings or workspace (a past "No" to the news
     # question must not hide it). expose_app_in_browser only lets the test press "Run All".
     server = subprocess.Popen(

@@ -4,6 +4,7 @@ import nbformat
 import pytest
 
 from vraem.build import BuildError, build_lesson, main, render, stale_lessons, stub_source
+from vraem.contract import END_SOLUTION, ONE_LINE_SOLUTION, TAG_CHECK, TAG_EXERCISE, TAG_INSTRUCTOR, TAG_SOLUTION
 
 from .conftest import REPO
 
@@ -20,10 +21,10 @@ def _notebook(*cells):
 
 
 EXERCISE = _notebook(
-    ("markdown", "### Exercise 9.1 · Count", ["exercise"]),
-    ("code", "answer = len(corpus)  # SOLUTION", ["solution"]),
-    ("code", 'check("9.1", answer)', ["check"]),
-    ("markdown", "Model answer for instructors", ["instructor"]),
+    ("markdown", "### Exercise 9.1 · Count", [TAG_EXERCISE]),
+    ("code", "answer = len(corpus)  # SOLUTION", [TAG_SOLUTION]),
+    ("code", 'check("9.1", answer)', [TAG_CHECK]),
+    ("markdown", "Model answer for instructors", [TAG_INSTRUCTOR]),
 )
 
 
@@ -42,7 +43,7 @@ def test_block_marker_becomes_stubs_for_every_assigned_name():
     ("### BEGIN SOLUTION\nanswer = 1", "never closed"),
     ("### BEGIN SOLUTION\n### BEGIN SOLUTION\nanswer = 1\n### END SOLUTION", "nested"),
     ("answer = 1", "no solution marker"),
-    ("### END SOLUTION", "without"),
+    (END_SOLUTION, "without"),
     ("print(1)  # SOLUTION", "can only end an assignment"),
 ])
 def test_malformed_markers_name_the_place(source, complaint):
@@ -54,8 +55,8 @@ def test_malformed_markers_name_the_place(source, complaint):
 
 def test_an_exercise_without_a_check_stops_the_build():
     """Is an exercise heading with no check cell after it reported with its cell number?"""
-    notebook = _notebook(("markdown", "### Exercise 9.1", ["exercise"]),
-                         ("code", "answer = 1  # SOLUTION", ["solution"]))
+    notebook = _notebook(("markdown", "### Exercise 9.1", [TAG_EXERCISE]),
+                         ("code", "answer = 1  # SOLUTION", [TAG_SOLUTION]))
     with pytest.raises(BuildError, match=r"lesson\.ipynb, cell 1: .*no check cell"):
         build_lesson(notebook, "lesson.ipynb")
 
@@ -69,7 +70,7 @@ def test_the_lesson_drops_instructor_cells_and_outputs_and_keeps_ids():
     assert [cell.id for cell in lesson.cells] == ["cell-0", "cell-1", "cell-2"]
     assert lesson.cells[1].source == "answer = ..."
     assert lesson.cells[1].outputs == [] and lesson.cells[1].execution_count is None
-    assert lesson.cells[1].metadata["tags"] == ["solution"]
+    assert lesson.cells[1].metadata["tags"] == [TAG_SOLUTION]
 
 
 def test_building_twice_gives_the_same_text():
@@ -230,18 +231,18 @@ def _with_cell(kind, source, tags):
 
 SLIPS = {
     "lower-case block": ("code", f"answer = 1  # SOLUTION\n### begin solution\n{SECRET}\n### end solution",
-                         ["solution"], "line 2: `### begin solution` looks like a solution marker"),
+                         [TAG_SOLUTION], "line 2: `### begin solution` looks like a solution marker"),
     "misspelt block": ("code", f"answer = 1  # SOLUTION\n### BEGIN SOLUTON\n{SECRET}\n### END SOLUTON",
-                       ["solution"], "line 2: `### BEGIN SOLUTON` looks like a solution marker"),
-    "lower-case one-liner": ("code", f"answer = 1  # SOLUTION\n{SECRET}  # solution", ["solution"],
+                       [TAG_SOLUTION], "line 2: `### BEGIN SOLUTON` looks like a solution marker"),
+    "lower-case one-liner": ("code", f"answer = 1  # SOLUTION\n{SECRET}  # solution", [TAG_SOLUTION],
                              "line 2: `# solution` looks like a solution marker"),
-    "a comment line": ("code", f"answer = 1  # SOLUTION\n# solution\n{SECRET}", ["solution"],
+    "a comment line": ("code", f"answer = 1  # SOLUTION\n# solution\n{SECRET}", [TAG_SOLUTION],
                        "line 2: `# solution` looks like a solution marker"),
     "tags as a string": ("code", f"{SECRET}  # SOLUTION", "solution", "tags must be a list"),
     "misspelt tag": ("code", f"{SECRET}  # SOLUTION", ["Solution"], "did you mean 'solution'"),
     "no solution tag": ("code", f"### BEGIN SOLUTION\n{SECRET}\n### END SOLUTION", [],
                         "without the 'solution' tag"),
-    "markdown answer": ("markdown", f"The answer is `{SECRET}`", ["solution"], "markdown cell is tagged 'solution'"),
+    "markdown answer": ("markdown", f"The answer is `{SECRET}`", [TAG_SOLUTION], "markdown cell is tagged 'solution'"),
 }
 
 
@@ -265,9 +266,9 @@ def test_ordinary_comments_are_not_taken_for_markers():
 
 @pytest.mark.parametrize("line", [
     "x" + " " * 32_000 + "= 1",
-    "x" + " " * 32_000 + "= 1  # SOLUTION",
-    "answer = " + "a" * 32_000 + "  # SOLUTION",
-    "answer = " + "[1, " * 8_000 + "  # SOLUTION",
+    "x" + " " * 32_000 + "= 1  " + ONE_LINE_SOLUTION,
+    "answer = " + "a" * 32_000 + "  " + ONE_LINE_SOLUTION,
+    "answer = " + "[1, " * 8_000 + "  " + ONE_LINE_SOLUTION,
     "# " + "solution " * 4_000,
     "x = '" + "#" * 32_000 + "'",
 ], ids=["spaces before =", "spaces before = and a marker", "long value", "unbalanced", "long comment", "many hashes"])

@@ -6,6 +6,7 @@ import pytest
 
 from vraem import setup_charts
 from vraem.charts import PALETTE, ChartContractError, chart_problems
+from vraem.contract import CHECK_MODE_VARIABLE
 
 
 def _luminance(hex_colour):
@@ -74,7 +75,7 @@ def test_the_description_is_the_images_text_alternative():
 def test_a_chart_without_a_description_still_gets_a_name(monkeypatch):
     """Is a learner's undescribed chart named by its title rather than left without alt?"""
     setup_charts()
-    monkeypatch.delenv("VRAEM_CHECK_MODE", raising=False)
+    monkeypatch.delenv(CHECK_MODE_VARIABLE, raising=False)
     with pytest.warns(UserWarning):
         bundle = alt.renderers.get()(_chart(title="Coca by year").to_dict())
     image, _ = _image_and_svg(bundle)
@@ -84,7 +85,7 @@ def test_a_chart_without_a_description_still_gets_a_name(monkeypatch):
 def test_under_the_tests_an_incomplete_chart_is_an_error(monkeypatch):
     """Does the renderer refuse an undescribed chart when notebooks run in CI?"""
     setup_charts()
-    monkeypatch.setenv("VRAEM_CHECK_MODE", "solutions")
+    monkeypatch.setenv(CHECK_MODE_VARIABLE, "solutions")
     with pytest.raises(ChartContractError, match="title"):
         alt.renderers.get()(_chart().to_dict())
 
@@ -92,7 +93,7 @@ def test_under_the_tests_an_incomplete_chart_is_an_error(monkeypatch):
 def test_for_learners_an_incomplete_chart_still_draws_with_a_warning(monkeypatch):
     """Does a learner's bare chart still show, with a nudge?"""
     setup_charts()
-    monkeypatch.delenv("VRAEM_CHECK_MODE", raising=False)
+    monkeypatch.delenv(CHECK_MODE_VARIABLE, raising=False)
     with pytest.warns(UserWarning, match="description"):
         bundle = alt.renderers.get()(_chart().to_dict())
     assert "image/svg+xml" in bundle

@@ -11,6 +11,7 @@ import pytest
 from vraem import checks
 from vraem.answers import AnswerTypeError, Choice, DateWithin, Labels
 from vraem.checks import CORRECT, UNANSWERED, UNREADABLE, WRONG, check, evaluate, hint, solution
+from vraem.contract import lesson_number, lesson_order
 from vraem.exercises import all_exercises
 
 from .conftest import REPO
@@ -108,7 +109,7 @@ def test_an_unknown_exercise_id_lists_the_known_ones_in_lesson_order(capsys):
     feedback = evaluate("0.99", 1)
     assert feedback.status == UNREADABLE
     listed = re.findall(r"\b\d+\.\d+\b", feedback.message.split("registered ones are:", 1)[1].split(". ")[0])
-    in_lessons = sorted(EXERCISES, key=lambda exercise_id: tuple(int(part) for part in exercise_id.split(".")))
+    in_lessons = sorted(EXERCISES, key=lesson_order)
     assert listed == in_lessons and listed != sorted(EXERCISES)
 
 
@@ -215,7 +216,7 @@ def test_a_partial_multiple_choice_answer_is_told_something_is_missing(exercise)
 @pytest.mark.parametrize("exercise", CHOICES, ids=lambda e: e.id)
 def test_choice_options_are_shown_in_the_lesson(exercise):
     """Does the exercise's heading cell list every option with its letter, as the check knows them?"""
-    lesson = next((REPO / "solutions").glob(f"{int(exercise.id.split('.')[0]):02d}-*.ipynb"))
+    lesson = next((REPO / "solutions").glob(f"{lesson_number(exercise.id):02d}-*.ipynb"))
     text = lesson.read_text(encoding="utf-8")
     for letter, option in exercise.answer.options.items():
         assert f"({letter})" in text and json_escaped(option) in text, f"{exercise.id} ({letter})"

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from vraem import load_claims, load_coca_series, load_corpus, load_events
+from vraem.contract import DATA_VARIABLE
 from vraem.paths import DataNotFoundError
 from vraem.provenance import claim_problems, event_problems, series_problems
 from vraem.series import REFERENCE_COLUMNS, mark_preferred
@@ -150,8 +151,8 @@ def test_a_removed_data_file_says_how_to_restore_it(data_copy):
 
 def test_a_wrong_data_folder_says_what_to_do(tmp_path, monkeypatch):
     """Does VRAEM_DATA pointing at an empty folder give a clear message?"""
-    monkeypatch.setenv("VRAEM_DATA", str(tmp_path))
-    with pytest.raises(DataNotFoundError, match="VRAEM_DATA"):
+    monkeypatch.setenv(DATA_VARIABLE, str(tmp_path))
+    with pytest.raises(DataNotFoundError, match=DATA_VARIABLE):
         load_corpus()
 
 

@@ -14,6 +14,7 @@ import pytest
 from vraem import datacache, provenance, tables
 from vraem.checks import CORRECT, UNREADABLE, evaluate
 from vraem.claims import load_claims
+from vraem.contract import DATA_VARIABLE
 from vraem.corpus import load_article, load_corpus
 from vraem.exercises import all_exercises, get
 from vraem.tables import read_table, resource_schema, resources
@@ -119,7 +120,7 @@ def test_each_data_folder_has_its_own_results(data_copy, monkeypatch):
     first, edited = _an_event_title(data_copy)
     _rewrite_cell(data_copy / "events.csv", first, edited)
     assert read_table("events")["event"].iloc[0] == edited
-    monkeypatch.delenv("VRAEM_DATA")
+    monkeypatch.delenv(DATA_VARIABLE)
     assert read_table("events")["event"].iloc[0] == first
 
 

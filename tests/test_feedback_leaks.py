@@ -30,6 +30,7 @@ import pytest
 from vraem import checks
 from vraem.answers import Choice, Number
 from vraem.checks import CORRECT, accepts, hint, judge
+from vraem.contract import CHECKED_HEADING
 from vraem.exercises import all_exercises
 
 from .conftest import REPO
@@ -53,9 +54,9 @@ def _exercise_cells() -> dict[str, str]:
     found = {}
     for path in sorted((REPO / "lessons").glob("[0-9][0-9]-*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
-            heading = re.match(r"### Exercise (\d+\.\d+) ·", cell.source)
+            heading = CHECKED_HEADING.match(cell.source)
             if cell.cell_type == "markdown" and heading:
-                found[heading[1]] = cell.source
+                found[heading["id"]] = cell.source
     return found
 
 

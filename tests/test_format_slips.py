@@ -19,6 +19,7 @@ import pytest
 from vraem import checks
 from vraem.answers import AnswerTypeError, Choice, DateWithin, IdSet, Labels, Number
 from vraem.checks import CORRECT, UNREADABLE, WRONG, check, evaluate, hint, judge, solution
+from vraem.contract import BEGIN_SOLUTION, END_SOLUTION, ONE_LINE_SOLUTION, PROGRESS_FILE_VARIABLE
 from vraem.exercises import REGISTRY, all_exercises
 
 from .slips import AMBIGUOUS, READ, SLIP_MAKERS, canonical, kind_of, slips
@@ -284,7 +285,7 @@ def test_an_unknown_id_is_not_written_into_the_progress_record(tmp_path, monkeyp
     import json
 
     record = tmp_path / "progress.json"
-    monkeypatch.setenv("VRAEM_PROGRESS_FILE", str(record))
+    monkeypatch.setenv(PROGRESS_FILE_VARIABLE, str(record))
     monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
     check("9.9", 3)
     check(" 0.1 ", ["000"])
@@ -297,7 +298,7 @@ def test_solution_shows_clean_code(exercise_id, capsys):
     solution(exercise_id)
     printed = capsys.readouterr().out
     assert "Worked solution" in printed
-    for marker in ("BEGIN SOLUTION", "END SOLUTION", "# SOLUTION"):
+    for marker in (BEGIN_SOLUTION.lstrip("# "), END_SOLUTION.lstrip("# "), ONE_LINE_SOLUTION):
         assert marker not in printed.upper(), printed
 
 

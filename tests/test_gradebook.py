@@ -41,6 +41,7 @@ import pytest
 
 from vraem import gradebook_mounts, gradebook_sandbox
 from vraem.checks import evaluate
+from vraem.contract import TAG_CHECK, TAG_OPEN_EXERCISE, TAG_SETUP, TAG_SOLUTION
 from vraem.exercises import all_exercises
 from vraem.gradebook import ERROR, NOT_ANSWERED, NOT_HANDED_IN, SOLVED, grade, main, neutralised
 from vraem.gradebook_answers import HandOverError, decode, encode
@@ -66,7 +67,7 @@ def _notebook(path=SOLUTION):
 
 def _answers(notebook, *codes: str):
     """The notebook with its solution cells replaced by ``codes`` in order (one code: all of them)."""
-    solutions = [cell for cell in notebook.cells if "solution" in cell.metadata.get("tags", [])]
+    solutions = [cell for cell in notebook.cells if TAG_SOLUTION in cell.metadata.get("tags", [])]
     for number, cell in enumerate(solutions):
         cell.source = codes[min(number, len(codes) - 1)]
     return notebook
@@ -91,11 +92,11 @@ def _quick(*cells: str, answers: tuple[str, str] | None = None):
     """A short lesson-00 notebook: the import, ``cells``, then both exercises (right unless ``answers``)."""
     answers = answers or (f"answer = {_right_01()!r}", f"answer = {_right_02()!r}")
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell("from vraem import check", metadata={"tags": ["setup"]}),
+    notebook.cells = [nbformat.v4.new_code_cell("from vraem import check", metadata={"tags": [TAG_SETUP]}),
                       *(nbformat.v4.new_code_cell(code) for code in cells)]
     for exercise_id, code in zip(("0.1", "0.2"), answers, strict=True):
-        notebook.cells += [nbformat.v4.new_code_cell(code, metadata={"tags": ["solution"]}),
-                           nbformat.v4.new_code_cell(f'check("{exercise_id}", answer)', metadata={"tags": ["check"]})]
+        notebook.cells += [nbformat.v4.new_code_cell(code, metadata={"tags": [TAG_SOLUTION]}),
+                           nbformat.v4.new_code_cell(f'check("{exercise_id}", answer)', metadata={"tags": [TAG_CHECK]})]
     return notebook
 
 
@@ -279,7 +280,7 @@ def build_class(folder: Path, context: dict, hostile_only: bool = False) -> None
     _write(folder / "hog" / "00-start-here.ipynb", _quick("huge = bytearray(64 * 1024 ** 3)", HOG))
     xss = _quick(_forge_code(right), answers=('answer = "<script>alert(6)</script>"',) * 2)
     xss.cells.append(nbformat.v4.new_markdown_cell("### Open exercise 0.z · A test",
-                                                   metadata={"tags": ["open-exercise"]}))
+                                                   metadata={"tags": [TAG_OPEN_EXERCISE]}))
     xss.cells.append(nbformat.v4.new_markdown_cell(
         "**bold** <script>alert(2)</script> [link](javascript:alert(3)) <img src=x onerror=alert(4)>"))
     _write(folder / XSS / "00-start-here.ipynb", xss)

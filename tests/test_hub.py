@@ -34,6 +34,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from vraem.contract import ONE_LINE_SOLUTION
+
 from .conftest import REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -280,7 +282,7 @@ def a_class(chromium, hub, instructor):
     # column of missing headlines instead of missing dates (the cell before the exercise shows it)
     right = next("".join(cell["source"]) for cell in solution["cells"]
                  if "".join(cell["source"]).startswith("answer = ") and "published_in_scrape" in "".join(cell["source"]))
-    right = right.replace("  # SOLUTION", "")
+    right = right.replace(f"  {ONE_LINE_SOLUTION}", "")
     wrong = right.replace("published_in_scrape", "title_in_scrape")
     answers = dict(zip(LEARNERS, (right, wrong), strict=True))
     seen = SimpleNamespace(requests=[], paths={}, outputs={}, answers=answers, link=link)

@@ -20,6 +20,7 @@ import nbformat
 import pytest
 
 import vraem
+from vraem.contract import TAG_SETUP, lesson_number
 from vraem.exercises import all_exercises
 
 from .conftest import REPO
@@ -84,13 +85,13 @@ def advised() -> dict[int, dict[str, str]]:
     for exercise_id, exercise in all_exercises().items():
         told = " ".join([*exercise.hints, exercise.look_again, *(m.feedback for m in exercise.misreadings),
                          *getattr(exercise.answer, "why_not", {}).values()])
-        want(_helpers_in(told), 0, f"exercise {exercise_id}'s hints and feedback", only=int(exercise_id.split(".")[0]))
+        want(_helpers_in(told), 0, f"exercise {exercise_id}'s hints and feedback", only=lesson_number(exercise_id))
     return wanted
 
 
 def at_hand(path) -> set[str]:
     """The names the lesson's setup cell imports or defines."""
-    setup = next(cell for cell in _cells(path) if "setup" in cell.metadata.get("tags", []))
+    setup = next(cell for cell in _cells(path) if TAG_SETUP in cell.metadata.get("tags", []))
     names = set()
     for node in ast.walk(ast.parse(setup.source)):
         if isinstance(node, ast.Import | ast.ImportFrom):

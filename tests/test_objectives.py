@@ -1,14 +1,13 @@
 """Every stated objective is assessed: exercise cells declare which objectives they test."""
 
-import re
-
 import nbformat
 import pytest
+
+from vraem.contract import EXERCISE_NAMED, EXERCISE_TAGS
 
 from .conftest import REPO
 
 SOLUTIONS = sorted((REPO / "solutions").glob("[0-9][0-9]-*.ipynb"))
-EXERCISE_TAGS = {"exercise", "open-exercise"}
 
 
 def objectives(header: str) -> list[str]:
@@ -31,9 +30,9 @@ def coverage(path) -> tuple[list[str], dict[int, list[str]]]:
     stated = objectives(notebook.cells[0].source)
     covered: dict[int, list[str]] = {}
     for number, cell in enumerate(notebook.cells, start=1):
-        if not EXERCISE_TAGS & set(cell.metadata.get("tags", [])):
+        if not set(EXERCISE_TAGS) & set(cell.metadata.get("tags", [])):
             continue
-        heading = re.search(r"(?:Open e|E)xercise (\d+\.\w+)", cell.source)
+        heading = EXERCISE_NAMED.search(cell.source)
         name = heading[1] if heading else f"cell {number}"
         declared = cell.metadata.get("objectives")
         assert isinstance(declared, list) and declared, (

@@ -14,6 +14,7 @@ import pytest
 
 from vraem import progress
 from vraem.checks import check
+from vraem.contract import CHECK_MODE_VARIABLE, DATA_VARIABLE, PROGRESS_FILE_VARIABLE
 from vraem.exercises import all_exercises
 from vraem.progress import FILE_VARIABLE
 
@@ -26,7 +27,7 @@ progress_module = sys.modules["vraem.progress"]
 def record_file(tmp_path, monkeypatch):
     path = tmp_path / "progress.json"
     monkeypatch.setenv(FILE_VARIABLE, str(path))
-    monkeypatch.delenv("VRAEM_CHECK_MODE", raising=False)
+    monkeypatch.delenv(CHECK_MODE_VARIABLE, raising=False)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temporary"))  # the last-but-one place
     monkeypatch.setattr(progress_module, "_told", set())
     monkeypatch.setattr(progress_module, "_memory", {})
@@ -52,7 +53,7 @@ def test_attempts_are_recorded_and_the_best_result_kept(record_file, capsys):
 def test_unanswered_and_test_runs_leave_no_record(record_file, monkeypatch, capsys):
     """Do 'not answered yet' and the test suite's notebook runs write nothing?"""
     check("0.1", ...)
-    monkeypatch.setenv("VRAEM_CHECK_MODE", "solutions")
+    monkeypatch.setenv(CHECK_MODE_VARIABLE, "solutions")
     check("0.1", ["001", "004"])
     assert not record_file.exists()
 
@@ -160,7 +161,7 @@ def test_a_record_that_cannot_be_written_anywhere_is_kept_in_memory(tmp_path, mo
     blocker.write_text("x")
     monkeypatch.setenv(FILE_VARIABLE, str(blocker / "progress.json"))
     monkeypatch.setattr(tempfile, "tempdir", str(blocker))
-    monkeypatch.delenv("VRAEM_CHECK_MODE", raising=False)
+    monkeypatch.delenv(CHECK_MODE_VARIABLE, raising=False)
     monkeypatch.setattr(progress_module, "_told", set())
     monkeypatch.setattr(progress_module, "_memory", {})
     check("0.1", ["001", "004"])
@@ -225,7 +226,7 @@ def _as_a_learner(tmp_path, env, deny_read=None, deny_write=None):
     scratch.mkdir()
     scratch.chmod(0o777)
     full_env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(REPO / "src"), "TMPDIR": str(scratch),
-                "VRAEM_DATA": str(REPO / "data"), **env}
+                DATA_VARIABLE: str(REPO / "data"), **env}
     code, run_as = AS_LEARNER, {}
     if os.geteuid() == 0:
         if _another_user_can_run_python(full_env):
@@ -259,7 +260,7 @@ def test_an_unreadable_record_is_left_alone(shared_tmp):
     record = folder / "progress.json"
     record.write_text(json.dumps({"1.1": {"best": "correct", "attempts": 1}}), encoding="utf-8")
     record.chmod(0o000)
-    printed, row, _ = _as_a_learner(shared_tmp, {"VRAEM_PROGRESS_FILE": str(record), "HOME": str(shared_tmp)},
+    printed, row, _ = _as_a_learner(shared_tmp, {PROGRESS_FILE_VARIABLE: str(record), "HOME": str(shared_tmp)},
                                     deny_read=record)
     assert row == {"status": "solved", "attempts": 2}
     assert printed.count("Note:") == 1 and "cannot be read" in printed
@@ -285,7 +286,7 @@ def test_several_kernels_writing_at_once_lose_nothing(record_file):
     """Do four processes writing 3,000 attempts between them leave all 3,000 in one valid record?"""
     writers, each = 4, 750
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), FILE_VARIABLE: str(record_file)}
-    env.pop("VRAEM_CHECK_MODE", None)
+    env.pop(CHECK_MODE_VARIABLE, None)
     processes = [subprocess.Popen([sys.executable, "-c", WRITER, str(each), str(offset)], env=env,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for offset in range(writers)]

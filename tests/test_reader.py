@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from vraem import load_article, load_claims, reader
+from vraem.contract import TAG_SETUP
 from vraem.tables import resource_schema
 
 from .conftest import REPO
@@ -454,7 +455,7 @@ def _lesson_namespace() -> dict:
     import nbformat
 
     notebook = nbformat.read(REPO / "lessons" / "06-capstone.ipynb", as_version=4)
-    setup = next(cell for cell in notebook.cells if "setup" in cell.metadata.get("tags", []))
+    setup = next(cell for cell in notebook.cells if TAG_SETUP in cell.metadata.get("tags", []))
     namespace: dict = {}
     exec(compile(setup.source, "lesson 06, setup cell", "exec"), namespace)  # noqa: S102
     return namespace

@@ -29,6 +29,7 @@ import pytest
 import nbformat
 
 from vraem.checks import evaluate
+from vraem.contract import BEGIN_SOLUTION, CHECK_MODE_VARIABLE
 from vraem.corpus import load_metadata
 from vraem.exercises import all_exercises
 from vraem.glossary import load_glossary, term_names
@@ -210,7 +211,7 @@ def _offline(command: list[str], scratch: Path) -> tuple[list[str], dict[str, st
     process (the build and the lessons' kernels) loads, refusing non-local connections.
     """
     environment = dict(os.environ)
-    environment.pop("VRAEM_CHECK_MODE", None)
+    environment.pop(CHECK_MODE_VARIABLE, None)
     probe = subprocess.run(["unshare", "-rn", "sh", "-c", "ip link set lo up"], capture_output=True)
     if probe.returncode == 0:
         return ["unshare", "-rn", "sh", "-c", 'ip link set lo up && exec "$@"', "offline", *command], environment
@@ -303,7 +304,7 @@ def test_solutions_stay_in_the_instructor_section(site):
     html = site[0] / "_build" / "html" / "lessons"
     for name in LESSONS:
         page = (html / f"{name}.html").read_text(encoding="utf-8")
-        assert "BEGIN SOLUTION" not in page and "Model answer" not in page, name
+        assert BEGIN_SOLUTION.lstrip("# ") not in page and "Model answer" not in page, name
 
 
 # --- in a real browser ----------------------------------------------------------------------

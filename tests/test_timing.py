@@ -5,6 +5,9 @@ import shutil
 import nbformat
 import pytest
 
+from vraem.contract import (TAG_AFTER_CLASS, TAG_CHECK, TAG_EXERCISE, TAG_INSTRUCTOR,
+                            TAG_KEYPOINTS, TAG_LESSON_HEADER, TAG_OPEN_EXERCISE, TAG_SETUP,
+                            TAG_SOLUTION)
 from vraem.stated_times import time_problems, write_times
 from vraem.timing import CALIBRATION, RATES, Counts, course_times, lesson_time, reading_words, words
 
@@ -30,20 +33,20 @@ def test_words_are_counted_as_a_reader_meets_them():
 
 def _notebook():
     cells = [
-        nbformat.v4.new_markdown_cell("# 09 · Demo\n\nOne line.\n\n**Time:** …", metadata={"tags": ["lesson-header"]}),
-        nbformat.v4.new_code_cell("import pandas as pd\nx = 1", metadata={"tags": ["setup"]}),
+        nbformat.v4.new_markdown_cell("# 09 · Demo\n\nOne line.\n\n**Time:** …", metadata={"tags": [TAG_LESSON_HEADER]}),
+        nbformat.v4.new_code_cell("import pandas as pd\nx = 1", metadata={"tags": [TAG_SETUP]}),
         nbformat.v4.new_markdown_cell("## 1. First\n\n" + "word " * 126),
         nbformat.v4.new_code_cell("\n".join(f"a{i} = {i}" for i in range(10))),
-        nbformat.v4.new_markdown_cell("### Exercise 9.1 · Try (1 min)\n\nDo it.", metadata={"tags": ["exercise"]}),
+        nbformat.v4.new_markdown_cell("### Exercise 9.1 · Try (1 min)\n\nDo it.", metadata={"tags": [TAG_EXERCISE]}),
         nbformat.v4.new_code_cell("### BEGIN SOLUTION\na = 1\nb = 2\nanswer = a + b\n### END SOLUTION",
-                                  metadata={"tags": ["solution"]}),
-        nbformat.v4.new_code_cell('check("9.1", answer)', metadata={"tags": ["check"]}),
-        nbformat.v4.new_markdown_cell("## After class (about 1 min)\n\nThe rest.", metadata={"tags": ["after-class"]}),
+                                  metadata={"tags": [TAG_SOLUTION]}),
+        nbformat.v4.new_code_cell('check("9.1", answer)', metadata={"tags": [TAG_CHECK]}),
+        nbformat.v4.new_markdown_cell("## After class (about 1 min)\n\nThe rest.", metadata={"tags": [TAG_AFTER_CLASS]}),
         nbformat.v4.new_markdown_cell("## 2. Later\n\n### Open exercise 9.a · Write (1 min)\n\nWrite it.",
-                                      metadata={"tags": ["open-exercise"]}),
+                                      metadata={"tags": [TAG_OPEN_EXERCISE]}),
         nbformat.v4.new_markdown_cell("*Write your answer here.*"),
-        nbformat.v4.new_markdown_cell("**Model answer.** " + "word " * 58, metadata={"tags": ["instructor"]}),
-        nbformat.v4.new_markdown_cell("## Key points\n\n- one", metadata={"tags": ["keypoints"]}),
+        nbformat.v4.new_markdown_cell("**Model answer.** " + "word " * 58, metadata={"tags": [TAG_INSTRUCTOR]}),
+        nbformat.v4.new_markdown_cell("## Key points\n\n- one", metadata={"tags": [TAG_KEYPOINTS]}),
     ]
     return nbformat.v4.new_notebook(cells=cells)
 

@@ -8,6 +8,7 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 from vraem import load_claims
+from vraem.contract import CHECK_MODE_VARIABLE, DATA_VARIABLE
 from vraem.paths import data_dir
 
 from .conftest import REPO
@@ -15,7 +16,7 @@ from .conftest import REPO
 
 def test_data_is_found_from_outside_the_repository(tmp_path, monkeypatch):
     """Does the package find data/ when the shell is somewhere else entirely?"""
-    monkeypatch.delenv("VRAEM_DATA", raising=False)
+    monkeypatch.delenv(DATA_VARIABLE, raising=False)
     monkeypatch.chdir(tmp_path)
     assert data_dir() == REPO / "data"
     assert len(load_claims()) > 0
@@ -24,7 +25,7 @@ def test_data_is_found_from_outside_the_repository(tmp_path, monkeypatch):
 @pytest.mark.parametrize("where", ["repository root", "a learner's copy elsewhere"])
 def test_lesson_00_runs_from_another_folder(where, tmp_path, monkeypatch):
     """Does a lesson run top to bottom when its kernel starts outside lessons/?"""
-    monkeypatch.delenv("VRAEM_CHECK_MODE", raising=False)
+    monkeypatch.delenv(CHECK_MODE_VARIABLE, raising=False)
     notebook_path = REPO / "lessons" / "00-start-here.ipynb"
     folder = REPO if where == "repository root" else tmp_path
     if folder == tmp_path:

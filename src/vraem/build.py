@@ -44,15 +44,16 @@ from pathlib import Path
 
 import nbformat
 
+from .contract import (BEGIN_SOLUTION, BUILD_TAGS, END_SOLUTION, ONE_LINE_SOLUTION, STUB_COMMENT, TAG_CHECK,
+                       TAG_EXERCISE, TAG_INSTRUCTOR, TAG_SOLUTION, tags_of)
+from .paths import course_root
 from .stated_times import time_problems, write_times
 
-BEGIN, END, ONE_LINE = "### BEGIN SOLUTION", "### END SOLUTION", "# SOLUTION"
-STUB_COMMENT = "# YOUR CODE HERE"
-# "exercise" marks a checked exercise's heading (a "check" cell must follow);
-# "open-exercise" an open one; "instructor" cells (notes, model answers) stay in solutions/ only.
-TAG_SOLUTION, TAG_EXERCISE, TAG_CHECK, TAG_INSTRUCTOR = "solution", "exercise", "check", "instructor"
-#: Tags the build acts on: a near miss ("Solution", "instructors") would let answers through.
-BUILD_TAGS = (TAG_SOLUTION, TAG_EXERCISE, TAG_CHECK, TAG_INSTRUCTOR, "open-exercise")
+# The markers and tags are the notebook contract's (vraem.contract); short names for this module.
+BEGIN, END, ONE_LINE = BEGIN_SOLUTION, END_SOLUTION, ONE_LINE_SOLUTION
+#: The words of the markers ("solution", "begin", "end"), for recognising a near miss.
+_ONE_LINE_TEXT = ONE_LINE.lstrip("#").strip()
+_WORD, _BEGIN_WORD, _END_WORD = _ONE_LINE_TEXT.lower(), BEGIN.split()[1].lower(), END.split()[1].lower()
 #: Lesson metadata key holding the build's record of what it wrote.
 RECORD = "vraem_build"
 #: A comment longer than this is prose, not a marker (and keeps the fuzzy match cheap).
@@ -64,7 +65,7 @@ class BuildError(ValueError):
 
 
 def _tags(cell, where: str) -> list[str]:
-    tags = cell.get("metadata", {}).get("tags", [])
+    tags = tags_of(cell)
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
         raise BuildError(f"{where}: the cell's tags must be a list of strings, e.g. [\"solution\"], "
                          f"not {tags!r}")
@@ -93,16 +94,16 @@ def _marker_kind(comment: str) -> str | None:
     words = re.findall(r"[a-z]+", text.lower())
     if len(words) == 1:
         word = words[0]
-        if _similar(word, "solution") or word.startswith("solu"):
+        if _similar(word, _WORD) or word.startswith(_WORD[:4]):
             return ONE_LINE
-        if _similar(word, "beginsolution"):
+        if _similar(word, _BEGIN_WORD + _WORD):
             return BEGIN
-        if _similar(word, "endsolution"):
+        if _similar(word, _END_WORD + _WORD):
             return END
-    if len(words) == 2 and (_similar(words[1], "solution") or words[1].startswith("solu")):
-        if _similar(words[0], "begin") or words[0] == "start":
+    if len(words) == 2 and (_similar(words[1], _WORD) or words[1].startswith(_WORD[:4])):
+        if _similar(words[0], _BEGIN_WORD) or words[0] == "start":
             return BEGIN
-        if _similar(words[0], "end") or words[0] == "stop":
+        if _similar(words[0], _END_WORD) or words[0] == "stop":
             return END
     return None
 
@@ -116,7 +117,7 @@ def check_markers(source: str, where: str, tagged: bool) -> None:
     for number, line in enumerate(source.splitlines(), start=1):
         here = f"{where}, line {number}"
         stripped = line.strip()
-        if stripped in (BEGIN, END) or _one_line_comment(line) == "SOLUTION":
+        if stripped in (BEGIN, END) or _one_line_comment(line) == _ONE_LINE_TEXT:
             if not tagged:
                 raise BuildError(f"{here}: a solution marker in a cell without the 'solution' tag; "
                                  "tag the cell 'solution' or its answer is copied into the lesson")
@@ -211,7 +212,7 @@ def stub_source(source: str, where: str) -> str:
             block = None
         elif block is not None:
             block.append(line)
-        elif _one_line_comment(line) == "SOLUTION":
+        elif _one_line_comment(line) == _ONE_LINE_TEXT:
             lines.append(_one_line_stub(line, where))
             found = True
         else:
@@ -372,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="overwrite lessons that were edited by hand or hold outputs, saying what is replaced")
     parser.add_argument("names", nargs="*", help="build only these notebooks, e.g. 01-the-corpus")
     args = parser.parse_args(argv)
-    root = args.root or _course_root()
+    root = args.root or course_root()
     solutions, lessons = root / "solutions", root / "lessons"
     try:
         if args.check:
@@ -409,12 +410,6 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"build stopped: {error}", file=sys.stderr)
         return 2
-
-
-def _course_root() -> Path:
-    from .paths import data_dir
-
-    return data_dir().parent
 
 
 if __name__ == "__main__":

@@ -10,14 +10,15 @@ import warnings
 import altair as alt
 from altair.vegalite.v6.display import svg_renderer
 
+from .contract import CHECK_MODE_VARIABLE, RENDERER_VARIABLE
+
 #: Okabe–Ito colours, ordered so that neighbours also differ in lightness
 #: (they stay apart when printed in greyscale).
 PALETTE = ["#0072B2", "#E69F00", "#000000", "#56B4E9", "#D55E00", "#009E73", "#CC79A7", "#F0E442"]
 #: Shapes for points, so categories differ by more than colour.
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down"]
 FONT = "Helvetica, Arial, sans-serif"
-#: Environment variable to choose the renderer: "svg" (default) or "interactive".
-RENDERER_VARIABLE = "VRAEM_RENDERER"
+# RENDERER_VARIABLE (vraem.contract) chooses the renderer: "svg" (default) or "interactive".
 
 
 class ChartContractError(ValueError):
@@ -102,7 +103,7 @@ def _checked_svg(spec: dict, **kwargs) -> dict[str, str]:
     problems = chart_problems(spec)
     if problems:
         message = "This chart still needs " + "; ".join(problems) + "."
-        if os.environ.get("VRAEM_CHECK_MODE"):
+        if os.environ.get(CHECK_MODE_VARIABLE):
             raise ChartContractError(message)
         warnings.warn(message, stacklevel=2)
     bundle = svg_renderer(spec, **kwargs)

@@ -10,25 +10,24 @@ from __future__ import annotations
 import copy
 import json
 import os
-import re
 from dataclasses import dataclass
 
 from .answers import AnswerTypeError, Choice, Labels, read_answer, type_name
-from .exercises import Exercise, Misreading, all_exercises, get, lesson_order
-from .paths import CourseDataError, data_dir
+from .contract import (BLOCK_MARKER_LINE, CHECK_CALL, CHECK_MODE_VARIABLE, CORRECT, GRADEBOOK_VARIABLE,
+                       ONE_LINE_MARKER_END, TAG_SOLUTION, UNANSWERED, UNREADABLE, WRONG, lesson_number, lesson_order,
+                       tags_of)
+from .exercises import Exercise, Misreading, all_exercises, get
+from .paths import CourseDataError, course_root
 from .progress import record
 
-#: Set by the test suite: "solutions" makes every check demand a right answer,
-#: "lessons" makes every check demand an unanswered stub. Unset for learners.
-MODE_VARIABLE = "VRAEM_CHECK_MODE"
+#: Set by the test suite (see vraem.contract.CHECK_MODE_VARIABLE).
+MODE_VARIABLE = CHECK_MODE_VARIABLE
 
-CORRECT, WRONG, UNANSWERED, UNREADABLE = "correct", "wrong", "unanswered", "unreadable"
 _SYMBOLS = {CORRECT: "✓", WRONG: "✗", UNANSWERED: "…", UNREADABLE: "?"}
 #: Stands for "no answer given" (``check("1.2")``), which differs from ``answer = ...``.
 _MISSING = object()
 #: Lines of a solution cell that only the build needs.
-_BUILD_MARKER = re.compile(r"^\s*#+\s*(BEGIN|END)\s+SOLUTION\s*$", re.IGNORECASE)
-_SOLUTION_COMMENT = re.compile(r"\s*#\s*SOLUTION\s*$", re.IGNORECASE)
+_BUILD_MARKER, _SOLUTION_COMMENT = BLOCK_MARKER_LINE, ONE_LINE_MARKER_END
 
 
 class CheckFailed(AssertionError):
@@ -322,9 +321,8 @@ def check(exercise_id: str = _MISSING, answer: object = _MISSING) -> None:
         raise CheckFailed(f"lesson notebook should leave exercises unanswered: {feedback}")
 
 
-#: Set only inside the class gradebook's sandbox: check() then hands the answer over as data
-#: and judges nothing; the gradebook judges it in its own process (vraem.gradebook_answers).
-GRADEBOOK_VARIABLE = "VRAEM_GRADEBOOK"
+# GRADEBOOK_VARIABLE is set only inside the class gradebook's sandbox: check() then hands the answer
+# over as data and judges nothing; the gradebook judges it in its own process (vraem.gradebook_answers).
 
 
 def _handed_to_gradebook(exercise_id, answer) -> bool:
@@ -438,8 +436,8 @@ def clean_solution(source: str) -> str:
 
 def solution_code(exercise_id: str) -> str:
     """Return the source of the solution cell(s) for an exercise, read from ``solutions/``."""
-    folder = data_dir().parent / "solutions"
-    lesson = int(exercise_id.split(".")[0])
+    folder = course_root() / "solutions"
+    lesson = lesson_number(exercise_id)
     notebooks = sorted(folder.glob(f"{lesson:02d}-*.ipynb"))
     if not notebooks:
         raise LookupError(f"No solution notebook for lesson {lesson:02d} was found in {folder}. "
@@ -449,12 +447,12 @@ def solution_code(exercise_id: str) -> str:
     except (OSError, ValueError, KeyError, TypeError):
         raise LookupError(f"{notebooks[0]} cannot be read as a notebook. Restore it with "
                           f"`git checkout -- solutions/{notebooks[0].name}`.") from None
-    marker = f'check("{exercise_id}"'
     for index, cell in enumerate(cells):
-        if cell["cell_type"] == "code" and marker in "".join(cell["source"]):
+        calls = CHECK_CALL.finditer("".join(cell["source"])) if cell["cell_type"] == "code" else ()
+        if any(call["id"] == exercise_id for call in calls):
             parts = []
             for before in reversed(cells[:index]):
-                if "solution" not in before.get("metadata", {}).get("tags", []):
+                if TAG_SOLUTION not in tags_of(before):
                     break
                 parts.insert(0, clean_solution("".join(before["source"])))
             if parts:

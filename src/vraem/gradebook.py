@@ -37,17 +37,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from .checks import CORRECT, UNANSWERED, UNREADABLE, WRONG, evaluate
+from .checks import evaluate
+from .contract import (CORRECT, ERROR, NOT_ANSWERED, NOT_HANDED_IN, SOLVED, STATUS_RANK, UNANSWERED, UNREADABLE,
+                       WRONG, WRONG_ANSWER, lesson_number)
 from .exercises import all_exercises
 from .gradebook_answers import HandOverError, decode, shown
 from .gradebook_ingest import Submission, collect, keep_newest, open_answers
 from .gradebook_sandbox import Limits, Outcome, PreflightFailed, Sandbox, SandboxUnavailable
 
-#: What a cell of grades.csv can say, besides a misreading id such as "2.3#1".
-SOLVED, WRONG_ANSWER, NOT_ANSWERED, ERROR, NOT_HANDED_IN = "solved", "wrong", "not answered", "error", \
-    "not handed in"
+# What a cell of grades.csv can say (SOLVED, WRONG_ANSWER, ...) is the notebook contract's.
 #: Which check counts: the best status; among equals, the latest.
-_RANK = {UNANSWERED: 0, UNREADABLE: 1, WRONG: 2, CORRECT: 3}
+_RANK = STATUS_RANK
 #: Spreadsheet programs run a cell that starts with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -298,7 +298,7 @@ def _outcome_rows(item: Graded, exercises: dict) -> list[dict]:
     """attempts.csv's rows for one notebook, one per exercise of its lesson: ``_outcome_rows(item, exercises)``."""
     rows, submission = [], item.submission
     failed = bool(item.outcome.problems) or any("error" in cell for cell in item.outcome.cells)
-    for exercise_id in (e for e in exercises if int(e.split(".")[0]) == submission.lesson):
+    for exercise_id in (e for e in exercises if lesson_number(e) == submission.lesson):
         made = [a for a in item.attempts if a.exercise == exercise_id]
         best = counted(made) if made else None
         last = made[-1] if made else None

@@ -31,9 +31,10 @@ import numpy as np
 import pandas as pd
 
 from .answers import MAX_ITEMS, MAX_TEXT
+from .contract import ANSWER_MIME
 
 #: The display output type that carries a hand-over.
-MIME = "application/vnd.vraem.answer+json"
+MIME = ANSWER_MIME
 #: How deep collections are followed (a brief's chart's title's subtitle is 5 levels down).
 MAX_DEPTH = 8
 #: Values in one answer, counted over every level.

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+from .contract import CHECK_CALL, OPEN_HEADING, TAG_OPEN_EXERCISE, lesson_number
+
 #: The largest notebook read (a course notebook with outputs is well under 5 MB).
 MAX_NOTEBOOK_BYTES = 20 * 1024 ** 2
 #: The most a zip may unpack to in all, and the most entries it may have.
@@ -35,8 +37,6 @@ MAX_ZIP_ENTRIES = 10_000
 #: The most cells and the most code a notebook may have.
 MAX_CELLS, MAX_CODE = 2_000, 2_000_000
 
-_CHECK_CALL = re.compile(r"""check\(\s*["'](?P<id>\d+\.\d+)["']""")
-_OPEN_HEADING = re.compile(r"Open exercise (\d+\.[a-z])")
 _SKIPPED_FOLDERS = {".ipynb_checkpoints", "__MACOSX", ".git"}
 
 
@@ -155,8 +155,8 @@ def parse_notebook(raw: bytes) -> tuple[list[Cell], list[str]]:
 
 def lesson_of(cells: list[Cell]) -> int | None:
     """The lesson a notebook belongs to, from the exercise ids its check() calls name."""
-    ids = [match["id"] for cell in cells if cell.kind == "code" for match in _CHECK_CALL.finditer(cell.source)]
-    lessons = Counter(int(exercise_id.split(".")[0]) for exercise_id in ids)
+    ids = [match["id"] for cell in cells if cell.kind == "code" for match in CHECK_CALL.finditer(cell.source)]
+    lessons = Counter(lesson_number(exercise_id) for exercise_id in ids)
     return lessons.most_common(1)[0][0] if lessons else None
 
 
@@ -164,9 +164,9 @@ def open_answers(cells: list[Cell]) -> dict[str, str]:
     """The learner's text under each open exercise, keyed by its id ("2.a")."""
     answers = {}
     for index, cell in enumerate(cells):
-        heading = _OPEN_HEADING.search(cell.source)
-        if heading and "open-exercise" in cell.tags and index + 1 < len(cells):
-            answers[heading[1]] = cells[index + 1].source.strip()[:20_000]
+        heading = OPEN_HEADING.search(cell.source)
+        if heading and TAG_OPEN_EXERCISE in cell.tags and index + 1 < len(cells):
+            answers[heading["id"]] = cells[index + 1].source.strip()[:20_000]
     return answers
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import html
 import json
-import re
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +20,9 @@ import altair as alt
 import pandas as pd
 
 from . import charts  # noqa: F401  (registers the course theme)
-from .paths import data_dir
+from .contract import (ERROR, NOT_ANSWERED, NOT_HANDED_IN, OPEN_HEADING, SOLVED, TAG_OPEN_EXERCISE, WRONG_ANSWER,
+                       lesson_order, tags_of)
+from .paths import course_root
 
 _STYLE = """
 body { font-family: Helvetica, Arial, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem;
@@ -39,8 +40,8 @@ th { background: #f3f3f3; }
 .last { display: block; font-size: 0.75rem; color: #555; }
 blockquote { border-left: 3px solid #0072B2; margin: 0.5rem 0; padding: 0.2rem 0.8rem; background: #f7f9fc; }
 """
-_SYMBOL = {"solved": "✓ solved", "not answered": "· not answered", "error": "✗ error",
-           "not handed in": "– not handed in", "wrong": "✗ wrong"}
+_SYMBOL = {SOLVED: f"✓ {SOLVED}", NOT_ANSWERED: f"· {NOT_ANSWERED}", ERROR: f"✗ {ERROR}",
+           NOT_HANDED_IN: f"– {NOT_HANDED_IN}", WRONG_ANSWER: f"✗ {WRONG_ANSWER}"}
 _ALLOWED_TAGS = {"p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3",
                  "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del"}
 
@@ -76,21 +77,17 @@ def _svg(chart: alt.Chart) -> str:
     return f'<figure role="img" aria-label="{label}">{svg}<figcaption>{label}</figcaption></figure>'
 
 
-def _exercise_order(exercise_id: str) -> tuple:
-    return tuple(int(part) if part.isdigit() else 0 for part in str(exercise_id).split("."))
-
-
 def solved_chart(attempts: pd.DataFrame, lesson: int) -> alt.Chart:
     """Bars: the share of learners who solved each exercise of one lesson."""
     rows = attempts[attempts["lesson"] == lesson]
-    shares = rows.assign(solved=rows["outcome"] == "solved").groupby("exercise", as_index=False)["solved"].mean()
-    shares = shares.iloc[sorted(range(len(shares)), key=lambda i: _exercise_order(shares["exercise"].iloc[i]))]
+    shares = rows.assign(solved=rows["outcome"] == SOLVED).groupby("exercise", as_index=False)["solved"].mean()
+    shares = shares.iloc[sorted(range(len(shares)), key=lambda i: lesson_order(shares["exercise"].iloc[i]))]
     alt.theme.enable("vraem")
     return alt.Chart(shares).mark_bar().encode(
         x=alt.X("solved:Q", title="Share of learners who solved it", scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format="%")),
         # 2.10 after 2.9, not after 2.1
-        y=alt.Y("exercise:N", title="Exercise", sort=sorted(shares["exercise"], key=_exercise_order)),
+        y=alt.Y("exercise:N", title="Exercise", sort=sorted(shares["exercise"], key=lesson_order)),
     ).properties(
         width=420, height=24 * max(1, len(shares)),
         title=alt.Title(f"Lesson {lesson:02d}: exercises solved",
@@ -104,13 +101,13 @@ def solved_chart(attempts: pd.DataFrame, lesson: int) -> alt.Chart:
 def rubrics() -> dict[str, tuple[str, str]]:
     """Each open exercise's heading and rubric, read from solutions/: ``{"2.a": (title, rubric)}``."""
     found = {}
-    for path in sorted((data_dir().parent / "solutions").glob("[0-9][0-9]-*.ipynb")):
+    for path in sorted((course_root() / "solutions").glob("[0-9][0-9]-*.ipynb")):
         for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
             source = "".join(cell.get("source", []))
-            heading = re.search(r"### Open exercise (\d+\.[a-z]) · (.+)", source)
-            if heading and "open-exercise" in cell.get("metadata", {}).get("tags", []):
+            heading = OPEN_HEADING.search(source)
+            if heading and heading["title"] and TAG_OPEN_EXERCISE in tags_of(cell):
                 rubric = source.split("**Rubric.**", 1)[1].strip() if "**Rubric.**" in source else ""
-                found[heading[1]] = (heading[2].strip(), rubric)
+                found[heading["id"]] = (heading["title"].strip(), rubric)
     return found
 
 
@@ -127,8 +124,8 @@ def _grid(attempts: pd.DataFrame, grades: pd.DataFrame) -> str:
              "</tr></thead><tbody>"]
     for row in grades.itertuples(index=False):
         values = dict(zip(grades.columns, row, strict=True))
-        solved = sum(values[e] == "solved" for e in exercises)
-        handed = sum(values[e] != "not handed in" for e in exercises)
+        solved = sum(values[e] == SOLVED for e in exercises)
+        handed = sum(values[e] != NOT_HANDED_IN for e in exercises)
         cells = []
         for exercise in exercises:
             value = str(values[exercise])
@@ -241,7 +238,7 @@ def _open_answers(graded: list) -> list[str]:
     if answers:
         parts.append("<h2>Open exercises to mark by hand</h2>")
         known = rubrics()
-        for exercise in sorted({exercise for _, exercise, _ in answers}, key=_exercise_order):
+        for exercise in sorted({exercise for _, exercise, _ in answers}, key=lesson_order):
             title, rubric = known.get(exercise, ("", ""))
             parts.append(f"<h3>Open exercise {_e(exercise)} · {_e(title)}</h3>")
             if rubric:

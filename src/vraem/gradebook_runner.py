@@ -40,8 +40,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 from nbformat.v4 import new_code_cell, new_notebook
 
-#: The display output type of a hand-over (vraem.gradebook_answers.MIME).
-MIME = "application/vnd.vraem.answer+json"
+# The display output type of a hand-over comes in the settings ("mime"): this script cannot import
+# the course package, which owns it (vraem.contract.ANSWER_MIME).
 #: Hand-overs kept per cell and per notebook; more are counted, not kept.
 ANSWERS_PER_CELL, ANSWERS_PER_NOTEBOOK = 20, 400
 #: The most JSON one hand-over may take (vraem.gradebook_answers.MAX_BYTES).
@@ -105,8 +105,9 @@ class ThisPython(KernelSpecManager):
 class Runner(NotebookClient):
     """An nbclient that keeps only what the gradebook needs from each cell's output."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, mime: str, **kwargs):
         super().__init__(*args, **kwargs)
+        self.mime = mime
         self.answers: dict[int, list] = {}
         self.dropped = 0
 
@@ -114,11 +115,11 @@ class Runner(NotebookClient):
         """Keep hand-overs; drop every printed or displayed output (a 100 MB print costs nothing)."""
         content = msg.get("content") if isinstance(msg, dict) else None
         data = content.get("data") if isinstance(content, dict) else None
-        if msg.get("msg_type") in ("display_data", "execute_result") and isinstance(data, dict) and MIME in data:
+        if msg.get("msg_type") in ("display_data", "execute_result") and isinstance(data, dict) and self.mime in data:
             kept = self.answers.setdefault(cell_index, [])
             total = sum(len(answers) for answers in self.answers.values())
             try:
-                size = len(json.dumps(data[MIME]))
+                size = len(json.dumps(data[self.mime]))
             except (ValueError, TypeError, RecursionError):
                 size = MAX_ANSWER_BYTES + 1
             if len(kept) >= ANSWERS_PER_CELL or total >= ANSWERS_PER_NOTEBOOK:
@@ -126,7 +127,7 @@ class Runner(NotebookClient):
             elif size > MAX_ANSWER_BYTES:
                 kept.append({"too_large": size})
             else:
-                kept.append(data[MIME])
+                kept.append(data[self.mime])
         return None
 
     def clear_output(self, outs, msg, cell_index):
@@ -187,7 +188,7 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
         errors[cell_index] = {"name": _short(content.get("ename", "Error"), 80),
                               "message": _short(content.get("evalue", ""), 300)}
 
-    client = Runner(notebook, km=manager, timeout=cell_limit, interrupt_on_timeout=True,
+    client = Runner(notebook, mime=settings["mime"], km=manager, timeout=cell_limit, interrupt_on_timeout=True,
                     error_on_timeout={"ename": TIMEOUT_NAME, "evalue": f"stopped after {cell_limit} s"},
                     allow_errors=True, store_widget_state=False, record_timing=False, coalesce_streams=False,
                     startup_timeout=settings["startup_limit"], iopub_timeout=2, shutdown_kernel="immediate",

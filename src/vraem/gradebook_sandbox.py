@@ -38,6 +38,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .contract import ANSWER_MIME, DATA_VARIABLE, GRADEBOOK_VARIABLE, PROGRESS_FILE_VARIABLE
 from .gradebook_mounts import ETC, SYSTEM, extra_python_path, shown_paths
 from .paths import data_dir
 
@@ -234,8 +235,8 @@ class Sandbox:
         home, tmp = self.home_and_tmp(slot)
         env = {"HOME": home, "TMPDIR": tmp, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
                "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "USER": "learner", "LOGNAME": "learner",
-               "VRAEM_GRADEBOOK": "1", "VRAEM_PROGRESS_FILE": f"{home}/.vraem-course/progress.json",
-               "VRAEM_DATA": str(data_dir()),  # the data the gradebook judges with, shown read-only
+               GRADEBOOK_VARIABLE: "1", PROGRESS_FILE_VARIABLE: f"{home}/.vraem-course/progress.json",
+               DATA_VARIABLE: str(data_dir()),  # the data the gradebook judges with, shown read-only
                "PYDEVD_DISABLE_FILE_VALIDATION": "1", "JUPYTER_PLATFORM_DIRS": "1",
                # one thread each for the numerical libraries: a kernel starts faster and fits the process limit
                "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -247,7 +248,7 @@ class Sandbox:
         home, tmp = self.home_and_tmp(slot)
         limits = self.limits
         return {"uid": self.uid(slot), "writable": [home, tmp], "home": home, "tmp": tmp,
-                "cell_limit": self.cell_limit, "startup_limit": 60, "max_input": MAX_INPUT,
+                "cell_limit": self.cell_limit, "startup_limit": 60, "max_input": MAX_INPUT, "mime": ANSWER_MIME,
                 "sandboxed": not self.trusted,
                 # without a sandbox the process limit would count all of the instructor's processes
                 "limits": {"memory": limits.memory, "cpu": limits.cpu, "file_size": limits.file_size,

@@ -7,6 +7,7 @@ import stat
 from importlib import resources
 from pathlib import Path
 
+from .contract import DATA_VARIABLE
 from .datacache import read_bytes
 
 #: The file that marks a folder as the course's data folder.
@@ -46,6 +47,18 @@ class DataFileError(CourseDataError, ValueError):
 _REPOSITORY_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
+def course_root() -> Path:
+    """Return the course folder, which holds ``data/``, ``solutions/``, ``lessons/`` and ``pyproject.toml``.
+
+    ``course_root() / "solutions"`` is the one way the package finds the course's
+    folders. It is the folder that holds :func:`data_dir`, so it is found the same
+    way (``VRAEM_DATA``, then the checkout the package was installed from, then the
+    working directory and its parents), and raises the same
+    :class:`DataNotFoundError` when there is none.
+    """
+    return data_dir().parent
+
+
 def data_dir() -> Path:
     """Return the folder that holds the course data.
 
@@ -59,19 +72,19 @@ def data_dir() -> Path:
     3. ``data/`` in the working directory or one of its parents;
     4. the copy of ``data/`` shipped inside an installed wheel.
     """
-    override = os.environ.get("VRAEM_DATA")
+    override = os.environ.get(DATA_VARIABLE)
     if override:
         folder = Path(override).expanduser()
         if (folder / MARKER).is_file():
             return folder
         if folder.is_dir():
             raise DataNotFoundError(
-                f"VRAEM_DATA is set to {override!r}, but that folder has no {MARKER} file. If it is "
+                f"{DATA_VARIABLE} is set to {override!r}, but that folder has no {MARKER} file. If it is "
                 f"the course's data/ folder, {MARKER} is missing: {restore_hint(MARKER)} "
-                "Otherwise point VRAEM_DATA at the course's data/ folder, or unset it.", file=MARKER)
+                f"Otherwise point {DATA_VARIABLE} at the course's data/ folder, or unset it.", file=MARKER)
         raise DataNotFoundError(
-            f"VRAEM_DATA is set to {override!r}, which is not a folder. "
-            "Point VRAEM_DATA at the course's data/ folder, or unset it.")
+            f"{DATA_VARIABLE} is set to {override!r}, which is not a folder. "
+            f"Point {DATA_VARIABLE} at the course's data/ folder, or unset it.")
     if (_REPOSITORY_DATA / MARKER).is_file():  # the usual case, asked first: one look at the disk
         return _REPOSITORY_DATA
     here = Path.cwd().resolve()
@@ -90,7 +103,7 @@ def data_dir() -> Path:
     raise DataNotFoundError(
         "The course data folder was not found (looked for data/datapackage.json "
         f"near {here} and beside the vraem package). Open the notebook from inside "
-        "the course folder, or set the VRAEM_DATA environment variable to the "
+        f"the course folder, or set the {DATA_VARIABLE} environment variable to the "
         "path of its data/ folder."
     )
 

@@ -36,10 +36,13 @@ except ModuleNotFoundError:  # an older installation: say what to do
         "each other's progress). Start JupyterLab with `python3 course.py lab` from the course "
         "folder (it installs everything), or run `pip install -e .` there.", name="filelock") from None
 
-from .exercises import all_exercises, lesson_order
+from .contract import (CHECK_MODE_VARIABLE, CORRECT, PROGRESS_FILE_VARIABLE, PROGRESS_OPEN, PROGRESS_WORDS,
+                       STATUS_RANK, UNREADABLE, WRONG, lesson_number, lesson_order)
+from .exercises import all_exercises
 
-FILE_VARIABLE = "VRAEM_PROGRESS_FILE"
-_RANK = {"unreadable": 0, "wrong": 1, "correct": 2}
+FILE_VARIABLE = PROGRESS_FILE_VARIABLE
+#: The statuses the record keeps ("unanswered" is no attempt), ranked as the gradebook ranks them.
+_RANK = {status: STATUS_RANK[status] for status in (UNREADABLE, WRONG, CORRECT)}
 #: How long a write waits for another notebook's write to finish before using another place.
 LOCK_TIMEOUT = 10
 #: Attempts recorded this session when no file at all could be written.
@@ -162,7 +165,7 @@ def _misreadings(entry: dict) -> dict[str, int]:
 
 
 #: Statuses that are a verdict on the answer's content (a format message is not).
-_JUDGED = ("wrong", "correct")
+_JUDGED = (WRONG, CORRECT)
 
 
 def _update(attempts: dict, exercise_id: str, status: str, misreading: str | None = None) -> dict:
@@ -172,7 +175,7 @@ def _update(attempts: dict, exercise_id: str, status: str, misreading: str | Non
     best = status if old_best is None or _RANK[status] > _RANK[old_best] else old_best
     if status in _JUDGED:
         checked += 1
-        after_solved += old_best == "correct"
+        after_solved += old_best == CORRECT
     attempts = dict(attempts)
     entry = {"best": best, "attempts": count + 1, "checked": checked, "after_solved": after_solved,
              "last": datetime.now().isoformat(timespec="seconds")}
@@ -232,7 +235,7 @@ def record(exercise_id: str, status: str, misreading: str | None = None) -> None
     when the wanted file cannot be used, the learner is told once where the
     record is kept instead.
     """
-    if os.environ.get("VRAEM_CHECK_MODE") or status not in _RANK:
+    if os.environ.get(CHECK_MODE_VARIABLE) or status not in _RANK:
         return
     wanted, reason = progress_file(), None
     for place in _places():
@@ -304,7 +307,7 @@ class ProgressTable(pd.DataFrame):
 
 
 #: What a status means in progress(): solved, answered but not right yet, only format messages so far.
-_WORDS = {"correct": "solved", "wrong": "tried", "unreadable": "not checked yet"}
+_WORDS = PROGRESS_WORDS
 
 
 def progress() -> pd.DataFrame:
@@ -337,8 +340,8 @@ def progress() -> pd.DataFrame:
     rows = []
     for exercise_id, exercise in sorted(exercises.items(), key=lambda item: lesson_order(item[0])):
         made = sorted(mistakes.get(exercise_id, {}).items(), key=lambda item: (-item[1], item[0]))
-        rows.append({"lesson": exercise_id.split(".")[0].zfill(2), "exercise": exercise_id,
-                     "title": exercise.title, "status": _WORDS.get(best.get(exercise_id), "open"),
+        rows.append({"lesson": f"{lesson_number(exercise_id):02d}", "exercise": exercise_id,
+                     "title": exercise.title, "status": _WORDS.get(best.get(exercise_id), PROGRESS_OPEN),
                      "attempts": counts.get(exercise_id, 0), "after_solving": later.get(exercise_id, 0),
                      "misreadings": "; ".join(f"{misreading_in_words(name, exercises)}"
                                               f"{f' ×{times}' if times > 1 else ''}" for name, times in made)})

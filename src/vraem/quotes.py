@@ -11,6 +11,7 @@ from html import escape
 
 import pandas as pd
 
+from .contract import CHECK_MODE_VARIABLE
 from .corpus import load_article, load_metadata
 from .paths import data_file
 from .provenance import article_texts
@@ -61,7 +62,7 @@ def quote(article_id: str, passage: str) -> Quote:
     if wanted not in article_texts()[key]:
         message = (f"The passage “{wanted[:60]}…” is not in article {key}: copy it from the text "
                    "exactly, including quote marks and apostrophes.")
-        if os.environ.get("VRAEM_CHECK_MODE"):
+        if os.environ.get(CHECK_MODE_VARIABLE):
             raise QuoteNotFoundError(message)
         warnings.warn(message, stacklevel=2)
     # an undated article's credit says only that: its window is what lesson 01 asks learners to find

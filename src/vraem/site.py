@@ -40,15 +40,14 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from .contract import CHECK_MODE_VARIABLE, DATA_VARIABLE, PROGRESS_FILE_VARIABLE, RENDERER_VARIABLE
 from .corpus import load_metadata
 from .glossary import NOT_PROSE, load_glossary, term_names
-from .paths import data_dir, data_file
+from .paths import CourseDataError, course_root, data_dir, data_file
 from .quotes import quote
 
-#: The repository this package was installed from (an editable install or a checkout).
-REPO = Path(__file__).resolve().parents[2]
-#: Where the book's source is staged; the HTML goes to its ``_build/html``.
-SOURCE = REPO / "build" / "site"
+#: Where, in the course folder, the book's source is staged; the HTML goes to its ``_build/html``.
+STAGING = Path("build") / "site"
 TITLE = "Reading security-policy reporting: Peru's VRAEM"
 #: Tag of the credit cell added at the end of each lesson page.
 CREDIT_TAG = "site-credit"
@@ -206,10 +205,10 @@ def _kernel_environment(data: Path):
     """Run lessons as a learner would (no check mode), recording no progress in the home folder."""
     saved = dict(os.environ)
     with tempfile.TemporaryDirectory() as scratch:
-        os.environ.pop("VRAEM_CHECK_MODE", None)
-        os.environ.pop("VRAEM_RENDERER", None)  # the static SVG pictures, not the widget
-        os.environ["VRAEM_PROGRESS_FILE"] = str(Path(scratch) / "progress.json")
-        os.environ["VRAEM_DATA"] = str(data)  # the data run_key() hashed, wherever the kernel starts
+        os.environ.pop(CHECK_MODE_VARIABLE, None)
+        os.environ.pop(RENDERER_VARIABLE, None)  # the static SVG pictures, not the widget
+        os.environ[PROGRESS_FILE_VARIABLE] = str(Path(scratch) / "progress.json")
+        os.environ[DATA_VARIABLE] = str(data)  # the data run_key() hashed, wherever the kernel starts
         try:
             yield Path(scratch)
         finally:
@@ -599,13 +598,18 @@ def _toc(pages: dict[str, str]) -> dict:
     }
 
 
-def stage(repo: Path = REPO, source: Path = SOURCE, *, log=print, run=execute) -> Path:
+def stage(repo: Path | None = None, source: Path | None = None, *, log=print, run=execute) -> Path:
     """Write the book's source into ``source`` and return it.
+
+    ``repo`` is the course folder (default: :func:`vraem.paths.course_root`); ``source``
+    defaults to its ``build/site``.
 
     Only files whose content changed are written, a lesson is run (with ``run``) only when
     :func:`run_key` says its inputs changed, and files of an earlier build that this one does
     not write are removed.
     """
+    repo = repo or course_root()
+    source = source or repo / STAGING
     for needed in ("README.md", "lessons", "solutions", "instructors"):
         if not (repo / needed).exists():
             raise SiteError(f"{repo / needed} is missing: the site is built from a clone of the course "
@@ -639,8 +643,9 @@ def stage(repo: Path = REPO, source: Path = SOURCE, *, log=print, run=execute) -
     return source
 
 
-def build(source: Path = SOURCE) -> tuple[Path, list[str]]:
+def build(source: Path | None = None) -> tuple[Path, list[str]]:
     """Build the HTML from a staged source; return the index page and every Sphinx warning."""
+    source = source or course_root() / STAGING
     result = subprocess.run([sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
                              "build", str(source), "--keep-going"],
                             capture_output=True, text=True)
@@ -660,10 +665,10 @@ def unexplained(warnings: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Stage and build the site; exit 1 if it fails or warns."""
     parser = argparse.ArgumentParser(prog="python -m vraem.site", description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=SOURCE,
+    parser.add_argument("--source", type=Path, default=None,
                         help="where to stage the book; the HTML goes to its _build/html, and what an "
                              "earlier build there made is reused where nothing changed")
-    parser.add_argument("--repo", type=Path, default=REPO,
+    parser.add_argument("--repo", type=Path, default=None,
                         help="the course folder to build from (default: the one the course is installed from)")
     arguments = parser.parse_args(argv)
     try:
@@ -673,11 +678,12 @@ def main(argv: list[str] | None = None) -> int:
               "(the course's `site` extra), or `pip install -e \".[site]\"`.", file=sys.stderr)
         return 1
     try:
-        source = stage(arguments.repo.resolve(), arguments.source.resolve(),
+        repo = (arguments.repo or course_root()).resolve()
+        source = stage(repo, (arguments.source or repo / STAGING).resolve(),
                        log=lambda message: print(f"[site] {message}", flush=True))
         print("[site] building the HTML with Jupyter Book …", flush=True)
         index, warnings = build(source)
-    except SiteError as error:
+    except (SiteError, CourseDataError) as error:
         print(f"[site] {error}", file=sys.stderr)
         return 1
     for line in warnings:

@@ -27,15 +27,14 @@ from pathlib import Path
 
 import nbformat
 
-from .timing import TAG_AFTER_CLASS, LessonTime, course_times
+from .contract import EXERCISE_HEADING, EXERCISE_TAGS, TAG_AFTER_CLASS, TAG_LESSON_HEADER, tags_of
+from .timing import LessonTime, course_times
 
 TIME_SENTENCE = re.compile(
     r"\*\*Time:\*\* (?P<teaching>\d+) min teaching · (?P<exercises>\d+) min exercises in class \((?P<in_class>\d+) min\)"
     r"(?:, then (?P<after>\d+) min after class)?; about (?P<alone>\d+) minutes working alone\.")
 #: A **Time:** line as hand-written before the model: replaced whole, up to its end of line.
 ANY_TIME_LINE = re.compile(r"\*\*Time:\*\*[^\n]*")
-EXERCISE_HEADING = re.compile(r"^(### (?:Open e|E)xercise (?P<id>\d+\.\w+) · .*?)\s*\((?P<minutes>\d+) min\)[ \t]*$",
-                              re.MULTILINE)
 DIVIDER = re.compile(r"^## After class \(about (?P<minutes>\d+) min\)", re.MULTILINE)
 README_ROW = re.compile(r"^\| (?P<number>\d\d) \| (?P<lesson>[^|]+) \| (?P<time>[^|]+) \|", re.MULTILINE)
 MAP_ROW = re.compile(r"^\| (?P<session>\d+) \| (?P<number>\d\d) · (?P<title>[^|]+) \| (?P<time>[^|]+) \|", re.MULTILINE)
@@ -113,10 +112,10 @@ def _write_notebook(path: Path, timed: LessonTime) -> bool:
     text = path.read_text(encoding="utf-8")
     notebook = nbformat.reads(text, as_version=4)
     for index, cell in enumerate(notebook.cells):
-        tags = cell.get("metadata", {}).get("tags", [])
-        if "lesson-header" in tags:
+        tags = tags_of(cell)
+        if TAG_LESSON_HEADER in tags:
             cell.source = ANY_TIME_LINE.sub(lambda _: time_sentence(timed), cell.source, count=1)
-        if "exercise" in tags or "open-exercise" in tags:
+        if any(tag in tags for tag in EXERCISE_TAGS):
             def minutes(match):
                 part = timed.exercise(match["id"])
                 return f"{match[1]} ({max(1, round(part.minutes()))} min)"
@@ -199,7 +198,7 @@ def time_problems(root: Path, tolerance: float = 0.15) -> list[str]:
 
     for name, timed in times.items():
         notebook = nbformat.read(root / "solutions" / f"{name}.ipynb", as_version=4)
-        if not notebook.cells or "lesson-header" not in notebook.cells[0].get("metadata", {}).get("tags", []):
+        if not notebook.cells or TAG_LESSON_HEADER not in tags_of(notebook.cells[0]):
             continue  # not a lesson (no header to state a time in)
         header = notebook.cells[0].source
         found = TIME_SENTENCE.search(header)
@@ -211,8 +210,8 @@ def time_problems(root: Path, tolerance: float = 0.15) -> list[str]:
                                ("after", timed.after_class), ("alone", timed.alone)):
                 compare(where, f"the header's {key}", found[key] or 0, model)
         for cell in notebook.cells:
-            tags = cell.get("metadata", {}).get("tags", [])
-            if "exercise" in tags or "open-exercise" in tags:
+            tags = tags_of(cell)
+            if any(tag in tags for tag in EXERCISE_TAGS):
                 heading = EXERCISE_HEADING.search(cell.source)
                 if not heading:
                     problems.append(f"{where}: an exercise heading without its (N min): {cell.source[:50]!r}")

@@ -57,11 +57,12 @@ from pathlib import Path
 
 import nbformat
 
+from .contract import (BEGIN_SOLUTION, END_SOLUTION, EXERCISE_NAMED, TAG_AFTER_CLASS, TAG_CHECK, TAG_EXERCISE,
+                       TAG_INSTRUCTOR, TAG_KEYPOINTS, TAG_OPEN_EXERCISE, TAG_SOLUTION, tags_of)
+
 #: A word, as the model counts them: "8,000", "VRAEM's" and "`pd.concat`" are one word each.
 WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’.,%/()-]*")
 SECTION = re.compile(r"^## (\d+)\. ", re.MULTILINE)
-EXERCISE_ID = re.compile(r"(?:Open e|E)xercise (\d+\.\w+)")
-TAG_AFTER_CLASS = "after-class"
 
 
 @dataclass(frozen=True)
@@ -188,12 +189,12 @@ def words(text: str) -> int:
 def _code_lines(source: str, solution: bool = False) -> int:
     lines = [line for line in source.splitlines() if line.strip()]
     if solution:  # the markers are not the learner's work
-        lines = [line for line in lines if line.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION")]
+        lines = [line for line in lines if line.strip() not in (BEGIN_SOLUTION, END_SOLUTION)]
     return len(lines)
 
 
 def _tags(cell) -> list[str]:
-    return list(cell.get("metadata", {}).get("tags", []))
+    return list(tags_of(cell))
 
 
 def reading_words(reference: str, root: Path | None = None) -> int:
@@ -208,9 +209,9 @@ def reading_words(reference: str, root: Path | None = None) -> int:
 
         return words(load_article(reference.split(":", 1)[1]).text)
     path, _, heading = reference.partition("#")
-    from .paths import data_dir
+    from .paths import course_root
 
-    base = root or data_dir().parent
+    base = root or course_root()
     text = (base / path).read_text(encoding="utf-8")
     if not heading:
         return words(text)
@@ -241,21 +242,21 @@ def lesson_time(notebook, name: str = "", rates: Rates = RATES, root: Path | Non
     for index, cell in enumerate(cells):
         tags = _tags(cell)
         source = cell.get("source", "")
-        if "instructor" in tags:
+        if TAG_INSTRUCTOR in tags:
             continue
         heading = SECTION.search(source) if cell.cell_type == "markdown" else None
-        if cell.cell_type == "markdown" and ("keypoints" in tags or heading or TAG_AFTER_CLASS in tags):
+        if cell.cell_type == "markdown" and (TAG_KEYPOINTS in tags or heading or TAG_AFTER_CLASS in tags):
             block = None
-            if "keypoints" in tags:
+            if TAG_KEYPOINTS in tags:
                 section, after = "key points", False
             elif TAG_AFTER_CLASS in tags:
                 section, after = "after class", True  # the divider's own words, until the next section
-            if heading and "keypoints" not in tags:
+            if heading and TAG_KEYPOINTS not in tags:
                 section = heading[1]
             teaching = start_teaching(section)
-        if "exercise" in tags or "open-exercise" in tags:
-            found = EXERCISE_ID.search(source)
-            kind = "exercise" if "exercise" in tags else "open exercise"
+        if TAG_EXERCISE in tags or TAG_OPEN_EXERCISE in tags:
+            found = EXERCISE_NAMED.search(source)
+            kind = "exercise" if TAG_EXERCISE in tags else "open exercise"
             block = Part(kind, found[1] if found else f"cell {index + 1}", section, after)
             parts.append(block)
             if kind == "exercise":
@@ -269,12 +270,12 @@ def lesson_time(notebook, name: str = "", rates: Rates = RATES, root: Path | Non
         for reference in cell.get("metadata", {}).get("vraem_timing", {}).get("reads", []):
             counts.words += reading_words(reference, root)
         if cell.cell_type == "markdown":
-            if block is not None and block.kind == "open exercise" and "open-exercise" not in tags:
+            if block is not None and block.kind == "open exercise" and TAG_OPEN_EXERCISE not in tags:
                 continue  # the answer cell under an open exercise: the learner writes there
             counts.words += words(source)
-        elif "solution" in tags:
+        elif TAG_SOLUTION in tags:
             counts.solution_lines += _code_lines(source, solution=True)
-        elif "check" in tags:
+        elif TAG_CHECK in tags:
             if block is not None and block.kind == "exercise":
                 block = None  # the check closes the exercise
         else:
@@ -286,15 +287,15 @@ def lesson_time(notebook, name: str = "", rates: Rates = RATES, root: Path | Non
 def _model_answer_words(cells, index: int) -> int:
     """Words of the model answer that follows an open exercise (in an instructor cell)."""
     for cell in cells[index + 1:index + 4]:
-        if "instructor" in _tags(cell) and "Model answer" in cell.get("source", ""):
+        if TAG_INSTRUCTOR in _tags(cell) and "Model answer" in cell.get("source", ""):
             return words(cell["source"])
     return 0
 
 
 def course_times(root: Path | None = None, rates: Rates = RATES) -> dict[str, LessonTime]:
     """Every lesson of ``solutions/`` timed: ``course_times()["05-militarization-vs-development"].in_class``."""
-    from .paths import data_dir
+    from .paths import course_root
 
-    base = root or data_dir().parent
+    base = root or course_root()
     return {path.stem: lesson_time(path, path.stem, rates, base)
             for path in sorted((base / "solutions").glob("[0-9][0-9]-*.ipynb"))}

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import tomllib
 from importlib import metadata
-from pathlib import Path
+
+from .paths import CourseDataError, course_root
 
 DISTRIBUTION = "vraem-course"
 
@@ -19,12 +20,11 @@ def course_version() -> str:
     In a checkout (the usual editable install) it is read from ``pyproject.toml`` itself, so it is
     right even before the course is installed again; from a wheel, from the installed metadata.
     """
-    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
     try:
-        project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+        project = tomllib.loads((course_root() / "pyproject.toml").read_text(encoding="utf-8"))["project"]
         if project.get("name") == DISTRIBUTION:
             return str(project["version"])
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, CourseDataError):
         pass  # not a checkout of the course (an installed wheel), or an unreadable file
     try:
         return metadata.version(DISTRIBUTION)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from importlib import import_module
 from typing import Any
 
+from ..contract import lesson_order
 from ..datacache import remembered
 
 LESSON_MODULES = ("lesson00", "lesson01", "lesson02", "lesson03", "lesson04", "lesson05", "lesson06")
@@ -88,11 +89,6 @@ def all_exercises() -> dict[str, Exercise]:
     for name in LESSON_MODULES:
         import_module(f"{__name__}.{name}")
     return dict(REGISTRY)
-
-
-def lesson_order(exercise_id: str) -> tuple:
-    """Sort key that puts ids in the lessons' order: 2.2 before 2.10 (``sorted(ids, key=lesson_order)``)."""
-    return tuple(int(part) if part.isdigit() else 0 for part in str(exercise_id).split("."))
 
 
 def get(exercise_id: str) -> Exercise:

@@ -67,11 +67,13 @@ def _span(sections: list[str]) -> str:
 
 
 def readme_time(timed: LessonTime) -> str:
+    """The time column of a lesson's README row: ``73 min + 45 after class (about 120 alone)``."""
     after = f" + {timed.after_class} after class" if timed.after_class else ""
     return f"{timed.in_class} min{after} (about {timed.alone} alone)"
 
 
 def map_time(timed: LessonTime) -> str:
+    """The time column of the course map: ``73 min in class + 45 after class (sections 5–7); about 120 alone``."""
     after = f" + {timed.after_class} after class ({_span(after_sections(timed))})" if timed.after_class else ""
     return f"{timed.in_class} min in class{after}; about {timed.alone} alone"
 
@@ -93,6 +95,7 @@ def _section_cells(timed: LessonTime, section: str) -> tuple[str, str]:
 
 
 def total_row(timed: LessonTime) -> str:
+    """The ``| **total in class** | … |`` row of a lesson's timing table."""
     after = f"; then {timed.after_class} min after class" if timed.after_class else ""
     return (f"| **total in class** | **{timed.teaching} min** | **{timed.exercises} min** | {timed.in_class} min "
             f"with the header, the set-up cell and the key points{after}; about {timed.alone} minutes "

@@ -52,6 +52,7 @@ USES = {
 
 
 def say(message):
+    """Tell the learner one step: ``say("copied 2 lessons")`` prints ``[course] copied 2 lessons``."""
     print("[course] " + message, flush=True)
 
 
@@ -238,8 +239,10 @@ def install(use="lab"):
 
 
 def cache_folder():
-    """Where course.py keeps the uv it fetched, for every course folder of this user (VRAEM_CACHE
-    moves it): the user's cache folder, as pip and uv use theirs."""
+    """Where course.py keeps the uv it fetched, for every course folder of this user.
+
+    It is the user's cache folder, as pip and uv use theirs; VRAEM_CACHE moves it.
+    """
     if os.environ.get("VRAEM_CACHE"):
         return Path(os.environ["VRAEM_CACHE"])
     if os.name == "nt":
@@ -258,8 +261,11 @@ def cached_uv():
 
 
 def find_uv():
-    """uv, a fast pip-compatible installer: on PATH, in .venv, or the copy course.py keeps in the
-    user's cache folder (fetched there once, with no pip in .venv); None if none can be had."""
+    """The uv to install with, a fast pip-compatible installer; None if none can be had.
+
+    It is the one on PATH, in .venv, or the copy course.py keeps in the user's cache
+    folder (fetched there once, with no pip in .venv).
+    """
     on_path = shutil.which("uv")
     if on_path:
         return Path(on_path)
@@ -313,7 +319,7 @@ def fetch_uv():
 
 
 def uv_from_pip():
-    """uv installed into .venv with its pip (the way before the cache); None if that fails too."""
+    """The uv that .venv's pip installs there (the way before the cache); None if that fails too."""
     quiet = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "uv=={}".format(UV_VERSION)],
                            cwd=ROOT, capture_output=True, text=True)
     return UV if quiet.returncode == 0 and UV.exists() else None
@@ -420,6 +426,7 @@ def lab_command(python, extra):
 
 
 def lab(extra):
+    """Open the lessons in JupyterLab (``course.py lab``), copying new ones into my-notebooks/ first."""
     python = python_to_use(extra)
     copied = copy_lessons(python)
     if copied:
@@ -430,6 +437,7 @@ def lab(extra):
 
 
 def test(extra):
+    """Run every test and notebook with pytest (``course.py test``), a notebook's cells on one worker."""
     python = python_to_use(extra, "test")
     workers = str(min(4, os.cpu_count() or 1))
     # loadfile keeps each notebook's cells on one worker (nbval needs them in order)
@@ -451,6 +459,7 @@ def install_only(extra):
 
 
 def main():
+    """Run the command named on the command line (lab, test, site, install), or show the usage."""
     if sys.version_info[:2] < FLOOR:
         sys.exit(too_old_message())
     commands = {"lab": lab, "test": test, "site": site, "install": install_only}

@@ -45,6 +45,7 @@ NBVAL = ["-p", "no:cacheprovider", "-q", "-o", "addopts=", "--nbval-lax", "--nbv
 
 
 def timed(command: list[str], **kwargs) -> float:
+    """Wall-clock seconds of a command run in the course folder; stop the benchmark if it fails."""
     start = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, **kwargs)
     elapsed = time.perf_counter() - start
@@ -97,8 +98,11 @@ def _write_answers(path: Path) -> None:
 
 
 def _timed_check(exercise_id: str, answer, judge_only: bool = False) -> tuple[float, float]:
-    """Wall-clock and CPU seconds of one check() (or of its judgement alone, evaluate(), which
-    neither prints nor writes the progress record), its printed line kept out of the way."""
+    """Wall-clock and CPU seconds of one check(), its printed line kept out of the way.
+
+    With ``judge_only``, of its judgement alone: evaluate(), which neither prints nor
+    writes the progress record.
+    """
     from vraem.checks import check, evaluate
 
     with contextlib.redirect_stdout(io.StringIO()):
@@ -208,6 +212,7 @@ def benchmark_checks() -> None:
 
 
 def main() -> None:
+    """Time the notebooks against their floor, then check() (alone with ``--checks``), and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=1, help="pytest-xdist workers (default 1)")
     parser.add_argument("--checks", action="store_true", help="time check() only (parts 4-6)")

@@ -1,4 +1,4 @@
-"""How fast does the gradebook grade a class? ``python tools/benchmark_gradebook.py [--learners 30]``
+"""How fast does the gradebook grade a class? ``python tools/benchmark_gradebook.py [--learners 30]``.
 
 Builds a synthetic class (each learner hands in lessons 00-03: the solution
 notebooks, so every check runs and every answer is right) in a temporary
@@ -59,6 +59,7 @@ def solved_share(out: Path) -> float:
 
 
 def time_one(python: str, classroom: Path, workers: int) -> dict:
+    """Grade the class once with one installation's Python: its seconds, notebooks and solved share."""
     with tempfile.TemporaryDirectory(prefix="benchmark-out-") as out:
         done = subprocess.run([python, "-c", GRADE, str(classroom), out, str(workers)], capture_output=True,
                               text=True, cwd=tempfile.gettempdir())
@@ -70,6 +71,7 @@ def time_one(python: str, classroom: Path, workers: int) -> dict:
 
 
 def main() -> int:
+    """Build a class, grade it with each installation in turn, and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=30)
     parser.add_argument("--workers", type=int, default=2)

@@ -1,4 +1,4 @@
-"""How well, and how fast, does the machine's first pass read? ``python tools/benchmark_reader.py``
+"""How well, and how fast, does the machine's first pass read? ``python tools/benchmark_reader.py``.
 
 Runs ``vraem.reader.draft_claims`` on each of the five articles and compares its
 rows with ``data/claims.csv``: a claim is found when a drafted row has the same
@@ -35,6 +35,7 @@ ADVERSARIAL = {
 
 
 def accuracy() -> None:
+    """Print the draft's recall and precision against the hand-coded claims, and its misses."""
     started = time.perf_counter()
     result = benchmark()
     seconds = time.perf_counter() - started
@@ -53,6 +54,7 @@ def accuracy() -> None:
 
 
 def speed(sizes: tuple[int, ...]) -> None:
+    """Print the process time of drafting each slow text at each size in ``sizes`` (characters)."""
     print("drafting texts built to be slow (seconds of process time; rows drafted):")
     for name, unit in ADVERSARIAL.items():
         figures = []
@@ -65,6 +67,7 @@ def speed(sizes: tuple[int, ...]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print the accuracy, then the speed (``--quick``: at 100 KB only)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="draft the slow texts at 100 KB only")
     args = parser.parse_args(argv)

@@ -76,6 +76,7 @@ def without_uv_on_path(env: dict[str, str]) -> dict[str, str]:
 
 
 def main() -> None:
+    """Time a learner's set-up (course.py install) against plain venv and pip in a fresh copy, and print it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2, help="timed rounds of each (default 2)")
     parser.add_argument("--python", default=shutil.which("python3") or sys.executable,

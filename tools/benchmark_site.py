@@ -72,12 +72,14 @@ def build(course: Path, source: Path) -> dict:
 
 
 def report(label: str, figures: dict) -> None:
+    """Print one build's line: wall and CPU seconds, the load, and the lessons it ran."""
     ran = ", ".join(Path(name).stem for name in figures["ran"]) or "none"
     print(f"{label:<28} {figures['wall']:7.1f} s wall {figures['cpu']:7.1f} s CPU   "
           f"load {figures['load']:4.1f}   lessons run: {len(figures['ran'])} ({ran})", flush=True)
 
 
 def main() -> None:
+    """Time a first build of the website, then with nothing changed and with one lesson edited."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="how many no-change builds (default 1)")
     arguments = parser.parse_args()

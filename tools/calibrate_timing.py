@@ -55,6 +55,7 @@ def walked_files(notebook: nbformat.NotebookNode, folder: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Recount the walked lessons and print the model's minutes for each beside the walk's range."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rates", default="", help="name=value,… to override vraem.timing.RATES")
     args = parser.parse_args(argv)

@@ -75,7 +75,7 @@ def uv_command() -> list[str]:
 
 
 def compile_lock(lock: Path, extras: tuple[str, ...], options: list[str]) -> str:
-    """uv's resolution of the dependencies with these extras, as requirements lines.
+    """The resolution by uv of the dependencies with these extras, as requirements lines.
 
     uv reads the lock it rewrites (``-o``) and keeps each version there that still fits, so a
     refresh changes only what it must; ``--upgrade`` moves every pin instead.
@@ -92,6 +92,7 @@ def compile_lock(lock: Path, extras: tuple[str, ...], options: list[str]) -> str
 
 
 def write(use: str, body: str) -> None:
+    """Write the lock of one use, with its header; refuse one that names a package index."""
     if "://" in body:  # the repository keeps no package-index addresses
         sys.exit(f"the resolved lock for `{use}` contains an address; nothing was written")
     what, who = WHAT[use]
@@ -102,6 +103,7 @@ def write(use: str, body: str) -> None:
 
 
 def main(argv: list[str]) -> int:
+    """Write every lock: the one with every extra first, then the others within its versions."""
     # the command that installs every extra (the tests: they cover everything) is resolved first;
     # every other lock is resolved within its versions, and says so ('-c' in its notes)
     whole = next(use for use, (_, extras) in USES.items() if set(extras) == set(EXTRAS))

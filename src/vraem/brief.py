@@ -48,6 +48,7 @@ class SectionReview:
     message: str
 
     def __str__(self) -> str:
+        """The review line as printed: ``✓ section: message``, or ``✗`` when the structure does not hold."""
         return f"{'✓' if self.ok else '✗'} {self.section}: {self.message}"
 
 

@@ -182,6 +182,7 @@ class HandedIterable(Handed):
         self._items = items
 
     def __iter__(self):
+        """Go through the items as they were handed over."""
         return iter(self._items)
 
 
@@ -192,6 +193,7 @@ class HandedChart(Handed):
         self._spec = spec
 
     def to_dict(self, *args, **kwargs) -> dict:
+        """A copy of the spec as handed over (the arguments Altair's ``to_dict`` takes are ignored)."""
         return copy.deepcopy(self._spec)
 
 

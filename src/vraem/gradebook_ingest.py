@@ -1,4 +1,4 @@
-"""Read what a class handed in, defensively: ``collect(["class/", "export.zip"])``.
+r"""Read what a class handed in, defensively: ``collect(["class/", "export.zip"])``.
 
 Every notebook, folder entry and zip entry is read on its own, with bounds, and
 anything odd becomes a :class:`Submission` with a ``problem`` (its own row in
@@ -12,7 +12,7 @@ the gradebook) instead of stopping the class:
   dates and more than :data:`MAX_ZIP_ENTRIES` entries are refused or handled;
 - a notebook is JSON of nbformat 4 or 3; anything else (``[]``, nesting too
   deep, cells that are not objects, sources that are not text) is named;
-- names that are not UTF-8 are kept readable (``caf\\xe9``).
+- names that are not UTF-8 are kept readable (``caf\xe9``).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ class NotebookProblem(ValueError):
 
 
 def readable(name: str | bytes) -> str:
-    """A file name as text anyone can read: bytes that are not UTF-8 are shown as ``\\xe9``."""
+    r"""A file name as text anyone can read: bytes that are not UTF-8 are shown as ``\xe9``."""
     raw = name if isinstance(name, bytes) else os.fsencode(name)
     text = raw.decode("utf-8", "backslashreplace")
     return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)

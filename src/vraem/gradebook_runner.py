@@ -97,6 +97,7 @@ class ThisPython(KernelSpecManager):
     """The one kernel the gradebook uses: ipykernel on the interpreter running this script."""
 
     def get_kernel_spec(self, kernel_name):
+        """The spec of ipykernel on this interpreter, whatever kernel name is asked for."""
         return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
                           display_name="Python (gradebook)", language="python", interrupt_mode="signal",
                           env={}, metadata={})
@@ -135,7 +136,7 @@ class Runner(NotebookClient):
 
 
 async def _responds(client: Runner, seconds: float) -> bool:
-    """Does the kernel answer a kernel_info request within ``seconds`` (is it idle again)?"""
+    """Say whether the kernel answers a kernel_info request within ``seconds`` (is it idle again)."""
     try:
         msg_id = client.kc.kernel_info()
         deadline = time.monotonic() + seconds
@@ -250,6 +251,7 @@ def _end_everything(settings: dict) -> None:
 
 
 def main() -> None:
+    """Run the code cells read from standard input as the learner, with the settings in ``sys.argv[1]``."""
     settings = json.loads(sys.argv[1])
     become_learner(settings)
     cells = json.loads(sys.stdin.buffer.read(settings["max_input"] + 1))

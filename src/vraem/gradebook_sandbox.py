@@ -83,6 +83,7 @@ class Limits:
     folder_size: int = 256 * 1024 ** 2  # home and /tmp, each (in-memory folders)
 
     def described(self) -> str:
+        """The limits in words, for the report: ``"2 GiB of memory per process, 600 s of CPU time …"``."""
         return (f"{self.memory / 1024 ** 3:g} GiB of memory per process, {self.cpu} s of CPU time per process, "
                 f"files up to {self.file_size // 1024 ** 2} MiB, {self.processes} processes and threads, "
                 f"{self.folder_size // 1024 ** 2} MiB in its home and in /tmp")
@@ -245,6 +246,7 @@ class Sandbox:
         return env
 
     def settings(self, slot: int) -> dict:
+        """The runner's settings for one slot (its user, folders, time and resource limits), sent as JSON."""
         home, tmp = self.home_and_tmp(slot)
         limits = self.limits
         return {"uid": self.uid(slot), "writable": [home, tmp], "home": home, "tmp": tmp,

@@ -40,6 +40,7 @@ class Quote:
         return f"InSight Crime{byline}, “{self.title}” ({self.date}), {self.url}"
 
     def __str__(self) -> str:
+        """The passage and its attribution, as ``print(quote(...))`` shows them."""
         return f"“{self.text}”\n    — {self.attribution}"
 
     def _repr_markdown_(self) -> str:
@@ -107,6 +108,7 @@ class ReferenceNote:
         return f"{self.publisher}, {self.url}, as quoted in {where}"
 
     def __str__(self) -> str:
+        """The passage and its credit, as ``print(reference_note(...))`` shows them."""
         return f"“{self.text}”\n    — {self.credit}"
 
     def _repr_markdown_(self) -> str:

@@ -356,8 +356,10 @@ _WORD_NUMBERS = ("one two three four five six seven eight nine ten eleven twelve
 
 
 def _alternatives(words: list[str]) -> str:
-    """A regex for any of the words, sharing their first letters ("t(?:en|wo|h(?:ree|irty))"): the
-    same words as "ten|two|three|thirty", tried in a few steps rather than one by one."""
+    """A regex for any of the words, sharing their first letters: "t(?:en|wo|h(?:ree|irty))".
+
+    It matches the same words as "ten|two|three|thirty", tried in a few steps rather than one by one.
+    """
     by_letter: dict[str, list[str]] = {}
     for word in words:
         by_letter.setdefault(word[:1], []).append(word[1:])
@@ -620,8 +622,11 @@ def find_numbers(text: str) -> list[dict]:
 
 
 def _figures(number: str, hedge: str) -> list[tuple[str, str]]:
-    """Split a matched phrase into figures: "from 34,000 to 5,000" is two (a change, not a range);
-    "between 8,000 to 10,000" is one range whose hedge is "between"."""
+    """Split a matched phrase into figures, each with its hedge.
+
+    "from 34,000 to 5,000" is two (a change, not a range); "between 8,000 to 10,000"
+    is one range whose hedge is "between".
+    """
     if number[:1] not in "fFbB":  # neither "from" nor "between"
         return [(number, hedge)]
     change = _CHANGE.match(number)
@@ -916,10 +921,12 @@ class Benchmark:
 
     @property
     def recall(self) -> float:
+        """Of the hand-coded claims, the share the draft finds."""
         return self.found / self.claims if self.claims else 0.0
 
     @property
     def precision(self) -> float:
+        """Of the drafted rows, the share that are hand-coded claims."""
         return self.true_rows / self.drafted if self.drafted else 0.0
 
     @property

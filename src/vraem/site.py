@@ -182,6 +182,7 @@ class Book:
         self.written: set[Path] = set()
 
     def write(self, page: str, text: str) -> None:
+        """Write one page of the book, leaving a file that already says ``text`` untouched."""
         path = self.source / page
         self.written.add(path)
         if path.is_file() and path.read_text(encoding="utf-8") == text:
@@ -190,6 +191,7 @@ class Book:
         path.write_text(text, encoding="utf-8")
 
     def prune(self) -> None:
+        """Remove the files this build did not write, and folders left empty; ``_build`` is kept."""
         for path in sorted(self.source.rglob("*"), reverse=True):  # files before their folders
             if path.relative_to(self.source).parts[0] == "_build" or path in self.written:
                 continue

@@ -66,11 +66,13 @@ def _span(sections: list[str]) -> str:
 
 
 def readme_time(timed: LessonTime) -> str:
+    """The time column of a lesson's README row: ``73 min + 45 after class (about 120 alone)``."""
     after = f" + {timed.after_class} after class" if timed.after_class else ""
     return f"{timed.in_class} min{after} (about {timed.alone} alone)"
 
 
 def map_time(timed: LessonTime) -> str:
+    """The time column of the course map: ``73 min in class + 45 after class (sections 5–7); about 120 alone``."""
     after = f" + {timed.after_class} after class ({_span(after_sections(timed))})" if timed.after_class else ""
     return f"{timed.in_class} min in class{after}; about {timed.alone} alone"
 

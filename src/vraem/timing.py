@@ -104,10 +104,12 @@ class Counts:
     written_words: int = 0
 
     def add(self, other: Counts) -> None:
+        """Add another part's counts to these, unit by unit."""
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def minutes(self, rates: Rates = RATES) -> float:
+        """The minutes these counts take at ``rates``: each unit times its rate, added up."""
         return (self.words / rates.reading_wpm + self.cells * rates.cell_minutes
                 + self.code_lines * rates.code_line_minutes + self.exercises * rates.exercise_minutes
                 + self.solution_lines * rates.solution_line_minutes + self.written_words / rates.writing_wpm)
@@ -124,6 +126,7 @@ class Part:
     counts: Counts = field(default_factory=Counts)
 
     def minutes(self, rates: Rates = RATES) -> float:
+        """The minutes this part takes at ``rates``."""
         return self.counts.minutes(rates)
 
 
@@ -151,10 +154,12 @@ class LessonTime:
 
     @property
     def in_class(self) -> int:
+        """Minutes in class: reading and examples plus exercises, each rounded first."""
         return self.teaching + self.exercises
 
     @property
     def after_class(self) -> int:
+        """Minutes of reading, examples and exercises after class."""
         return round(self._sum(("teaching", "exercise", "open exercise"), after_class=True))
 
     @property
@@ -168,6 +173,7 @@ class LessonTime:
         return self._sum(("teaching", "exercise"))
 
     def exercise(self, exercise_id: str) -> Part:
+        """The exercise, checked or open, with this id: ``timed.exercise("4.2")``."""
         return next(part for part in self.parts if part.kind != "teaching" and part.name == exercise_id)
 
     def section_minutes(self, section: str) -> tuple[float, list[Part]]:
@@ -177,6 +183,7 @@ class LessonTime:
         return teaching, [part for part in self.parts if part.kind != "teaching" and part.section == section]
 
     def section_after_class(self, section: str) -> bool:
+        """Say whether a section is wholly after class (False for a section with no parts)."""
         parts = [part for part in self.parts if part.section == section]
         return bool(parts) and all(part.after_class for part in parts)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from importlib import import_module
 from typing import Any
 
+from ..answers import AnswerType
 from ..datacache import remembered
 
 LESSON_MODULES = ("lesson00", "lesson01", "lesson02", "lesson03", "lesson04", "lesson05", "lesson06")
@@ -61,7 +62,7 @@ class Exercise:
 
     id: str
     title: str
-    answer: Any  # an answer type from vraem.answers
+    answer: AnswerType
     expected: Callable[[], Any]
     look_again: str
     hints: tuple[str, ...]

@@ -20,18 +20,15 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ..answers import AnswerType, AnswerTypeError, Choice, Number, quoted
+from ..answers import Choice, Number
 from ..claims import load_claims
 from ..datacache import remembered  # for helpers of the data that the feedback asks for again
+from ..exercise_answers import CODE_COLUMNS, NUMBER_WORDS, Coding, Pattern
 from ..paths import data_file
-from ..provenance import article_texts
-from ..tables import resource_schema
 from . import Exercise, Misreading, register
 
 #: The short article learners code before they see the claims table (exercise 2.1).
 CLOSE_READING = "002"
-#: The three codes a reader gives each figure, as columns of a coding table.
-CODE_COLUMNS = ("value_text", "hedge", "source_type")
 #: The digits-only pattern of exercise 2.4 (the notebook types the same pattern).
 DIGITS_ONLY = r"\d+"
 #: The better pattern the lesson builds next: digits with thousands separators.
@@ -40,8 +37,6 @@ SEPARATED_DIGITS = r"\d+(?:,\d{3})*"
 NO_OUTSIDE_SOURCE = ("unattributed", "the outlet itself")
 #: Exercise 2.10: the coca share in article 003 ("nearly 70 percent ... in 2017").
 SHARE_ARTICLE, SHARE_MEASURE = "003", "coca_area_share"
-#: A coding table longer than this is not a reading of one short article.
-MAX_CODED_ROWS = 100
 
 # A second reading of article 002, written for the lesson as a careful newcomer might code it
 # (exercise 2.2). Its disagreements with the table are plausible readings, not slips: a defence
@@ -73,84 +68,8 @@ def table_codes(article_id: str = CLOSE_READING) -> pd.DataFrame:
     return claims.loc[claims["article_id"] == article_id, list(CODE_COLUMNS)].reset_index(drop=True)
 
 
-def _source_types() -> list[str]:
-    fields = resource_schema("claims")["schema"]["fields"]
-    return next(field for field in fields if field["name"] == "source_type")["constraints"]["enum"]
-
 
 # ---------------------------------------------------------------- 2.1 code an article yourself
-
-def _folded(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _within(short: str, long: str) -> bool:
-    """Is ``short`` in ``long`` as whole words (so "8" is not found in "80")?"""
-    return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
-
-
-class Coding(AnswerType):
-    """A reader's coding of one article: a table with a row per figure it finds.
-
-    Reads a DataFrame (or a list of rows) with the columns value_text, hedge
-    and source_type. It is right when every value_text is words of the
-    article and every figure the claims table codes there has a row: the
-    codes themselves are a reading, measured in the next exercise, not judged here.
-    """
-
-    def __init__(self, article_id: str):
-        self.article_id = article_id
-
-    def reading(self, answer) -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]:
-        """The coded rows, folded to lower case, and a note for each source_type typed in other capitals."""
-        if isinstance(answer, pd.DataFrame):
-            missing = [column for column in CODE_COLUMNS if column not in answer.columns]
-            if missing:
-                raise AnswerTypeError("give a table with the columns value_text, hedge and source_type "
-                                      f"(it lacks {', '.join(missing)})")
-            rows = list(answer[list(CODE_COLUMNS)].head(MAX_CODED_ROWS + 1).itertuples(index=False))
-        elif isinstance(answer, list | tuple):
-            rows = list(answer[:MAX_CODED_ROWS + 1])
-        else:
-            raise AnswerTypeError("give your codes as a table: pd.DataFrame(rows, columns=[\"value_text\", "
-                                  "\"hedge\", \"source_type\"]), one row per figure")
-        if not rows:
-            raise AnswerTypeError("the table has no rows yet: add one row per figure of the article")
-        if len(rows) > MAX_CODED_ROWS:
-            raise AnswerTypeError(f"that is more than {MAX_CODED_ROWS} rows: code only the figures of "
-                                  f"article {self.article_id}")
-        types = _source_types()
-        coded, notes = [], []
-        for number, row in enumerate(rows, start=1):
-            if not isinstance(row, list | tuple) or len(row) != len(CODE_COLUMNS):
-                raise AnswerTypeError(f"row {number} should hold three texts: (value_text, hedge, source_type)")
-            row = tuple(row)
-            value_text, hedge, source_type = row
-            if not all(isinstance(item, str) and item.strip() for item in row):
-                raise AnswerTypeError(f"row {number}: write each code as text in quotes, and \"none\" "
-                                      "when there is no hedge")
-            if _folded(source_type) not in types:
-                raise AnswerTypeError(f"row {number}: the source_type must be one of: "
-                                      + ", ".join(f'"{kind}"' for kind in types))
-            if source_type != _folded(source_type):
-                notes.append(f"row {number}'s source_type {quoted(source_type)} as {quoted(_folded(source_type))}")
-            coded.append((_folded(value_text), _folded(hedge), _folded(source_type)))
-        more = f", and {len(notes) - 1} more like it" if len(notes) > 1 else ""
-        return tuple(coded), (notes[0] + more,) if notes else ()
-
-    def outside_article(self, value) -> list[str]:
-        """The coded value_texts that are not words of the article."""
-        text = _folded(article_texts()[self.article_id])
-        return [value_text for value_text, _, _ in value if not _within(value_text, text)]
-
-    def missing(self, value, expected) -> list[str]:
-        """The table's figures that no row of the coding names (loosely: "80 tons" names "80")."""
-        mine = [value_text for value_text, _, _ in value]
-        return [figure for figure, _, _ in self.read(expected)
-                if not any(_within(figure, text) or _within(text, figure) for text in mine)]
-
-    def same(self, value, expected) -> bool:
-        return not self.outside_article(value) and not self.missing(value, expected)
 
 
 CODING = Coding(CLOSE_READING)
@@ -316,87 +235,10 @@ register(Exercise(
 
 # ---------------------------------------------------------------- 2.3 write a number-word finder
 
-#: The number words of exercise 2.3 (the notebook gives the learner the same list).
-NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
 
 def number_word_pattern() -> str:
     """A pattern that passes exercise 2.3: the number words as whole words, ``\\b(?:one|…|ten)\\b``."""
     return r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b"
-
-
-def number_word_claims() -> pd.DataFrame:
-    """The claims whose value_text is one of the number words: the ones a finder must find in 2.3."""
-    claims = load_claims()
-    return claims[claims["value_text"].str.lower().isin(NUMBER_WORDS)]
-
-
-def _pieces(pattern: str, text: str) -> list[str]:
-    """Everything the pattern matches in ``text`` (whole matches, whatever its groups), ignoring case."""
-    return [match.group(0) for match in re.finditer(pattern, text, flags=re.IGNORECASE)]
-
-
-def _inside_a_word(pattern: str, text: str) -> list[str]:
-    """Matches that start or end in the middle of a word ("one" in "gone", "ten" in "intensity")."""
-    return [match.group(0) for match in re.finditer(pattern, text, flags=re.IGNORECASE)
-            if (match.start() > 0 and text[match.start() - 1].isalpha())
-            or (match.end() < len(text) and text[match.end()].isalpha())]
-
-
-#: The longest pattern exercise 2.3 reads (the model answer is under 80 characters).
-MAX_PATTERN = 1_000
-
-
-class Pattern(AnswerType):
-    """A regular expression a learner writes, tested on the claims table and the five articles.
-
-    It is right when it finds every claim whose value_text is a number word
-    (the whole value_text among its matches in the claim's quote, ignoring
-    case, as the lesson's ``found_by`` does) and, run on the five articles,
-    matches only whole number words.
-    """
-
-    def reading(self, answer) -> tuple[str, tuple[str, ...]]:
-        """The pattern's text; a compiled pattern (``re.compile(...)``) is read as its text, with a note."""
-        if isinstance(answer, re.Pattern) and isinstance(answer.pattern, str):
-            pattern, _ = self.reading(answer.pattern)
-            return pattern, ("the compiled pattern as its text",)
-        if not isinstance(answer, str):
-            raise AnswerTypeError("give your pattern as text in quotes, best as a raw string: r\"...\"")
-        if not answer.strip():
-            raise AnswerTypeError("the pattern is empty: write the words to find between the quotes")
-        if len(answer) > MAX_PATTERN:  # a pasted text, not a pattern: never run it over the articles
-            raise AnswerTypeError(f"that pattern is {len(answer):,} characters long; a number-word finder "
-                                  f"needs well under {MAX_PATTERN:,}")
-        try:
-            compiled = re.compile(answer, flags=re.IGNORECASE)
-        except re.error as error:
-            raise AnswerTypeError(f"Python cannot read that pattern ({error}): check the brackets and the "
-                                  "backslashes") from None
-        if compiled.fullmatch("") is not None:
-            raise AnswerTypeError("that pattern matches empty text, so it would \"find\" something "
-                                  "everywhere: make each part of it match at least one letter")
-        return answer, ()
-
-    @staticmethod
-    def missed(pattern: str) -> list[str]:
-        """The claim ids whose number word the pattern does not find in the quote."""
-        claims = number_word_claims()
-        return [claim_id for claim_id, value_text, text in
-                zip(claims["claim_id"], claims["value_text"], claims["quote"], strict=True)
-                if value_text not in _pieces(pattern, text)]
-
-    @staticmethod
-    def pieces(pattern: str) -> list[str]:
-        return [piece for text in article_texts().values() for piece in _pieces(pattern, text)]
-
-    @staticmethod
-    def inside_words(pattern: str) -> list[str]:
-        return [piece for text in article_texts().values() for piece in _inside_a_word(pattern, text)]
-
-    def same(self, value, expected) -> bool:
-        return (not self.missed(value) and not self.inside_words(value)
-                and all(piece.lower() in NUMBER_WORDS for piece in self.pieces(value)))
 
 
 PATTERN = Pattern()

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
 
 import pandas as pd
 
-from ..answers import AnswerTypeError, Choice, IdSet, Labels, Number
+from ..answers import Choice, IdSet, Labels, Number
 from ..claims import load_claims
 from ..datacache import remembered  # for helpers of the data that the feedback asks for again
+from ..exercise_answers import StatementLabels
 from ..paths import data_file
 from ..provenance import reference_text
 from ..scrape import clean_line
@@ -674,22 +674,6 @@ TRACE_FEEDBACK = {
 }
 
 
-class StatementLabels(Labels):
-    """A "yes"/"no" for each lettered statement: ``{"a": "yes", "b": "no", ...}``.
-
-    Reads like :class:`Labels`, with a message that shows the wanted form when a
-    learner gives a list of letters (the multiple-choice habit) or anything else.
-    """
-
-    def __init__(self):
-        super().__init__(TRACE_LABELS, key="statement", label="supported")
-
-    def reading(self, answer):
-        if not isinstance(answer, Mapping | pd.Series | pd.DataFrame):
-            raise AnswerTypeError('give "yes" or "no" for every statement letter, as a dictionary: '
-                                  '{"a": "…", "b": "…", ...}, not a list of letters')
-        return super().reading(answer)
-
 
 def trace_key() -> dict[str, str]:
     """The key of 3.6: for each statement, "yes" if the evidence supports it, else "no"."""
@@ -703,7 +687,7 @@ def _flip(expected: dict, letter: str) -> dict:
 register(Exercise(
     id="3.6",
     title="Trace the figures to their origin",
-    answer=StatementLabels(),
+    answer=StatementLabels(TRACE_LABELS),
     expected=trace_key,
     look_again="Check each statement against the reference notes and the series.",
     hints=(

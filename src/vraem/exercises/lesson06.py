@@ -11,19 +11,18 @@ structural check of a brief by :func:`vraem.brief.review_brief`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from itertools import islice
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
 from .. import reader
-from ..answers import AnswerTypeError, Choice, IdSet, Labels, Number
-from ..brief import SECTIONS, review_brief, template
+from ..answers import Choice, IdSet, Labels, Number
+from ..brief import template
 from ..claims import load_claims
 from ..corpus import load_article, load_metadata
 from ..datacache import remembered  # for helpers of the data that the feedback asks for again
+from ..exercise_answers import BriefStructure
 from ..paths import data_file
 from ..series import load_coca_series, source_line
 from . import Exercise, Misreading, register
@@ -243,44 +242,6 @@ register(Exercise(
 
 
 # --- 6.3 the structure of the worked brief ------------------------------------------------------
-
-#: The most keys a brief dictionary is read for (it has len(SECTIONS) of them).
-MAX_BRIEF_KEYS = 50
-
-
-class BriefStructure:
-    """A reader's brief, checked for structure only: every section there and in shape.
-
-    ``read`` runs :func:`vraem.brief.review_brief` on the brief against the
-    article ``article()`` and returns its lines; the answer is right when every
-    section holds. The prose is never judged. ``explain`` lists, for a wrong
-    answer, each section that does not hold yet and what it lacks.
-    """
-
-    def __init__(self, article: Callable[[], object]):
-        self.article = article
-
-    def read(self, answer):
-        if not isinstance(answer, Mapping):
-            raise AnswerTypeError("give the brief as a dictionary with one entry per section; start from "
-                                  "brief = template()")
-        # read at most a few dozen keys: a brief has a handful of sections, and an endless
-        # mapping must not hang the check
-        keys = list(islice(iter(answer), MAX_BRIEF_KEYS + 1))
-        if len(keys) > MAX_BRIEF_KEYS:
-            raise AnswerTypeError(f"a brief has {len(SECTIONS)} sections; this dictionary has more than "
-                                  f"{MAX_BRIEF_KEYS} entries. Start from brief = template()")
-        return tuple(review_brief({key: answer[key] for key in keys}, self.article()))
-
-    def same(self, value, expected) -> bool:
-        sections = [review.section for review in self.read(expected)]
-        return [review.section for review in value] == sections and all(review.ok for review in value)
-
-    def explain(self, value, expected) -> str:
-        failing = [review for review in value if not review.ok]
-        held = len(value) - len(failing)
-        lines = "; ".join(f"✗ {review.section}: {review.message}" for review in failing)
-        return f"{held} of {len(value)} sections hold. Still to do: {lines}"
 
 
 def _worked_chart() -> alt.Chart:

@@ -28,22 +28,12 @@ from ..exercise_answers import StatementLabels
 from ..paths import data_file
 from ..provenance import reference_text
 from ..scrape import clean_line
-from ..series import OFFICIAL_RELEASE, load_coca_series
+from ..series import (NATIONAL, OFFICIAL_RELEASE, VRAEM, load_coca_series, newest_survey_before,
+                      percent_change, vraem_share, wide_series)
+from ..verdicts import (CONTRADICTED, HEDGED_TOLERANCE, SUPPORTED, UNCHECKABLE, VERDICTS, coca_claims,
+                       judge_claim)
 from . import Exercise, Misreading, register
 
-NATIONAL, VRAEM, ALTO_HUALLAGA = "Peru (national)", "VRAEM", "Alto Huallaga"
-#: The claims table's place names, mapped to the series' region names. The
-#: series' 'VRAEM' rows before 2012 are the VRAE (the Mantaro valley not yet added).
-SERIES_REGION = {"VRAE": VRAEM, "VRAEM": VRAEM, "Peru": NATIONAL, "Alto Huallaga": ALTO_HUALLAGA}
-#: Measures the series can check (it counts hectares of coca, nothing else).
-AREA_MEASURES = ("coca_area", "coca_area_share", "coca_area_change")
-#: Every coca figure in the articles: the area measures plus cocaine output.
-COCA_MEASURES = (*AREA_MEASURES, "cocaine_production")
-#: How far (relative) a figure may be from the series and still count as supported:
-#: an unhedged figure is still a rounded one; a hedge ("nearly", "some") widens the margin.
-UNHEDGED_TOLERANCE, HEDGED_TOLERANCE = 0.05, 0.10
-SUPPORTED, CONTRADICTED, UNCHECKABLE = "supported", "contradicted", "cannot be checked"
-VERDICTS = (SUPPORTED, CONTRADICTED, UNCHECKABLE)
 
 #: The claims the exercises single out (ids of data/claims.csv).
 NOW_AREA, NOW_SHARE = "C021", "C013"      # article 001: "now there are 19,700", "nearly a third"
@@ -61,36 +51,11 @@ UNODC_LAST_ESTIMATE = "in 2008 it produced 302 tonnes, up 4.1 percent from the p
 
 # --- the data behind the exercises ---------------------------------------------------------
 
-@remembered
-def wide_series() -> pd.DataFrame:
-    """The preferred series as a table with one row per year and one column per region.
-
-    Every year from the first to the last survey has a row; a region with no
-    value for a year has an empty cell there (a gap, never filled in).
-    """
-    series = load_coca_series()
-    wide = series.pivot(index="year", columns="region", values="hectares")
-    return wide.reindex(range(int(wide.index.min()), int(wide.index.max()) + 1))
-
-
 def vraem_missing_years() -> frozenset[str]:
     """Years with a national figure but no VRAEM figure (exercise 3.1)."""
     wide = wide_series()
     missing = wide[NATIONAL].notna() & wide[VRAEM].isna()
     return frozenset(str(year) for year in wide.index[missing])
-
-
-def percent_change(region: str, start: int, end: int) -> float:
-    """Percent change of a region's area from ``start`` to ``end`` (preferred rows)."""
-    wide = wide_series()
-    before, after = float(wide.loc[start, region]), float(wide.loc[end, region])
-    return (after - before) / before * 100
-
-
-def vraem_share(year: int) -> float:
-    """The VRAEM's share of the national coca area in one year, in percent."""
-    wide = wide_series()
-    return float(wide.loc[year, VRAEM]) / float(wide.loc[year, NATIONAL]) * 100
 
 
 def reference_passage(passage: str) -> str:
@@ -110,14 +75,6 @@ def reference_lines(words: str) -> list[str]:
     return [line for line in text.splitlines() if words.lower() in line.lower()]
 
 
-# --- the rule that judges the articles' coca figures -----------------------------------------
-
-def coca_claims() -> pd.DataFrame:
-    """The claims about coca: area, share of area, change of area, and cocaine output."""
-    claims = load_claims()
-    return claims[claims["measure"].isin(COCA_MEASURES)].reset_index(drop=True)
-
-
 @remembered
 def _claim(claim_id: str) -> pd.Series:
     claims = load_claims()
@@ -125,104 +82,6 @@ def _claim(claim_id: str) -> pd.Series:
     if len(rows) != 1:
         raise ValueError(f"data/claims.csv has no claim {claim_id}")
     return rows.iloc[0]
-
-
-def _has_values(wide: pd.DataFrame, year: int, regions: list[str]) -> bool:
-    return year in wide.index and all(pd.notna(wide.loc[year, region]) for region in regions)
-
-
-def newest_survey_before(year: int, regions: list[str], wide: pd.DataFrame | None = None) -> int | None:
-    """The newest survey year before ``year`` with a value for every region named, or None."""
-    wide = wide_series() if wide is None else wide
-    earlier = [int(row) for row in wide.index if row < year and _has_values(wide, row, regions)]
-    return max(earlier) if earlier else None
-
-
-def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
-    """Compare one coca claim with the official series and give a verdict with its reason.
-
-    The rule, in order:
-
-    1. The series measures coca **area**. The articles' "coca crops" are read
-       as area, as the claims table records in ``measure`` and ``note``: a
-       share of coca crops is a share of the area, and "50,000 coca crops"
-       with no unit is read in hectares, the unit of the survey the text
-       names. A figure of anything else (cocaine output) cannot be checked
-       against the series, nor can a claim with no number.
-    2. The **year** compared: the claim's reference period when the text
-       states it (``2017``, or ``2009/2010`` for a change). A present-tense
-       figure ("now there are") dated only by publication is compared with the
-       newest survey year *before* the publication year, since a year's survey
-       is published the year after or later. No year (``unknown``): cannot be
-       checked.
-    3. The **series value**: the region's hectares; for a share, region divided
-       by national (as a fraction or in percent, like the claim); for a change,
-       the percent change between the two years (a fall is negative). No value
-       for that year and region: cannot be checked.
-    4. **Supported** when the claim is within 5 % (relative) of the series
-       value, or 10 % when the text hedges ("nearly", "some", "about");
-       otherwise **contradicted**.
-    """
-    wide = wide_series() if wide is None else wide
-    result = {"claim_id": claim["claim_id"], "article_id": claim["article_id"],
-              "measure": claim["measure"], "claim_value": claim["value"],
-              "series_region": None, "series_years": None, "series_value": None}
-
-    def verdict(label: str, reason: str) -> dict:
-        return {**result, "verdict": label, "reason": reason}
-
-    if claim["measure"] not in AREA_MEASURES:
-        return verdict(UNCHECKABLE, f"the series measures coca area in hectares; this figure is "
-                                    f"{claim['measure'].replace('_', ' ')} ({claim['unit']})")
-    if pd.isna(claim["value"]):
-        return verdict(UNCHECKABLE, "the text gives no number to compare with the series")
-    region = SERIES_REGION.get(claim["place"])
-    if region is None:
-        return verdict(UNCHECKABLE, f"the series has no region for {claim['place']}")
-    regions = [region, NATIONAL] if claim["measure"] == "coca_area_share" else [region]
-    result["series_region"] = region
-    period, basis = str(claim["reference_period"]), claim["reference_basis"]
-    if period == "unknown" or basis == "unknown":
-        return verdict(UNCHECKABLE, "the text does not say which year the figure describes")
-    if claim["measure"] == "coca_area_change":
-        years = [int(part[:4]) for part in period.split("/")]
-        if len(years) != 2:
-            return verdict(UNCHECKABLE, "a change needs a start and an end year")
-        why = "the years the text states"
-    elif basis == "publication":
-        published = int(claim["published"].year)
-        newest = newest_survey_before(published, regions, wide)
-        if newest is None:
-            return verdict(UNCHECKABLE, f"no survey year before {published} has a value")
-        years = [newest]
-        why = (f"a present-tense figure in an article of {published}: the newest survey "
-               f"published by then is at best that of {newest}")
-    else:
-        years = [int(period[:4])]
-        why = "the year the text states"
-    result["series_years"] = "/".join(str(year) for year in years)
-    missing = [year for year in years if not _has_values(wide, year, regions)]
-    if missing:
-        return verdict(UNCHECKABLE, f"the series has no {' and '.join(regions)} value for "
-                                    f"{', '.join(map(str, missing))}")
-    if claim["measure"] == "coca_area":
-        value = float(wide.loc[years[0], region])
-        claimed = float(claim["value"])
-    elif claim["measure"] == "coca_area_share":
-        value = float(wide.loc[years[0], region]) / float(wide.loc[years[0], NATIONAL])
-        value *= 100 if claim["unit"] == "percent" else 1
-        claimed = float(claim["value"])
-    else:
-        before, after = (float(wide.loc[year, region]) for year in years)
-        value = (after - before) / before * 100
-        claimed = -float(claim["value"]) if claim["direction"] == "down" else float(claim["value"])
-    result["series_value"] = value
-    hedged = str(claim["hedge"]).lower() != "none"
-    tolerance = HEDGED_TOLERANCE if hedged else UNHEDGED_TOLERANCE
-    difference = abs(claimed - value) / abs(value)
-    reason = (f"{why}; the claim is {difference:.0%} away from the series value "
-              f"({'hedged' if hedged else 'no hedge'}: up to {tolerance:.0%} allowed)")
-    return verdict(SUPPORTED if difference <= tolerance else CONTRADICTED, reason)
 
 
 @remembered

@@ -24,16 +24,14 @@ from ..corpus import load_article, load_metadata
 from ..datacache import remembered  # for helpers of the data that the feedback asks for again
 from ..exercise_answers import BriefStructure
 from ..paths import data_file
-from ..series import load_coca_series, source_line
+from ..series import load_coca_series, source_line, wide_series
+from ..verdicts import COCA_MEASURES, CONTRADICTED, SUPPORTED, UNCHECKABLE, VERDICTS, judge_claim
 from . import Exercise, Misreading, register
-from .lesson03 import COCA_MEASURES, judge_claim, wide_series
 
 #: The worked brief's article (the 2020 brief), the article whose recall is
 #: measured (the long 2011 analysis) and the page read raw (the 2016 brief
 #: whose scrape lost its headline and dateline).
 WORKED, RECALL_ARTICLE, RAW_PAGE = "003", "001", "004"
-SUPPORTED, CONTRADICTED, UNCHECKABLE = "supported", "contradicted", "cannot be checked"
-VERDICTS = (SUPPORTED, CONTRADICTED, UNCHECKABLE)
 
 
 def article_file(article_id: str) -> Path:

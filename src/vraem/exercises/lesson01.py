@@ -15,6 +15,7 @@ from ..corpus import load_article, load_corpus
 from ..exercise_answers import DateRange
 from ..timeline import load_events
 from . import Exercise, Misreading, register
+from .shapes import other_figure
 
 #: The article whose raw scrape exercise 1.1 measures.
 MEASURED_ARTICLE = "000"
@@ -263,13 +264,10 @@ register(Exercise(
         "The article_id of the first row after sorting (.iloc[0]) is the answer; give it as text, e.g. \"00X\".",
     ),
     misreadings=(
-        Misreading(
-            matches=lambda answer, expected: answer == analysis_articles(),
-            feedback=("That article is an Analysis piece: all of it is the outlet's analysis, but it has "
-                      "no \"InSight Crime Analysis\" heading, so its analysis column is empty. The "
-                      "question asks about the Briefs' analysis sections."),
-            example=lambda expected: analysis_articles(),
-        ),
+        other_figure(analysis_articles,
+                     "That article is an Analysis piece: all of it is the outlet's analysis, but it has "
+                     "no \"InSight Crime Analysis\" heading, so its analysis column is empty. The "
+                     "question asks about the Briefs' analysis sections."),
         Misreading(
             matches=lambda answer, expected: len(answer) == 1 and answer <= long_news_parts() - expected,
             feedback=("That brief's news part (news_words, the text BEFORE the heading) is among the "

@@ -26,6 +26,7 @@ from ..datacache import remembered  # for helpers of the data that the feedback 
 from ..exercise_answers import CODE_COLUMNS, NUMBER_WORDS, Coding, Pattern
 from ..paths import data_file
 from . import Exercise, Misreading, register
+from .shapes import near_figure, other_figure, percent_for_share
 
 #: The short article learners code before they see the claims table (exercise 2.1).
 CLOSE_READING = "002"
@@ -178,19 +179,6 @@ def _matching_codes() -> int:
     return hedge + source
 
 
-def _near(a: float, b: float) -> bool:
-    return abs(a - b) <= 0.005
-
-
-def _share_misreading(value, feedback: str) -> Misreading:
-    """A wrong way of computing the share of 2.2, caught only where it gives a value other than the key's."""
-    return Misreading(
-        matches=lambda answer, expected: _near(answer, value()) and not _near(value(), expected),
-        feedback=feedback,
-        example=lambda expected: value(),
-    )
-
-
 register(Exercise(
     id="2.2",
     title="How far do two readings agree?",
@@ -208,25 +196,18 @@ register(Exercise(
         "a share between 0 and 1.",
     ),
     misreadings=(
-        Misreading(
-            matches=lambda answer, expected: answer > 1 and abs(answer - 100 * expected) <= 0.5,
-            feedback="Give the share as a fraction between 0 and 1, not as a percentage.",
-            example=lambda expected: 100 * expected,
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer == _matching_codes(),
-            feedback=("That is the number of matching codes. The question asks for a share: divide by the "
-                      "number of codes compared, two for each of the table's figures."),
-            example=lambda expected: _matching_codes(),
-        ),
-        _share_misreading(_hedge_only, "That share counts the hedges only. Each figure has two codes: "
+        percent_for_share(),
+        other_figure(_matching_codes,
+                     "That is the number of matching codes. The question asks for a share: divide by the "
+                     "number of codes compared, two for each of the table's figures."),
+        near_figure(_hedge_only, "That share counts the hedges only. Each figure has two codes: "
                           "count the matching sources too, and divide by the number of codes."),
-        _share_misreading(_source_only, "That share counts the sources only. Each figure has two codes: "
+        near_figure(_source_only, "That share counts the sources only. Each figure has two codes: "
                           "count the matching hedges too, and divide by the number of codes."),
-        _share_misreading(_figures_matching_on_both, "That counts the figures whose hedge and source both "
+        near_figure(_figures_matching_on_both, "That counts the figures whose hedge and source both "
                           "match. Count each code on its own: a figure whose hedge matches but whose source "
                           "does not gives one matching code out of two."),
-        _share_misreading(_coded_figures_only, "That leaves out the figure the other reader did not code. "
+        near_figure(_coded_figures_only, "That leaves out the figure the other reader did not code. "
                           "It still counts: two codes that do not match. Divide by two codes for each of "
                           "the table's figures."),
     ),
@@ -333,25 +314,18 @@ register(Exercise(
         "not an improved one.",
     ),
     misreadings=(
-        Misreading(
-            matches=lambda answer, expected: answer == _claim_count(),
-            feedback=("That is the number of claims in the table. Count only the claims whose "
-                      "value_text the pattern finds whole in the quote."),
-            example=lambda expected: _claim_count(),
-        ),
+        other_figure(_claim_count, "That is the number of claims in the table. Count only the claims whose "
+                                   "value_text the pattern finds whole in the quote."),
         Misreading(
             matches=lambda answer, expected: answer == _claim_count() - expected,
             feedback=("That looks like the number of claims the pattern misses. The question asks "
                       "how many it finds."),
             example=lambda expected: _claim_count() - expected,
         ),
-        Misreading(
-            matches=lambda answer, expected: answer == _separated_recall(),
-            feedback=("That is what a better pattern finds, one that keeps the thousands separator. "
-                      "This exercise measures the plain digits-only pattern r\"\\d+\", which splits "
-                      "a number at its comma."),
-            example=lambda expected: _separated_recall(),
-        ),
+        other_figure(_separated_recall,
+                     "That is what a better pattern finds, one that keeps the thousands separator. "
+                     "This exercise measures the plain digits-only pattern r\"\\d+\", which splits "
+                     "a number at its comma."),
         Misreading(
             matches=lambda answer, expected: answer in (_quotes_with_digits(), _value_texts_with_digits()),
             feedback=("Some digits in a quote or in a value_text are not enough: the pattern must "
@@ -725,16 +699,10 @@ register(Exercise(
         "Give the year as a number, e.g. 1999.",
     ),
     misreadings=(
-        Misreading(
-            matches=lambda answer, expected: answer == _share_publication_year(),
-            feedback=("That is the year the article was published. The figure comes from an older "
-                      "survey: look for the year in the sentence itself."),
-            example=lambda expected: _share_publication_year(),
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer == float(_share_claim()["value"]),
-            feedback="That is the figure itself. The question asks for the year it describes.",
-            example=lambda expected: float(_share_claim()["value"]),
-        ),
+        other_figure(_share_publication_year,
+                     "That is the year the article was published. The figure comes from an older "
+                     "survey: look for the year in the sentence itself."),
+        other_figure(lambda: float(_share_claim()["value"]),
+                     "That is the figure itself. The question asks for the year it describes."),
     ),
 ))

@@ -33,6 +33,7 @@ from ..series import (NATIONAL, OFFICIAL_RELEASE, VRAEM, load_coca_series, newes
 from ..verdicts import (CONTRADICTED, HEDGED_TOLERANCE, SUPPORTED, UNCHECKABLE, VERDICTS, coca_claims,
                        judge_claim)
 from . import Exercise, Misreading, register
+from .shapes import relabelled, wrong_label
 
 
 #: The claims the exercises single out (ids of data/claims.csv).
@@ -371,17 +372,6 @@ register(Exercise(
 
 # ---------------------------------------------------------------- 3.5 verdicts
 
-def _relabel(expected: dict, claim_id: str, prefer: str) -> dict:
-    """The key with one claim relabelled: ``prefer``, or another wrong label if that is right."""
-    wrong = prefer if expected[claim_id] != prefer else next(
-        label for label in VERDICTS if label != expected[claim_id])
-    return {**expected, claim_id: wrong}
-
-
-def _wrong(claim_id: str):
-    return lambda answer, expected: claim_id in expected and answer.get(claim_id) != expected[claim_id]
-
-
 register(Exercise(
     id="3.5",
     title="Verdicts on the articles' coca figures",
@@ -400,24 +390,18 @@ register(Exercise(
          "a hedged one. A share is the VRAEM column divided by the national column."),
     ),
     misreadings=(
-        Misreading(
-            matches=_wrong(NOW_AREA),
-            about=(NOW_AREA,),
-            feedback=("Look again at C021. 'Now' in an article written during 2011 cannot mean a "
-                      "survey of the same year: a survey measures the area at the end of its year and "
-                      "comes out later. Exercise 3.3 found the survey to compare with: what does the "
-                      "series say for it?"),
-            example=lambda expected: _relabel(expected, NOW_AREA, UNCHECKABLE),
-        ),
-        Misreading(
-            matches=_wrong(SEVENTY),
-            about=(SEVENTY,),
-            feedback=("Look again at C033. The article gives a share of the country's coca crops, "
-                      "which the rule reads as a share of the area. Work out the VRAEM's share of the "
-                      "national area in the year the article names. Shares of cocaine or leaf "
-                      "production are another quantity."),
-            example=lambda expected: _relabel(expected, SEVENTY, SUPPORTED),
-        ),
+        wrong_label(NOW_AREA,
+                    "Look again at C021. 'Now' in an article written during 2011 cannot mean a "
+                    "survey of the same year: a survey measures the area at the end of its year and "
+                    "comes out later. Exercise 3.3 found the survey to compare with: what does the "
+                    "series say for it?",
+                    labels=VERDICTS, prefer=UNCHECKABLE),
+        wrong_label(SEVENTY,
+                    "Look again at C033. The article gives a share of the country's coca crops, "
+                    "which the rule reads as a share of the area. Work out the VRAEM's share of the "
+                    "national area in the year the article names. Shares of cocaine or leaf "
+                    "production are another quantity.",
+                    labels=VERDICTS, prefer=SUPPORTED),
         Misreading(
             matches=lambda answer, expected: answer.get(UNITLESS) == UNCHECKABLE != expected.get(UNITLESS),
             about=(UNITLESS,),
@@ -427,48 +411,33 @@ register(Exercise(
                       "UNODC's survey, which counts hectares, so \"50,000 coca crops\" is read as "
                       "hectares (the claims table's note records that reading). Compare it with the "
                       "series in the year the text names, allowing for its hedge."),
-            example=lambda expected: _relabel(expected, UNITLESS, UNCHECKABLE),
+            example=lambda expected: relabelled(expected, UNITLESS, UNCHECKABLE, VERDICTS),
         ),
-        Misreading(
-            matches=_wrong(UNITLESS),
-            about=(UNITLESS,),
-            feedback=("Look again at C034. The rule reads \"50,000 coca crops\" as hectares, the unit of "
-                      "the survey the text names (the claims table's note records that reading). Compare "
-                      "it with the series in the year the text names, allowing for its hedge."),
-            example=lambda expected: _relabel(expected, UNITLESS, CONTRADICTED),
-        ),
-        Misreading(
-            matches=_wrong(TONS),
-            about=(TONS,),
-            feedback=("Look again at C027. Is that figure an area? Ask what the official series "
-                      "measures, and whether any official estimate of that other quantity exists "
-                      "for the region and year."),
-            example=lambda expected: _relabel(expected, TONS, CONTRADICTED),
-        ),
-        Misreading(
-            matches=_wrong("C047"),
-            about=("C047",),
-            feedback=("Look again at C047. Which year did that fall happen in? If the text does not "
-                      "say, no row of the series can be set against it, whichever way the series moves."),
-            example=lambda expected: _relabel(expected, "C047", CONTRADICTED),
-        ),
-        Misreading(
-            matches=_wrong(NOW_SHARE),
-            about=(NOW_SHARE,),
-            feedback=("Look again at C013, a present-tense share in the same article as C021. "
-                      "\"Coca crops\" does not say area or production; the rule reads a share of coca "
-                      "crops as a share of the area (the claims table's note flags the choice). So "
-                      "compare it with the share you worked out in exercise 3.4, allowing for the hedge."),
-            example=lambda expected: _relabel(expected, NOW_SHARE, UNCHECKABLE),
-        ),
-        Misreading(
-            matches=_wrong("C020"),
-            about=("C020",),
-            feedback=("Look again at C020. A round figure is rarely exactly the survey value: how far "
-                      "apart are they, in percent of the series value, and how much does the rule "
-                      "allow for a figure without a hedge?"),
-            example=lambda expected: _relabel(expected, "C020", CONTRADICTED),
-        ),
+        wrong_label(UNITLESS,
+                    "Look again at C034. The rule reads \"50,000 coca crops\" as hectares, the unit of "
+                    "the survey the text names (the claims table's note records that reading). Compare "
+                    "it with the series in the year the text names, allowing for its hedge.",
+                    labels=VERDICTS, prefer=CONTRADICTED),
+        wrong_label(TONS,
+                    "Look again at C027. Is that figure an area? Ask what the official series "
+                    "measures, and whether any official estimate of that other quantity exists "
+                    "for the region and year.",
+                    labels=VERDICTS, prefer=CONTRADICTED),
+        wrong_label("C047",
+                    "Look again at C047. Which year did that fall happen in? If the text does not "
+                    "say, no row of the series can be set against it, whichever way the series moves.",
+                    labels=VERDICTS, prefer=CONTRADICTED),
+        wrong_label(NOW_SHARE,
+                    "Look again at C013, a present-tense share in the same article as C021. "
+                    "\"Coca crops\" does not say area or production; the rule reads a share of coca "
+                    "crops as a share of the area (the claims table's note flags the choice). So "
+                    "compare it with the share you worked out in exercise 3.4, allowing for the hedge.",
+                    labels=VERDICTS, prefer=UNCHECKABLE),
+        wrong_label("C020",
+                    "Look again at C020. A round figure is rarely exactly the survey value: how far "
+                    "apart are they, in percent of the series value, and how much does the rule "
+                    "allow for a figure without a hedge?",
+                    labels=VERDICTS, prefer=CONTRADICTED),
     ),
 ))
 
@@ -539,10 +508,6 @@ def trace_key() -> dict[str, str]:
     return {letter: "yes" if holds else "no" for letter, holds in trace_statements().items()}
 
 
-def _flip(expected: dict, letter: str) -> dict:
-    return {**expected, letter: "no" if expected[letter] == "yes" else "yes"}
-
-
 register(Exercise(
     id="3.6",
     title="Trace the figures to their origin",
@@ -557,12 +522,8 @@ register(Exercise(
         "For the rows from 2018 on, select them and look at source_publisher and source_kind.",
     ),
     misreadings=(
-        *(Misreading(
-            matches=_wrong(letter),
-            about=(letter,),
-            feedback=TRACE_FEEDBACK[letter],
-            example=lambda expected, letter=letter: _flip(expected, letter),
-        ) for letter in TRACE_OPTIONS),
+        *(wrong_label(letter, TRACE_FEEDBACK[letter], labels=TRACE_LABELS, prefer="no")
+          for letter in TRACE_OPTIONS),
     ),
 ))
 

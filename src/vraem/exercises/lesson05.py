@@ -22,6 +22,7 @@ from ..passages import CATEGORY_COLUMNS, cohen_kappa, load_passages, side_by_sid
 from ..series import load_coca_series
 from ..timeline import load_events
 from . import Exercise, Misreading, register
+from .shapes import near_figure, other_figure, percent_for_share
 
 FRAMES = ("security", "development", "both", "neither")
 EVIDENCE = ("figure", "event", "statement", "assertion")
@@ -122,10 +123,6 @@ def _national_change() -> float:
     return _change(*survey_years_between_turns(), region_values=national)
 
 
-def _near(value, margin: float = 0.02):
-    return lambda answer, expected: _close(answer, value(), margin) and not _close(value(), expected, margin)
-
-
 register(Exercise(
     id="5.1",
     title="The VRAEM's coca area between two turns in policy",
@@ -142,35 +139,25 @@ register(Exercise(
         "Percent change = (later - earlier) / earlier * 100, with two decimals.",
     ),
     misreadings=(
-        Misreading(
-            matches=_near(_vrae_base_change),
-            feedback=("Your starting year is a VRAE survey from before the plan: the VRAE did not yet "
-                      "include the Mantaro valley, so the two figures cover different areas. Start "
-                      "from the first survey of the VRAEM measured after the launch."),
-            example=lambda expected: round(_vrae_base_change(), 2),
-        ),
-        Misreading(
-            matches=_near(_after_military_change),
-            feedback=("Your end year was measured after the military took the lead, so it mixes the "
-                      "two periods. Take the last survey measured before the October 2016 announcement."),
-            example=lambda expected: round(_after_military_change(), 2),
-        ),
-        Misreading(
-            matches=_near(_wrong_base_change, 0.005),
-            feedback=("You divided by the later year's area. A change is measured against the starting "
-                      "point: divide by the earlier year's area."),
-            example=lambda expected: round(_wrong_base_change(), 2),
-        ),
-        Misreading(
-            matches=_near(_hectare_change),
-            feedback="That is the change in hectares. The exercise asks for a percent change.",
-            example=lambda expected: _hectare_change(),
-        ),
-        Misreading(
-            matches=_near(_national_change),
-            feedback="That is the change in the national area. The exercise asks about the VRAEM.",
-            example=lambda expected: round(_national_change(), 2),
-        ),
+        near_figure(_vrae_base_change,
+                    "Your starting year is a VRAE survey from before the plan: the VRAE did not yet "
+                    "include the Mantaro valley, so the two figures cover different areas. Start "
+                    "from the first survey of the VRAEM measured after the launch.",
+                    relative=True, within=0.02, decimals=2),
+        near_figure(_after_military_change,
+                    "Your end year was measured after the military took the lead, so it mixes the "
+                    "two periods. Take the last survey measured before the October 2016 announcement.",
+                    relative=True, within=0.02, decimals=2),
+        near_figure(_wrong_base_change,
+                    "You divided by the later year's area. A change is measured against the starting "
+                    "point: divide by the earlier year's area.",
+                    relative=True, within=0.005, decimals=2),
+        near_figure(_hectare_change,
+                    "That is the change in hectares. The exercise asks for a percent change.",
+                    relative=True, within=0.02),
+        near_figure(_national_change,
+                    "That is the change in the national area. The exercise asks about the VRAEM.",
+                    relative=True, within=0.02, decimals=2),
         Misreading(
             matches=lambda answer, expected: _close(answer, -expected, 0.01),
             feedback="The sign is off: go from the earlier year to the later one (later minus earlier).",
@@ -294,16 +281,9 @@ register(Exercise(
         "The mean of a True/False column is the share of True values. Give a share between 0 and 1.",
     ),
     misreadings=(
-        Misreading(
-            matches=lambda answer, expected: answer == _agreement_count(),
-            feedback="That is a count of passages. The question asks for a share: divide by the number of passages.",
-            example=lambda expected: _agreement_count(),
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer > 1 and abs(answer - 100 * expected) <= 0.5,
-            feedback="Give the share as a fraction between 0 and 1, not as a percentage.",
-            example=lambda expected: 100 * expected,
-        ),
+        other_figure(_agreement_count,
+                     "That is a count of passages. The question asks for a share: divide by the number of passages."),
+        percent_for_share(),
         Misreading(
             matches=lambda answer, expected: abs(answer - (1 - expected)) <= 0.005,
             feedback="That is the share of passages where the coders disagree. Flip the comparison.",
@@ -351,15 +331,6 @@ def _frame_kappa() -> float:
 KAPPA_MARGIN = 0.0005
 
 
-def _kappa_misreading(value, feedback):
-    return Misreading(
-        matches=lambda answer, expected: abs(answer - value()) <= KAPPA_MARGIN
-        and abs(value() - expected) > KAPPA_MARGIN,
-        feedback=feedback,
-        example=lambda expected: round(value(), 3),
-    )
-
-
 register(Exercise(
     id="5.5",
     title="Cohen's kappa for the evidence",
@@ -376,13 +347,21 @@ register(Exercise(
         "than chance. Give three decimals.",
     ),
     misreadings=(
-        _kappa_misreading(agreement, "That is the observed agreement. Kappa corrects it for the "
-                          "agreement two coders would reach by chance."),
-        _kappa_misreading(chance_agreement, "That is the chance agreement, one step of the calculation. "
-                          "Kappa is (observed - chance) / (1 - chance)."),
-        _kappa_misreading(_uniform_chance_kappa, "Chance agreement depends on how often each coder "
-                          "used each value, not on the number of values: use the coders' shares."),
-        _kappa_misreading(_frame_kappa, "That is kappa for the frame. This exercise is about the evidence."),
+        near_figure(agreement,
+                    "That is the observed agreement. Kappa corrects it for the "
+                    "agreement two coders would reach by chance.",
+                    within=KAPPA_MARGIN, decimals=3),
+        near_figure(chance_agreement,
+                    "That is the chance agreement, one step of the calculation. "
+                    "Kappa is (observed - chance) / (1 - chance).",
+                    within=KAPPA_MARGIN, decimals=3),
+        near_figure(_uniform_chance_kappa,
+                    "Chance agreement depends on how often each coder "
+                    "used each value, not on the number of values: use the coders' shares.",
+                    within=KAPPA_MARGIN, decimals=3),
+        near_figure(_frame_kappa,
+                    "That is kappa for the frame. This exercise is about the evidence.",
+                    within=KAPPA_MARGIN, decimals=3),
     ),
 ))
 
@@ -494,14 +473,6 @@ def _outlet_security_count() -> int:
     return int(((passages["frame"] == VOICE_FRAME) & (passages["voice"] == "outlet")).sum())
 
 
-def _share_misreading(value, feedback: str) -> Misreading:
-    return Misreading(
-        matches=lambda answer, expected: abs(answer - value()) <= 0.005 and _differs(value(), expected),
-        feedback=feedback,
-        example=lambda expected: value(),
-    )
-
-
 register(Exercise(
     id="5.7",
     title="How often does the outlet speak for itself on security?",
@@ -515,27 +486,20 @@ register(Exercise(
         "Read the security row, outlet column. Give a share between 0 and 1.",
     ),
     misreadings=(
-        Misreading(
-            matches=lambda answer, expected: answer == _outlet_security_count(),
-            feedback="That is a count of passages. Divide by the number of security passages to get a share.",
-            example=lambda expected: _outlet_security_count(),
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer > 1 and abs(answer - 100 * expected) <= 0.5,
-            feedback="Give the share as a fraction between 0 and 1, not as a percentage.",
-            example=lambda expected: 100 * expected,
-        ),
-        _share_misreading(lambda: _voice_share(VOICE_FRAME, "reported"),
+        other_figure(_outlet_security_count,
+                     "That is a count of passages. Divide by the number of security passages to get a share."),
+        percent_for_share(),
+        near_figure(lambda: _voice_share(VOICE_FRAME, "reported"),
                           "That is the share of the security passages in reported speech. The question "
                           "asks for the outlet's own voice."),
-        _share_misreading(_security_share_of_outlet,
+        near_figure(_security_share_of_outlet,
                           "That is the share of the outlet's passages that are framed security (the table "
                           "divided by its columns). Divide by the number of security passages instead: "
                           "normalize=\"index\" with frame as the rows."),
-        _share_misreading(_outlet_share_of_all,
+        near_figure(_outlet_share_of_all,
                           "That is the outlet's share of all passages. Keep only the passages framed "
                           "security first."),
-        _share_misreading(lambda: _voice_share("development"),
+        near_figure(lambda: _voice_share("development"),
                           "That is the outlet's share of the development passages. The question asks "
                           "about security."),
     ),
@@ -592,29 +556,22 @@ register(Exercise(
         "Give a share between 0 and 1.",
     ),
     misreadings=(
-        Misreading(
-            matches=lambda answer, expected: answer == _failure_assertion_count(),
-            feedback="That is a count. Divide by the number of verdicts of failure to get a share.",
-            example=lambda expected: _failure_assertion_count(),
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer > 1 and abs(answer - 100 * expected) <= 0.5,
-            feedback="Give the share as a fraction between 0 and 1, not as a percentage.",
-            example=lambda expected: 100 * expected,
-        ),
-        _share_misreading(lambda: _evidence_share(EFFECTS, "assertion"),
+        other_figure(_failure_assertion_count,
+                     "That is a count. Divide by the number of verdicts of failure to get a share."),
+        percent_for_share(),
+        near_figure(lambda: _evidence_share(EFFECTS, "assertion"),
                           "That share covers every claim of effect, worked and failed. Keep only the "
                           "verdicts of failure."),
-        _share_misreading(_assertion_share_of_all,
+        near_figure(_assertion_share_of_all,
                           "That is the share of all passages resting on assertion. Keep only the verdicts "
                           "of failure first."),
-        _share_misreading(lambda: _evidence_share(("failed",), "figure"),
+        near_figure(lambda: _evidence_share(("failed",), "figure"),
                           "That is the share of the verdicts of failure that rest on a figure. The question "
                           "asks about assertion."),
-        _share_misreading(_failed_outlet_share,
+        near_figure(_failed_outlet_share,
                           "That is the share of the verdicts of failure in the outlet's own voice. The "
                           "question asks about their evidence."),
-        _share_misreading(_failed_share_of_effects,
+        near_figure(_failed_share_of_effects,
                           "That is the share of the claims of effect that say a policy failed. The question "
                           "asks what those verdicts rest on."),
     ),

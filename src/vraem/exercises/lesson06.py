@@ -27,6 +27,7 @@ from ..paths import data_file
 from ..series import load_coca_series, source_line, wide_series
 from ..verdicts import COCA_MEASURES, CONTRADICTED, SUPPORTED, UNCHECKABLE, VERDICTS, judge_claim
 from . import Exercise, Misreading, register
+from .shapes import other_figure
 
 #: The worked brief's article (the 2020 brief), the article whose recall is
 #: measured (the long 2011 analysis) and the page read raw (the 2016 brief
@@ -478,12 +479,9 @@ register(Exercise(
                       "the article gives. Those rows need correcting, not deleting."),
             example=lambda expected: expected | {sorted(_article_rows() - _vague_article_rows())[0]},
         ),
-        Misreading(
-            matches=lambda answer, expected: answer == _pager_rows(),
-            feedback=("Those are the page numbers. Further down, the page also shows teasers of other "
-                      "articles: their numbers are not this article's either."),
-            example=lambda expected: _pager_rows(),
-        ),
+        other_figure(_pager_rows,
+                     "Those are the page numbers. Further down, the page also shows teasers of other "
+                     "articles: their numbers are not this article's either."),
         Misreading(
             matches=lambda answer, expected: answer == expected - _pager_rows(),
             feedback=("Those are the teasers of other articles. Above them, the page's list of page "

@@ -3,10 +3,14 @@
 Lesson 03 teaches the rule and its exercise 3.5 asks for its verdicts; the
 capstone (lesson 06) applies the same rule to the coca figures of the worked
 article. It lives here, beside the series it reads, so that both lessons use
-one rule.
+one rule. :func:`brief_verdict` extends it to every claim of a brief (the
+capstone's exercise 6.1): the reference notes judge the figures the series
+cannot.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -118,3 +122,36 @@ def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
     reason = (f"{why}; the claim is {difference:.0%} away from the series value "
               f"({'hedged' if hedged else 'no hedge'}: up to {tolerance:.0%} allowed)")
     return verdict(SUPPORTED if difference <= tolerance else CONTRADICTED, reason)
+
+
+def brief_verdict(claim: pd.Series) -> dict:
+    """The verdict on one claim of a brief, with its reason: ``brief_verdict(claims.iloc[0])``.
+
+    The rule, in order:
+
+    1. A coca figure is judged against the official series by lesson 03's rule
+       (:func:`judge_claim`).
+    2. Any other figure: the claims table's ``fact_check`` records what the
+       course's reference notes say against it. ``contradicted``: a source says
+       otherwise. ``unverified`` or ``disputed``: the notes could not settle it,
+       so it cannot be checked.
+    3. No fact check, and the claim's ``note`` cites the reference notes
+       ("Reference (a): ... which fits"): the notes agree, so it is supported.
+    4. Otherwise nothing in the course's data measures that quantity at that
+       time: it cannot be checked. (The policy timeline quotes the articles
+       too; a text cannot confirm itself.)
+    """
+    def verdict(label: str, reason: str) -> dict:
+        return {"claim_id": claim["claim_id"], "verdict": label, "reason": reason}
+
+    if claim["measure"] in COCA_MEASURES:
+        judged = judge_claim(claim, wide_series())
+        return verdict(judged["verdict"], judged["reason"])
+    recorded = claim["fact_check"] if isinstance(claim["fact_check"], str) else ""
+    if recorded == CONTRADICTED:
+        return verdict(CONTRADICTED, "a source in the reference notes says otherwise (see fact_check_note)")
+    if recorded:
+        return verdict(UNCHECKABLE, f"the reference notes could not settle it ({recorded})")
+    if re.search(r"\bReference \([a-z]\)", str(claim["note"]), re.IGNORECASE):
+        return verdict(SUPPORTED, "the reference notes agree (see note)")
+    return verdict(UNCHECKABLE, "no series or reference source in the course measures this quantity at that time")

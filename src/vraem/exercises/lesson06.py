@@ -10,22 +10,18 @@ structural check of a brief by :func:`vraem.brief.review_brief`.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import altair as alt
 import pandas as pd
 
 from .. import reader
 from ..answers import Choice, IdSet, Labels, Number
 from ..brief import template
-from ..claims import load_claims
-from ..corpus import load_article, load_metadata
+from ..claims import own_claims
+from ..corpus import article_file, load_article, load_metadata
 from ..datacache import remembered  # for helpers of the data that the feedback asks for again
 from ..exercise_answers import BriefStructure
-from ..paths import data_file
 from ..series import load_coca_series, source_line, wide_series
-from ..verdicts import COCA_MEASURES, CONTRADICTED, SUPPORTED, UNCHECKABLE, VERDICTS, judge_claim
+from ..verdicts import CONTRADICTED, SUPPORTED, UNCHECKABLE, VERDICTS, brief_verdict
 from . import Exercise, Misreading, register
 from .shapes import other_figure
 
@@ -35,53 +31,7 @@ from .shapes import other_figure
 WORKED, RECALL_ARTICLE, RAW_PAGE = "003", "001", "004"
 
 
-def article_file(article_id: str) -> Path:
-    """The path of one of the five articles as scraped: ``article_file("003")``."""
-    metadata = load_metadata().set_index("article_id")
-    return data_file(f"articles/{metadata.loc[article_id, 'file']}")
-
-
-@remembered
-def own_claims(article_id: str) -> pd.DataFrame:
-    """The hand-coded claims of one article, in the order of data/claims.csv."""
-    claims = load_claims()
-    return claims[claims["article_id"] == article_id].reset_index(drop=True)
-
-
 # --- 6.1 a verdict for each claim of the worked brief ---------------------------------------------
-
-def brief_verdict(claim: pd.Series) -> dict:
-    """The verdict on one claim of a brief, with its reason: ``brief_verdict(claims.iloc[0])``.
-
-    The rule, in order:
-
-    1. A coca figure is judged against the official series by lesson 03's rule
-       (:func:`vraem.exercises.lesson03.judge_claim`).
-    2. Any other figure: the claims table's ``fact_check`` records what the
-       course's reference notes say against it. ``contradicted``: a source says
-       otherwise. ``unverified`` or ``disputed``: the notes could not settle it,
-       so it cannot be checked.
-    3. No fact check, and the claim's ``note`` cites the reference notes
-       ("Reference (a): ... which fits"): the notes agree, so it is supported.
-    4. Otherwise nothing in the course's data measures that quantity at that
-       time: it cannot be checked. (The policy timeline quotes the articles
-       too; a text cannot confirm itself.)
-    """
-    def verdict(label: str, reason: str) -> dict:
-        return {"claim_id": claim["claim_id"], "verdict": label, "reason": reason}
-
-    if claim["measure"] in COCA_MEASURES:
-        judged = judge_claim(claim, wide_series())
-        return verdict(judged["verdict"], judged["reason"])
-    recorded = claim["fact_check"] if isinstance(claim["fact_check"], str) else ""
-    if recorded == CONTRADICTED:
-        return verdict(CONTRADICTED, "a source in the reference notes says otherwise (see fact_check_note)")
-    if recorded:
-        return verdict(UNCHECKABLE, f"the reference notes could not settle it ({recorded})")
-    if re.search(r"\bReference \([a-z]\)", str(claim["note"]), re.IGNORECASE):
-        return verdict(SUPPORTED, "the reference notes agree (see note)")
-    return verdict(UNCHECKABLE, "no series or reference source in the course measures this quantity at that time")
-
 
 def worked_checks() -> pd.DataFrame:
     """Every claim of the worked article with its verdict and reason."""

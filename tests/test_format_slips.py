@@ -134,7 +134,7 @@ def test_id_slips_one_by_one():
 
 def _with_known_years(monkeypatch):
     """Exercise 3.1 as it should be declared: the years of the wide table are the ones there are."""
-    from vraem.exercises.lesson03 import wide_series
+    from vraem.series import wide_series
 
     exercise = EXERCISES["3.1"]
     declared = dataclasses.replace(exercise, answer=IdSet(width=4, known=lambda: wide_series().index,

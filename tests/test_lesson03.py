@@ -7,8 +7,10 @@ import pytest
 from vraem import load_coca_series
 from vraem.checks import CORRECT, UNREADABLE, WRONG, evaluate
 from vraem.exercises import lesson03
-from vraem.series import OFFICIAL_RELEASE, SECONDARY_REPORT, mark_preferred, reporter, source_kind, source_line
+from vraem.series import (OFFICIAL_RELEASE, SECONDARY_REPORT, mark_preferred, reporter, source_kind, source_line,
+                          wide_series)
 from vraem.tables import read_table
+from vraem.verdicts import HEDGED_TOLERANCE, UNCHECKABLE
 
 
 def _rewrite(path, change):
@@ -90,7 +92,7 @@ def test_verdicts_never_print_an_empty_list_to_look_at():
 def test_the_defensible_reading_is_answered_with_the_rule(claim_id):
     """Does "cannot be checked" for a "coca crops" figure get the rule's reading, not a bare no?"""
     key = lesson03.coca_verdicts()
-    feedback = evaluate("3.5", {**key, claim_id: lesson03.UNCHECKABLE})
+    feedback = evaluate("3.5", {**key, claim_id: UNCHECKABLE})
     assert feedback.status == WRONG
     assert f"Look again at {claim_id}" in feedback.message and "coca crops" in feedback.message
 
@@ -99,14 +101,14 @@ def test_the_defensible_reading_is_answered_with_the_rule(claim_id):
 
 def test_the_alto_huallaga_changes_are_what_the_model_answer_says():
     """Are the covered Alto Huallaga changes -25.6 % and -54.8 % at most, none near 65 %?"""
-    changes = (lesson03.wide_series()["Alto Huallaga"].pct_change() * 100).round(1).dropna()
+    changes = (wide_series()["Alto Huallaga"].pct_change() * 100).round(1).dropna()
     assert {-25.6, -54.8} <= set(changes)
-    assert all(abs(abs(change) - 65) / 65 > lesson03.HEDGED_TOLERANCE for change in changes)
+    assert all(abs(abs(change) - 65) / 65 > HEDGED_TOLERANCE for change in changes)
 
 
 def test_the_national_area_rose_with_the_2016_survey():
     """Does the series show the national rise already in 2016, as the 3.b model answer says?"""
-    wide = lesson03.wide_series()
+    wide = wide_series()
     assert wide.loc[2016, "Peru (national)"] > wide.loc[2015, "Peru (national)"]
 
 

@@ -1,9 +1,12 @@
 """Answer types for checked exercises: how to read a learner's answer and compare it.
 
-Each type has ``reading(answer)``, which turns what a learner typed into a
-value the key can be compared with and says how any slip was read, or raises
-:class:`AnswerTypeError` with a sentence that says what to type; ``read(answer)``
-gives the value alone; ``same(value, expected)`` compares. Some have more:
+Every answer type is an :class:`AnswerType`: the protocol ``checks`` judges
+through, with nothing asked of a type that it does not declare. Two methods
+each type writes: ``reading(answer)`` turns what a learner typed into a value
+the key can be compared with and says how any slip was read, or raises
+:class:`AnswerTypeError` with a sentence that says what to type;
+``same(value, expected)`` compares. ``read(answer)`` gives the value alone.
+The others have defaults that say nothing, and a type overrides those it needs:
 
 - ``out_of_range(value)``: a sentence when a well-formed answer lies outside
   what the exercise can be about (a year the table does not have), checked
@@ -16,7 +19,14 @@ gives the value alone; ``same(value, expected)`` compares. Some have more:
   content;
 - ``rounded(value, expected)``: a sentence when a number is the key rounded
   further than the exercise asks;
-- ``explain(value, expected)``: the feedback for a wrong choice.
+- ``explain(value, expected)``: the feedback for a wrong choice;
+- ``wrong_choice(value, expected)``: for a choice, the wrong option letters
+  chosen (``"b"``), which name the misreading in ``progress()``;
+- ``wrong_keys(value, expected)`` with ``by_key = True``: for an answer of
+  labels, the ids whose label is wrong, so the feedback speaks of each.
+
+The types made for one exercise each (a date range, a coding table, a
+pattern, a brief's structure) live in :mod:`vraem.exercise_answers`.
 
 The format-slip policy, the same for every answer type
 ------------------------------------------------------
@@ -58,6 +68,7 @@ import json
 import math
 import numbers
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -162,24 +173,61 @@ def _one_value(answer, what: str):
     return answer, None
 
 
-class AnswerType:
-    """The common part of the answer types: ``read`` is ``reading`` without its notes."""
+class AnswerType(ABC):
+    """What every answer type gives ``checks``: ``reading`` and ``same``, and defaults that say nothing.
 
+    ``class Year(AnswerType)`` writes ``reading`` and ``same`` and overrides only the
+    other methods it has something to say in (see the module's docstring).
+    """
+
+    #: True for an answer of labels: the feedback then speaks of every wrong id (``wrong_keys``).
+    by_key: bool = False
+
+    @abstractmethod
     def reading(self, answer) -> tuple[object, tuple[str, ...]]:
-        raise NotImplementedError
+        """``(value, notes)``: the answer read, and how each slip in it was read."""
+
+    @abstractmethod
+    def same(self, value, expected) -> bool:
+        """Whether the read answer is the key."""
 
     def read(self, answer):
         """The value ``reading`` gives, without the notes on slips."""
         return self.reading(answer)[0]
 
+    def align(self, value, expected) -> tuple[object, tuple[str, ...]]:
+        """The answer spelt as the key spells it, with a note for each change; by default as it is."""
+        return value, ()
 
-def read_answer(answer_type, answer) -> tuple[object, tuple[str, ...]]:
-    """``(value, notes)`` from any answer type: its ``reading`` if it has one, else its ``read``."""
-    reading = getattr(answer_type, "reading", None)
-    if callable(reading):
-        value, notes = reading(answer)
-        return value, tuple(notes)
-    return answer_type.read(answer), ()
+    def incomplete(self, value, expected) -> str | None:
+        """A sentence when the answer's shape does not fit the key's; by default None."""
+        return None
+
+    def out_of_range(self, value) -> str | None:
+        """A sentence when the answer lies outside what the exercise is about; by default None."""
+        return None
+
+    def rounded(self, value, expected) -> str | None:
+        """A sentence when the answer is the key rounded too far; by default None."""
+        return None
+
+    def explain(self, value, expected) -> str:
+        """What this type says about a wrong answer; by default nothing."""
+        return ""
+
+    def wrong_choice(self, value, expected) -> str | None:
+        """The wrong option letters chosen ("b", "ac"; "missing" for an option left out); None if no choice."""
+        return None
+
+    def wrong_keys(self, value, expected) -> list[str]:
+        """For an answer of labels (``by_key``), the ids whose label is wrong; by default none."""
+        return []
+
+
+def read_answer(answer_type: AnswerType, answer) -> tuple[object, tuple[str, ...]]:
+    """``(value, notes)`` from any answer type: its ``reading``, with the notes as a tuple."""
+    value, notes = answer_type.reading(answer)
+    return value, tuple(notes)
 
 
 class Number(AnswerType):
@@ -589,6 +637,8 @@ class Labels(AnswerType):
     label column is accepted as well, named by ``key`` and ``label``.
     """
 
+    by_key = True
+
     def __init__(self, options: Iterable[str], key: str, label: str):
         self.text = Text(options)
         self.key, self.label = key, label
@@ -759,3 +809,8 @@ class Choice(AnswerType):
         if expected - value:
             parts.append("At least one option that fits is not in your list yet.")
         return " ".join(parts)
+
+    def wrong_choice(self, value, expected) -> str:
+        """The wrong letters chosen, in order ("b", "ac"), or "missing" when only a fitting one is left out."""
+        wrong = sorted(set(value) - set(expected)) if self.multiple else [value]
+        return "".join(wrong) or "missing"

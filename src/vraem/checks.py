@@ -12,7 +12,7 @@ import json
 import os
 from dataclasses import dataclass
 
-from .answers import AnswerTypeError, Choice, Labels, read_answer, type_name
+from .answers import AnswerTypeError, read_answer, type_name
 from .contract import (BLOCK_MARKER_LINE, CHECK_CALL, CHECK_MODE_VARIABLE, CORRECT, GRADEBOOK_VARIABLE,
                        ONE_LINE_MARKER_END, TAG_SOLUTION, UNANSWERED, UNREADABLE, WRONG, lesson_number, lesson_order,
                        tags_of)
@@ -155,12 +155,12 @@ def accepts(exercise: Exercise, answer: object, expected: object) -> bool:
     An answer that cannot be read is not right.
     """
     try:
-        value, _ = read_answer(exercise.answer, answer)
-        if hasattr(exercise.answer, "align"):
-            value, _ = exercise.answer.align(value, expected)
-        if hasattr(exercise.answer, "incomplete") and exercise.answer.incomplete(value, expected):
+        answer_type = exercise.answer
+        value, _ = read_answer(answer_type, answer)
+        value, _ = answer_type.align(value, expected)
+        if answer_type.incomplete(value, expected):
             return False
-        return bool(exercise.answer.same(value, expected))
+        return bool(answer_type.same(value, expected))
     except Exception:  # an answer the check cannot read is not a right one
         return False
 
@@ -172,22 +172,21 @@ def _read_as(notes) -> str:
 
 def _judge(exercise: Exercise, value, expected, notes=()) -> Feedback:
     answer_type = exercise.answer
-    if hasattr(answer_type, "align"):  # ids in the key's capitals: a slip, read with a note
-        value, aligned = answer_type.align(value, expected)
-        notes = (*notes, *aligned)
+    value, aligned = answer_type.align(value, expected)  # ids in the key's capitals: a slip, read with a note
+    notes = (*notes, *aligned)
     read_as = _read_as(notes)
 
     def said(status, message, misreading=None):
         return Feedback(exercise.id, status, message, misreading, tuple(notes))
 
-    if hasattr(answer_type, "incomplete") and (gap := answer_type.incomplete(value, expected)):
+    if gap := answer_type.incomplete(value, expected):
         return said(UNREADABLE, f"this answer cannot be checked yet{read_as}: {gap}.")
     if answer_type.same(value, expected):
         return said(CORRECT, f"correct{read_as}. Well done.")
     stuck = f"Stuck? Run hint(\"{exercise.id}\")."
-    if hasattr(answer_type, "out_of_range") and (outside := answer_type.out_of_range(value)):
+    if outside := answer_type.out_of_range(value):
         return said(WRONG, f"not yet{read_as}. {outside} {stuck}")
-    if hasattr(answer_type, "rounded") and (rounded := answer_type.rounded(value, expected)):
+    if rounded := answer_type.rounded(value, expected):
         return said(WRONG, f"not yet{read_as}. {rounded}")
     message, misreading = _wrong_answer_message(exercise, value, expected)
     return said(WRONG, f"not yet{read_as}. {message}", misreading)
@@ -205,11 +204,8 @@ def _safe_text(error: BaseException) -> str:
 def _explanation(exercise: Exercise, value, expected) -> str:
     """What an answer type says about a wrong answer (a Choice: why each option does not fit; a
     brief: which sections do not hold yet), or "" for answer types that cannot explain."""
-    explain = getattr(exercise.answer, "explain", None)
-    if not callable(explain):
-        return ""
     try:
-        return str(explain(value, expected))
+        return str(exercise.answer.explain(value, expected))
     except Exception:  # an explanation is a help, never a reason to fail the check
         return ""
 
@@ -221,10 +217,8 @@ def misreading_id(exercise: Exercise, number: int) -> str:
 
 def _chosen_wrongly(exercise: Exercise, value, expected) -> str | None:
     """For a choice question, the id of the wrong option(s) chosen ("1.3#b"), else None."""
-    if not isinstance(exercise.answer, Choice):
-        return None
-    wrong = sorted(set(value) - set(expected)) if exercise.answer.multiple else [value]
-    return f"{exercise.id}#{''.join(wrong) or 'missing'}"
+    chosen = exercise.answer.wrong_choice(value, expected)
+    return None if chosen is None else f"{exercise.id}#{chosen}"
 
 
 def _matching(exercise: Exercise, value, expected) -> list[tuple[int, Misreading]]:
@@ -251,7 +245,7 @@ def _wrong_answer_message(exercise: Exercise, value, expected) -> tuple[str, str
     explanation = _explanation(exercise, value, expected)
     matching = _matching(exercise, value, expected)
     stuck = f'Stuck? Run hint("{exercise.id}").'
-    if isinstance(exercise.answer, Labels):
+    if exercise.answer.by_key:
         return _labels_message(exercise, value, expected, matching, stuck)
     if matching:
         number, misreading = matching[0]

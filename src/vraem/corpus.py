@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from .datacache import remembered
-from .paths import DataFileError, data_dir, read_data_text, restore_hint
+from .paths import DataFileError, data_dir, data_file, read_data_text, restore_hint
 from .scrape import Article, NotAScrapeError, parse_scrape
 from .tables import read_table
 
@@ -43,6 +45,12 @@ def load_article(article_id: str | int) -> Article:
 
 
 @remembered
+def article_file(article_id: str) -> Path:
+    """The path of one of the five articles as scraped: ``article_file("003")``."""
+    metadata = load_metadata().set_index("article_id")
+    return data_file(f"articles/{metadata.loc[article_id, 'file']}")
+
+
 def load_corpus() -> pd.DataFrame:
     """Return the corpus as a tidy table, one row per article.
 

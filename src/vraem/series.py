@@ -2,7 +2,9 @@
 
 Also :func:`source_line`, which writes a chart's "Source: …" line from the
 rows the chart draws, so the caption says whether the figures come from an
-official release or from a newspaper, wire or blog reporting them.
+official release or from a newspaper, wire or blog reporting them; and
+:func:`wide_series`, the series as a table of years by regions, with the
+percent changes, shares and survey years the lessons read from it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ REFERENCE_COLUMNS = ["year", "region", "hectares", "source_title", "source_publi
                      "source_url", "excerpt"]
 #: The two values of the derived ``source_kind`` column.
 OFFICIAL_RELEASE, SECONDARY_REPORT = "official release", "report of official figures"
+#: The series' region names the exercises read most.
+NATIONAL, VRAEM, ALTO_HUALLAGA = "Peru (national)", "VRAEM", "Alto Huallaga"
 
 
 def source_kind(publisher: str) -> str:
@@ -121,6 +125,45 @@ def load_coca_series(preferred_only: bool = True) -> pd.DataFrame:
     return table
 
 
+# --- the series as a table of years by regions ------------------------------------------------
+
+@remembered
+def wide_series() -> pd.DataFrame:
+    """The preferred series as a table with one row per year and one column per region.
+
+    Every year from the first to the last survey has a row; a region with no
+    value for a year has an empty cell there (a gap, never filled in).
+    """
+    series = load_coca_series()
+    wide = series.pivot(index="year", columns="region", values="hectares")
+    return wide.reindex(range(int(wide.index.min()), int(wide.index.max()) + 1))
+
+
+def percent_change(region: str, start: int, end: int) -> float:
+    """Percent change of a region's area from ``start`` to ``end`` (preferred rows)."""
+    wide = wide_series()
+    before, after = float(wide.loc[start, region]), float(wide.loc[end, region])
+    return (after - before) / before * 100
+
+
+def vraem_share(year: int) -> float:
+    """The VRAEM's share of the national coca area in one year, in percent."""
+    wide = wide_series()
+    return float(wide.loc[year, VRAEM]) / float(wide.loc[year, NATIONAL]) * 100
+
+
+def has_values(wide: pd.DataFrame, year: int, regions: list[str]) -> bool:
+    """Whether the wide table has a value for every region named in ``year``."""
+    return year in wide.index and all(pd.notna(wide.loc[year, region]) for region in regions)
+
+
+def newest_survey_before(year: int, regions: list[str], wide: pd.DataFrame | None = None) -> int | None:
+    """The newest survey year before ``year`` with a value for every region named, or None."""
+    wide = wide_series() if wide is None else wide
+    earlier = [int(row) for row in wide.index if row < year and has_values(wide, row, regions)]
+    return max(earlier) if earlier else None
+
+
 def main() -> None:
     """Rewrite data/coca_cultivation.csv from the reference copy."""
     reference = pd.read_csv(data_file("reference/coca_cultivation_peru.csv"))
@@ -131,3 +174,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from importlib import import_module
 from typing import Any
 
+from ..answers import AnswerType
 from ..contract import lesson_order
 from ..datacache import remembered
 
@@ -62,7 +63,7 @@ class Exercise:
 
     id: str
     title: str
-    answer: Any  # an answer type from vraem.answers
+    answer: AnswerType
     expected: Callable[[], Any]
     look_again: str
     hints: tuple[str, ...]

@@ -5,15 +5,17 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pandas as pd
 
-from ..answers import AnswerType, AnswerTypeError, Choice, DateWithin, IdSet, Number, listed, quoted
+from ..answers import Choice, IdSet, Number
 from ..claims import load_claims
 from ..corpus import load_article, load_corpus
+from ..exercise_answers import DateRange
 from ..timeline import load_events
 from . import Exercise, Misreading, register
+from .shapes import other_figure
 
 #: The article whose raw scrape exercise 1.1 measures.
 MEASURED_ARTICLE = "000"
@@ -55,47 +57,6 @@ def analysis_articles() -> frozenset[str]:
     corpus = load_corpus()
     return frozenset(corpus.loc[corpus["kind"] == "Analysis", "article_id"])
 
-
-class DateRange(AnswerType):
-    """Two dates, the earliest and the latest possible, each right only when it is the key's end.
-
-    ``check("1.5", ["2011-01-31", "2011-03-01"])``: a list (or tuple) of two dates, earliest
-    first, each written as :class:`vraem.answers.DateWithin` reads one date (a slip with one
-    meaning, such as "5 October 2011", is read with a note). One text holding two dates in
-    that form is read as the list of the two. Misreadings compare the ends one at a time, so
-    the feedback can speak of each end.
-    """
-
-    _FORMAT = 'give the two ends as a list of text, earliest first: ["YYYY-MM-DD", "YYYY-MM-DD"]'
-
-    def reading(self, answer):
-        if isinstance(answer, pd.Series | pd.Index):
-            answer = answer[:3].tolist()
-        notes = []
-        if isinstance(answer, str):
-            found = re.findall(r"\d{4}-\d{2}-\d{2}", answer[:1000])
-            if len(found) != 2:
-                raise AnswerTypeError(f"a range has two ends, the earliest and the latest possible date: "
-                                      f"{self._FORMAT}")
-            notes.append(f"{quoted(answer)} as the list {listed(found)}")
-            answer = found
-        if isinstance(answer, date):
-            raise AnswerTypeError(f"a range has two ends, the earliest and the latest possible date: "
-                                  f"{self._FORMAT}")
-        if not isinstance(answer, list | tuple) or len(answer) != 2:
-            raise AnswerTypeError(self._FORMAT)
-        ends = []
-        for name, end in zip(("the earliest end", "the latest end"), answer, strict=True):
-            try:
-                value, end_notes = DateWithin().reading(end)
-            except AnswerTypeError as error:  # say which end, and how to write it
-                raise AnswerTypeError(f"{name}: {error}; {self._FORMAT}") from None
-            ends.append(value)
-            notes += [f"{name} {note}" for note in end_notes]
-        return tuple(ends), tuple(notes)
-
-    def same(self, value, expected) -> bool:
-        return tuple(value) == tuple(expected)
 
 
 def _part_words(part: str) -> dict[str, int]:
@@ -303,13 +264,10 @@ register(Exercise(
         "The article_id of the first row after sorting (.iloc[0]) is the answer; give it as text, e.g. \"00X\".",
     ),
     misreadings=(
-        Misreading(
-            matches=lambda answer, expected: answer == analysis_articles(),
-            feedback=("That article is an Analysis piece: all of it is the outlet's analysis, but it has "
-                      "no \"InSight Crime Analysis\" heading, so its analysis column is empty. The "
-                      "question asks about the Briefs' analysis sections."),
-            example=lambda expected: analysis_articles(),
-        ),
+        other_figure(analysis_articles,
+                     "That article is an Analysis piece: all of it is the outlet's analysis, but it has "
+                     "no \"InSight Crime Analysis\" heading, so its analysis column is empty. The "
+                     "question asks about the Briefs' analysis sections."),
         Misreading(
             matches=lambda answer, expected: len(answer) == 1 and answer <= long_news_parts() - expected,
             feedback=("That brief's news part (news_words, the text BEFORE the heading) is among the "

@@ -20,6 +20,7 @@ from ..intervals import (CONSISTENT, CONTRADICTION, VERDICTS, compare, hedge_int
                          same_area, same_years)
 from ..outside import lineup, load_outside_figures
 from . import Exercise, Misreading, register
+from .shapes import wrong_label
 
 FIGHTERS = "Shining Path fighters"
 #: Source types that name no source outside the text itself.
@@ -368,15 +369,6 @@ register(Exercise(
 ))
 
 
-def _relabel(expected: dict, pair: str, prefer: str) -> dict:
-    wrong = prefer if expected[pair] != prefer else next(v for v in VERDICTS if v != expected[pair])
-    return {**expected, pair: wrong}
-
-
-def _wrong(pair: str):
-    return lambda answer, expected: pair in expected and answer.get(pair) != expected[pair]
-
-
 #: A pointer for each pair of 4.6, shown whatever wrong label it was given. Each names the pair's two
 #: figures and what to read, and asks the three questions; none says how the two figures differ, so
 #: none gives the label away.
@@ -398,13 +390,8 @@ PAIR_POINTERS = {
 
 def _pointer(pair: str) -> Misreading:
     first, second = PAIRS[pair]
-    return Misreading(
-        matches=_wrong(pair),
-        about=(pair,),
-        feedback="Look again at " + PAIR_POINTERS[pair].format(a=first, b=second),
-        summary=f"a wrong label for {pair}",
-        example=lambda expected: _relabel(expected, pair, CONSISTENT),
-    )
+    return wrong_label(pair, "Look again at " + PAIR_POINTERS[pair].format(a=first, b=second),
+                       labels=VERDICTS, prefer=CONSISTENT, summary=f"a wrong label for {pair}")
 
 
 register(Exercise(

@@ -10,80 +10,28 @@ structural check of a brief by :func:`vraem.brief.review_brief`.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-from itertools import islice
-from pathlib import Path
-
 import altair as alt
 import pandas as pd
 
 from .. import reader
-from ..answers import AnswerTypeError, Choice, IdSet, Labels, Number
-from ..brief import SECTIONS, review_brief, template
-from ..claims import load_claims
-from ..corpus import load_article, load_metadata
+from ..answers import Choice, IdSet, Labels, Number
+from ..brief import template
+from ..claims import own_claims
+from ..corpus import article_file, load_article, load_metadata
 from ..datacache import remembered  # for helpers of the data that the feedback asks for again
-from ..paths import data_file
-from ..series import load_coca_series, source_line
+from ..exercise_answers import BriefStructure
+from ..series import load_coca_series, source_line, wide_series
+from ..verdicts import CONTRADICTED, SUPPORTED, UNCHECKABLE, VERDICTS, brief_verdict
 from . import Exercise, Misreading, register
-from .lesson03 import COCA_MEASURES, judge_claim, wide_series
+from .shapes import other_figure
 
 #: The worked brief's article (the 2020 brief), the article whose recall is
 #: measured (the long 2011 analysis) and the page read raw (the 2016 brief
 #: whose scrape lost its headline and dateline).
 WORKED, RECALL_ARTICLE, RAW_PAGE = "003", "001", "004"
-SUPPORTED, CONTRADICTED, UNCHECKABLE = "supported", "contradicted", "cannot be checked"
-VERDICTS = (SUPPORTED, CONTRADICTED, UNCHECKABLE)
-
-
-def article_file(article_id: str) -> Path:
-    """The path of one of the five articles as scraped: ``article_file("003")``."""
-    metadata = load_metadata().set_index("article_id")
-    return data_file(f"articles/{metadata.loc[article_id, 'file']}")
-
-
-@remembered
-def own_claims(article_id: str) -> pd.DataFrame:
-    """The hand-coded claims of one article, in the order of data/claims.csv."""
-    claims = load_claims()
-    return claims[claims["article_id"] == article_id].reset_index(drop=True)
 
 
 # --- 6.1 a verdict for each claim of the worked brief ---------------------------------------------
-
-def brief_verdict(claim: pd.Series) -> dict:
-    """The verdict on one claim of a brief, with its reason: ``brief_verdict(claims.iloc[0])``.
-
-    The rule, in order:
-
-    1. A coca figure is judged against the official series by lesson 03's rule
-       (:func:`vraem.exercises.lesson03.judge_claim`).
-    2. Any other figure: the claims table's ``fact_check`` records what the
-       course's reference notes say against it. ``contradicted``: a source says
-       otherwise. ``unverified`` or ``disputed``: the notes could not settle it,
-       so it cannot be checked.
-    3. No fact check, and the claim's ``note`` cites the reference notes
-       ("Reference (a): ... which fits"): the notes agree, so it is supported.
-    4. Otherwise nothing in the course's data measures that quantity at that
-       time: it cannot be checked. (The policy timeline quotes the articles
-       too; a text cannot confirm itself.)
-    """
-    def verdict(label: str, reason: str) -> dict:
-        return {"claim_id": claim["claim_id"], "verdict": label, "reason": reason}
-
-    if claim["measure"] in COCA_MEASURES:
-        judged = judge_claim(claim, wide_series())
-        return verdict(judged["verdict"], judged["reason"])
-    recorded = claim["fact_check"] if isinstance(claim["fact_check"], str) else ""
-    if recorded == CONTRADICTED:
-        return verdict(CONTRADICTED, "a source in the reference notes says otherwise (see fact_check_note)")
-    if recorded:
-        return verdict(UNCHECKABLE, f"the reference notes could not settle it ({recorded})")
-    if re.search(r"\bReference \([a-z]\)", str(claim["note"]), re.IGNORECASE):
-        return verdict(SUPPORTED, "the reference notes agree (see note)")
-    return verdict(UNCHECKABLE, "no series or reference source in the course measures this quantity at that time")
-
 
 def worked_checks() -> pd.DataFrame:
     """Every claim of the worked article with its verdict and reason."""
@@ -243,44 +191,6 @@ register(Exercise(
 
 
 # --- 6.3 the structure of the worked brief ------------------------------------------------------
-
-#: The most keys a brief dictionary is read for (it has len(SECTIONS) of them).
-MAX_BRIEF_KEYS = 50
-
-
-class BriefStructure:
-    """A reader's brief, checked for structure only: every section there and in shape.
-
-    ``read`` runs :func:`vraem.brief.review_brief` on the brief against the
-    article ``article()`` and returns its lines; the answer is right when every
-    section holds. The prose is never judged. ``explain`` lists, for a wrong
-    answer, each section that does not hold yet and what it lacks.
-    """
-
-    def __init__(self, article: Callable[[], object]):
-        self.article = article
-
-    def read(self, answer):
-        if not isinstance(answer, Mapping):
-            raise AnswerTypeError("give the brief as a dictionary with one entry per section; start from "
-                                  "brief = template()")
-        # read at most a few dozen keys: a brief has a handful of sections, and an endless
-        # mapping must not hang the check
-        keys = list(islice(iter(answer), MAX_BRIEF_KEYS + 1))
-        if len(keys) > MAX_BRIEF_KEYS:
-            raise AnswerTypeError(f"a brief has {len(SECTIONS)} sections; this dictionary has more than "
-                                  f"{MAX_BRIEF_KEYS} entries. Start from brief = template()")
-        return tuple(review_brief({key: answer[key] for key in keys}, self.article()))
-
-    def same(self, value, expected) -> bool:
-        sections = [review.section for review in self.read(expected)]
-        return [review.section for review in value] == sections and all(review.ok for review in value)
-
-    def explain(self, value, expected) -> str:
-        failing = [review for review in value if not review.ok]
-        held = len(value) - len(failing)
-        lines = "; ".join(f"✗ {review.section}: {review.message}" for review in failing)
-        return f"{held} of {len(value)} sections hold. Still to do: {lines}"
 
 
 def _worked_chart() -> alt.Chart:
@@ -519,12 +429,9 @@ register(Exercise(
                       "the article gives. Those rows need correcting, not deleting."),
             example=lambda expected: expected | {sorted(_article_rows() - _vague_article_rows())[0]},
         ),
-        Misreading(
-            matches=lambda answer, expected: answer == _pager_rows(),
-            feedback=("Those are the page numbers. Further down, the page also shows teasers of other "
-                      "articles: their numbers are not this article's either."),
-            example=lambda expected: _pager_rows(),
-        ),
+        other_figure(_pager_rows,
+                     "Those are the page numbers. Further down, the page also shows teasers of other "
+                     "articles: their numbers are not this article's either."),
         Misreading(
             matches=lambda answer, expected: answer == expected - _pager_rows(),
             feedback=("Those are the teasers of other articles. Above them, the page's list of page "

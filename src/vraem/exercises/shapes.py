@@ -1,0 +1,84 @@
+"""Misreadings that recur across the lessons, as one-line declarations: ``other_figure(_claim_count, "That is ...")``.
+
+Each factory builds a :class:`~vraem.exercises.Misreading` of one shape, so an
+exercise module lists what a learner may have done and what to tell them, not
+how to recognise it. The feedback stays with the exercise: only the test and
+the example answer are shared. This module registers no exercise.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from . import Misreading
+
+#: What a learner who gives a share in percent is told (exercises that ask for a share).
+PERCENT_NOT_SHARE = "Give the share as a fraction between 0 and 1, not as a percentage."
+
+
+def other_figure(value: Callable[[], Any], feedback: str, *, summary: str = "") -> Misreading:
+    """The answer is exactly another figure of the data: a count for a share, the year of publication.
+
+    ``other_figure(_claim_count, "That is the number of claims in the table. ...")``; ``value``
+    works the figure out from the data, and is the example wrong answer.
+    """
+    return Misreading(
+        matches=lambda answer, expected: answer == value(),
+        feedback=feedback,
+        example=lambda expected: value(),
+        summary=summary,
+    )
+
+
+def near_figure(value: Callable[[], Any], feedback: str, *, within: float = 0.005, relative: bool = False,
+                decimals: int | None = None) -> Misreading:
+    """The answer is near a figure worked out the wrong way (hedges only, another column, the wrong base).
+
+    Near is within ``within`` of it (a fraction of it when ``relative``). Caught only where that figure
+    is not near the key, so a right answer is never told it is wrong. The example is the figure,
+    rounded to ``decimals`` when the exercise asks for so many.
+    """
+    def near(one: float, other: float) -> bool:
+        if relative:
+            return math.isclose(one, other, rel_tol=within, abs_tol=1e-9)
+        return abs(one - other) <= within
+
+    return Misreading(
+        matches=lambda answer, expected: near(answer, value()) and not near(value(), expected),
+        feedback=feedback,
+        example=lambda expected: value() if decimals is None else round(value(), decimals),
+    )
+
+
+def percent_for_share(feedback: str = PERCENT_NOT_SHARE) -> Misreading:
+    """A share (0 to 1) given in percent: the key times a hundred, to within half a percent."""
+    return Misreading(
+        matches=lambda answer, expected: answer > 1 and abs(answer - 100 * expected) <= 0.5,
+        feedback=feedback,
+        example=lambda expected: 100 * expected,
+    )
+
+
+def relabelled(expected: dict, key: str, prefer: str, labels: Iterable[str]) -> dict:
+    """The key with one id relabelled: ``prefer``, or the first other label when ``prefer`` is right."""
+    wrong = prefer if expected[key] != prefer else next(label for label in labels if label != expected[key])
+    return {**expected, key: wrong}
+
+
+def wrong_label(key: str, feedback: str, *, labels: Iterable[str], prefer: str,
+                summary: str = "") -> Misreading:
+    """A wrong label for one id of a labels answer, whatever label it was given.
+
+    ``wrong_label("C021", "Look again at C021. ...", labels=VERDICTS, prefer=UNCHECKABLE)``:
+    the example answer gives that id ``prefer`` (or another wrong label).
+    """
+    labels = tuple(labels)
+    return Misreading(
+        matches=lambda answer, expected: key in expected and answer.get(key) != expected[key],
+        about=(key,),
+        feedback=feedback,
+        example=lambda expected: relabelled(expected, key, prefer, labels),
+        summary=summary,
+    )

@@ -680,6 +680,40 @@ def test_a_trusted_class_graded_two_at_a_time_keeps_each_notebook_its_own_home(t
     assert "could not be started" not in result["report"] and "could not start" not in result["report"]
 
 
+def test_half_a_utf16_pair_from_a_learner_stops_nothing(tmp_path):
+    """A lone surrogate in an error and in an answer (found by an outside attacker): the class is graded.
+
+    The learner's kernel is made to send ``"\\ud800"`` escapes, which JSON allows and UTF-8 cannot hold;
+    before, writing grades.csv raised and the whole class's results were lost.
+    """
+    sender = ("import json\n"
+              "k = get_ipython().kernel\n"
+              "k.session.pack = lambda o: json.dumps(o, default=str, ensure_ascii=True).encode()")
+    _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
+    _write(tmp_path / "class" / "sur" / "00-start-here.ipynb",
+           _quick(sender, "raise Exception(chr(0xd800))",
+                  answers=("answer = [chr(0xd800)]", f"answer = {_right_02()!r}")))
+    grade([tmp_path / "class"], tmp_path / "out", cell_limit=cell_limit(), limits=LIMITS)
+    result = _read(tmp_path / "out")
+    assert result["grades"].loc["alice", "0.1"] == SOLVED and result["grades"].loc["sur", "0.2"] == SOLVED
+    assert result["grades"].loc["sur", "0.1"] != SOLVED and "sur" in result["report"]
+
+
+def test_a_zip_cannot_claim_another_learners_notebook(tmp_path):
+    """mallory.zip holds alice/00-…, dated in the future: neither notebook is graded, and both say why."""
+    _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
+    forged = nbformat.writes(_quick(answers=(f"answer = {_wrong_01()!r}", f"answer = {_right_02()!r}")))
+    with zipfile.ZipFile(tmp_path / "mallory.zip", "w") as bundle:
+        bundle.writestr(zipfile.ZipInfo("alice/00-start-here.ipynb", (2099, 1, 1, 0, 0, 0)), forged)
+    grade([tmp_path / "class", tmp_path / "mallory.zip"], tmp_path / "out", cell_limit=cell_limit(), limits=LIMITS)
+    result = _read(tmp_path / "out")
+    assert "more than one source" in result["report"] and "mallory.zip" in result["report"]
+    alice = result["grades"].loc["alice"]
+    assert "more than one source" in alice["problems"]
+    # no grade at all for the lesson two sources claim: neither the forged misreading nor alice's own
+    assert not any(str(value).startswith("0.1#") or value == SOLVED for value in alice.drop("problems"))
+
+
 def test_a_kernel_that_cannot_start_is_reported_in_seconds_with_its_cause(tmp_path, monkeypatch):
     """A kernel that dies at start (here: a broken ipykernel_launcher on PYTHONPATH): its reason, at once."""
     broken = tmp_path / "broken"

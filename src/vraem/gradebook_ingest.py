@@ -62,6 +62,8 @@ class Submission:
     notes: list[str] = field(default_factory=list)
     lesson: int | None = None
     superseded_by: str | None = None
+    #: The file or folder given to the gradebook that this notebook came from.
+    origin: str = ""
 
 
 class NotebookProblem(ValueError):
@@ -109,6 +111,23 @@ def _text(value) -> str | None:
     return None
 
 
+def load_json_text(text: str | bytes):
+    r"""JSON from a learner, with any lone surrogate made a "?": ``load_json_text('["\ud800"]')`` is ``["?"]``.
+
+    JSON may escape half of a UTF-16 pair (``"\ud800"``), which Python reads into a string that no
+    file can hold as UTF-8: one such string in a learner's notebook or output would stop the
+    gradebook when it writes the class's CSV files and report. Raises ValueError or RecursionError
+    as ``json.loads`` does.
+    """
+    data = json.loads(text)
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return data
+    except UnicodeEncodeError:
+        cleaned = json.dumps(data, ensure_ascii=False).encode("utf-8", "replace").decode("utf-8")
+        return json.loads(cleaned)
+
+
 def parse_notebook(raw: bytes) -> tuple[list[Cell], list[str]]:
     """The cells of a notebook file's bytes, and notes on what was skipped; raises NotebookProblem."""
     try:
@@ -116,7 +135,7 @@ def parse_notebook(raw: bytes) -> tuple[list[Cell], list[str]]:
     except UnicodeDecodeError:
         raise NotebookProblem("not a notebook: not UTF-8 text") from None
     try:
-        data = json.loads(text)
+        data = load_json_text(text)
     except RecursionError:
         raise NotebookProblem("not a notebook: its JSON is nested too deeply") from None
     except ValueError as error:
@@ -299,6 +318,7 @@ def collect(sources: list[str | Path], learner_from: str = "folder",
     submissions, notes = [], []
     for source in map(Path, sources):
         shown = readable(str(source))
+        first_new = len(submissions)
         try:
             if source.is_dir():
                 submissions += _from_folder(source, learner_from, pattern)
@@ -321,16 +341,32 @@ def collect(sources: list[str | Path], learner_from: str = "folder",
                 notes.append(f"{shown}: not a notebook, a folder or a zip file")
         except (zipfile.BadZipFile, OSError) as error:
             notes.append(f"{shown}: cannot be read ({str(error)[:120]})")
+        for submission in submissions[first_new:]:
+            submission.origin = shown
     return submissions, notes
 
 
 def keep_newest(submissions: list[Submission]) -> list[Submission]:
-    """Mark all but the newest readable submission of each learner and lesson as superseded."""
+    """Mark all but the newest readable submission of each learner and lesson as superseded.
+
+    Newest wins only within one source given to the gradebook (a folder, a zip): a learner's name
+    comes from paths inside it, so a zip one learner made could otherwise claim another's name and,
+    dated in the future, replace their notebook. When one learner's lesson comes from two sources,
+    none of those notebooks is graded, and each says why.
+    """
+    readable_ones = [s for s in submissions if not s.problem and s.lesson is not None]
+    origins: dict[tuple, set[str]] = {}
+    for submission in readable_ones:
+        origins.setdefault((submission.learner, submission.lesson), set()).add(submission.origin)
     newest: dict[tuple, Submission] = {}
-    for submission in sorted(submissions, key=lambda s: s.modified):
-        if submission.problem or submission.lesson is None:
-            continue
+    for submission in sorted(readable_ones, key=lambda s: s.modified):
         key = (submission.learner, submission.lesson)
+        if len(origins[key]) > 1:
+            submission.problem = (f"{submission.learner}'s lesson {submission.lesson:02d} came from more than "
+                                  f"one source given to the gradebook ({', '.join(sorted(origins[key]))}); none "
+                                  "of them is graded, since a file in one source can carry another learner's "
+                                  "name. Grade the source that is theirs on its own.")
+            continue
         if key in newest:
             newest[key].superseded_by = submission.source
         newest[key] = submission

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contract import ANSWER_MIME, DATA_VARIABLE, GRADEBOOK_VARIABLE, PROGRESS_FILE_VARIABLE
+from .gradebook_ingest import load_json_text
 from .gradebook_mounts import ETC, SYSTEM, extra_python_path, shown_paths
 from .paths import data_dir
 
@@ -407,7 +408,7 @@ def parse_results(path: Path, outcome: Outcome) -> None:
         if len(line) > MAX_LINE:
             continue
         try:
-            record = json.loads(line)
+            record = load_json_text(line)
         except (ValueError, RecursionError):
             continue
         if not isinstance(record, dict):

@@ -5,10 +5,26 @@ import csv
 import pandas as pd
 import pytest
 
-from vraem.agreement import (FRAMES, HANDOFF_COLUMNS, agreement, agreement_table, agreement_without_examples,
-                             codebook_version, compare_frames, comparisons, disagreements, example_passages,
-                             git_blob_sha1, handoff_csv, handoff_table, load_rounds, paired, quoted_disputes,
-                             scale_label, without_examples_table)
+from vraem.agreement import (
+    FRAMES,
+    HANDOFF_COLUMNS,
+    agreement,
+    agreement_table,
+    agreement_without_examples,
+    codebook_version,
+    compare_frames,
+    comparisons,
+    disagreements,
+    example_passages,
+    git_blob_sha1,
+    handoff_csv,
+    handoff_table,
+    load_rounds,
+    paired,
+    quoted_disputes,
+    scale_label,
+    without_examples_table,
+)
 from vraem.kappa import kappa_scale
 from vraem.passages import CATEGORY_COLUMNS, load_codings, load_passages
 from vraem.provenance import coding_problems, round_problems

@@ -488,7 +488,7 @@ class IdSet(AnswerType):
                 raise AnswerTypeError(f"give a flat list of {self.noun}, not a list of lists")
         parts, split = self._split(typed)
         if self.single and len(parts) > 1:
-            raise AnswerTypeError(f"the exercise asks for one id: give the one you mean, as text in quotes")
+            raise AnswerTypeError("the exercise asks for one id: give the one you mean, as text in quotes")
         ids = [self._one(part) for part in parts]
         value = frozenset(ids)
         if self.single:

@@ -13,9 +13,21 @@ import os
 from dataclasses import dataclass
 
 from .answers import AnswerTypeError, read_answer, type_name
-from .contract import (BLOCK_MARKER_LINE, CHECK_CALL, CHECK_MODE_VARIABLE, CORRECT, GRADEBOOK_VARIABLE,
-                       ONE_LINE_MARKER_END, TAG_SOLUTION, UNANSWERED, UNREADABLE, WRONG, lesson_number, lesson_order,
-                       tags_of)
+from .contract import (
+    BLOCK_MARKER_LINE,
+    CHECK_CALL,
+    CHECK_MODE_VARIABLE,
+    CORRECT,
+    GRADEBOOK_VARIABLE,
+    ONE_LINE_MARKER_END,
+    TAG_SOLUTION,
+    UNANSWERED,
+    UNREADABLE,
+    WRONG,
+    lesson_number,
+    lesson_order,
+    tags_of,
+)
 from .exercises import Exercise, Misreading, all_exercises, get
 from .paths import CourseDataError, course_root
 from .progress import record
@@ -203,7 +215,8 @@ def _safe_text(error: BaseException) -> str:
 
 def _explanation(exercise: Exercise, value, expected) -> str:
     """What an answer type says about a wrong answer (a Choice: why each option does not fit; a
-    brief: which sections do not hold yet), or "" for answer types that cannot explain."""
+    brief: which sections do not hold yet), or "" for answer types that cannot explain.
+    """
     try:
         return str(exercise.answer.explain(value, expected))
     except Exception:  # an explanation is a help, never a reason to fail the check

@@ -16,7 +16,8 @@ FIX_INSTALL = 'run `python course.py lab` from the course folder (or `pip instal
 
 def diagnose() -> list[tuple[str, bool, str]]:
     """Return ``(item, ok, detail)`` rows: the course's version, Python, each package, the data,
-    the charts."""
+    the charts.
+    """
     from .version import course_version
 
     rows = [("course", True, f"vraem-course {course_version()} (what changed: CHANGELOG.md)"),

@@ -36,8 +36,18 @@ except ModuleNotFoundError:  # an older installation: say what to do
         "each other's progress). Start JupyterLab with `python3 course.py lab` from the course "
         "folder (it installs everything), or run `pip install -e .` there.", name="filelock") from None
 
-from .contract import (CHECK_MODE_VARIABLE, CORRECT, PROGRESS_FILE_VARIABLE, PROGRESS_OPEN, PROGRESS_WORDS,
-                       STATUS_RANK, UNREADABLE, WRONG, lesson_number, lesson_order)
+from .contract import (
+    CHECK_MODE_VARIABLE,
+    CORRECT,
+    PROGRESS_FILE_VARIABLE,
+    PROGRESS_OPEN,
+    PROGRESS_WORDS,
+    STATUS_RANK,
+    UNREADABLE,
+    WRONG,
+    lesson_number,
+    lesson_order,
+)
 from .exercises import all_exercises
 
 FILE_VARIABLE = PROGRESS_FILE_VARIABLE

@@ -11,6 +11,7 @@ give. ``[]`` means every claim traces back to its words.
 from __future__ import annotations
 
 import re
+
 import pandas as pd
 
 from .corpus import load_article, load_metadata

@@ -8,7 +8,6 @@ import pandas as pd
 
 from ...passages import load_passages
 
-
 FRAMES = ("security", "development", "both", "neither")
 EVIDENCE = ("figure", "event", "statement", "assertion")
 #: Exercises 5.4 and 5.5 measure agreement on this column: the one the coders found hardest.

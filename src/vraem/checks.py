@@ -59,6 +59,7 @@ class Feedback:
     read_as: tuple[str, ...] = ()
 
     def __str__(self) -> str:
+        """The result as one line: its symbol, the exercise and the message."""
         return f"{_SYMBOLS[self.status]} Exercise {self.exercise_id}: {self.message}"
 
 
@@ -214,8 +215,9 @@ def _safe_text(error: BaseException) -> str:
 
 
 def _explanation(exercise: Exercise, value, expected) -> str:
-    """What an answer type says about a wrong answer (a Choice: why each option does not fit; a
-    brief: which sections do not hold yet), or "" for answer types that cannot explain.
+    """What an answer type says about a wrong answer, or "" for answer types that cannot explain.
+
+    A Choice says why each option does not fit; a brief, which sections do not hold yet.
     """
     try:
         return str(exercise.answer.explain(value, expected))

@@ -86,6 +86,7 @@ class Graded:
 
     @property
     def learner(self) -> str:
+        """The learner whose submission this is."""
         return self.submission.learner
 
     def cell_errors(self) -> list[str]:

@@ -62,7 +62,7 @@ _told: set[str] = set()
 
 
 class _Unusable(Exception):
-    """This place cannot hold the record; the message says why, in a few words."""
+    """Raised when a place cannot hold the record; the message says why, in a few words."""
 
 
 def _home() -> Path | None:
@@ -307,6 +307,7 @@ class ProgressTable(pd.DataFrame):
         return style + html.replace('<tr style="text-align: right;">', "<tr>", 1)
 
     def __repr__(self) -> str:
+        """The table as text with its text columns left-aligned, as a terminal shows it."""
         texts = [column for column in self.columns if self[column].dtype == object
                  or pd.api.types.is_string_dtype(self[column])]
         widths = {column: max([len(str(value)) for value in self[column]] + [len(str(column))])

@@ -4,7 +4,9 @@ import os
 
 import pytest
 
-from vraem.contract import CHECK_MODE_VARIABLE as MODE_VARIABLE  # read by vraem.checks in each notebook's kernel
+from vraem.contract import (
+    CHECK_MODE_VARIABLE as MODE_VARIABLE,  # read by vraem.checks in each notebook's kernel
+)
 
 
 @pytest.hookimpl(tryfirst=True)

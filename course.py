@@ -61,12 +61,11 @@ def too_old_message(version=None, executable=None):
     version = version or sys.version.split()[0]
     floor = "{}.{}".format(*FLOOR)
     return "\n".join([
-        "[course] The course needs Python {} or newer; this is Python {} ({}).".format(
-            floor, version, executable or sys.executable),
-        "[course] Get Python {} in one of these ways, then run this command again with it:".format(floor),
-        "[course]   - with uv (https://docs.astral.sh/uv/):  uv python install {}".format(floor),
-        "[course]       then:  uv run --no-project --python {} course.py lab".format(floor),
-        "[course]   - from https://www.python.org/downloads/ (on Windows, then:  py -{} course.py lab)".format(floor),
+        f"[course] The course needs Python {floor} or newer; this is Python {version} ({executable or sys.executable}).",
+        f"[course] Get Python {floor} in one of these ways, then run this command again with it:",
+        f"[course]   - with uv (https://docs.astral.sh/uv/):  uv python install {floor}",
+        f"[course]       then:  uv run --no-project --python {floor} course.py lab",
+        f"[course]   - from https://www.python.org/downloads/ (on Windows, then:  py -{floor} course.py lab)",
         "[course]   - with conda:  conda env create -f environment.yml  (see README, \"With conda\")",
     ])
 
@@ -124,8 +123,8 @@ def _create_venv(clear=False, with_pip=True):
     try:
         venv.create(VENV, with_pip=with_pip, clear=clear)
     except Exception as error:  # e.g. Debian without python3-venv
-        sys.exit("[course] could not create .venv ({}). On Debian or Ubuntu, install it with "
-                 "`sudo apt install python3-venv` and run this again.".format(error))
+        sys.exit(f"[course] could not create .venv ({error}). On Debian or Ubuntu, install it with "
+                 "`sudo apt install python3-venv` and run this again.")
 
 
 def ensure_venv(with_pip=True):
@@ -134,7 +133,7 @@ def ensure_venv(with_pip=True):
     With uv, .venv needs no pip (uv installs into it from outside), which saves making one;
     only the pip route asks for it.
     """
-    floor_check = "import sys; sys.exit(sys.version_info[:2] < {!r})".format(FLOOR)
+    floor_check = f"import sys; sys.exit(sys.version_info[:2] < {FLOOR!r})"
     if not VENV.exists():
         say("creating the virtual environment .venv …")
         _create_venv(with_pip=with_pip)
@@ -256,7 +255,7 @@ def cache_folder():
 
 def cached_uv():
     """The uv that course.py fetched into the cache folder (it may not be there yet)."""
-    folder = cache_folder() / "uv-{}".format(UV_VERSION)
+    folder = cache_folder() / f"uv-{UV_VERSION}"
     return folder / ("Scripts" if os.name == "nt" else "bin") / UV_NAME
 
 
@@ -301,11 +300,11 @@ def fetch_uv():
         return None
     target = cached_uv().parents[1]
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial-{}".format(os.getpid()))
-    say("fetching uv {} (once for every copy of the course on this computer) …".format(UV_VERSION))
+    partial = target.with_name(target.name + f".partial-{os.getpid()}")
+    say(f"fetching uv {UV_VERSION} (once for every copy of the course on this computer) …")
     try:
         fetched = subprocess.run(pip + ["install", "--quiet", "--disable-pip-version-check", "--target",
-                                        str(partial), "uv=={}".format(UV_VERSION)],
+                                        str(partial), f"uv=={UV_VERSION}"],
                                  cwd=ROOT, capture_output=True, text=True, timeout=600)
         if fetched.returncode == 0:
             shutil.rmtree(str(target), ignore_errors=True)
@@ -320,7 +319,7 @@ def fetch_uv():
 
 def uv_from_pip():
     """The uv that .venv's pip installs there (the way before the cache); None if that fails too."""
-    quiet = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "uv=={}".format(UV_VERSION)],
+    quiet = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", f"uv=={UV_VERSION}"],
                            cwd=ROOT, capture_output=True, text=True)
     return UV if quiet.returncode == 0 and UV.exists() else None
 
@@ -329,7 +328,7 @@ def install_packages(use, uv):
     """Install a command's locked packages and the course into .venv: with uv in seconds, else with pip."""
     lock, course = lock_file(use), course_spec(use)
     if uv:
-        say("installing the course and its packages for `{}` with uv …".format(use))
+        say(f"installing the course and its packages for `{use}` with uv …")
         run(uv, "pip", "install", "--quiet", "--python", PYTHON, "-r", lock, "-e", course)
         # rfc3987-syntax (an optional extra of jsonschema that no Jupyter schema needs) compiles
         # grammars at import time and makes every kernel start about 2 s slower; see README.
@@ -367,7 +366,7 @@ def kernel_language_info(python):
     """
     try:
         found = subprocess.run([str(python), "-c", LANGUAGE_INFO], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, universal_newlines=True, timeout=300)
+                               stderr=subprocess.DEVNULL, text=True, timeout=300)
         info = json.loads(found.stdout) if found.returncode == 0 else None
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
@@ -412,9 +411,9 @@ def lab_command(python, extra):
     command = [python, "-m", "jupyter", "lab",
                # the learner's folder is the whole file browser: solutions/ stays out of sight,
                # and the helpers still find data/ through the installed package
-               "--ServerApp.root_dir={}".format(WORK),
+               f"--ServerApp.root_dir={WORK}",
                # the address JupyterLab prints (and opens) is lesson 00 itself
-               "--LabApp.default_url=/lab/tree/{}".format(FIRST)]
+               f"--LabApp.default_url=/lab/tree/{FIRST}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         say("running as root (as in a container): starting JupyterLab with --allow-root.")
         command.append("--allow-root")
@@ -430,7 +429,7 @@ def lab(extra):
     python = python_to_use(extra)
     copied = copy_lessons(python)
     if copied:
-        say("copied {} new lesson(s) into my-notebooks/ (your existing copies are untouched)".format(len(copied)))
+        say(f"copied {len(copied)} new lesson(s) into my-notebooks/ (your existing copies are untouched)")
     say("opening lesson 00 in JupyterLab; stop it with Ctrl+C in this window.")
     command, env = lab_command(python, extra)
     run(*command, env=env, stoppable=True)

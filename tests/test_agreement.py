@@ -5,10 +5,26 @@ import csv
 import pandas as pd
 import pytest
 
-from vraem.agreement import (FRAMES, HANDOFF_COLUMNS, agreement, agreement_table, agreement_without_examples,
-                             codebook_version, compare_frames, comparisons, disagreements, example_passages,
-                             git_blob_sha1, handoff_csv, handoff_table, load_rounds, paired, quoted_disputes,
-                             scale_label, without_examples_table)
+from vraem.agreement import (
+    FRAMES,
+    HANDOFF_COLUMNS,
+    agreement,
+    agreement_table,
+    agreement_without_examples,
+    codebook_version,
+    compare_frames,
+    comparisons,
+    disagreements,
+    example_passages,
+    git_blob_sha1,
+    handoff_csv,
+    handoff_table,
+    load_rounds,
+    paired,
+    quoted_disputes,
+    scale_label,
+    without_examples_table,
+)
 from vraem.kappa import kappa_scale
 from vraem.passages import CATEGORY_COLUMNS, load_codings, load_passages
 from vraem.provenance import coding_problems, round_problems
@@ -119,7 +135,7 @@ def test_leaving_out_the_codebook_examples_leaves_fewer_passages():
 def test_the_kappa_scale_is_read_from_reference_m():
     """Are the six bands and their labels those of reference (m), in order?"""
     scale = kappa_scale()
-    assert list(zip(scale["low"].iloc[1:], scale["label"].iloc[1:])) == [
+    assert list(zip(scale["low"].iloc[1:], scale["label"].iloc[1:], strict=True)) == [
         (0.0, "slight"), (0.21, "fair"), (0.41, "moderate"), (0.61, "substantial"), (0.81, "almost perfect")]
     assert scale["label"].iloc[0] == "poor"
 

@@ -4,7 +4,14 @@ import nbformat
 import pytest
 
 from vraem.build import BuildError, build_lesson, main, render, stale_lessons, stub_source
-from vraem.contract import END_SOLUTION, ONE_LINE_SOLUTION, TAG_CHECK, TAG_EXERCISE, TAG_INSTRUCTOR, TAG_SOLUTION
+from vraem.contract import (
+    END_SOLUTION,
+    ONE_LINE_SOLUTION,
+    TAG_CHECK,
+    TAG_EXERCISE,
+    TAG_INSTRUCTOR,
+    TAG_SOLUTION,
+)
 
 from .conftest import REPO
 

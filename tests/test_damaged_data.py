@@ -136,7 +136,7 @@ def _damage(data: Path, name: str, kind: str, column: str | None) -> list[str]:
     if kind in ("an HTML page", "another site's page", "binary data"):
         path.write_bytes({
             "an HTML page": b"<!DOCTYPE html><html><head><title>x</title></head><body><div><p>Page</p></div></body></html>",
-            "another site's page": "Weather today\n\nSunny spells and a light breeze across the valley.\n".encode(),
+            "another site's page": b"Weather today\n\nSunny spells and a light breeze across the valley.\n",
             "binary data": bytes(range(1, 32)) * 200,
         }[kind])
         return ["not a scrape"] if kind != "binary data" else []

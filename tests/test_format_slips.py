@@ -13,7 +13,6 @@ import re
 from datetime import date
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from vraem import checks

@@ -4,7 +4,14 @@ import json
 
 import pytest
 
-from vraem.glossary import NOT_GLOSSED, acronyms, find_term, glossary, glossary_problems, load_glossary
+from vraem.glossary import (
+    NOT_GLOSSED,
+    acronyms,
+    find_term,
+    glossary,
+    glossary_problems,
+    load_glossary,
+)
 from vraem.tables import validate_resource
 
 from .conftest import REPO

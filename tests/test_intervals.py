@@ -6,10 +6,24 @@ import pandas as pd
 import pytest
 
 from vraem.claims import load_claims
-from vraem.intervals import (CONSISTENT, CONTRADICTION, DIFFERENT_THING, DIFFERENT_TIME, HEDGE_RULES,
-                             TIME_UNKNOWN, add_intervals, add_periods, age_in_years, compare,
-                             hedge_interval, hedge_kind, in_common_unit, overlaps, period_bounds,
-                             same_years)
+from vraem.intervals import (
+    CONSISTENT,
+    CONTRADICTION,
+    DIFFERENT_THING,
+    DIFFERENT_TIME,
+    HEDGE_RULES,
+    TIME_UNKNOWN,
+    add_intervals,
+    add_periods,
+    age_in_years,
+    compare,
+    hedge_interval,
+    hedge_kind,
+    in_common_unit,
+    overlaps,
+    period_bounds,
+    same_years,
+)
 from vraem.outside import lineup, load_outside_figures
 
 

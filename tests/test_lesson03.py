@@ -7,8 +7,15 @@ import pytest
 from vraem import load_coca_series
 from vraem.checks import CORRECT, UNREADABLE, WRONG, evaluate
 from vraem.exercises import lesson03
-from vraem.series import (OFFICIAL_RELEASE, SECONDARY_REPORT, mark_preferred, reporter, source_kind, source_line,
-                          wide_series)
+from vraem.series import (
+    OFFICIAL_RELEASE,
+    SECONDARY_REPORT,
+    mark_preferred,
+    reporter,
+    source_kind,
+    source_line,
+    wide_series,
+)
 from vraem.tables import read_table
 from vraem.verdicts import HEDGED_TOLERANCE, UNCHECKABLE
 

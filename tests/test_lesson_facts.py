@@ -58,13 +58,13 @@ def _chart_rules(name):
         for node in ast.walk(ast.parse(cell.source)):
             if not isinstance(node, ast.Dict):
                 continue
-            columns = {key.value: value for key, value in zip(node.keys, node.values) if isinstance(key, ast.Constant)}
+            columns = {key.value: value for key, value in zip(node.keys, node.values, strict=True) if isinstance(key, ast.Constant)}
             labels = columns.get("label") or columns.get("note")
             when = columns.get("measured") or columns.get("year")
             if isinstance(when, ast.Call):  # pd.to_datetime([...])
                 when = when.args[0]
             if isinstance(labels, ast.List) and isinstance(when, ast.List):
-                rules += list(zip(ast.literal_eval(when), ast.literal_eval(labels)))
+                rules += list(zip(ast.literal_eval(when), ast.literal_eval(labels), strict=True))
     return rules
 
 

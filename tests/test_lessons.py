@@ -5,10 +5,21 @@ import re
 import nbformat
 import pytest
 
-from vraem.contract import (BEGIN_SOLUTION, CHECKED_HEADING, CHECK_CALL, ONE_LINE_SOLUTION,
-                            TAG_CHECK, TAG_EXERCISE, TAG_INSTRUCTOR, TAG_KEYPOINTS,
-                            TAG_LESSON_HEADER, TAG_OPEN_EXERCISE, TAG_SETUP, TAG_SOLUTION,
-                            lesson_number)
+from vraem.contract import (
+    BEGIN_SOLUTION,
+    CHECK_CALL,
+    CHECKED_HEADING,
+    ONE_LINE_SOLUTION,
+    TAG_CHECK,
+    TAG_EXERCISE,
+    TAG_INSTRUCTOR,
+    TAG_KEYPOINTS,
+    TAG_LESSON_HEADER,
+    TAG_OPEN_EXERCISE,
+    TAG_SETUP,
+    TAG_SOLUTION,
+    lesson_number,
+)
 from vraem.exercises import all_exercises
 
 from .conftest import REPO

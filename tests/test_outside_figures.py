@@ -83,7 +83,7 @@ def test_the_vocabulary_is_the_claims_vocabulary():
 def test_every_outside_figure_lines_up_with_a_claim():
     """Does each outside figure belong to a quantity that some claim also gives?"""
     claims = load_claims()
-    claimed = {quantity_of(measure, text) for measure, text in zip(claims["measure"], claims["quote"])}
+    claimed = {quantity_of(measure, text) for measure, text in zip(claims["measure"], claims["quote"], strict=True)}
     for row in load_outside_figures().itertuples():
         assert quantity_of(row.measure, row.excerpt) in claimed, row.figure_id
 

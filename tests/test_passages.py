@@ -5,9 +5,21 @@ import csv
 import pandas as pd
 import pytest
 
-from vraem.passages import (CATEGORY_COLUMNS, IN_HOUSE, RECONCILED_COLUMNS, RECONCILED_ONLY, codings_table,
-                            cohen_kappa, load_codings, load_passages, reconciled_cells, reconciled_coding,
-                            reconciliation, revision, side_by_side)
+from vraem.passages import (
+    CATEGORY_COLUMNS,
+    IN_HOUSE,
+    RECONCILED_COLUMNS,
+    RECONCILED_ONLY,
+    codings_table,
+    cohen_kappa,
+    load_codings,
+    load_passages,
+    reconciled_cells,
+    reconciled_coding,
+    reconciliation,
+    revision,
+    side_by_side,
+)
 from vraem.paths import data_file
 from vraem.provenance import codebook_problems, coding_problems, passage_problems
 from vraem.tables import DataFileError, resource_schema, validate_resource

@@ -33,7 +33,7 @@ def test_the_draft_has_the_claims_columns_and_reads_every_number_it_finds(articl
     assert list(draft.columns) == CLAIM_COLUMNS and len(draft) > 0
     text = " ".join(article.text.split())
     assert all(quote in text for quote in draft["quote"])
-    assert all(value_text in quote for value_text, quote in zip(draft["value_text"], draft["quote"]))
+    assert all(value_text in quote for value_text, quote in zip(draft["value_text"], draft["quote"], strict=True))
 
 
 @pytest.mark.parametrize("article_id", ["000", "001", "002", "003", "004"])

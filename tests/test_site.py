@@ -24,17 +24,23 @@ import threading
 import urllib.parse
 from pathlib import Path
 
-import pytest
-
 import nbformat
+import pytest
 
 from vraem.checks import evaluate
 from vraem.contract import BEGIN_SOLUTION, CHECK_MODE_VARIABLE
 from vraem.corpus import load_metadata
 from vraem.exercises import all_exercises
 from vraem.glossary import load_glossary, term_names
-from vraem.site import (DISTRIBUTION, RUNS, link_first_mentions, name_table_headers, relink, stage,
-                        unexplained)
+from vraem.site import (
+    DISTRIBUTION,
+    RUNS,
+    link_first_mentions,
+    name_table_headers,
+    relink,
+    stage,
+    unexplained,
+)
 
 from .conftest import REPO
 

@@ -5,9 +5,17 @@ import shutil
 import nbformat
 import pytest
 
-from vraem.contract import (TAG_AFTER_CLASS, TAG_CHECK, TAG_EXERCISE, TAG_INSTRUCTOR,
-                            TAG_KEYPOINTS, TAG_LESSON_HEADER, TAG_OPEN_EXERCISE, TAG_SETUP,
-                            TAG_SOLUTION)
+from vraem.contract import (
+    TAG_AFTER_CLASS,
+    TAG_CHECK,
+    TAG_EXERCISE,
+    TAG_INSTRUCTOR,
+    TAG_KEYPOINTS,
+    TAG_LESSON_HEADER,
+    TAG_OPEN_EXERCISE,
+    TAG_SETUP,
+    TAG_SOLUTION,
+)
 from vraem.stated_times import time_problems, write_times
 from vraem.timing import CALIBRATION, RATES, Counts, course_times, lesson_time, reading_words, words
 

@@ -26,7 +26,7 @@ def _entries() -> list[tuple[str, str | None, str]]:
     text = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     found = list(ENTRY.finditer(text))
     return [(match["version"], match["date"], text[match.end():following.start() if following else len(text)])
-            for match, following in zip(found, found[1:] + [None])]
+            for match, following in zip(found, found[1:] + [None], strict=True)]
 
 
 def test_the_changelogs_latest_release_is_the_version_in_pyproject():

@@ -25,8 +25,14 @@ import pandas as pd
 
 from .corpus import load_article
 from .kappa import kappa_reading
-from .passages import (CATEGORY_COLUMNS, IN_HOUSE, cohen_kappa, load_codings, load_passages,
-                       reconciled_coding)
+from .passages import (
+    CATEGORY_COLUMNS,
+    IN_HOUSE,
+    cohen_kappa,
+    load_codings,
+    load_passages,
+    reconciled_coding,
+)
 from .paths import read_data_text
 from .tables import read_table
 

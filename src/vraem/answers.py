@@ -287,6 +287,7 @@ class Number(AnswerType):
         raise AnswerTypeError("give a plain number, without a % sign: this answer is not a percentage")
 
     def reading(self, answer):
+        """``(value, notes)``: one finite number, from a number, a numeric text or a one-value container."""
         answer, container = _one_value(answer, "number")
         if isinstance(answer, bool | np.bool_):
             raise AnswerTypeError("give a number (such as 12.5), not True or False")
@@ -325,6 +326,7 @@ class Number(AnswerType):
         return f"{_number_text(value)} is {side} value this answer can take{self.range_note}."
 
     def same(self, value, expected) -> bool:
+        """Whether the number is the key within the relative and absolute tolerances."""
         return math.isclose(value, expected, rel_tol=self.tolerance, abs_tol=self.absolute)
 
     def rounded(self, value, expected) -> str | None:
@@ -356,6 +358,7 @@ class Text(AnswerType):
         return ", ".join(quoted(option) for option in self.options)
 
     def reading(self, answer):
+        """``(value, notes)``: one of the labels, lower-cased with runs of spaces made one."""
         answer, container = _one_value(answer, "label")
         if not isinstance(answer, str):
             raise AnswerTypeError(f"give one of the labels as text in quotes: {self._choices()}")
@@ -367,6 +370,7 @@ class Text(AnswerType):
         return value, ()
 
     def same(self, value, expected) -> bool:
+        """Whether the label is the key, ignoring case."""
         return value == str(expected).lower()
 
 
@@ -470,6 +474,7 @@ class IdSet(AnswerType):
         return parts, split
 
     def reading(self, answer):
+        """``(value, notes)``: the set of ids, from a list, one column, or one text of several ids."""
         if isinstance(answer, pd.DataFrame):
             if answer.shape[1] != 1:
                 raise AnswerTypeError(f"give a list of {self.noun} (or one column of the table), not a whole table")
@@ -488,7 +493,7 @@ class IdSet(AnswerType):
                 raise AnswerTypeError(f"give a flat list of {self.noun}, not a list of lists")
         parts, split = self._split(typed)
         if self.single and len(parts) > 1:
-            raise AnswerTypeError(f"the exercise asks for one id: give the one you mean, as text in quotes")
+            raise AnswerTypeError("the exercise asks for one id: give the one you mean, as text in quotes")
         ids = [self._one(part) for part in parts]
         value = frozenset(ids)
         if self.single:
@@ -538,6 +543,7 @@ class IdSet(AnswerType):
         return "; ".join(parts) + more + "."
 
     def same(self, value, expected) -> bool:
+        """Whether the ids are exactly the key's, in any order."""
         return value == frozenset(expected)
 
 
@@ -555,6 +561,7 @@ class DateWithin(AnswerType):
     """
 
     def reading(self, answer):
+        """``(value, notes)``: one date, from a date, a timestamp, a ``YYYY-MM-DD`` text or a one-value container."""
         if isinstance(answer, pd.Series | pd.Index | np.ndarray | list | tuple | set | frozenset):
             answer, container = _one_value(answer, "date")
         else:
@@ -623,6 +630,7 @@ class DateWithin(AnswerType):
         raise AnswerTypeError(f"{wanted}, e.g. \"YYYY-MM-DD\"")
 
     def same(self, value, expected) -> bool:
+        """Whether the date falls in the key's ``(earliest, latest)`` range, both ends included."""
         earliest, latest = expected
         return earliest <= value <= latest
 
@@ -644,6 +652,7 @@ class Labels(AnswerType):
         self.key, self.label = key, label
 
     def reading(self, answer):
+        """``(value, notes)``: a label for each key, from a dictionary, a Series or a two-column table."""
         if isinstance(answer, pd.DataFrame):
             if not {self.key, self.label} <= set(answer.columns):
                 raise AnswerTypeError(f"the table needs the columns {self.key!r} and {self.label!r}")
@@ -710,6 +719,7 @@ class Labels(AnswerType):
         return "; ".join(parts) if parts else None
 
     def same(self, value, expected) -> bool:
+        """Whether every key has the key's label, ignoring case, and no key is missing or extra."""
         return value == {key: str(label).lower() for key, label in expected.items()}
 
     def wrong_keys(self, value, expected) -> list[str]:
@@ -766,6 +776,7 @@ class Choice(AnswerType):
         raise AnswerTypeError(f"choose among the option letters {self._letters()}, each as text in quotes")
 
     def reading(self, answer):
+        """``(value, notes)``: the option letter (or the set of letters when several may fit)."""
         if isinstance(answer, pd.Series | pd.Index) or (isinstance(answer, np.ndarray) and answer.ndim == 1):
             answer = list(answer[:MAX_ITEMS + 1].tolist())
         if not self.multiple:
@@ -795,6 +806,7 @@ class Choice(AnswerType):
         return frozenset(letters), (f"{IdSet._typed(list(items))} as {listed(sorted(set(letters)))}",)
 
     def same(self, value, expected) -> bool:
+        """Whether the letter (or the set of letters) is the key's, ignoring case."""
         if self.multiple:
             return value == frozenset(str(letter).lower() for letter in expected)
         return value == str(expected).lower()

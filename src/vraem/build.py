@@ -44,8 +44,18 @@ from pathlib import Path
 
 import nbformat
 
-from .contract import (BEGIN_SOLUTION, BUILD_TAGS, END_SOLUTION, ONE_LINE_SOLUTION, STUB_COMMENT, TAG_CHECK,
-                       TAG_EXERCISE, TAG_INSTRUCTOR, TAG_SOLUTION, tags_of)
+from .contract import (
+    BEGIN_SOLUTION,
+    BUILD_TAGS,
+    END_SOLUTION,
+    ONE_LINE_SOLUTION,
+    STUB_COMMENT,
+    TAG_CHECK,
+    TAG_EXERCISE,
+    TAG_INSTRUCTOR,
+    TAG_SOLUTION,
+    tags_of,
+)
 from .paths import course_root
 from .stated_times import time_problems, write_times
 

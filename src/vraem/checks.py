@@ -13,9 +13,21 @@ import os
 from dataclasses import dataclass
 
 from .answers import AnswerTypeError, read_answer, type_name
-from .contract import (BLOCK_MARKER_LINE, CHECK_CALL, CHECK_MODE_VARIABLE, CORRECT, GRADEBOOK_VARIABLE,
-                       ONE_LINE_MARKER_END, TAG_SOLUTION, UNANSWERED, UNREADABLE, WRONG, lesson_number, lesson_order,
-                       tags_of)
+from .contract import (
+    BLOCK_MARKER_LINE,
+    CHECK_CALL,
+    CHECK_MODE_VARIABLE,
+    CORRECT,
+    GRADEBOOK_VARIABLE,
+    ONE_LINE_MARKER_END,
+    TAG_SOLUTION,
+    UNANSWERED,
+    UNREADABLE,
+    WRONG,
+    lesson_number,
+    lesson_order,
+    tags_of,
+)
 from .exercises import Exercise, Misreading, all_exercises, get
 from .paths import CourseDataError, course_root
 from .progress import record
@@ -47,6 +59,7 @@ class Feedback:
     read_as: tuple[str, ...] = ()
 
     def __str__(self) -> str:
+        """The result as one line: its symbol, the exercise and the message."""
         return f"{_SYMBOLS[self.status]} Exercise {self.exercise_id}: {self.message}"
 
 
@@ -202,8 +215,10 @@ def _safe_text(error: BaseException) -> str:
 
 
 def _explanation(exercise: Exercise, value, expected) -> str:
-    """What an answer type says about a wrong answer (a Choice: why each option does not fit; a
-    brief: which sections do not hold yet), or "" for answer types that cannot explain."""
+    """What an answer type says about a wrong answer, or "" for answer types that cannot explain.
+
+    A Choice says why each option does not fit; a brief, which sections do not hold yet.
+    """
     try:
         return str(exercise.answer.explain(value, expected))
     except Exception:  # an explanation is a help, never a reason to fail the check

@@ -15,8 +15,10 @@ FIX_INSTALL = 'run `python course.py lab` from the course folder (or `pip instal
 
 
 def diagnose() -> list[tuple[str, bool, str]]:
-    """Return ``(item, ok, detail)`` rows: the course's version, Python, each package, the data,
-    the charts."""
+    """Return ``(item, ok, detail)`` rows, one for each thing the course needs.
+
+    The rows cover the course's version, Python, each package, the data and the charts.
+    """
     from .version import course_version
 
     rows = [("course", True, f"vraem-course {course_version()} (what changed: CHANGELOG.md)"),

@@ -41,6 +41,7 @@ class DateRange(AnswerType):
     _FORMAT = 'give the two ends as a list of text, earliest first: ["YYYY-MM-DD", "YYYY-MM-DD"]'
 
     def reading(self, answer):
+        """``(value, notes)``: the ``(earliest, latest)`` dates, from a pair or from a text holding two dates."""
         if isinstance(answer, pd.Series | pd.Index):
             answer = answer[:3].tolist()
         notes = []
@@ -67,6 +68,7 @@ class DateRange(AnswerType):
         return tuple(ends), tuple(notes)
 
     def same(self, value, expected) -> bool:
+        """Whether both ends are the key's."""
         return tuple(value) == tuple(expected)
 
 
@@ -80,7 +82,7 @@ def _folded(text: str) -> str:
 
 
 def _within(short: str, long: str) -> bool:
-    """Is ``short`` in ``long`` as whole words (so "8" is not found in "80")?"""
+    """True when ``short`` is in ``long`` as whole words (so "8" is not found in "80")."""
     return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
 
 
@@ -145,6 +147,7 @@ class Coding(AnswerType):
                 if not any(_within(figure, text) or _within(text, figure) for text in mine)]
 
     def same(self, value, expected) -> bool:
+        """Whether every coded figure is in the article and every figure of the key is coded."""
         return not self.outside_article(value) and not self.missing(value, expected)
 
 
@@ -215,13 +218,16 @@ class Pattern(AnswerType):
 
     @staticmethod
     def pieces(pattern: str) -> list[str]:
+        """Every piece of the articles' text that the pattern finds."""
         return [piece for text in article_texts().values() for piece in _pieces(pattern, text)]
 
     @staticmethod
     def inside_words(pattern: str) -> list[str]:
+        """The pieces the pattern finds inside a longer word (the "one" in "someone")."""
         return [piece for text in article_texts().values() for piece in _inside_a_word(pattern, text)]
 
     def same(self, value, expected) -> bool:
+        """Whether the pattern finds every number word, only whole words, and nothing but number words."""
         return (not self.missed(value) and not self.inside_words(value)
                 and all(piece.lower() in NUMBER_WORDS for piece in self.pieces(value)))
 
@@ -237,6 +243,7 @@ class StatementLabels(Labels):
         super().__init__(options, key="statement", label="supported")
 
     def reading(self, answer):
+        """``(value, notes)``: the labels, refusing a list of letters with a message that asks for a dictionary."""
         if not isinstance(answer, Mapping | pd.Series | pd.DataFrame):
             raise AnswerTypeError('give "yes" or "no" for every statement letter, as a dictionary: '
                                   '{"a": "…", "b": "…", ...}, not a list of letters')
@@ -260,6 +267,7 @@ class BriefStructure(AnswerType):
         self.article = article
 
     def reading(self, answer):
+        """``(value, notes)``: the review of each section of the brief, reading at most a few dozen keys."""
         if not isinstance(answer, Mapping):
             raise AnswerTypeError("give the brief as a dictionary with one entry per section; start from "
                                   "brief = template()")
@@ -272,10 +280,12 @@ class BriefStructure(AnswerType):
         return tuple(review_brief({key: answer[key] for key in keys}, self.article())), ()
 
     def same(self, value, expected) -> bool:
+        """Whether the brief has the key's sections and every one of them holds."""
         sections = [review.section for review in self.read(expected)]
         return [review.section for review in value] == sections and all(review.ok for review in value)
 
     def explain(self, value, expected) -> str:
+        """How many sections hold, and what each failing one still needs."""
         failing = [review for review in value if not review.ok]
         held = len(value) - len(failing)
         lines = "; ".join(f"✗ {review.section}: {review.message}" for review in failing)

@@ -38,8 +38,19 @@ from pathlib import Path
 import pandas as pd
 
 from .checks import evaluate
-from .contract import (CORRECT, ERROR, NOT_ANSWERED, NOT_HANDED_IN, SOLVED, STATUS_RANK, UNANSWERED, UNREADABLE,
-                       WRONG, WRONG_ANSWER, lesson_number)
+from .contract import (
+    CORRECT,
+    ERROR,
+    NOT_ANSWERED,
+    NOT_HANDED_IN,
+    SOLVED,
+    STATUS_RANK,
+    UNANSWERED,
+    UNREADABLE,
+    WRONG,
+    WRONG_ANSWER,
+    lesson_number,
+)
 from .exercises import all_exercises
 from .gradebook_answers import HandOverError, decode, shown
 from .gradebook_ingest import Submission, collect, keep_newest, open_answers
@@ -75,6 +86,7 @@ class Graded:
 
     @property
     def learner(self) -> str:
+        """The learner whose submission this is."""
         return self.submission.learner
 
     def cell_errors(self) -> list[str]:
@@ -194,7 +206,13 @@ class _progress:
 
     def __enter__(self):
         if self.enabled:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
             self.bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(),
                                 TextColumn("notebooks · time left"), TimeRemainingColumn(),

@@ -20,8 +20,17 @@ import altair as alt
 import pandas as pd
 
 from . import charts  # noqa: F401  (registers the course theme)
-from .contract import (ERROR, NOT_ANSWERED, NOT_HANDED_IN, OPEN_HEADING, SOLVED, TAG_OPEN_EXERCISE, WRONG_ANSWER,
-                       lesson_order, tags_of)
+from .contract import (
+    ERROR,
+    NOT_ANSWERED,
+    NOT_HANDED_IN,
+    OPEN_HEADING,
+    SOLVED,
+    TAG_OPEN_EXERCISE,
+    WRONG_ANSWER,
+    lesson_order,
+    tags_of,
+)
 from .paths import course_root
 
 _STYLE = """

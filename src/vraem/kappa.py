@@ -58,7 +58,7 @@ def kappa_reading(kappa: float) -> str:
     scale = kappa_scale()
     if kappa < scale["high"].iloc[0]:  # the band below 0 has no lower end
         return scale["label"].iloc[0]
-    for high, label in zip(scale["high"].iloc[1:], scale["label"].iloc[1:]):
+    for high, label in zip(scale["high"].iloc[1:], scale["label"].iloc[1:], strict=True):
         if kappa <= high:
             return label
     return scale["label"].iloc[-1]  # kappa cannot exceed 1; a rounding slip above it is still the top band

@@ -113,13 +113,13 @@ def _lineup(quantities: tuple[str, ...] | None) -> pd.DataFrame:
     articles["counted"] = pd.NA
     others["counted"] = outside["counted"].to_numpy()
     table = pd.concat([articles, others], ignore_index=True)
-    table["quantity"] = [quantity_of(measure, text) for measure, text in zip(table["measure"], table["text"])]
+    table["quantity"] = [quantity_of(measure, text) for measure, text in zip(table["measure"], table["text"], strict=True)]
     table = table[table["quantity"].notna()]
     if quantities is not None:
         table = table[table["quantity"].isin(quantities)]
     table = add_periods(add_intervals(table[LINEUP_COLUMNS + ["counted"]]))
     table["age_years"] = pd.array([age_in_years(published, end) for published, end
-                                   in zip(table["published"], table["period_end"])], dtype="Float64")
+                                   in zip(table["published"], table["period_end"], strict=True)], dtype="Float64")
     return table.reset_index(drop=True)
 
 

@@ -36,8 +36,18 @@ except ModuleNotFoundError:  # an older installation: say what to do
         "each other's progress). Start JupyterLab with `python3 course.py lab` from the course "
         "folder (it installs everything), or run `pip install -e .` there.", name="filelock") from None
 
-from .contract import (CHECK_MODE_VARIABLE, CORRECT, PROGRESS_FILE_VARIABLE, PROGRESS_OPEN, PROGRESS_WORDS,
-                       STATUS_RANK, UNREADABLE, WRONG, lesson_number, lesson_order)
+from .contract import (
+    CHECK_MODE_VARIABLE,
+    CORRECT,
+    PROGRESS_FILE_VARIABLE,
+    PROGRESS_OPEN,
+    PROGRESS_WORDS,
+    STATUS_RANK,
+    UNREADABLE,
+    WRONG,
+    lesson_number,
+    lesson_order,
+)
 from .exercises import all_exercises
 
 FILE_VARIABLE = PROGRESS_FILE_VARIABLE
@@ -52,7 +62,7 @@ _told: set[str] = set()
 
 
 class _Unusable(Exception):
-    """This place cannot hold the record; the message says why, in a few words."""
+    """Raised when a place cannot hold the record; the message says why, in a few words."""
 
 
 def _home() -> Path | None:
@@ -297,6 +307,7 @@ class ProgressTable(pd.DataFrame):
         return style + html.replace('<tr style="text-align: right;">', "<tr>", 1)
 
     def __repr__(self) -> str:
+        """The table as text with its text columns left-aligned, as a terminal shows it."""
         texts = [column for column in self.columns if self[column].dtype == object
                  or pd.api.types.is_string_dtype(self[column])]
         widths = {column: max([len(str(value)) for value in self[column]] + [len(str(column))])

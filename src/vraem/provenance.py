@@ -11,6 +11,8 @@ give. ``[]`` means every claim traces back to its words.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+
 import pandas as pd
 
 from .corpus import load_article, load_metadata
@@ -255,9 +257,9 @@ def passage_problems(passages: pd.DataFrame) -> list[str]:
         outlet = row.source_type in OUTLET_SOURCE_TYPES
         if (row.voice == "outlet") != outlet:
             problems.append(f"{where}: voice {row.voice!r} does not go with source_type {row.source_type!r}")
-    for (article_id, paragraph), found in spans.items():
+    for (article_id, _paragraph), found in spans.items():
         found.sort()
-        for (_, end, first), (start, _, second) in zip(found, found[1:]):
+        for (_, end, first), (start, _, second) in pairwise(found):
             if start < end:
                 problems.append(f"passages.csv {first} and {second} overlap in article {article_id}")
     for article_id in texts:
@@ -430,6 +432,7 @@ def _example_problems(section: str, column: str, allowed: set[str]) -> list[str]
     from .passages import load_passages  # the reconciled coding, as the lessons read it
 
     passages = load_passages()
+    spaced = passages["quote"].map(lambda quote: " ".join(quote.split()))  # runs of spaces as one
     problems = []
     for line in section.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
@@ -444,7 +447,7 @@ def _example_problems(section: str, column: str, allowed: set[str]) -> list[str]
         for fragment, article_id in re.findall(r'"([^"]{10,})" \((\d{3})\)', cells[-1]):
             wanted = " ".join(fragment.split())
             found = passages[(passages["article_id"] == article_id)
-                             & passages["quote"].map(lambda quote: wanted in " ".join(quote.split()))]
+                             & spaced.str.contains(wanted, regex=False)]
             if found.empty:
                 problems.append(f"codebook.md: the {column} example \"{wanted[:40]}…\" is in no passage")
             for row in found.itertuples(index=False):

@@ -373,7 +373,7 @@ def _named_head(head_html: str) -> str:
     leading = [cell for cell in cells[0][:len(named)] if not cell.get_text(strip=True)]
     if named and cells[-1][:len(named)] == named and len(leading) == len(named) \
             and not any(cell.get_text(strip=True) for cell in cells[-1][len(named):]):
-        for empty, name in zip(leading, named):  # the index names move up into the header row
+        for empty, name in zip(leading, named, strict=True):  # the index names move up into the header row
             empty.string = name.get_text()
         rows[-1].decompose()
     for row in head.find_all("tr", recursive=False):

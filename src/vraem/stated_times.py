@@ -113,7 +113,7 @@ def total_row(timed: LessonTime) -> str:
 def _write_notebook(path: Path, timed: LessonTime) -> bool:
     text = path.read_text(encoding="utf-8")
     notebook = nbformat.reads(text, as_version=4)
-    for index, cell in enumerate(notebook.cells):
+    for cell in notebook.cells:
         tags = tags_of(cell)
         if TAG_LESSON_HEADER in tags:
             cell.source = ANY_TIME_LINE.sub(lambda _: time_sentence(timed), cell.source, count=1)
@@ -258,7 +258,7 @@ def time_problems(root: Path, tolerance: float = 0.15) -> list[str]:
                 continue
             stated = [int(value) for value in re.findall(r"\d+", rows[number])]
             model = [int(value) for value in re.findall(r"\d+", render(timed))]
-            if len(stated) != len(model) or any(_parts_from(s, m, tolerance) for s, m in zip(stated, model)):
+            if len(stated) != len(model) or any(_parts_from(s, m, tolerance) for s, m in zip(stated, model, strict=True)):
                 problems.append(f"{path.relative_to(root)}: lesson {number} says {rows[number]!r}, "
                                 f"the timing model {render(timed)!r}")
     return problems

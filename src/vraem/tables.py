@@ -19,7 +19,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from .datacache import remembered
-from .paths import DataFileError, data_dir, data_file, read_data_text, restore_hint
+from .paths import DataFileError, data_dir, read_data_text, restore_hint
 
 __all__ = ["DataFileError", "read_table", "resource_schema", "resources", "validate_resource"]
 

@@ -57,8 +57,19 @@ from pathlib import Path
 
 import nbformat
 
-from .contract import (BEGIN_SOLUTION, END_SOLUTION, EXERCISE_NAMED, TAG_AFTER_CLASS, TAG_CHECK, TAG_EXERCISE,
-                       TAG_INSTRUCTOR, TAG_KEYPOINTS, TAG_OPEN_EXERCISE, TAG_SOLUTION, tags_of)
+from .contract import (
+    BEGIN_SOLUTION,
+    END_SOLUTION,
+    EXERCISE_NAMED,
+    TAG_AFTER_CLASS,
+    TAG_CHECK,
+    TAG_EXERCISE,
+    TAG_INSTRUCTOR,
+    TAG_KEYPOINTS,
+    TAG_OPEN_EXERCISE,
+    TAG_SOLUTION,
+    tags_of,
+)
 
 #: A word, as the model counts them: "8,000", "VRAEM's" and "`pd.concat`" are one word each.
 WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’.,%/()-]*")

@@ -63,7 +63,7 @@ def _part_words(part: str) -> dict[str, int]:
     """Words in one part ("news" or "analysis") of every Brief, by article id."""
     corpus = load_corpus()
     briefs = corpus[corpus["kind"] == "Brief"]
-    return {article_id: len(text.split()) for article_id, text in zip(briefs["article_id"], briefs[part])}
+    return {article_id: len(text.split()) for article_id, text in zip(briefs["article_id"], briefs[part], strict=True)}
 
 
 def longest_analysis_section() -> frozenset[str]:

@@ -16,8 +16,16 @@ import pandas as pd
 
 from ..answers import Choice, Labels, Number
 from ..claims import load_claims
-from ..intervals import (CONSISTENT, CONTRADICTION, VERDICTS, compare, hedge_interval, overlaps,
-                         same_area, same_years)
+from ..intervals import (
+    CONSISTENT,
+    CONTRADICTION,
+    VERDICTS,
+    compare,
+    hedge_interval,
+    overlaps,
+    same_area,
+    same_years,
+)
 from ..outside import lineup, load_outside_figures
 from . import Exercise, Misreading, register
 from .shapes import wrong_label

@@ -202,7 +202,7 @@ register(Exercise(
 
 
 def number_word_pattern() -> str:
-    """A pattern that passes exercise 2.3: the number words as whole words, ``\\b(?:one|…|ten)\\b``."""
+    r"""A pattern that passes exercise 2.3: the number words as whole words, ``\b(?:one|…|ten)\b``."""
     return r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b"
 
 
@@ -261,7 +261,7 @@ def _found(pattern: str) -> pd.Series:
 
 
 def digits_only_recall() -> int:
-    """How many claims' value_text the pattern ``\\d+`` finds, whole, in the claim's quote."""
+    r"""How many claims' value_text the pattern ``\d+`` finds, whole, in the claim's quote."""
     return int(_found(DIGITS_ONLY).sum())
 
 

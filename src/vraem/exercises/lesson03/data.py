@@ -18,7 +18,6 @@ from ...scrape import clean_line
 from ...series import NATIONAL, VRAEM, wide_series
 from ...verdicts import coca_claims, judge_claim
 
-
 #: The claims the exercises single out (ids of data/claims.csv).
 NOW_AREA, NOW_SHARE = "C021", "C013"      # article 001: "now there are 19,700", "nearly a third"
 TONS, SEVENTY = "C027", "C033"            # article 002: "some 80 tons"; article 003: "nearly 70 percent"

@@ -4,19 +4,37 @@ from __future__ import annotations
 
 import re
 
-
 from ...answers import Choice, Labels
 from ...exercise_answers import StatementLabels
 from ...provenance import reference_text
 from ...scrape import clean_line
-from ...series import (NATIONAL, OFFICIAL_RELEASE, VRAEM, load_coca_series, newest_survey_before,
-                       vraem_share, wide_series)
+from ...series import (
+    NATIONAL,
+    OFFICIAL_RELEASE,
+    VRAEM,
+    load_coca_series,
+    newest_survey_before,
+    vraem_share,
+    wide_series,
+)
 from ...verdicts import CONTRADICTED, HEDGED_TOLERANCE, SUPPORTED, UNCHECKABLE, VERDICTS
 from .. import Exercise, Misreading, register
 from ..shapes import relabelled, wrong_label
-from .data import (NO_OFFICIAL_TONS, NOW_AREA, NOW_SHARE, PRODUCTION_SHARES, SEVENTY, TONS, TONS_ORIGIN,
-                   UNITLESS, UNODC_LAST_ESTIMATE, claim_row, coca_verdicts, reference_lines,
-                   reference_passage)
+from .data import (
+    NO_OFFICIAL_TONS,
+    NOW_AREA,
+    NOW_SHARE,
+    PRODUCTION_SHARES,
+    SEVENTY,
+    TONS,
+    TONS_ORIGIN,
+    UNITLESS,
+    UNODC_LAST_ESTIMATE,
+    claim_row,
+    coca_verdicts,
+    reference_lines,
+    reference_passage,
+)
 
 # ---------------------------------------------------------------- 3.5 verdicts
 

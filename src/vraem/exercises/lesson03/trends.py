@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from ...answers import Choice, IdSet, Number
 from ...series import NATIONAL, VRAEM, percent_change, vraem_share, wide_series
 from .. import Exercise, Misreading, register

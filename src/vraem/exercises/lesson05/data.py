@@ -8,7 +8,6 @@ import pandas as pd
 
 from ...passages import load_passages
 
-
 FRAMES = ("security", "development", "both", "neither")
 EVIDENCE = ("figure", "event", "statement", "assertion")
 #: Exercises 5.4 and 5.5 measure agreement on this column: the one the coders found hardest.
@@ -24,7 +23,7 @@ EFFECTS = ("worked", "failed")
 
 def lettered(values) -> dict:
     """The values as lettered options: ``{"a": first, "b": second, ...}``."""
-    return dict(zip("abcdefgh", values))
+    return dict(zip("abcdefgh", values, strict=False))  # letters to spare: fewer values than letters
 
 
 def passage_row(passage_id: str) -> pd.Series:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pandas as pd
 
 from ...answers import Choice, Number
@@ -12,8 +11,18 @@ from ...series import NATIONAL, VRAEM, load_coca_series
 from ...timeline import load_events
 from .. import Exercise, Misreading, register
 from ..shapes import near_figure, other_figure, percent_for_share
-from .data import (AGREEMENT_COLUMN, EVIDENCE, FRAME_PASSAGE, FRAMES, MILITARY_EVENT, PLAN_EVENT, VOICE_PASSAGES,
-                   close_to, lettered, passage_row)
+from .data import (
+    AGREEMENT_COLUMN,
+    EVIDENCE,
+    FRAME_PASSAGE,
+    FRAMES,
+    MILITARY_EVENT,
+    PLAN_EVENT,
+    VOICE_PASSAGES,
+    close_to,
+    lettered,
+    passage_row,
+)
 
 # ---------------------------------------------------------------- 5.1 coca area between two policy turns
 

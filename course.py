@@ -60,14 +60,16 @@ def too_old_message(version=None, executable=None):
     """What to tell someone whose Python is older than FLOOR (which version, how to get one)."""
     version = version or sys.version.split()[0]
     floor = "{}.{}".format(*FLOOR)
-    return "\n".join([
-        f"[course] The course needs Python {floor} or newer; this is Python {version} ({executable or sys.executable}).",
-        f"[course] Get Python {floor} in one of these ways, then run this command again with it:",
-        f"[course]   - with uv (https://docs.astral.sh/uv/):  uv python install {floor}",
-        f"[course]       then:  uv run --no-project --python {floor} course.py lab",
-        f"[course]   - from https://www.python.org/downloads/ (on Windows, then:  py -{floor} course.py lab)",
-        "[course]   - with conda:  conda env create -f environment.yml  (see README, \"With conda\")",
-    ])
+    return "\n".join(
+        [
+            f"[course] The course needs Python {floor} or newer; this is Python {version} ({executable or sys.executable}).",
+            f"[course] Get Python {floor} in one of these ways, then run this command again with it:",
+            f"[course]   - with uv (https://docs.astral.sh/uv/):  uv python install {floor}",
+            f"[course]       then:  uv run --no-project --python {floor} course.py lab",
+            f"[course]   - from https://www.python.org/downloads/ (on Windows, then:  py -{floor} course.py lab)",
+            '[course]   - with conda:  conda env create -f environment.yml  (see README, "With conda")',
+        ]
+    )
 
 
 def run(*command, env=None, stoppable=False):
@@ -107,14 +109,24 @@ def run(*command, env=None, stoppable=False):
     if interrupted:
         sys.exit("[course] stopped by Ctrl+C. Run the same command again: it finishes the set-up.")
     if code:
-        sys.exit("[course] this step failed (exit {}): {}".format(code, " ".join(map(str, command))))
+        sys.exit(
+            "[course] this step failed (exit {}): {}".format(code, " ".join(map(str, command)))
+        )
 
 
 def _works(*command):
     """True when a quick command runs and exits 0 (its output is not shown)."""
     try:
-        return subprocess.run([str(part) for part in command], cwd=ROOT, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, timeout=120).returncode == 0
+        return (
+            subprocess.run(
+                [str(part) for part in command],
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=120,
+            ).returncode
+            == 0
+        )
     except (OSError, subprocess.SubprocessError):
         return False
 
@@ -123,8 +135,10 @@ def _create_venv(clear=False, with_pip=True):
     try:
         venv.create(VENV, with_pip=with_pip, clear=clear)
     except Exception as error:  # e.g. Debian without python3-venv
-        sys.exit(f"[course] could not create .venv ({error}). On Debian or Ubuntu, install it with "
-                 "`sudo apt install python3-venv` and run this again.")
+        sys.exit(
+            f"[course] could not create .venv ({error}). On Debian or Ubuntu, install it with "
+            "`sudo apt install python3-venv` and run this again."
+        )
 
 
 def ensure_venv(with_pip=True):
@@ -138,12 +152,19 @@ def ensure_venv(with_pip=True):
         say("creating the virtual environment .venv …")
         _create_venv(with_pip=with_pip)
     elif not (PYTHON.exists() and _works(PYTHON, "-c", floor_check)):
-        say(".venv is incomplete (an interrupted first install?) or was made by an older Python: "
-            "making it again …")
+        say(
+            ".venv is incomplete (an interrupted first install?) or was made by an older Python: "
+            "making it again …"
+        )
         _create_venv(clear=True, with_pip=with_pip)
     if with_pip and not _works(PYTHON, "-m", "pip", "--version"):
-        say("pip is missing from .venv (an interrupted first install, or made for uv): putting it back …")
-        if not (_works(PYTHON, "-m", "ensurepip", "--upgrade") and _works(PYTHON, "-m", "pip", "--version")):
+        say(
+            "pip is missing from .venv (an interrupted first install, or made for uv): putting it back …"
+        )
+        if not (
+            _works(PYTHON, "-m", "ensurepip", "--upgrade")
+            and _works(PYTHON, "-m", "pip", "--version")
+        ):
             say("pip could not be repaired: making .venv again …")
             _create_venv(clear=True)
 
@@ -188,8 +209,13 @@ if util.find_spec("vraem") is None:
 def missing_packages(python=None, use="lab"):
     """Packages a command needs that ``python`` (default .venv's) cannot find; [] when all are there."""
     try:
-        result = subprocess.run([str(python or PYTHON), "-c", MISSING_SCRIPT, *requirements(use)],
-                                cwd=ROOT, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [str(python or PYTHON), "-c", MISSING_SCRIPT, *requirements(use)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     except (OSError, subprocess.SubprocessError):
         return ["python"]
     if result.returncode:
@@ -208,7 +234,9 @@ def _read_stamp():
 
 def _fingerprint(use):
     """A hash of what a command installs: pyproject.toml and the command's lock."""
-    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + lock_file(use).read_bytes()).hexdigest()
+    return hashlib.sha256(
+        (ROOT / "pyproject.toml").read_bytes() + lock_file(use).read_bytes()
+    ).hexdigest()
 
 
 def install(use="lab"):
@@ -303,9 +331,21 @@ def fetch_uv():
     partial = target.with_name(target.name + f".partial-{os.getpid()}")
     say(f"fetching uv {UV_VERSION} (once for every copy of the course on this computer) …")
     try:
-        fetched = subprocess.run(pip + ["install", "--quiet", "--disable-pip-version-check", "--target",
-                                        str(partial), f"uv=={UV_VERSION}"],
-                                 cwd=ROOT, capture_output=True, text=True, timeout=600)
+        fetched = subprocess.run(
+            pip
+            + [
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--target",
+                str(partial),
+                f"uv=={UV_VERSION}",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         if fetched.returncode == 0:
             shutil.rmtree(str(target), ignore_errors=True)
             os.replace(str(partial), str(target))
@@ -319,8 +359,12 @@ def fetch_uv():
 
 def uv_from_pip():
     """The uv that .venv's pip installs there (the way before the cache); None if that fails too."""
-    quiet = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", f"uv=={UV_VERSION}"],
-                           cwd=ROOT, capture_output=True, text=True)
+    quiet = subprocess.run(
+        [str(PYTHON), "-m", "pip", "install", "--quiet", f"uv=={UV_VERSION}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     return UV if quiet.returncode == 0 and UV.exists() else None
 
 
@@ -347,15 +391,19 @@ def python_to_use(extra, use="lab"):
     extra.remove("--no-install")
     missing = missing_packages(sys.executable, use)
     if missing:
-        sys.exit("[course] this Python ({}) lacks {}. With conda: `conda env create -f environment.yml`, "
-                 "then `conda activate vraem-course`; or drop --no-install to let course.py "
-                 "install into .venv.".format(sys.executable, ", ".join(missing)))
+        sys.exit(
+            "[course] this Python ({}) lacks {}. With conda: `conda env create -f environment.yml`, "
+            "then `conda activate vraem-course`; or drop --no-install to let course.py "
+            "install into .venv.".format(sys.executable, ", ".join(missing))
+        )
     return Path(sys.executable)
 
 
 #: Asks a Python what its kernel tells JupyterLab about its language (ipykernel's language_info).
-LANGUAGE_INFO = ("import json; from ipykernel.ipkernel import IPythonKernel; "
-                 "print(json.dumps(IPythonKernel.language_info))")
+LANGUAGE_INFO = (
+    "import json; from ipykernel.ipkernel import IPythonKernel; "
+    "print(json.dumps(IPythonKernel.language_info))"
+)
 
 
 def kernel_language_info(python):
@@ -365,8 +413,13 @@ def kernel_language_info(python):
     does, and opens unmodified. None when it cannot be asked (the copy is then made as it is).
     """
     try:
-        found = subprocess.run([str(python), "-c", LANGUAGE_INFO], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True, timeout=300)
+        found = subprocess.run(
+            [str(python), "-c", LANGUAGE_INFO],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            timeout=300,
+        )
         info = json.loads(found.stdout) if found.returncode == 0 else None
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
@@ -385,7 +438,9 @@ def copy_lesson(lesson, target, language_info=None):
         return
     notebook = json.loads(lesson.read_text(encoding="utf-8"))
     notebook.setdefault("metadata", {})["language_info"] = language_info
-    text = json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False, separators=(",", ": "))
+    text = json.dumps(
+        notebook, indent=1, sort_keys=True, ensure_ascii=False, separators=(",", ": ")
+    )
     target.write_text(text + "\n", encoding="utf-8")
 
 
@@ -408,19 +463,25 @@ def copy_lessons(python=None):
 
 def lab_command(python, extra):
     """The JupyterLab command and environment: lesson 00 first, my-notebooks/ as the root."""
-    command = [python, "-m", "jupyter", "lab",
-               # the learner's folder is the whole file browser: solutions/ stays out of sight,
-               # and the helpers still find data/ through the installed package
-               f"--ServerApp.root_dir={WORK}",
-               # the address JupyterLab prints (and opens) is lesson 00 itself
-               f"--LabApp.default_url=/lab/tree/{FIRST}"]
+    command = [
+        python,
+        "-m",
+        "jupyter",
+        "lab",
+        # the learner's folder is the whole file browser: solutions/ stays out of sight,
+        # and the helpers still find data/ through the installed package
+        f"--ServerApp.root_dir={WORK}",
+        # the address JupyterLab prints (and opens) is lesson 00 itself
+        f"--LabApp.default_url=/lab/tree/{FIRST}",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         say("running as root (as in a container): starting JupyterLab with --allow-root.")
         command.append("--allow-root")
     env = dict(os.environ)
     # the course's settings: no news, no update checks, nothing fetched from outside
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-        part for part in (str(CONFIG), os.environ.get("JUPYTER_CONFIG_PATH", "")) if part)
+        part for part in (str(CONFIG), os.environ.get("JUPYTER_CONFIG_PATH", "")) if part
+    )
     return command + list(extra), env
 
 
@@ -429,7 +490,9 @@ def lab(extra):
     python = python_to_use(extra)
     copied = copy_lessons(python)
     if copied:
-        say(f"copied {len(copied)} new lesson(s) into my-notebooks/ (your existing copies are untouched)")
+        say(
+            f"copied {len(copied)} new lesson(s) into my-notebooks/ (your existing copies are untouched)"
+        )
     say("opening lesson 00 in JupyterLab; stop it with Ctrl+C in this window.")
     command, env = lab_command(python, extra)
     run(*command, env=env, stoppable=True)

@@ -14,7 +14,9 @@ REPO = course_root()
 @pytest.fixture(autouse=True)
 def private_progress_file(tmp_path_factory, monkeypatch):
     """Keep check()'s record of attempts out of the real home folder during tests."""
-    monkeypatch.setenv(PROGRESS_FILE_VARIABLE, str(tmp_path_factory.mktemp("progress") / "progress.json"))
+    monkeypatch.setenv(
+        PROGRESS_FILE_VARIABLE, str(tmp_path_factory.mktemp("progress") / "progress.json")
+    )
 
 
 @pytest.fixture

@@ -19,7 +19,16 @@ ARTICLE_IDS = ("000", "001", "002", "003", "004")
 #: Lines of our own standing for the site's menu, as a select-all copy takes them along. "Analysis"
 #: and "Investigations" are there on purpose: words the site also prints in the article's header
 #: and after its text.
-MENU = ["Skip to content", "Home", "News", "Analysis", "Investigations", "Donate", "Search", "EN | ES"]
+MENU = [
+    "Skip to content",
+    "Home",
+    "News",
+    "Analysis",
+    "Investigations",
+    "Donate",
+    "Search",
+    "EN | ES",
+]
 
 _DATELINE = re.compile(r"^(?P<where>[^/]+ / \d{1,2} [A-Z]{3} \d{4})(?: BY (?P<by>.+?))?(?: EN)?$")
 
@@ -68,9 +77,13 @@ def copied_from_browser(article_id: str) -> str:
         crumb = re.match(r"^Home(News)?(Brief|Analysis)(.+)$", line)
         dateline = _DATELINE.match(line)
         if crumb:
-            lines.append(" / ".join(["Home"] + (["News"] if crumb[1] else []) + [crumb[2], crumb[3]]))
+            lines.append(
+                " / ".join(["Home"] + (["News"] if crumb[1] else []) + [crumb[2], crumb[3]])
+            )
         elif dateline:
-            lines += [dateline["where"]] + ([f"BY {dateline['by']}"] if dateline["by"] else []) + ["EN"]
+            lines += (
+                [dateline["where"]] + ([f"BY {dateline['by']}"] if dateline["by"] else []) + ["EN"]
+            )
         else:
             lines.append(line.replace(". ", ".\u00a0", 1))
     return "\r\n".join(MENU + lines) + "\r\n"
@@ -88,28 +101,36 @@ def saved_page(article_id: str, one_line: bool = False) -> str:
         dateline = _DATELINE.match(line)
         if crumb:
             links = ['<a href="/">Home</a>'] + (['<a href="/news/">News</a>'] if crumb[1] else [])
-            body.append(f'<div class="crumbs">{"".join(links)}<a href="#">{crumb[2]}</a>'
-                        f"<span>{html.escape(crumb[3])}</span></div>")
+            body.append(
+                f'<div class="crumbs">{"".join(links)}<a href="#">{crumb[2]}</a>'
+                f"<span>{html.escape(crumb[3])}</span></div>"
+            )
         elif line in ("BRIEF", "ANALYSIS"):
             body.append(f'<div class="label">{line}</div>')
         elif line == metadata["title"]:
             body.append(f"<h1>{text}</h1>")
         elif dateline:
             by = f' BY <a href="#">{html.escape(dateline["by"])}</a>' if dateline["by"] else ""
-            body.append(f'<div class="meta"><span>{html.escape(dateline["where"])}</span>{by} '
-                        f'<span class="lang">EN</span></div>')
+            body.append(
+                f'<div class="meta"><span>{html.escape(dateline["where"])}</span>{by} '
+                f'<span class="lang">EN</span></div>'
+            )
         elif line.lower() == "insight crime analysis":
             body.append(f"<h2>{text}</h2>")
         else:
             first, _, rest = text.partition(" ")
             body.append(f"<p><em>{first}</em> {rest}</p>".replace(" ", "&nbsp;", 1))
     menu = "".join(f"<li><a href='#'>{html.escape(item)}</a></li>" for item in MENU)
-    page = ["<!DOCTYPE html>", "<html lang='en'><head><meta charset='utf-8'>",
-            f"<title>{html.escape(metadata['title'])} | InSight Crime</title>",
-            "<script>var labels = ['BRIEF', 'HomeNewsBrief', 'PERU / 1 JAN 2020 BY NOBODY'];</script>",
-            "<style>.crumbs a { margin: 0 }</style></head>",
-            f"<body><header><nav><ul>{menu}</ul></nav></header><main><article>",
-            *body, "</article></main><footer>© InSight Crime</footer></body></html>"]
+    page = [
+        "<!DOCTYPE html>",
+        "<html lang='en'><head><meta charset='utf-8'>",
+        f"<title>{html.escape(metadata['title'])} | InSight Crime</title>",
+        "<script>var labels = ['BRIEF', 'HomeNewsBrief', 'PERU / 1 JAN 2020 BY NOBODY'];</script>",
+        "<style>.crumbs a { margin: 0 }</style></head>",
+        f"<body><header><nav><ul>{menu}</ul></nav></header><main><article>",
+        *body,
+        "</article></main><footer>© InSight Crime</footer></body></html>",
+    ]
     return "".join(page) if one_line else "\n".join(page)
 
 

@@ -43,12 +43,19 @@ def canonical(exercise, key):
 
 # ---------------------------------------------------------------- slips, by answer type
 
+
 def _number_slips(exercise, key):
     reader: Number = exercise.answer
     value = float(key)
     text = repr(value)
-    found = [(text, READ), ([value], READ), (pd.Series([value]), READ), ((value,), READ),
-             (f"{value:.2f}".replace(".", ","), AMBIGUOUS), ([value, value + 1], AMBIGUOUS)]
+    found = [
+        (text, READ),
+        ([value], READ),
+        (pd.Series([value]), READ),
+        ((value,), READ),
+        (f"{value:.2f}".replace(".", ","), AMBIGUOUS),
+        ([value, value + 1], AMBIGUOUS),
+    ]
     if value < 0:
         found.append(("\u2212" + repr(-value), READ))  # a typographic minus
     if reader.unit == "share":
@@ -67,16 +74,26 @@ def _id_slips(exercise, key):
     if reader.single:
         (one,) = ids
         found += [([one], READ), ((one,), READ), (f" {one} ", READ)]
-        other = next(item for item in (f"{reader.prefix}{n:0{reader.width}d}" for n in range(1, 999))
-                     if item != one)
+        other = next(
+            item
+            for item in (f"{reader.prefix}{n:0{reader.width}d}" for n in range(1, 999))
+            if item != one
+        )
         found += [([one, other], AMBIGUOUS), (f"{one}, {other}", AMBIGUOUS)]
     else:
-        found += [(", ".join(ids), READ), (" ".join(ids), READ), ("; ".join(ids), READ), ([", ".join(ids)], READ)]
+        found += [
+            (", ".join(ids), READ),
+            (" ".join(ids), READ),
+            ("; ".join(ids), READ),
+            ([", ".join(ids)], READ),
+        ]
         if len(ids) == 1:
             found.append((ids[0], READ))
-    digits = [item[len(reader.prefix):] for item in ids]
+    digits = [item[len(reader.prefix) :] for item in ids]
     if reader.prefix:
-        found.append(([item.lower() for item in ids] if not reader.single else ids[0].lower(), READ))
+        found.append(
+            ([item.lower() for item in ids] if not reader.single else ids[0].lower(), READ)
+        )
         found.append(([reader.prefix + str(int(d)) for d in digits], READ))  # "D8" for "D008"
         found.append(([int(d) for d in digits], AMBIGUOUS))  # a row's position, or the id's digits?
     elif reader.width <= 3:
@@ -91,12 +108,25 @@ def _choice_slips(exercise, key):
     other = next(letter for letter in reader.options if letter not in letters)
     if not reader.multiple:
         (letter,) = letters
-        return [(letter.upper(), READ), (f"({letter})", READ), (f"{letter})", READ), (f" {letter} ", READ),
-                ([letter], READ), (pd.Series([letter]), READ), (reader.options[letter], READ),
-                ([letter, other], AMBIGUOUS), (f"{letter}, {other}", AMBIGUOUS)]
-    found = [(", ".join(letters), READ), (" ".join(letters), READ), (";".join(letters), READ),
-             ([letter.upper() for letter in letters], READ), ([f"({letter})" for letter in letters], READ),
-             ([reader.options[letter] for letter in letters], READ)]
+        return [
+            (letter.upper(), READ),
+            (f"({letter})", READ),
+            (f"{letter})", READ),
+            (f" {letter} ", READ),
+            ([letter], READ),
+            (pd.Series([letter]), READ),
+            (reader.options[letter], READ),
+            ([letter, other], AMBIGUOUS),
+            (f"{letter}, {other}", AMBIGUOUS),
+        ]
+    found = [
+        (", ".join(letters), READ),
+        (" ".join(letters), READ),
+        (";".join(letters), READ),
+        ([letter.upper() for letter in letters], READ),
+        ([f"({letter})" for letter in letters], READ),
+        ([reader.options[letter] for letter in letters], READ),
+    ]
     if len(letters) == 1:
         found.append((letters[0], READ))
     return found
@@ -107,15 +137,19 @@ def _labels_slips(exercise, key):
     titled = {k: str(v).title() for k, v in key.items()}
     found = [(flipped, READ), (titled, READ), ({k: f" {v} " for k, v in key.items()}, READ)]
     if kind_of(exercise) == "StatementLabels":
-        found.append(([k for k, v in key.items() if v == "yes"], AMBIGUOUS))  # the multiple-choice habit
+        found.append(
+            ([k for k, v in key.items() if v == "yes"], AMBIGUOUS)
+        )  # the multiple-choice habit
     return found
 
 
 def _range_slips(exercise, key):
     first, last = key
-    found = [([f"{first.day} {first:%B %Y}", f"{last.day} {last:%B %Y}"], READ),
-             ([f"{first.year}/{first.month}/{first.day}", last.isoformat()], READ),
-             (f"{first.isoformat()} to {last.isoformat()}", READ)]
+    found = [
+        ([f"{first.day} {first:%B %Y}", f"{last.day} {last:%B %Y}"], READ),
+        ([f"{first.year}/{first.month}/{first.day}", last.isoformat()], READ),
+        (f"{first.isoformat()} to {last.isoformat()}", READ),
+    ]
     if first.day <= 12 and first.month <= 12 and first.day != first.month:
         found.append(([f"{first:%d/%m/%Y}", last.isoformat()], AMBIGUOUS))
     return found
@@ -154,6 +188,7 @@ def slips(exercise, key) -> list[tuple[object, str]]:
 
 # ---------------------------------------------------------------- wrong answers
 
+
 def wrong_answers(exercise, key) -> list[object]:
     """Answers in the asked form that are wrong: misreading examples, wrong options, changed keys."""
     found = [misreading.example(key) for misreading in exercise.misreadings]
@@ -169,7 +204,9 @@ def wrong_answers(exercise, key) -> list[object]:
         value = float(key)
         found += [value * 1.5 + 1, -value - 1, value + 100]
     elif isinstance(reader, IdSet):
-        found.append(sorted(key)[:-1] or ["000" if reader.width == 3 and not reader.prefix else "9999"])
+        found.append(
+            sorted(key)[:-1] or ["000" if reader.width == 3 and not reader.prefix else "9999"]
+        )
     elif isinstance(reader, Labels):
         options = reader.text.options
         every_wrong = {k: next(o for o in options if o != str(v).lower()) for k, v in key.items()}
@@ -179,6 +216,7 @@ def wrong_answers(exercise, key) -> list[object]:
 
 
 # ---------------------------------------------------------------- what a message could give away
+
 
 def forms(value) -> set[str]:
     """The ways an expected value could be written in a message."""
@@ -202,8 +240,9 @@ def forms(value) -> set[str]:
 
 def distinctive(number_text: str) -> bool:
     """Whether a number, written so, says something: "0", "1" and "2.0" are in every other sentence."""
-    return len(number_text.lstrip("-").replace(".", "").replace("0", "")) >= 2 and \
-        number_text not in {"1.0", "2.0", "0.0"}
+    return len(
+        number_text.lstrip("-").replace(".", "").replace("0", "")
+    ) >= 2 and number_text not in {"1.0", "2.0", "0.0"}
 
 
 _QUOTED = re.compile(r'"[^"\n]{0,200}"')
@@ -219,7 +258,9 @@ def literals(text: str, numbers: bool) -> list[object]:
     for pattern in (_QUOTED, _BRACKETED, _BRACED):
         for match in pattern.finditer(text):
             try:
-                with warnings.catch_warnings():  # a quoted pattern ("\\d+") is text, not a bad escape
+                with (
+                    warnings.catch_warnings()
+                ):  # a quoted pattern ("\\d+") is text, not a bad escape
                     warnings.simplefilter("ignore", DeprecationWarning)
                     warnings.simplefilter("ignore", SyntaxWarning)
                     found.append(ast.literal_eval(match.group(0)))

@@ -134,22 +134,35 @@ CHILD = textwrap.dedent(r'''
 
 def _run_child(tmp_path):
     """Start the child; yield its report lines, failing if one call does not come back."""
-    env = {**os.environ, PROGRESS_FILE_VARIABLE: str(tmp_path / "progress.json"),
-           "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        PROGRESS_FILE_VARIABLE: str(tmp_path / "progress.json"),
+        "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")]),
+    }
     env.pop(CHECK_MODE_VARIABLE, None)
-    child = subprocess.Popen([sys.executable, "-c", CHILD], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     lines: queue.Queue = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in child.stdout] + [lines.put(None)],
-                     daemon=True).start()
+    threading.Thread(
+        target=lambda: [lines.put(line) for line in child.stdout] + [lines.put(None)], daemon=True
+    ).start()
     running = None
     try:
         while True:
             try:
                 line = lines.get(timeout=HANG_AFTER if running else 300)
             except queue.Empty:
-                raise AssertionError(f"{running} did not return within {HANG_AFTER} s: it hangs"
-                                     if running else "the child stopped reporting") from None
+                raise AssertionError(
+                    f"{running} did not return within {HANG_AFTER} s: it hangs"
+                    if running
+                    else "the child stopped reporting"
+                ) from None
             if line is None:
                 raise AssertionError(f"the child ended early: {child.stderr.read()[-2000:]}")
             event = json.loads(line)

@@ -11,8 +11,10 @@ TEXT = "This is a sentence of a dozen words or more, written for the test brief 
 
 
 def _chart(**overrides):
-    options = {"title": alt.Title("Fighters", subtitle="Source: data/claims.csv"),
-               "description": "Points for each estimate."}
+    options = {
+        "title": alt.Title("Fighters", subtitle="Source: data/claims.csv"),
+        "description": "Points for each estimate.",
+    }
     options.update(overrides)
     return alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").properties(**options)
 
@@ -22,7 +24,9 @@ def good():
     claims = load_claims()
     table = claims[claims["article_id"] == "002"].copy()
     brief = {key: TEXT for key, _ in SECTIONS}
-    brief.update(claims=table, verdicts={table["claim_id"].iloc[0]: "cannot be checked"}, chart=_chart())
+    brief.update(
+        claims=table, verdicts={table["claim_id"].iloc[0]: "cannot be checked"}, chart=_chart()
+    )
     return brief
 
 
@@ -44,15 +48,18 @@ def test_the_template_fails_every_section_with_what_to_do():
     assert all(review.message for review in reviews)
 
 
-@pytest.mark.parametrize(("section", "value", "expected"), [
-    ("who_and_when", "Too short.", "too short"),
-    ("argument", 42, "as text"),
-    ("missing_voices", "...", "placeholder"),
-    ("claims", "a table", "DataFrame"),
-    ("verdicts", {"C999": "supported"}, "not claim_ids"),
-    ("verdicts", {"x": "true"}, "use one of"),
-    ("chart", "a chart", "Altair chart"),
-])
+@pytest.mark.parametrize(
+    ("section", "value", "expected"),
+    [
+        ("who_and_when", "Too short.", "too short"),
+        ("argument", 42, "as text"),
+        ("missing_voices", "...", "placeholder"),
+        ("claims", "a table", "DataFrame"),
+        ("verdicts", {"C999": "supported"}, "not claim_ids"),
+        ("verdicts", {"x": "true"}, "use one of"),
+        ("chart", "a chart", "Altair chart"),
+    ],
+)
 def test_each_broken_section_is_named_with_what_to_fix(good, section, value, expected):
     """Does one broken section fail alone, with a message that says what to fix?"""
     good[section] = value
@@ -101,7 +108,9 @@ def test_a_brief_on_another_subject_may_name_its_own_measures(good):
     assert all(review.ok for review in reviews)
 
 
-@pytest.mark.parametrize(("text", "said"), [("Coca.", "(1 word)"), ("Coca and cocaine.", "(3 words)")])
+@pytest.mark.parametrize(
+    ("text", "said"), [("Coca.", "(1 word)"), ("Coca and cocaine.", "(3 words)")]
+)
 def test_a_short_section_counts_its_words_in_good_english(good, text, said):
     """Does a one-word section say "(1 word)", not "(1 words)" as 6.3's review did?"""
     good["argument"] = text

@@ -45,7 +45,9 @@ def chromium():
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("CI must run the browser test: install Debian's chromium (see .ci/run)")
-        pytest.skip("Chromium is not installed (apt-get install chromium); the browser test needs it")
+        pytest.skip(
+            "Chromium is not installed (apt-get install chromium); the browser test needs it"
+        )
     pytest.importorskip("playwright")
     return CHROMIUM
 
@@ -67,15 +69,30 @@ def course_lab(tmp_path_factory):
     port = _free_port()
     environment = dict(os.environ)
     environment.pop(CHECK_MODE_VARIABLE, None)
-    environment[PROGRESS_FILE_VARIABLE] = str(root / "progress.json")  # not this machine's real record
+    environment[PROGRESS_FILE_VARIABLE] = str(
+        root / "progress.json"
+    )  # not this machine's real record
     # A first-time user: no saved JupyterLab settings or workspace (a past "No" to the news
     # question must not hide it). expose_app_in_browser only lets the test press "Run All".
     server = subprocess.Popen(
-        [sys.executable, "course.py", "lab", "--no-install", "--no-browser", f"--port={port}",
-         f"--LabApp.user_settings_dir={root / 'user-settings'}",
-         f"--LabApp.workspaces_dir={root / 'workspaces'}", "--LabApp.expose_app_in_browser=True"],
-        cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True)  # a group of its own, so nothing it started can outlive the tests
+        [
+            sys.executable,
+            "course.py",
+            "lab",
+            "--no-install",
+            "--no-browser",
+            f"--port={port}",
+            f"--LabApp.user_settings_dir={root / 'user-settings'}",
+            f"--LabApp.workspaces_dir={root / 'workspaces'}",
+            "--LabApp.expose_app_in_browser=True",
+        ],
+        cwd=root,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )  # a group of its own, so nothing it started can outlive the tests
     output: list[str] = []
     threading.Thread(target=lambda: output.extend(server.stdout), daemon=True).start()
     try:
@@ -126,18 +143,34 @@ def first_visit(chromium, course_lab):
 
     requests: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"])
+        browser = playwright.chromium.launch(
+            executable_path=chromium,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
         context = browser.new_context(viewport={"width": 1280, "height": 1600})
         context.on("request", lambda request: requests.append(request.url))
-        context.on("page", lambda opened: opened.on("websocket", lambda socket: requests.append(socket.url)))
+        context.on(
+            "page",
+            lambda opened: opened.on("websocket", lambda socket: requests.append(socket.url)),
+        )
         page = context.new_page()
         try:
             page.goto(course_lab.address)
-            page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook')",
-                                   timeout=60_000)
-            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+            page.wait_for_function(
+                "window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=60_000
+            )
+            page.wait_for_selector(
+                ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
+            )
             page.wait_for_selector(".jp-DirListing-item", timeout=30_000)
             time.sleep(3)  # toasts (the news question) and dialogs appear a moment after start
             seen = SimpleNamespace(
@@ -146,16 +179,20 @@ def first_visit(chromium, course_lab):
                 dialogs=page.locator(".jp-Dialog").all_inner_texts(),
                 toasts=page.locator(".Toastify__toast").all_inner_texts(),
                 page_config=page.evaluate(
-                    "JSON.parse(document.getElementById('jupyter-config-data').textContent)"),
+                    "JSON.parse(document.getElementById('jupyter-config-data').textContent)"
+                ),
             )
             seen.modified_on_opening = {LESSON: page.evaluate(MODIFIED_ONCE_THE_KERNEL_ANSWERED)}
             # fire and forget: the command's promise only settles when every cell has run
             page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-            chart = page.wait_for_selector(f".jp-OutputArea-output img[src^='{SVG_PREFIX}']",
-                                           state="attached", timeout=90_000)
+            chart = page.wait_for_selector(
+                f".jp-OutputArea-output img[src^='{SVG_PREFIX}']", state="attached", timeout=90_000
+            )
             chart.scroll_into_view_if_needed(timeout=10_000)
             seen.box = chart.bounding_box()
-            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+            page.wait_for_selector(
+                ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
+            )
             seen.outputs = page.inner_text(".jp-Notebook")
             seen.charts = _charts_with_accessible_names(page)
             seen.bare_svgs = page.locator(".jp-OutputArea-output.jp-RenderedSVG").count()
@@ -163,8 +200,11 @@ def first_visit(chromium, course_lab):
             seen.late_toasts = page.locator(".Toastify__toast").all_inner_texts()
             seen.progress_alignment = page.evaluate(
                 "() => [...document.querySelectorAll('table.vraem-progress td')]"
-                ".map(cell => getComputedStyle(cell).textAlign)")
-            for name in sorted(path.name for path in (course_lab.root / "my-notebooks").glob("*.ipynb")):
+                ".map(cell => getComputedStyle(cell).textAlign)"
+            )
+            for name in sorted(
+                path.name for path in (course_lab.root / "my-notebooks").glob("*.ipynb")
+            ):
                 if name != LESSON:  # each other lesson, opened as a learner opens it, then closed
                     seen.modified_on_opening[name] = page.evaluate(OPEN_AND_CLOSE, name)
         finally:
@@ -205,17 +245,21 @@ def _charts_with_accessible_names(page) -> list[tuple[str, str]]:
     """(accessible name as Chromium computes it, description inside the SVG) for each chart."""
     cdp = page.context.new_cdp_session(page)
     document = cdp.send("DOM.getDocument", {"depth": 0})
-    images = cdp.send("DOM.querySelectorAll", {"nodeId": document["root"]["nodeId"],
-                                               "selector": ".jp-OutputArea-output img"})["nodeIds"]
+    images = cdp.send(
+        "DOM.querySelectorAll",
+        {"nodeId": document["root"]["nodeId"], "selector": ".jp-OutputArea-output img"},
+    )["nodeIds"]
     charts = []
     for node in images:
         source = cdp.send("DOM.getAttributes", {"nodeId": node})["attributes"]
         source = dict(zip(source[::2], source[1::2], strict=True)).get("src", "")
         if not source.startswith(SVG_PREFIX):
             continue
-        svg = base64.b64decode(source[len(SVG_PREFIX):]).decode("utf-8")
+        svg = base64.b64decode(source[len(SVG_PREFIX) :]).decode("utf-8")
         label = re.search(r'<svg[^>]*\baria-label="([^"]*)"', svg)
-        accessible = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
+        accessible = cdp.send(
+            "Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False}
+        )
         name = accessible["nodes"][0].get("name", {}).get("value", "")
         charts.append((name, _unescape(label.group(1)) if label else ""))
     return charts
@@ -255,7 +299,9 @@ def test_the_printed_address_opens_lesson_00_in_my_notebooks(course_lab, first_v
     assert first_visit.path == LESSON
     assert (course_lab.root / "my-notebooks" / LESSON).exists()
     lessons = sorted(path.name for path in (REPO / "lessons").glob("*.ipynb"))
-    assert sorted(first_visit.files) == lessons, "the file browser should show the learner's copies only"
+    assert sorted(first_visit.files) == lessons, (
+        "the file browser should show the learner's copies only"
+    )
     assert "solutions" not in first_visit.files
 
 
@@ -270,12 +316,17 @@ def test_it_starts_as_root_with_a_note(course_lab):
 def test_nothing_asks_to_be_dismissed_and_nothing_is_fetched_from_outside(first_visit):
     """No news question, no dialog; news, update checks and the PyPI extension manager are off;
     and Chromium attempted no request to anywhere but this machine."""
-    assert first_visit.toasts == [] and first_visit.late_toasts == [], first_visit.toasts + first_visit.late_toasts
+    assert first_visit.toasts == [] and first_visit.late_toasts == [], (
+        first_visit.toasts + first_visit.late_toasts
+    )
     assert first_visit.dialogs == [] and first_visit.late_dialogs == []
     assert first_visit.page_config["news"] == {"disabled": True}
     assert first_visit.page_config["extensionManager"]["name"] == "read-only"
-    outside = [url for url in first_visit.requests
-               if not url.startswith(("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:"))]
+    outside = [
+        url
+        for url in first_visit.requests
+        if not url.startswith(("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:"))
+    ]
     assert outside == [], f"the page tried to reach: {outside}"
 
 
@@ -283,7 +334,9 @@ def test_lesson_00_runs_and_its_chart_is_visible_offline(first_visit):
     """Run All in real JupyterLab: is the chart drawn, and no error shown?"""
     box = first_visit.box
     assert box and box["width"] > 200 and box["height"] > 100, f"the chart is not visible: {box}"
-    assert "Traceback" not in first_visit.outputs and "Error loading script" not in first_visit.outputs
+    assert (
+        "Traceback" not in first_visit.outputs and "Error loading script" not in first_visit.outputs
+    )
     assert "not answered yet" in first_visit.outputs
 
 
@@ -291,7 +344,9 @@ def test_every_chart_is_named_by_its_description(first_visit):
     """Is each chart's accessible name (as Chromium computes it) exactly its description?"""
     charts = first_visit.charts
     assert charts, "no chart was found in lesson 00"
-    assert first_visit.bare_svgs == 0, "a chart was drawn as an SVG image without a text alternative"
+    assert first_visit.bare_svgs == 0, (
+        "a chart was drawn as an SVG image without a text alternative"
+    )
     for name, description in charts:
         assert name and name == description
     names = [name for name, _ in charts]

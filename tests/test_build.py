@@ -20,7 +20,9 @@ def _notebook(*cells):
     """Build a notebook from (cell_type, source, tags) triples with fixed ids."""
     notebook = nbformat.v4.new_notebook()
     for number, (kind, source, tags) in enumerate(cells):
-        cell = (nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell)(source)
+        cell = (nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell)(
+            source
+        )
         cell.id = f"cell-{number}"
         cell.metadata["tags"] = list(tags)
         notebook.cells.append(cell)
@@ -46,13 +48,16 @@ def test_block_marker_becomes_stubs_for_every_assigned_name():
     assert stub_source(source, "here") == "x = 1\n# YOUR CODE HERE\ncounts = ...\nanswer = ..."
 
 
-@pytest.mark.parametrize(("source", "complaint"), [
-    ("### BEGIN SOLUTION\nanswer = 1", "never closed"),
-    ("### BEGIN SOLUTION\n### BEGIN SOLUTION\nanswer = 1\n### END SOLUTION", "nested"),
-    ("answer = 1", "no solution marker"),
-    (END_SOLUTION, "without"),
-    ("print(1)  # SOLUTION", "can only end an assignment"),
-])
+@pytest.mark.parametrize(
+    ("source", "complaint"),
+    [
+        ("### BEGIN SOLUTION\nanswer = 1", "never closed"),
+        ("### BEGIN SOLUTION\n### BEGIN SOLUTION\nanswer = 1\n### END SOLUTION", "nested"),
+        ("answer = 1", "no solution marker"),
+        (END_SOLUTION, "without"),
+        ("print(1)  # SOLUTION", "can only end an assignment"),
+    ],
+)
 def test_malformed_markers_name_the_place(source, complaint):
     """Does each malformed marker stop the build with the cell named?"""
     with pytest.raises(BuildError, match=complaint) as caught:
@@ -62,8 +67,10 @@ def test_malformed_markers_name_the_place(source, complaint):
 
 def test_an_exercise_without_a_check_stops_the_build():
     """Is an exercise heading with no check cell after it reported with its cell number?"""
-    notebook = _notebook(("markdown", "### Exercise 9.1", [TAG_EXERCISE]),
-                         ("code", "answer = 1  # SOLUTION", [TAG_SOLUTION]))
+    notebook = _notebook(
+        ("markdown", "### Exercise 9.1", [TAG_EXERCISE]),
+        ("code", "answer = 1  # SOLUTION", [TAG_SOLUTION]),
+    )
     with pytest.raises(BuildError, match=r"lesson\.ipynb, cell 1: .*no check cell"):
         build_lesson(notebook, "lesson.ipynb")
 
@@ -141,6 +148,7 @@ def test_a_block_that_assigns_into_a_table_is_refused():
 
 # --- the build never destroys work (issue 8 §4) ---
 
+
 def _lesson_path(root):
     return root / "lessons" / "09-demo.ipynb"
 
@@ -158,7 +166,10 @@ def test_a_hand_edited_lesson_without_outputs_is_not_overwritten(tmp_path, capsy
     capsys.readouterr()
     assert main(["--root", str(root)]) == 1
     out = capsys.readouterr().out
-    assert "not overwritten" in out and "cell 1 (`### Exercise 9.1 · Count (my own wording)`) was edited" in out
+    assert (
+        "not overwritten" in out
+        and "cell 1 (`### Exercise 9.1 · Count (my own wording)`) was edited" in out
+    )
     assert "my own wording" in _lesson_path(root).read_text(encoding="utf-8")
 
 
@@ -173,7 +184,11 @@ def test_force_replaces_a_hand_edited_lesson_and_says_what_it_replaced(tmp_path,
     capsys.readouterr()
     assert main(["--root", str(root), "--force"]) == 0
     out = capsys.readouterr().out
-    assert "replaced" in out and "cell 2 (`answer = 5`) was edited" in out and "cell 2 has outputs" in out
+    assert (
+        "replaced" in out
+        and "cell 2 (`answer = 5`) was edited" in out
+        and "cell 2 has outputs" in out
+    )
     assert "answer = ...\n" in _lesson_path(root).read_text(encoding="utf-8").replace('"', "\n")
 
 
@@ -237,19 +252,44 @@ def _with_cell(kind, source, tags):
 
 
 SLIPS = {
-    "lower-case block": ("code", f"answer = 1  # SOLUTION\n### begin solution\n{SECRET}\n### end solution",
-                         [TAG_SOLUTION], "line 2: `### begin solution` looks like a solution marker"),
-    "misspelt block": ("code", f"answer = 1  # SOLUTION\n### BEGIN SOLUTON\n{SECRET}\n### END SOLUTON",
-                       [TAG_SOLUTION], "line 2: `### BEGIN SOLUTON` looks like a solution marker"),
-    "lower-case one-liner": ("code", f"answer = 1  # SOLUTION\n{SECRET}  # solution", [TAG_SOLUTION],
-                             "line 2: `# solution` looks like a solution marker"),
-    "a comment line": ("code", f"answer = 1  # SOLUTION\n# solution\n{SECRET}", [TAG_SOLUTION],
-                       "line 2: `# solution` looks like a solution marker"),
+    "lower-case block": (
+        "code",
+        f"answer = 1  # SOLUTION\n### begin solution\n{SECRET}\n### end solution",
+        [TAG_SOLUTION],
+        "line 2: `### begin solution` looks like a solution marker",
+    ),
+    "misspelt block": (
+        "code",
+        f"answer = 1  # SOLUTION\n### BEGIN SOLUTON\n{SECRET}\n### END SOLUTON",
+        [TAG_SOLUTION],
+        "line 2: `### BEGIN SOLUTON` looks like a solution marker",
+    ),
+    "lower-case one-liner": (
+        "code",
+        f"answer = 1  # SOLUTION\n{SECRET}  # solution",
+        [TAG_SOLUTION],
+        "line 2: `# solution` looks like a solution marker",
+    ),
+    "a comment line": (
+        "code",
+        f"answer = 1  # SOLUTION\n# solution\n{SECRET}",
+        [TAG_SOLUTION],
+        "line 2: `# solution` looks like a solution marker",
+    ),
     "tags as a string": ("code", f"{SECRET}  # SOLUTION", "solution", "tags must be a list"),
     "misspelt tag": ("code", f"{SECRET}  # SOLUTION", ["Solution"], "did you mean 'solution'"),
-    "no solution tag": ("code", f"### BEGIN SOLUTION\n{SECRET}\n### END SOLUTION", [],
-                        "without the 'solution' tag"),
-    "markdown answer": ("markdown", f"The answer is `{SECRET}`", [TAG_SOLUTION], "markdown cell is tagged 'solution'"),
+    "no solution tag": (
+        "code",
+        f"### BEGIN SOLUTION\n{SECRET}\n### END SOLUTION",
+        [],
+        "without the 'solution' tag",
+    ),
+    "markdown answer": (
+        "markdown",
+        f"The answer is `{SECRET}`",
+        [TAG_SOLUTION],
+        "markdown cell is tagged 'solution'",
+    ),
 }
 
 
@@ -267,18 +307,31 @@ def test_a_marker_slip_stops_the_build_before_an_answer_reaches_lessons(tmp_path
 
 def test_ordinary_comments_are_not_taken_for_markers():
     """Are comments that merely mention a solution (or call solution()) left alone?"""
-    source = 'answer = 1  # SOLUTION\n# solution("0.1") shows the model answer\n# the solution is below'
+    source = (
+        'answer = 1  # SOLUTION\n# solution("0.1") shows the model answer\n# the solution is below'
+    )
     assert stub_source(source, "here").splitlines()[1:] == source.splitlines()[1:]
 
 
-@pytest.mark.parametrize("line", [
-    "x" + " " * 32_000 + "= 1",
-    "x" + " " * 32_000 + "= 1  " + ONE_LINE_SOLUTION,
-    "answer = " + "a" * 32_000 + "  " + ONE_LINE_SOLUTION,
-    "answer = " + "[1, " * 8_000 + "  " + ONE_LINE_SOLUTION,
-    "# " + "solution " * 4_000,
-    "x = '" + "#" * 32_000 + "'",
-], ids=["spaces before =", "spaces before = and a marker", "long value", "unbalanced", "long comment", "many hashes"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "x" + " " * 32_000 + "= 1",
+        "x" + " " * 32_000 + "= 1  " + ONE_LINE_SOLUTION,
+        "answer = " + "a" * 32_000 + "  " + ONE_LINE_SOLUTION,
+        "answer = " + "[1, " * 8_000 + "  " + ONE_LINE_SOLUTION,
+        "# " + "solution " * 4_000,
+        "x = '" + "#" * 32_000 + "'",
+    ],
+    ids=[
+        "spaces before =",
+        "spaces before = and a marker",
+        "long value",
+        "unbalanced",
+        "long comment",
+        "many hashes",
+    ],
+)
 def test_a_32000_character_line_is_handled_in_linear_time(line):
     """Does no pattern in the build take more than a moment on a very long line?"""
     import time

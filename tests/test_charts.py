@@ -10,7 +10,7 @@ from vraem.contract import CHECK_MODE_VARIABLE
 
 
 def _luminance(hex_colour):
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -23,7 +23,12 @@ def test_neighbouring_palette_colours_differ_in_greyscale():
 
 
 def _chart(**properties):
-    return alt.Chart(pd.DataFrame({"x": [1, 2], "y": [3, 4]})).mark_line().encode(x="x", y="y").properties(**properties)
+    return (
+        alt.Chart(pd.DataFrame({"x": [1, 2], "y": [3, 4]}))
+        .mark_line()
+        .encode(x="x", y="y")
+        .properties(**properties)
+    )
 
 
 def test_a_chart_without_title_source_or_description_is_flagged():
@@ -37,7 +42,9 @@ def test_setup_renders_svg_with_no_network():
     """Does the course renderer give an SVG (drawn locally) rather than CDN-loading HTML?"""
     setup_charts()
     assert alt.renderers.active == "vraem-svg"
-    bundle = alt.renderers.get()(_chart(title=alt.Title("T", subtitle="Source: t"), description="d").to_dict())
+    bundle = alt.renderers.get()(
+        _chart(title=alt.Title("T", subtitle="Source: t"), description="d").to_dict()
+    )
     assert set(bundle) == {"text/html", "image/svg+xml"}
     assert bundle["image/svg+xml"].startswith("<svg") and "cdn" not in bundle["image/svg+xml"]
     assert "<script" not in bundle["text/html"] and "cdn" not in bundle["text/html"]
@@ -52,7 +59,9 @@ def _image_and_svg(bundle):
     image = BeautifulSoup(bundle["text/html"], "html.parser").find("img")
     prefix = "data:image/svg+xml;base64,"
     assert image["src"].startswith(prefix)
-    return image, BeautifulSoup(base64.b64decode(image["src"][len(prefix):]).decode("utf-8"), "html.parser")
+    return image, BeautifulSoup(
+        base64.b64decode(image["src"][len(prefix) :]).decode("utf-8"), "html.parser"
+    )
 
 
 def test_the_description_is_the_images_text_alternative():
@@ -115,15 +124,24 @@ def test_in_a_notebook_setup_prints_nothing_and_exported_html_carries_the_descri
     from nbconvert import HTMLExporter
 
     description = "A line rising from 3 to 4 between x = 1 and x = 2."
-    notebook = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("from vraem import setup_charts\nimport altair as alt\n"
-                                  "import pandas as pd\n\nsetup_charts()"),
-        nbformat.v4.new_code_cell(
-            "alt.Chart(pd.DataFrame({'x': [1, 2], 'y': [3, 4]}), title=alt.Title('T', subtitle='Source: test'),\n"
-            f"          description={description!r}).mark_line().encode(x='x', y='y')"),
-    ])
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "from vraem import setup_charts\nimport altair as alt\n"
+                "import pandas as pd\n\nsetup_charts()"
+            ),
+            nbformat.v4.new_code_cell(
+                "alt.Chart(pd.DataFrame({'x': [1, 2], 'y': [3, 4]}), title=alt.Title('T', subtitle='Source: test'),\n"
+                f"          description={description!r}).mark_line().encode(x='x', y='y')"
+            ),
+        ]
+    )
+    NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path)}},
+    ).execute()
     assert notebook.cells[0].outputs == []
     page, _ = HTMLExporter().from_notebook_node(notebook)
     images = BeautifulSoup(page, "html.parser").select(".jp-OutputArea-output img")

@@ -17,9 +17,27 @@ from vraem.exercises import all_exercises
 from .conftest import REPO
 
 EXERCISES = all_exercises()
-ODD_ANSWERS = [None, True, float("nan"), float("inf"), 10**40, -1, "", "banana", [], {}, (1, 2),
-               pd.DataFrame(), pd.DataFrame({"a": [1, 2]}), pd.Series(dtype=float), object(),
-               np.array([[1, 2], [3, 4]]), date(1900, 1, 1), datetime(2100, 1, 1), b"bytes"]
+ODD_ANSWERS = [
+    None,
+    True,
+    float("nan"),
+    float("inf"),
+    10**40,
+    -1,
+    "",
+    "banana",
+    [],
+    {},
+    (1, 2),
+    pd.DataFrame(),
+    pd.DataFrame({"a": [1, 2]}),
+    pd.Series(dtype=float),
+    object(),
+    np.array([[1, 2], [3, 4]]),
+    date(1900, 1, 1),
+    datetime(2100, 1, 1),
+    b"bytes",
+]
 
 
 def _forms(value) -> set[str]:
@@ -40,8 +58,12 @@ def _forms(value) -> set[str]:
         forms = {f"{number:.{digits}f}" for digits in range(0, 4)}
         forms |= {f"{number:,.0f}", repr(number), f"{number:g}"}
         # tiny numbers ("0", "1") appear in ordinary sentences: only test distinctive forms
-        return {form for form in forms if len(form.replace(".", "").replace("0", "")) >= 2
-                and form not in {"1.0", "2.0", "0.0"}}
+        return {
+            form
+            for form in forms
+            if len(form.replace(".", "").replace("0", "")) >= 2
+            and form not in {"1.0", "2.0", "0.0"}
+        }
     return {str(value)} if len(str(value)) >= 3 else set()
 
 
@@ -108,7 +130,9 @@ def test_an_unknown_exercise_id_lists_the_known_ones_in_lesson_order(capsys):
     """Does a mistyped id get a sentence listing the ids as the lessons order them (2.2 before 2.10)?"""
     feedback = evaluate("0.99", 1)
     assert feedback.status == UNREADABLE
-    listed = re.findall(r"\b\d+\.\d+\b", feedback.message.split("registered ones are:", 1)[1].split(". ")[0])
+    listed = re.findall(
+        r"\b\d+\.\d+\b", feedback.message.split("registered ones are:", 1)[1].split(". ")[0]
+    )
     in_lessons = sorted(EXERCISES, key=lesson_order)
     assert listed == in_lessons and listed != sorted(EXERCISES)
 
@@ -183,7 +207,10 @@ def _wrong_options(exercise):
 def _reveals(message, exercise, right) -> list[str]:
     """Parts of the key a message would give away: a right option's letter or its text."""
     return [f"({letter})" for letter in right if f"({letter})" in message] + [
-        exercise.answer.options[letter] for letter in right if exercise.answer.options[letter] in message]
+        exercise.answer.options[letter]
+        for letter in right
+        if exercise.answer.options[letter] in message
+    ]
 
 
 @pytest.mark.parametrize("exercise", CHOICES, ids=lambda e: e.id)
@@ -236,7 +263,9 @@ def test_choice_reads_letters_and_says_what_format_it_wants():
         single.read(["a", "b"])
     with pytest.raises(AnswerTypeError, match="option letters"):
         single.read("z")
-    many = Choice({"a": "one", "b": "two", "c": "three"}, why_not=dict.fromkeys("abc", "no"), multiple=True)
+    many = Choice(
+        {"a": "one", "b": "two", "c": "three"}, why_not=dict.fromkeys("abc", "no"), multiple=True
+    )
     assert many.read(["A", "c"]) == frozenset("ac") and many.read("a") == frozenset("a")
     assert many.read("a, c") == frozenset("ac")
     with pytest.raises(AnswerTypeError, match="option letters a to c"):
@@ -253,12 +282,15 @@ def test_the_course_has_single_and_multiple_choice_exercises():
 
 # ---------------------------------------------------------------- answer types that explain
 
+
 def test_an_answer_type_that_explains_adds_its_explanation_to_the_feedback():
     """Does a wrong brief get each failing section named, after a misreading's own sentence if any?"""
     exercise = EXERCISES["6.3"]
     expected = exercise.expected()
     plain = evaluate("6.3", {**expected, "argument": ...})
-    assert plain.status == WRONG and "✗ argument" in plain.message and "✗ chart" not in plain.message
+    assert (
+        plain.status == WRONG and "✗ argument" in plain.message and "✗ chart" not in plain.message
+    )
     assert 'hint("6.3")' in plain.message
     misreading = exercise.misreadings[-1]
     feedback = evaluate("6.3", misreading.example(expected))
@@ -274,8 +306,14 @@ def test_an_explanation_that_fails_falls_back_to_look_again():
         def explain(self, value, expected):
             raise RuntimeError("no")
 
-    exercise = Exercise(id="9.9", title="t", answer=Broken(), expected=lambda: 1.0,
-                        look_again="Look again.", hints=("a", "b"))
+    exercise = Exercise(
+        id="9.9",
+        title="t",
+        answer=Broken(),
+        expected=lambda: 1.0,
+        look_again="Look again.",
+        hints=("a", "b"),
+    )
     assert checks._wrong_answer_message(exercise, 2.0, 1.0)[0].startswith("Look again.")
 
 
@@ -286,7 +324,9 @@ LABELS = [exercise for exercise in EXERCISES.values() if isinstance(exercise.ans
 
 def _every_label_wrong(exercise, key):
     options = exercise.answer.text.options
-    return {k: next(option for option in options if option != str(v).lower()) for k, v in key.items()}
+    return {
+        k: next(option for option in options if option != str(v).lower()) for k, v in key.items()
+    }
 
 
 @pytest.mark.parametrize("exercise", LABELS, ids=lambda e: e.id)
@@ -311,7 +351,9 @@ def test_4_6_points_to_each_wrong_pair_without_giving_its_label_away():
             pointer = next(m.feedback for m in exercise.misreadings if pair in m.ids())
             assert pointer in message, message
             pointers.add(pointer)
-            assert not any(label in pointer for label in labels), f"{pair}'s pointer names a verdict: {pointer}"
+            assert not any(label in pointer for label in labels), (
+                f"{pair}'s pointer names a verdict: {pointer}"
+            )
         assert len(pointers) == 1, f"{pair}'s pointer depends on the wrong label given"
 
 
@@ -327,5 +369,5 @@ def test_a_single_text_where_a_list_is_asked_is_read_as_a_list():
 def test_the_exercise_that_asks_two_things_says_which_one_is_checked():
     """Does 4.4, which asks for an age and then for the estimate, say that the check judges the age only?"""
     lesson = next((REPO / "lessons").glob("04-*.ipynb")).read_text(encoding="utf-8")
-    cell = lesson[lesson.index("### Exercise 4.4"):][:1500]
+    cell = lesson[lesson.index("### Exercise 4.4") :][:1500]
     assert "check judges the age only" in cell

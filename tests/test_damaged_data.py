@@ -53,6 +53,7 @@ def _same_key(one, other) -> bool:
 
 # ---------------------------------------------------------------- the kinds of damage
 
+
 def _rows(path: Path) -> list[list[str]]:
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.reader(handle))
@@ -75,7 +76,9 @@ FILE_DAMAGE = {
     "empty": lambda path: path.write_bytes(b""),
     "a folder in its place": _replace_with_folder,
     "UTF-16": lambda path: path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16")),
-    "Windows-1252": lambda path: path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252", "replace")),
+    "Windows-1252": lambda path: path.write_bytes(
+        path.read_text(encoding="utf-8").encode("cp1252", "replace")
+    ),
 }
 
 
@@ -105,15 +108,24 @@ def _cases():
     for path, resource in TABLES.items():
         for kind in FILE_DAMAGE:
             yield pytest.param(path, kind, None, id=f"{path}-{kind}")
-        for kind in ("header only", "a row with an extra cell", "a row with a cell too few",
-                     "an unclosed quote", "a renamed column"):
+        for kind in (
+            "header only",
+            "a row with an extra cell",
+            "a row with a cell too few",
+            "an unclosed quote",
+            "a renamed column",
+        ):
             yield pytest.param(path, kind, None, id=f"{path}-{kind}")
         rows = _rows(DATA / path)
         for column, field in enumerate(resource["schema"]["fields"]):
             if _bad_value(field, rows, column):
-                yield pytest.param(path, "a bad cell", field["name"], id=f"{path}-bad-{field['name']}")
+                yield pytest.param(
+                    path, "a bad cell", field["name"], id=f"{path}-bad-{field['name']}"
+                )
         for link in resource["schema"].get("foreignKeys", []):
-            yield pytest.param(path, "a link to nothing", link["fields"][0], id=f"{path}-link-{link['fields'][0]}")
+            yield pytest.param(
+                path, "a link to nothing", link["fields"][0], id=f"{path}-link-{link['fields'][0]}"
+            )
     for path in ARTICLES:
         for kind in [*FILE_DAMAGE, "an HTML page", "another site's page", "binary data"]:
             yield pytest.param(path, kind, None, id=f"{path}-{kind}")
@@ -129,19 +141,26 @@ def _damage(data: Path, name: str, kind: str, column: str | None) -> list[str]:
     path = data / name
     if kind in FILE_DAMAGE:
         if kind == "Windows-1252" and path.read_text(encoding="utf-8").isascii():
-            path.write_bytes(path.read_bytes() + "café\n".encode("cp1252"))  # an ASCII file re-saved with one accent
+            path.write_bytes(
+                path.read_bytes() + "café\n".encode("cp1252")
+            )  # an ASCII file re-saved with one accent
             return []
         FILE_DAMAGE[kind](path)
         return []
     if kind in ("an HTML page", "another site's page", "binary data"):
-        path.write_bytes({
-            "an HTML page": b"<!DOCTYPE html><html><head><title>x</title></head><body><div><p>Page</p></div></body></html>",
-            "another site's page": b"Weather today\n\nSunny spells and a light breeze across the valley.\n",
-            "binary data": bytes(range(1, 32)) * 200,
-        }[kind])
+        path.write_bytes(
+            {
+                "an HTML page": b"<!DOCTYPE html><html><head><title>x</title></head><body><div><p>Page</p></div></body></html>",
+                "another site's page": b"Weather today\n\nSunny spells and a light breeze across the valley.\n",
+                "binary data": bytes(range(1, 32)) * 200,
+            }[kind]
+        )
         return ["not a scrape"] if kind != "binary data" else []
     if name == "datapackage.json":
-        path.write_text("{not json" if kind == "not JSON" else json.dumps({"resources": "none"}), encoding="utf-8")
+        path.write_text(
+            "{not json" if kind == "not JSON" else json.dumps({"resources": "none"}),
+            encoding="utf-8",
+        )
         return []
     rows = _rows(path)
     if kind == "header only":
@@ -156,7 +175,9 @@ def _damage(data: Path, name: str, kind: str, column: str | None) -> list[str]:
         _write_rows(path, rows)
         return ["row 3"]
     if kind == "an unclosed quote":
-        path.write_text(path.read_text(encoding="utf-8") + '"an unclosed, quote\n', encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8") + '"an unclosed, quote\n', encoding="utf-8"
+        )
         return []
     if kind == "a renamed column":
         rows[0][1] = rows[0][1] + "_renamed"
@@ -187,6 +208,7 @@ def _read(name: str):
 
 # ---------------------------------------------------------------- the test
 
+
 @pytest.mark.parametrize(("name", "kind", "column"), list(_cases()))
 def test_a_damaged_file_is_named_with_how_to_restore_it(name, kind, column, data_copy, monkeypatch):
     """Does this damage give one message naming the file (row, column) and the fix, in every place it shows?"""
@@ -214,7 +236,9 @@ def test_a_damaged_file_is_named_with_how_to_restore_it(name, kind, column, data
             assert "git checkout" in feedback.message and "\n" not in feedback.message
             assert error.file == name, f"{exercise_id}: blames {error.file}, not {name}"
         else:
-            assert _same_key(key, KEYS[exercise_id]), f"{exercise_id}: the key changed silently after {kind} in {name}"
+            assert _same_key(key, KEYS[exercise_id]), (
+                f"{exercise_id}: the key changed silently after {kind} in {name}"
+            )
 
 
 def test_the_intact_data_reads_and_the_doctor_says_so():
@@ -228,6 +252,8 @@ def test_a_table_saved_by_a_spreadsheet_still_reads(name, data_copy):
     """A byte-order mark and Windows line ends are how spreadsheets save CSV: is the table read the same?"""
     before = read_table(TABLES[name]["name"])
     path = data_copy / name
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    path.write_bytes(
+        b"\xef\xbb\xbf" + path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    )
     after = read_table(TABLES[name]["name"])
     assert after.equals(before)

@@ -88,32 +88,46 @@ def test_every_hectare_value_is_readable_in_its_excerpt():
 
 # --- The checks fail when the data is damaged -------------------------------------------
 
+
 def test_an_altered_quote_is_caught(data_copy):
     """Does changing one word of a quote break the provenance check?"""
-    _rewrite(data_copy / "claims.csv",
-             lambda rows: rows[1].__setitem__(_column(rows, "quote"), rows[1][_column(rows, "quote")].replace("four", "five")))
+    _rewrite(
+        data_copy / "claims.csv",
+        lambda rows: rows[1].__setitem__(
+            _column(rows, "quote"), rows[1][_column(rows, "quote")].replace("four", "five")
+        ),
+    )
     problems = claim_problems(load_claims())
     assert any("C001" in problem and "not in the text" in problem for problem in problems)
 
 
 def test_an_edited_value_is_caught(data_copy):
     """Does a value that differs from its words break the provenance check?"""
+
     def edit(rows):
         for name in ("value", "value_low", "value_high"):
             rows[3][_column(rows, name)] = "600"
+
     _rewrite(data_copy / "claims.csv", edit)
     assert any("C003" in problem for problem in claim_problems(load_claims()))
 
 
 def test_an_unrecorded_hedge_is_caught(data_copy):
     """Does dropping the hedge of 'around 500 fighters' break the provenance check?"""
-    _rewrite(data_copy / "claims.csv", lambda rows: rows[3].__setitem__(_column(rows, "hedge"), "none"))
-    assert any("C003" in problem and "around" in problem for problem in claim_problems(load_claims()))
+    _rewrite(
+        data_copy / "claims.csv", lambda rows: rows[3].__setitem__(_column(rows, "hedge"), "none")
+    )
+    assert any(
+        "C003" in problem and "around" in problem for problem in claim_problems(load_claims())
+    )
 
 
 def test_a_broken_vocabulary_names_file_row_and_column(data_copy):
     """Does an unknown source_type give a message with the file, the row and the column?"""
-    _rewrite(data_copy / "claims.csv", lambda rows: rows[5].__setitem__(_column(rows, "source_type"), "rumour"))
+    _rewrite(
+        data_copy / "claims.csv",
+        lambda rows: rows[5].__setitem__(_column(rows, "source_type"), "rumour"),
+    )
     with pytest.raises(DataFileError) as caught:
         load_claims()
     message = str(caught.value)
@@ -123,8 +137,10 @@ def test_a_broken_vocabulary_names_file_row_and_column(data_copy):
 
 def test_a_malformed_number_names_file_row_and_column(data_copy):
     """Does text in a number column give a message naming the cell?"""
-    _rewrite(data_copy / "coca_cultivation.csv",
-             lambda rows: rows[4].__setitem__(_column(rows, "hectares"), "about 15k"))
+    _rewrite(
+        data_copy / "coca_cultivation.csv",
+        lambda rows: rows[4].__setitem__(_column(rows, "hectares"), "about 15k"),
+    )
     with pytest.raises(DataFileError, match=r"coca_cultivation\.csv row 5, column 'hectares'"):
         load_coca_series()
 
@@ -132,14 +148,18 @@ def test_a_malformed_number_names_file_row_and_column(data_copy):
 def test_a_duplicated_id_is_caught(data_copy):
     """Does a repeated claim_id break the primary key?"""
     _rewrite(data_copy / "claims.csv", lambda rows: rows[2].__setitem__(0, rows[1][0]))
-    assert any("primary key" in problem.lower() or "unique" in problem.lower()
-               for problem in validate_resource("claims"))
+    assert any(
+        "primary key" in problem.lower() or "unique" in problem.lower()
+        for problem in validate_resource("claims")
+    )
 
 
 def test_a_claim_for_an_unknown_article_is_caught(data_copy):
     """Does an article_id with no article break the link between the tables?"""
     _rewrite(data_copy / "claims.csv", lambda rows: rows[1].__setitem__(1, "009"))
-    assert any("foreign" in problem.lower() or "009" in problem for problem in validate_resource("claims"))
+    assert any(
+        "foreign" in problem.lower() or "009" in problem for problem in validate_resource("claims")
+    )
 
 
 def test_a_removed_data_file_says_how_to_restore_it(data_copy):
@@ -174,12 +194,16 @@ def test_the_articles_table_links_to_every_scrape():
 
 def test_a_reversed_direction_is_caught(data_copy):
     """Does calling the Alto Huallaga fall a rise break the provenance check?"""
+
     def flip(rows):
         for row in rows[1:]:
             if row[0] == "C047":
                 row[_column(rows, "direction")] = "up"
+
     _rewrite(data_copy / "claims.csv", flip)
-    assert any("C047" in problem and "direction" in problem for problem in claim_problems(load_claims()))
+    assert any(
+        "C047" in problem and "direction" in problem for problem in claim_problems(load_claims())
+    )
 
 
 def test_quote_checks_the_article_text_and_credits_it():
@@ -198,38 +222,52 @@ def test_quote_checks_the_article_text_and_credits_it():
 
 def _set(claim_id, column, value):
     """A change for _rewrite: put ``value`` in one claim's ``column``."""
+
     def change(rows):
         for row in rows[1:]:
             if row[0] == claim_id:
                 row[_column(rows, column)] = value
+
     return change
 
 
-@pytest.mark.parametrize(("claim_id", "column", "value", "expected"), [
-    ("C033", "section", "analysis", "stands in the news part"),
-    ("C012", "attributed_to", "according to the authorities", "without \"according to\""),
-    ("C003", "source_type", "the outlet itself", "goes with attributed_to 'InSight Crime'"),
-    ("C046", "attributed_to", "Carlos Tubino of Congress", "is not in the article's words"),
-    ("C042", "reference_period", "2016-10-11", "needs the days it covers"),
-    ("C042", "reference_period", "2016-10-11/2016-12-10", "spans 61 days"),
-    ("C050", "reference_period", "2002", "is not the year of reference_period"),
-])
-def test_a_claim_coded_against_the_table_rules_is_caught(data_copy, claim_id, column, value, expected):
+@pytest.mark.parametrize(
+    ("claim_id", "column", "value", "expected"),
+    [
+        ("C033", "section", "analysis", "stands in the news part"),
+        ("C012", "attributed_to", "according to the authorities", 'without "according to"'),
+        ("C003", "source_type", "the outlet itself", "goes with attributed_to 'InSight Crime'"),
+        ("C046", "attributed_to", "Carlos Tubino of Congress", "is not in the article's words"),
+        ("C042", "reference_period", "2016-10-11", "needs the days it covers"),
+        ("C042", "reference_period", "2016-10-11/2016-12-10", "spans 61 days"),
+        ("C050", "reference_period", "2002", "is not the year of reference_period"),
+    ],
+)
+def test_a_claim_coded_against_the_table_rules_is_caught(
+    data_copy, claim_id, column, value, expected
+):
     """Do a wrong section, source wording or period break the provenance check, naming the claim?"""
     _rewrite(data_copy / "claims.csv", _set(claim_id, column, value))
-    assert any(claim_id in problem and expected in problem for problem in claim_problems(load_claims()))
+    assert any(
+        claim_id in problem and expected in problem for problem in claim_problems(load_claims())
+    )
 
 
-@pytest.mark.parametrize(("column", "value", "expected"), [
-    ("fact_check_url", "https://example.org/not-in-the-notes", "not an address cited"),
-    ("fact_check_url", "", "needs the address of its source"),
-    ("fact_check_note", "", "needs a fact_check_note"),
-    ("fact_check", "", "must be empty when fact_check is"),
-])
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("fact_check_url", "https://example.org/not-in-the-notes", "not an address cited"),
+        ("fact_check_url", "", "needs the address of its source"),
+        ("fact_check_note", "", "needs a fact_check_note"),
+        ("fact_check", "", "must be empty when fact_check is"),
+    ],
+)
 def test_a_fact_check_without_its_source_is_caught(data_copy, column, value, expected):
     """Does a flag without our note, or with an address the reference notes do not cite, break the check?"""
     _rewrite(data_copy / "claims.csv", _set("C039", column, value))
-    assert any("C039" in problem and expected in problem for problem in claim_problems(load_claims()))
+    assert any(
+        "C039" in problem and expected in problem for problem in claim_problems(load_claims())
+    )
 
 
 def test_an_unknown_fact_check_label_is_refused(data_copy):
@@ -240,6 +278,7 @@ def test_an_unknown_fact_check_label_is_refused(data_copy):
 
 # --- The metadata table against the notes delivered with the scrapes -----------------------
 
+
 def _sources_rows():
     """The rows of the table in data/articles/SOURCES.md, by file name."""
     from vraem.paths import data_file
@@ -247,8 +286,10 @@ def _sources_rows():
     lines = data_file("articles/SOURCES.md").read_text(encoding="utf-8").splitlines()
     table = [line for line in lines if line.startswith("|")]
     header = [cell.strip() for cell in table[0].strip("|").split("|")]
-    rows = [dict(zip(header, (cell.strip() for cell in line.strip("|").split("|")), strict=True))
-            for line in table[2:]]  # table[1] is the |---| line
+    rows = [
+        dict(zip(header, (cell.strip() for cell in line.strip("|").split("|")), strict=True))
+        for line in table[2:]
+    ]  # table[1] is the |---| line
     return {row["file"]: row for row in rows}
 
 
@@ -259,7 +300,11 @@ def test_the_articles_table_agrees_with_the_notes_shipped_with_the_scrapes():
     assert set(notes) == set(corpus["file"])
     for row in corpus.itertuples():
         note = notes[row.file]
-        assert (row.url, row.title, row.kind) == (note["original address"], note["title"], note["type"]), row.file
+        assert (row.url, row.title, row.kind) == (
+            note["original address"],
+            note["title"],
+            note["type"],
+        ), row.file
         if note["byline"].startswith("not printed"):
             assert pd.isna(row.byline), row.file
         else:
@@ -267,7 +312,10 @@ def test_the_articles_table_agrees_with_the_notes_shipped_with_the_scrapes():
         dates = re.findall(r"\d{4}-\d{2}-\d{2}", note["published"])
         if note["published"].startswith("not printed"):  # undated: the notes give the range
             assert pd.isna(row.published), row.file
-            assert dates == [f"{row.published_earliest:%Y-%m-%d}", f"{row.published_latest:%Y-%m-%d}"], row.file
+            assert dates == [
+                f"{row.published_earliest:%Y-%m-%d}",
+                f"{row.published_latest:%Y-%m-%d}",
+            ], row.file
         else:
             assert dates[:1] == [f"{row.published:%Y-%m-%d}"], row.file
         if pd.isna(row.published_in_scrape) or pd.isna(row.title_in_scrape):
@@ -277,10 +325,12 @@ def test_the_articles_table_agrees_with_the_notes_shipped_with_the_scrapes():
 
 def test_a_metadata_row_that_disagrees_with_the_notes_is_caught(data_copy):
     """Does a changed byline in articles.csv break the agreement with SOURCES.md?"""
+
     def change(rows):
         for row in rows[1:]:
             if row[0] == "004":
                 row[_column(rows, "byline")] = "Someone Else"
+
     _rewrite(data_copy / "articles.csv", change)
     with pytest.raises(AssertionError, match="004_"):
         test_the_articles_table_agrees_with_the_notes_shipped_with_the_scrapes()

@@ -87,8 +87,11 @@ def test_a_same_size_edit_in_the_same_clock_tick_is_seen(data_copy, monkeypatch)
     file system's clock. Simulated: the modification time is put back, and the status-change
     time is left out of the comparison (it can tick as coarsely); the file is young, so its
     content is compared."""
-    monkeypatch.setattr(datacache, "_status", lambda result: (result.st_size, result.st_mtime_ns,
-                                                              result.st_ino, result.st_dev))
+    monkeypatch.setattr(
+        datacache,
+        "_status",
+        lambda result: (result.st_size, result.st_mtime_ns, result.st_ino, result.st_dev),
+    )
     path = data_copy / "events.csv"
     first, edited = _an_event_title(data_copy)
     before = path.stat()
@@ -175,7 +178,10 @@ def test_checks_read_each_table_at_most_once(data_copy, parses):
     answers = {}
     for exercise_id, exercise in all_exercises().items():
         key = exercise.expected()
-        answers[exercise_id] = [key, *(misreading.example(key) for misreading in exercise.misreadings)]
+        answers[exercise_id] = [
+            key,
+            *(misreading.example(key) for misreading in exercise.misreadings),
+        ]
     checks = 0
     for _ in range(2):
         for exercise_id, given in answers.items():

@@ -42,7 +42,11 @@ def _conda_requirements(environment):
 
 def _conda_python(environment):
     """The Python version environment.yml names (`python>=3.x`, or `python=3.x` as Binder reads it)."""
-    lines = [item for item in environment["dependencies"] if isinstance(item, str) and PYTHON_LINE.match(item)]
+    lines = [
+        item
+        for item in environment["dependencies"]
+        if isinstance(item, str) and PYTHON_LINE.match(item)
+    ]
     assert len(lines) == 1, f"environment.yml should name python once: {lines}"
     return PYTHON_LINE.match(lines[0]).group(2)
 
@@ -62,7 +66,9 @@ def test_environment_yml_matches_pyproject():
     assert conda.pop("pip") == ""
     pip_part = next(item for item in environment["dependencies"] if isinstance(item, dict))["pip"]
     assert pip_part[-1] == "-e ."
-    from_pypi = {Requirement(item).name.lower(): str(Requirement(item).specifier) for item in pip_part[:-1]}
+    from_pypi = {
+        Requirement(item).name.lower(): str(Requirement(item).specifier) for item in pip_part[:-1]
+    }
     assert set(from_pypi) == FROM_PYPI
     assert not set(from_pypi) & set(conda)
     assert {**conda, **from_pypi} == _pyproject_requirements()
@@ -76,13 +82,19 @@ def _installed_dependencies():
     earlier releases run on 3.11.0).
     """
     project = _project()
-    listed = [Requirement(item) for item in project["dependencies"] + project["optional-dependencies"]["test"]]
+    listed = [
+        Requirement(item)
+        for item in project["dependencies"] + project["optional-dependencies"]["test"]
+    ]
     return {canonicalize_name(item.name): metadata.distribution(item.name) for item in listed}
 
 
 def _derived_floor(installed):
     """The lowest Python 3.x that the Requires-Python of every installed dependency admits."""
-    specifiers = {name: SpecifierSet(dist.metadata.get("Requires-Python") or "") for name, dist in installed.items()}
+    specifiers = {
+        name: SpecifierSet(dist.metadata.get("Requires-Python") or "")
+        for name, dist in installed.items()
+    }
     for minor in range(6, 30):
         if all(specifier.contains(f"3.{minor}") for specifier in specifiers.values()):
             return f"3.{minor}", specifiers
@@ -95,10 +107,15 @@ def test_the_python_floor_is_derived_from_what_is_installed():
     installed = _installed_dependencies()
     assert {"pandas", "altair", "jupyterlab"} <= set(installed)
     floor, specifiers = _derived_floor(installed)
-    needing_it = sorted(name for name, spec in specifiers.items()
-                        if not spec.contains(f"3.{int(floor.split('.')[1]) - 1}"))
+    needing_it = sorted(
+        name
+        for name, spec in specifiers.items()
+        if not spec.contains(f"3.{int(floor.split('.')[1]) - 1}")
+    )
     claimed = _project()["requires-python"]
-    assert claimed == f">={floor}", f"requires-python says {claimed}; {needing_it} need Python {floor}"
+    assert claimed == f">={floor}", (
+        f"requires-python says {claimed}; {needing_it} need Python {floor}"
+    )
     for name, specifier in specifiers.items():
         assert specifier.contains(floor), f"{name} does not run on Python {floor} ({specifier})"
     assert _conda_python(_environment()) == floor

@@ -30,7 +30,9 @@ def test_every_fact_check_note_names_an_item_of_the_reference():
 def test_artemio_a_decade_later_is_flagged_as_contradicted():
     """Does the table record article 003's 'a decade later' and flag it with the capture date?"""
     claim = _claim("C039")
-    assert claim["value"] == 10 and claim["reference_period"] == "1992/2002"  # what the article says
+    assert (
+        claim["value"] == 10 and claim["reference_period"] == "1992/2002"
+    )  # what the article says
     assert claim["fact_check"] == "contradicted"
     events = load_events()
     capture = events[events["source_url"] == claim["fact_check_url"]]
@@ -45,7 +47,10 @@ def test_the_2015_lifting_is_unverified_for_the_vraem():
     for claim_id in ("C044", "C045"):
         claim = _claim(claim_id)
         assert claim["fact_check"] == "unverified"
-        assert "Alto Huallaga" in claim["fact_check_note"] and "17 Sept 2015" in claim["fact_check_note"]
+        assert (
+            "Alto Huallaga" in claim["fact_check_note"]
+            and "17 Sept 2015" in claim["fact_check_note"]
+        )
     assert "not verified for the VRAEM" in reference_text()
     lifted = load_events().query("date == '2015-06'")
     assert lifted["place"].tolist() == ["Alto Huallaga"]
@@ -61,7 +66,9 @@ def test_every_place_is_named_in_its_article_or_the_reference():
     """Is each claim's place a name the article or the reference notes use?"""
     texts, reference = article_texts(), reference_text()
     for row in load_claims().itertuples():
-        assert row.place in texts[row.article_id] or row.place in reference, f"{row.claim_id}: {row.place}"
+        assert row.place in texts[row.article_id] or row.place in reference, (
+            f"{row.claim_id}: {row.place}"
+        )
 
 
 def test_the_dating_window_of_an_undated_article_rests_on_the_reference():
@@ -76,7 +83,9 @@ def test_the_dating_window_of_an_undated_article_rests_on_the_reference():
             written = f"{end.day} {end:%B %Y}"  # "28 July 2011", as the notes write dates
             assert written in reference_text(), written
             assert f"{end:%Y-%m-%d}" in row.date_evidence
-            dated = events[(events["date"] == f"{end:%Y-%m-%d}") & (events["source_kind"] == "reference")]
+            dated = events[
+                (events["date"] == f"{end:%Y-%m-%d}") & (events["source_kind"] == "reference")
+            ]
             assert len(dated) == 1, f"no reference event on {end:%Y-%m-%d}"
 
 
@@ -102,13 +111,22 @@ def test_the_2011_lapse_is_closed_by_its_retroactive_renewal():
 
 def test_no_table_mentions_the_2011_lapse_without_its_renewal():
     """Does every row that names the 31 October 2011 lapse also say it was renewed retroactively?"""
-    rows = [(f"events {row.event_id}", f"{row.event} {row.note}") for row in load_events().itertuples()]
-    rows += [(f"claims {row.claim_id}", f"{row.note} {row.fact_check_note}") for row in load_claims().itertuples()]
-    rows += [(f"outside {row.figure_id}", f"{row.note}") for row in load_outside_figures().itertuples()]
+    rows = [
+        (f"events {row.event_id}", f"{row.event} {row.note}") for row in load_events().itertuples()
+    ]
+    rows += [
+        (f"claims {row.claim_id}", f"{row.note} {row.fact_check_note}")
+        for row in load_claims().itertuples()
+    ]
+    rows += [
+        (f"outside {row.figure_id}", f"{row.note}") for row in load_outside_figures().itertuples()
+    ]
     mentions = [(name, text) for name, text in rows if re.search(r"31 Oct(ober)?( 2011)?\b", text)]
     assert mentions, "the lapse should still be recorded"
     for name, text in mentions:
-        assert re.search(r"retroactiv", text), f"{name} mentions the lapse without the retroactive renewal"
+        assert re.search(r"retroactiv", text), (
+            f"{name} mentions the lapse without the retroactive renewal"
+        )
 
 
 def test_the_36_hostages_are_disputed_and_no_count_is_ranked():
@@ -123,7 +141,11 @@ def test_the_36_hostages_are_disputed_and_no_count_is_ranked():
     claim = _claim("C005")
     assert claim["value"] == 36 and claim["fact_check"] == "disputed"
     note = claim["fact_check_note"]
-    assert "reference (f)" in note.lower() and "CONFLICT" in note and "does not say which is right" in note
+    assert (
+        "reference (f)" in note.lower()
+        and "CONFLICT" in note
+        and "does not say which is right" in note
+    )
     for source in ("contractors", "Notimérica", "El País", "prosecutor", "24Horas", "Inforegion"):
         assert source in note, f"C005's note should name {source}"
     for other in ("30", "at least 40", "42", "almost 40", "scores of"):
@@ -131,7 +153,10 @@ def test_the_36_hostages_are_disputed_and_no_count_is_ranked():
     assert claim["fact_check_url"] in reference_text() and "elpais" in claim["fact_check_url"]
     kidnapping = load_events().set_index("event_id").loc["E22"]
     assert "CONFLICT" in kidnapping["note"] and "does not say which is right" in kidnapping["note"]
-    assert all(re.search(rf"\b{count}\b", kidnapping["note"]) for count in ("30", "36", "at least 40", "42"))
+    assert all(
+        re.search(rf"\b{count}\b", kidnapping["note"])
+        for count in ("30", "36", "at least 40", "42")
+    )
     for text in (claim["note"], note, kidnapping["note"]):
         assert not re.search(r"independent|holds|best.attested|same day", text), text
 
@@ -147,30 +172,81 @@ def test_the_late_coca_figures_are_dated_after_article_003():
 
 # --- reference_note: every passage carries its origin ---------------------------------------
 
-@pytest.mark.parametrize(("passage", "item", "publisher", "address"), [
-    ("lo hallaron escondido y desarmado", "(h)", "El Comercio", "elcomercio.pe/peru/artemio"),
-    ("designó el sábado como primer ministro", "(i)", "La Estrella de Panamá (AFP)", "laestrella.com.pa"),
-    ("Durante los primeros días de diciembre", "(j)", "University of Reading", "research.reading.ac.uk"),
-    # a topic sentence comes before the source's name
-    ("In Lerner’s place came retired Lieutenant-Coronel Oscar Valdés", "(a)", "Foreign Policy Blogs",
-     "foreignpolicyblogs.com"),
-    # the notes say what the source says after its name
-    ("first declared in these areas in May", "(b)", "Peruvian Times (2012)", "peruviantimes.com/02/peru-extends"),
-    # a table cell: source, date, address, then the excerpt
-    ("Wehavedeployed1,500troopsto", "(d)", "Washington Times Weekly via PressReader", "pressreader.com"),
-    ("existen 70 bases militares", "(d)", "Diario Correo", "diariocorreo.pe"),
-    # the same words in the summary column and in the source column: the source is credited
-    ("once 10,000-strong", "(e)", "Peruvian Times", "peruviantimes.com/02/shining-path-rebels"),
-    ("El VRAEM representó el 69 por ciento", "“Other VRAEM-share statements”", "Huachos", "huachos.com"),
-    # a colon inside a quoted title does not cut the name
-    ("In May 2010, OSF gave its first seed grant", "(k)", 'InSight Crime, "InSight Crime: Ten Years"',
-     "insight-crime-ten-years"),
-    # no sentence before the address names a source: the address's site does
-    ("We wrote short briefs about captures and seizures", "(k)", "insightcrime.org", "the-organization"),
-    ("It was developed by Mike Caulfield.", "(l)", "libguides.csu.edu.au", "libguides.csu.edu.au"),
-    ("Table 1 Standard Categories to Interpret Kappa values", "(m)", "bmchealthservres.biomedcentral.com",
-     "bmchealthservres"),
-])
+
+@pytest.mark.parametrize(
+    ("passage", "item", "publisher", "address"),
+    [
+        ("lo hallaron escondido y desarmado", "(h)", "El Comercio", "elcomercio.pe/peru/artemio"),
+        (
+            "designó el sábado como primer ministro",
+            "(i)",
+            "La Estrella de Panamá (AFP)",
+            "laestrella.com.pa",
+        ),
+        (
+            "Durante los primeros días de diciembre",
+            "(j)",
+            "University of Reading",
+            "research.reading.ac.uk",
+        ),
+        # a topic sentence comes before the source's name
+        (
+            "In Lerner’s place came retired Lieutenant-Coronel Oscar Valdés",
+            "(a)",
+            "Foreign Policy Blogs",
+            "foreignpolicyblogs.com",
+        ),
+        # the notes say what the source says after its name
+        (
+            "first declared in these areas in May",
+            "(b)",
+            "Peruvian Times (2012)",
+            "peruviantimes.com/02/peru-extends",
+        ),
+        # a table cell: source, date, address, then the excerpt
+        (
+            "Wehavedeployed1,500troopsto",
+            "(d)",
+            "Washington Times Weekly via PressReader",
+            "pressreader.com",
+        ),
+        ("existen 70 bases militares", "(d)", "Diario Correo", "diariocorreo.pe"),
+        # the same words in the summary column and in the source column: the source is credited
+        ("once 10,000-strong", "(e)", "Peruvian Times", "peruviantimes.com/02/shining-path-rebels"),
+        (
+            "El VRAEM representó el 69 por ciento",
+            "“Other VRAEM-share statements”",
+            "Huachos",
+            "huachos.com",
+        ),
+        # a colon inside a quoted title does not cut the name
+        (
+            "In May 2010, OSF gave its first seed grant",
+            "(k)",
+            'InSight Crime, "InSight Crime: Ten Years"',
+            "insight-crime-ten-years",
+        ),
+        # no sentence before the address names a source: the address's site does
+        (
+            "We wrote short briefs about captures and seizures",
+            "(k)",
+            "insightcrime.org",
+            "the-organization",
+        ),
+        (
+            "It was developed by Mike Caulfield.",
+            "(l)",
+            "libguides.csu.edu.au",
+            "libguides.csu.edu.au",
+        ),
+        (
+            "Table 1 Standard Categories to Interpret Kappa values",
+            "(m)",
+            "bmchealthservres.biomedcentral.com",
+            "bmchealthservres",
+        ),
+    ],
+)
 def test_reference_note_credits_the_publisher_and_address(passage, item, publisher, address):
     """Does a quoted passage name who published it, where, and which item of the notes holds it?"""
     note = reference_note(passage)
@@ -188,10 +264,13 @@ def test_reference_note_says_when_the_notes_give_no_address():
     assert "no address" in note.credit
 
 
-@pytest.mark.parametrize("passage", [
-    "UNODC stopped publishing a Peru figure after 2008.",
-    "was captured on Sunday 12 February 2012",  # runs over a line break
-])
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "UNODC stopped publishing a Peru figure after 2008.",
+        "was captured on Sunday 12 February 2012",  # runs over a line break
+    ],
+)
 def test_reference_note_credits_the_notes_own_summary_to_the_notes(passage):
     """Is the notes' own summary credited to the notes, not to a source it does not come from?"""
     note = reference_note(passage)

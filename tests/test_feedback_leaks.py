@@ -37,10 +37,32 @@ from .conftest import REPO
 from .slips import forms, literals, slips, wrong_answers
 
 EXERCISES = all_exercises()
-ODD_ANSWERS = [None, True, float("nan"), float("inf"), 10**40, -1, "", "banana", [], {}, (1, 2),
-               pd.DataFrame(), pd.DataFrame({"a": [1, 2]}), pd.Series(dtype=float), object(),
-               np.array([[1, 2], [3, 4]]), date(1900, 1, 1), datetime(2100, 1, 1), b"bytes", "a, b",
-               "1 2", "12,5", ["x"], {"x": "y"}]
+ODD_ANSWERS = [
+    None,
+    True,
+    float("nan"),
+    float("inf"),
+    10**40,
+    -1,
+    "",
+    "banana",
+    [],
+    {},
+    (1, 2),
+    pd.DataFrame(),
+    pd.DataFrame({"a": [1, 2]}),
+    pd.Series(dtype=float),
+    object(),
+    np.array([[1, 2], [3, 4]]),
+    date(1900, 1, 1),
+    datetime(2100, 1, 1),
+    b"bytes",
+    "a, b",
+    "1 2",
+    "12,5",
+    ["x"],
+    {"x": "y"},
+]
 
 
 @functools.cache
@@ -77,26 +99,43 @@ def _printed(call) -> str:
 def _shown(exercise) -> list[tuple[str, str, object]]:
     """Every text shown before solution(): (where it comes from, the text, the answer typed or None)."""
     key = key_of(exercise.id)
-    shown = [("the exercise's text in the lesson", _without_options(_exercise_cells()[exercise.id]), None),
-             ("look_again", exercise.look_again, None)]
+    shown = [
+        (
+            "the exercise's text in the lesson",
+            _without_options(_exercise_cells()[exercise.id]),
+            None,
+        ),
+        ("look_again", exercise.look_again, None),
+    ]
     shown += [(f"hint {number}", text, None) for number, text in enumerate(exercise.hints, start=1)]
-    shown += [(f"misreading {number}", misreading.feedback, None)
-              for number, misreading in enumerate(exercise.misreadings, start=1)]
-    shown += [(f"misreading {number} in progress()", misreading.in_words(), None)
-              for number, misreading in enumerate(exercise.misreadings, start=1)]
+    shown += [
+        (f"misreading {number}", misreading.feedback, None)
+        for number, misreading in enumerate(exercise.misreadings, start=1)
+    ]
+    shown += [
+        (f"misreading {number} in progress()", misreading.in_words(), None)
+        for number, misreading in enumerate(exercise.misreadings, start=1)
+    ]
     if isinstance(exercise.answer, Choice):
         right = set(key) if exercise.answer.multiple else {key}
-        shown += [(f"why not ({letter})", text, None) for letter, text in exercise.answer.why_not.items()
-                  if letter not in right]
+        shown += [
+            (f"why not ({letter})", text, None)
+            for letter, text in exercise.answer.why_not.items()
+            if letter not in right
+        ]
     saved = dict(checks._hints_shown)
     try:
         checks._hints_shown.pop(exercise.id, None)
-        printed = "".join(_printed(lambda: hint(exercise.id)) for _ in range(len(exercise.hints) + 1))
+        printed = "".join(
+            _printed(lambda: hint(exercise.id)) for _ in range(len(exercise.hints) + 1)
+        )
     finally:
         checks._hints_shown.clear()
         checks._hints_shown.update(saved)
     shown.append(("hint() called past the last hint", printed, None))
-    answers = [answer for answer, _ in slips(exercise, key)] + ODD_ANSWERS + wrong_answers(exercise, key)
+    answers = (
+        [answer for answer, _ in slips(exercise, key)] + ODD_ANSWERS + wrong_answers(exercise, key)
+    )
     for answer in answers:
         feedback = judge(exercise, answer, key)
         if feedback.status != CORRECT:  # how the learner's own answer was read is an echo, no leak
@@ -120,8 +159,11 @@ def test_nothing_shown_before_solution_holds_the_key(exercise):
     leaks = []
     for where, text, answer in _shown(exercise):
         typed = _typed(answer) if answer is not None else ""
-        leaks += [f"{where}: {form!r} in {text!r}" for form in forms(key)
-                  if form in text and form not in typed]
+        leaks += [
+            f"{where}: {form!r} in {text!r}"
+            for form in forms(key)
+            if form in text and form not in typed
+        ]
     assert not leaks, "\n".join(leaks[:10])
 
 
@@ -144,8 +186,10 @@ def test_the_rule_catches_a_format_example_that_is_the_key(monkeypatch):
     exercise = EXERCISES["0.1"]
     key = key_of("0.1")
     example = "[" + ", ".join(f'"{item}"' for item in sorted(key)) + "]"
-    assert any(accepts(exercise, candidate, key)
-               for candidate in literals(f"give the ids as a list, e.g. {example}", numbers=False))
+    assert any(
+        accepts(exercise, candidate, key)
+        for candidate in literals(f"give the ids as a list, e.g. {example}", numbers=False)
+    )
 
 
 @pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
@@ -153,7 +197,9 @@ def test_accepts_agrees_with_the_check(exercise):
     """Does the cheap test above (accepts) say "right" exactly when check() does, on the key's slips?"""
     key = key_of(exercise.id)
     for answer in [answer for answer, _ in slips(exercise, key)] + wrong_answers(exercise, key)[:3]:
-        assert accepts(exercise, answer, key) == (judge(exercise, answer, key).status == CORRECT), answer
+        assert accepts(exercise, answer, key) == (judge(exercise, answer, key).status == CORRECT), (
+            answer
+        )
 
 
 @functools.cache
@@ -163,8 +209,12 @@ def _format_lessons() -> list[tuple[str, str]]:
     found = []
     for path in sorted((REPO / "lessons").glob("[0-9][0-9]-*.ipynb")):
         for number, cell in enumerate(nbformat.read(path, as_version=4).cells, start=1):
-            if (cell.cell_type == "markdown" and not cell.source.startswith("### Exercise")
-                    and "check(" in cell.source and "correct" in cell.source):
+            if (
+                cell.cell_type == "markdown"
+                and not cell.source.startswith("### Exercise")
+                and "check(" in cell.source
+                and "correct" in cell.source
+            ):
                 found.append((f"{path.name} cell {number}", cell.source))
     return found
 
@@ -181,8 +231,11 @@ def test_no_format_example_outside_the_exercises_is_a_right_answer(exercise):
     ("b") is not counted: every multiple-choice key is one."""
     key = key_of(exercise.id)
     numbers = isinstance(exercise.answer, Number)
-    leaks = [f"{where}: {candidate!r}" for where, text in _format_lessons()
-             for candidate in literals(text, numbers)
-             if not (isinstance(candidate, str) and len(candidate.strip()) <= 1)
-             and accepts(exercise, candidate, key)]
+    leaks = [
+        f"{where}: {candidate!r}"
+        for where, text in _format_lessons()
+        for candidate in literals(text, numbers)
+        if not (isinstance(candidate, str) and len(candidate.strip()) <= 1)
+        and accepts(exercise, candidate, key)
+    ]
     assert not leaks, f"examples that are right answers to {exercise.id}: {leaks}"

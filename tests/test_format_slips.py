@@ -42,6 +42,7 @@ def _no_misreading_in(message, exercise):
 
 # ---------------------------------------------------------------- the policy, over every exercise
 
+
 def test_every_answer_type_has_its_slips_written_down():
     """Does every answer type the course registers have the slips of the policy listed for it?"""
     missing = sorted({kind_of(exercise) for exercise in EXERCISES.values()} - set(SLIP_MAKERS))
@@ -110,20 +111,33 @@ def test_a_wrong_answer_with_a_slip_is_judged_and_says_how_it_was_read():
 
 # ---------------------------------------------------------------- ids
 
+
 def test_id_slips_one_by_one():
     """Which id slips are read (case, missing zeros, several in one text) and which are refused?"""
     claim_ids = IdSet(prefix="C")
     assert claim_ids.read(["C021", "C003"]) == frozenset({"C021", "C003"})
     assert claim_ids.reading(["c021"]) == (frozenset({"C021"}), ('["c021"] as the list ["C021"]',))
     assert claim_ids.read("C021, C3") == frozenset({"C021", "C003"})
-    for typed, said in [([21], "row's position"), (["21"], "row's position"), ([2.0], "not decimal"),
-                        ([["C021"]], "flat list"), ([""], "empty text"), ({"C021": 1}, "not a dictionary"),
-                        ([None], "not an id"), (["C021", float("nan")], "missing value")]:
+    for typed, said in [
+        ([21], "row's position"),
+        (["21"], "row's position"),
+        ([2.0], "not decimal"),
+        ([["C021"]], "flat list"),
+        ([""], "empty text"),
+        ({"C021": 1}, "not a dictionary"),
+        ([None], "not an id"),
+        (["C021", float("nan")], "missing value"),
+    ]:
         with pytest.raises(AnswerTypeError, match=said.replace("(", r"\(").replace("[", r"\[")):
             claim_ids.read(typed)
     years = IdSet(width=4)
-    assert years.reading([2002, 2010]) == (frozenset({"2002", "2010"}), ())  # years from a table's index
-    assert IdSet().read(["C021"]) == frozenset({"C021"})  # another kind of id: a misreading may name it
+    assert years.reading([2002, 2010]) == (
+        frozenset({"2002", "2010"}),
+        (),
+    )  # years from a table's index
+    assert IdSet().read(["C021"]) == frozenset(
+        {"C021"}
+    )  # another kind of id: a misreading may name it
     assert IdSet().reading(4) == (frozenset({"004"}), ('4 as the list ["004"]',))
     with pytest.raises(AnswerTypeError, match="one id"):
         IdSet(single=True).read(["001", "002"])
@@ -131,13 +145,15 @@ def test_id_slips_one_by_one():
 
 # ---------------------------------------------------------------- out of range
 
+
 def _with_known_years(monkeypatch):
     """Exercise 3.1 as it should be declared: the years of the wide table are the ones there are."""
     from vraem.series import wide_series
 
     exercise = EXERCISES["3.1"]
-    declared = dataclasses.replace(exercise, answer=IdSet(width=4, known=lambda: wide_series().index,
-                                                          noun="years"))
+    declared = dataclasses.replace(
+        exercise, answer=IdSet(width=4, known=lambda: wide_series().index, noun="years")
+    )
     monkeypatch.setitem(REGISTRY, "3.1", declared)
     return declared, wide_series().index
 
@@ -145,7 +161,10 @@ def _with_known_years(monkeypatch):
 def test_a_year_after_the_series_gets_its_own_message(monkeypatch):
     """Is 3.1 with ["2030"] told the series ends before it, not that 2030 has a VRAEM value?"""
     exercise, years = _with_known_years(monkeypatch)
-    for typed, said in [(["2030"], "they end before it"), ([str(int(years.min()) - 10)], "they begin after it")]:
+    for typed, said in [
+        (["2030"], "they end before it"),
+        ([str(int(years.min()) - 10)], "they begin after it"),
+    ]:
         feedback = evaluate("3.1", typed)
         assert feedback.status == WRONG and said in feedback.message, feedback
         _no_misreading_in(feedback.message, exercise)
@@ -156,10 +175,13 @@ def test_a_number_outside_its_declared_range_gets_its_own_message():
     """Does Number(valid_range=...) say an answer is outside it?"""
     share = Number(valid_range=(0, 1), range_note=": a share lies between 0 and 1")
     assert share.out_of_range(0.4) is None
-    assert "above the largest" in share.out_of_range(40) and "between 0 and 1" in share.out_of_range(40)
+    assert "above the largest" in share.out_of_range(
+        40
+    ) and "between 0 and 1" in share.out_of_range(40)
 
 
 # ---------------------------------------------------------------- labels
+
 
 @pytest.mark.parametrize("exercise", _of(Labels), ids=lambda e: e.id)
 def test_a_dictionary_with_missing_or_extra_ids_is_told_which(exercise):
@@ -188,6 +210,7 @@ def test_a_label_that_is_not_an_option_names_its_id():
 
 # ---------------------------------------------------------------- numbers and dates
 
+
 def test_number_slips_one_by_one():
     """Which number slips are read (text, a point after thousands, one item, a share's percent sign)
     and which are refused (a comma or a space that could mean two things, words, several numbers)?"""
@@ -196,10 +219,17 @@ def test_number_slips_one_by_one():
     assert reader.reading([12.5]) == (12.5, ("the one item of the list as the number 12.5",))
     assert Number(unit="percent").read("12.5%") == 12.5
     assert Number(unit="share").reading("48.3%") == (0.483, ('"48.3%" as the share 0.483',))
-    for typed, said in [([12.5, 13], "not a list"), ("1 234", "without spaces"), ("twelve", "in digits"),
-                        ("0,005", "point for decimals"), ("12,5", "point for decimals"),
-                        ("1,234", "point for decimals"), ("12,5; 13", "not a list"), (None, "empty"),
-                        ("12.5%", "without a % sign")]:
+    for typed, said in [
+        ([12.5, 13], "not a list"),
+        ("1 234", "without spaces"),
+        ("twelve", "in digits"),
+        ("0,005", "point for decimals"),
+        ("12,5", "point for decimals"),
+        ("1,234", "point for decimals"),
+        ("12,5; 13", "not a list"),
+        (None, "empty"),
+        ("12.5%", "without a % sign"),
+    ]:
         with pytest.raises(AnswerTypeError, match=said):
             reader.read(typed)
 
@@ -221,16 +251,22 @@ def test_a_number_rounded_further_than_asked_is_told_so(exercise):
 
 def _date_exercises():
     """Exercises that take dates: one date (DateWithin) or a range of two (lesson 01's DateRange)."""
-    return [e for e in EXERCISES.values() if isinstance(e.answer, DateWithin)
-            or type(e.answer).__name__ == "DateRange"]
+    return [
+        e
+        for e in EXERCISES.values()
+        if isinstance(e.answer, DateWithin) or type(e.answer).__name__ == "DateRange"
+    ]
 
 
 @pytest.mark.parametrize("exercise", _date_exercises(), ids=lambda e: e.id)
 def test_a_date_in_words_without_its_year_is_told_the_form(exercise):
     """Is "October 5" told to be written "YYYY-10-05", and "5 October 2011" read as 2011-10-05?"""
     earliest, latest = key_of(exercise.id)[0], key_of(exercise.id)[-1]
-    pair = (lambda first: first) if isinstance(exercise.answer, DateWithin) else (
-        lambda first: [first, latest.isoformat()])
+    pair = (
+        (lambda first: first)
+        if isinstance(exercise.answer, DateWithin)
+        else (lambda first: [first, latest.isoformat()])
+    )
     feedback = evaluate(exercise.id, pair(f"{earliest:%B} {earliest.day}"))
     assert feedback.status == UNREADABLE and f"YYYY-{earliest:%m-%d}" in feedback.message, feedback
     feedback = evaluate(exercise.id, pair(f"{earliest.day} {earliest:%B %Y}"))
@@ -243,8 +279,12 @@ def test_date_slips_one_by_one():
     reader = DateWithin()
     assert reader.reading("2011-09-15") == (date(2011, 9, 15), ())
     assert reader.read("2011/9/15") == reader.read("15/09/2011") == date(2011, 9, 15)
-    for typed, said in [("2011", "that is a year"), ("05/09/2011", "either way"),
-                        ("2011-02-30", "not a date of the calendar"), (["2011-09-15", "2011-09-16"], "not a list")]:
+    for typed, said in [
+        ("2011", "that is a year"),
+        ("05/09/2011", "either way"),
+        ("2011-02-30", "not a date of the calendar"),
+        (["2011-09-15", "2011-09-16"], "not a list"),
+    ]:
         with pytest.raises(AnswerTypeError, match=said):
             reader.read(typed)
 
@@ -257,19 +297,47 @@ def test_an_options_text_instead_of_its_letter_is_read_as_the_letter():
 
 # ---------------------------------------------------------------- bad arguments
 
+
 class _BrokenStr(str):
     def __str__(self):
         raise RuntimeError("no text")
 
 
-@pytest.mark.parametrize("call", [
-    lambda: hint(), lambda: hint("1.1", "second"), lambda: hint("1.1", 2.5), lambda: hint(_BrokenStr("1.1")),
-    lambda: hint(None), lambda: hint("9.9"), lambda: solution(), lambda: solution(_BrokenStr("1.1")),
-    lambda: solution(["1.1"]), lambda: check(), lambda: check("1.1"), lambda: check(_BrokenStr("1.1"), 3),
-    lambda: check(1.1), lambda: check(object(), 3),
-], ids=["hint()", "hint-word", "hint-fraction", "hint-broken-id", "hint-None", "hint-unknown", "solution()",
-        "solution-broken-id", "solution-list", "check()", "check-no-answer", "check-broken-id",
-        "check-id-no-answer", "check-object-id"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: hint(),
+        lambda: hint("1.1", "second"),
+        lambda: hint("1.1", 2.5),
+        lambda: hint(_BrokenStr("1.1")),
+        lambda: hint(None),
+        lambda: hint("9.9"),
+        lambda: solution(),
+        lambda: solution(_BrokenStr("1.1")),
+        lambda: solution(["1.1"]),
+        lambda: check(),
+        lambda: check("1.1"),
+        lambda: check(_BrokenStr("1.1"), 3),
+        lambda: check(1.1),
+        lambda: check(object(), 3),
+    ],
+    ids=[
+        "hint()",
+        "hint-word",
+        "hint-fraction",
+        "hint-broken-id",
+        "hint-None",
+        "hint-unknown",
+        "solution()",
+        "solution-broken-id",
+        "solution-list",
+        "check()",
+        "check-no-answer",
+        "check-broken-id",
+        "check-id-no-answer",
+        "check-object-id",
+    ],
+)
 def test_bad_arguments_get_a_sentence_that_says_what_to_type(call, capsys, monkeypatch):
     """Do hint(), check() and solution() answer a missing or odd argument with what to type?"""
     monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
@@ -303,16 +371,24 @@ def test_solution_shows_clean_code(exercise_id, capsys):
 
 # ---------------------------------------------------------------- NumPy values
 
+
 def _numpy_versions(exercise, key) -> list[object]:
     """The key (and a few plain answers) as NumPy hands them over: np.int64, np.float64, np.str_, np.bool_."""
     asked = canonical(exercise, key)
-    found = [np.int64(4), [np.int64(4), np.int64(1)], np.float64(2.5), np.bool_(True), [np.bool_(True)],
-             [np.str_("a")], np.array(["001", "004"])]
+    found = [
+        np.int64(4),
+        [np.int64(4), np.int64(1)],
+        np.float64(2.5),
+        np.bool_(True),
+        [np.bool_(True)],
+        [np.str_("a")],
+        np.array(["001", "004"]),
+    ]
     if isinstance(asked, str):
         found.append(np.str_(asked))
     elif isinstance(asked, list) and all(isinstance(item, str) for item in asked):
         found.append([np.str_(item) for item in asked])
-        digits = [item[len(getattr(exercise.answer, "prefix", "")):] for item in asked]
+        digits = [item[len(getattr(exercise.answer, "prefix", "")) :] for item in asked]
         if all(digit.isdigit() for digit in digits):
             found.append([np.int64(int(digit)) for digit in digits])
     elif isinstance(asked, float | int) and not isinstance(asked, bool):
@@ -325,7 +401,9 @@ def test_no_message_shows_a_raw_numpy_value(exercise):
     """Does the feedback echo a NumPy value as the learner would type it ("4"), never as
     "np.int64(4)" (a slip's note did: "read np.int64(4) as the list [...]")?"""
     key = key_of(exercise.id)
-    said = [(answer, judge(exercise, answer, key).message) for answer in _numpy_versions(exercise, key)]
+    said = [
+        (answer, judge(exercise, answer, key).message) for answer in _numpy_versions(exercise, key)
+    ]
     raw = [(answer, message) for answer, message in said if RAW_NUMPY.search(message)]
     assert not raw, raw[:3]
 

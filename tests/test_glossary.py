@@ -17,9 +17,24 @@ from vraem.tables import validate_resource
 from .conftest import REPO
 
 #: Terms the course's design asks the glossary to have, at least.
-REQUIRED = ["VRAE", "VRAEM", "DEVIDA", "DIRCOTE", "CODEVRAEM", "PCM", "cocalero", "estado de emergencia",
-            "narcoterrorismo", "hectárea", "Shining Path", "MPCP", "UNODC", "ONDCP", "Plan VRAEM",
-            "Special Command"]
+REQUIRED = [
+    "VRAE",
+    "VRAEM",
+    "DEVIDA",
+    "DIRCOTE",
+    "CODEVRAEM",
+    "PCM",
+    "cocalero",
+    "estado de emergencia",
+    "narcoterrorismo",
+    "hectárea",
+    "Shining Path",
+    "MPCP",
+    "UNODC",
+    "ONDCP",
+    "Plan VRAEM",
+    "Special Command",
+]
 
 
 def test_the_glossary_matches_its_schema():
@@ -49,9 +64,16 @@ def test_the_required_terms_are_there(term):
     assert find_term(term) is not None
 
 
-@pytest.mark.parametrize(("asked", "term"), [("devida", "DEVIDA"), ("Sendero Luminoso", "Shining Path"),
-                                             ("hectarea", "hectárea"), ("coca grower", "cocalero"),
-                                             ("narco-terrorism", "narcoterrorismo")])
+@pytest.mark.parametrize(
+    ("asked", "term"),
+    [
+        ("devida", "DEVIDA"),
+        ("Sendero Luminoso", "Shining Path"),
+        ("hectarea", "hectárea"),
+        ("coca grower", "cocalero"),
+        ("narco-terrorism", "narcoterrorismo"),
+    ],
+)
 def test_a_term_is_found_by_any_of_its_names(asked, term):
     """Do Spanish forms, English glosses and unaccented spellings find the entry?"""
     assert find_term(asked)["term"] == term
@@ -61,7 +83,11 @@ def test_glossary_prints_the_entry_with_its_source(capsys):
     """Does glossary("DEVIDA") print the definition and where it comes from?"""
     glossary("DEVIDA")
     out = capsys.readouterr().out
-    assert out.startswith("DEVIDA — Spanish:") and "Source:" in out and "data/reference/README.md" in out
+    assert (
+        out.startswith("DEVIDA — Spanish:")
+        and "Source:" in out
+        and "data/reference/README.md" in out
+    )
     glossary("DIRCOTE")
     assert "Source: article 003" in capsys.readouterr().out
 
@@ -95,13 +121,16 @@ def _lesson_acronyms() -> dict[str, set[str]]:
     return found
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The VRAE became the VRAEM; the UN's figures and NGOs.", {"VRAE", "VRAEM", "UN", "NGO"}),
-    ("Rows C033 and E25, event P007, a Decree 074-2012-PCM.", {"PCM"}),
-    ("`PERU / 19 JUL 2012 BY EDWARD FOX EN` and `flags=re.IGNORECASE`", set()),
-    ("```python\nPALETTE = 1\n```\nSee [DEVIDA](https://example.org/DEVIDA).", {"DEVIDA"}),
-    ("InSight Crime, I, a Brief", set()),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The VRAE became the VRAEM; the UN's figures and NGOs.", {"VRAE", "VRAEM", "UN", "NGO"}),
+        ("Rows C033 and E25, event P007, a Decree 074-2012-PCM.", {"PCM"}),
+        ("`PERU / 19 JUL 2012 BY EDWARD FOX EN` and `flags=re.IGNORECASE`", set()),
+        ("```python\nPALETTE = 1\n```\nSee [DEVIDA](https://example.org/DEVIDA).", {"DEVIDA"}),
+        ("InSight Crime, I, a Brief", set()),
+    ],
+)
 def test_the_acronym_rule(text, expected):
     """Does the finder take capitalised words from prose, and leave code, links and ids alone?"""
     assert acronyms(text) == expected
@@ -111,8 +140,11 @@ def test_every_acronym_a_lesson_uses_is_in_the_glossary():
     """Is each acronym in the lessons' text explained by a glossary entry?"""
     found = _lesson_acronyms()
     assert "VRAEM" in found, "no acronym found: has the lessons folder moved?"
-    missing = {word: sorted(lessons) for word, lessons in found.items()
-               if word not in NOT_GLOSSED and find_term(word) is None}
+    missing = {
+        word: sorted(lessons)
+        for word, lessons in found.items()
+        if word not in NOT_GLOSSED and find_term(word) is None
+    }
     assert not missing, f"acronyms the glossary lacks (add them to data/glossary.csv): {missing}"
 
 

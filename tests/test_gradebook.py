@@ -53,13 +53,14 @@ from .conftest import REPO
 
 LESSON = REPO / "lessons" / "00-start-here.ipynb"
 SOLUTION = REPO / "solutions" / "00-start-here.ipynb"
-LIMITS = Limits(memory=1024 ** 3, cpu=600, processes=128, folder_size=128 * 1024 ** 2)
+LIMITS = Limits(memory=1024**3, cpu=600, processes=128, folder_size=128 * 1024**2)
 XSS = "<img src=x onerror=alert(1)>"
 IS_ROOT = os.geteuid() == 0
 CI = bool(os.environ.get("CI"))
 
 
 # ------------------------------------------------------------------ building notebooks
+
 
 def _notebook(path=SOLUTION):
     return nbformat.read(path, as_version=4)
@@ -92,11 +93,17 @@ def _quick(*cells: str, answers: tuple[str, str] | None = None):
     """A short lesson-00 notebook: the import, ``cells``, then both exercises (right unless ``answers``)."""
     answers = answers or (f"answer = {_right_01()!r}", f"answer = {_right_02()!r}")
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell("from vraem import check", metadata={"tags": [TAG_SETUP]}),
-                      *(nbformat.v4.new_code_cell(code) for code in cells)]
+    notebook.cells = [
+        nbformat.v4.new_code_cell("from vraem import check", metadata={"tags": [TAG_SETUP]}),
+        *(nbformat.v4.new_code_cell(code) for code in cells),
+    ]
     for exercise_id, code in zip(("0.1", "0.2"), answers, strict=True):
-        notebook.cells += [nbformat.v4.new_code_cell(code, metadata={"tags": [TAG_SOLUTION]}),
-                           nbformat.v4.new_code_cell(f'check("{exercise_id}", answer)', metadata={"tags": [TAG_CHECK]})]
+        notebook.cells += [
+            nbformat.v4.new_code_cell(code, metadata={"tags": [TAG_SOLUTION]}),
+            nbformat.v4.new_code_cell(
+                f'check("{exercise_id}", answer)', metadata={"tags": [TAG_CHECK]}
+            ),
+        ]
     return notebook
 
 
@@ -147,7 +154,7 @@ def _snoop_code(context: dict) -> str:
     return f"""
 import glob, os, socket
 leaks = []
-for path in {context['secret_paths']!r} + ["/root/.ssh", "/etc/shadow", os.path.expanduser("~/.ssh")]:
+for path in {context["secret_paths"]!r} + ["/root/.ssh", "/etc/shadow", os.path.expanduser("~/.ssh")]:
     if os.path.exists(path):
         leaks.append(path)
 if os.environ.get("VRAEM_TEST_SECRET"):
@@ -159,11 +166,11 @@ for pid in glob.glob("/proc/[0-9]*/cmdline"):
     except OSError:
         pass
 try:
-    socket.create_connection(("127.0.0.1", {context['port']}), timeout=2).close()
+    socket.create_connection(("127.0.0.1", {context["port"]}), timeout=2).close()
     leaks.append("the network")
 except OSError:
     pass
-for target in {context['markers']!r}:  # the host's /tmp and the repository (the test looks for them)
+for target in {context["markers"]!r}:  # the host's /tmp and the repository (the test looks for them)
     try:
         with open(target, "w") as stream:
             stream.write("written from a sandbox")
@@ -235,7 +242,9 @@ handing.decode = lambda data: None
 
 def _forge_code(right: list[str]) -> str:
     """Forged runner lines, log lines and outputs, written everywhere a learner could reach."""
-    line = json.dumps({"cell": 31, "answers": [{"exercise": "0.1", "answer": {"t": "list", "v": right}}]})
+    line = json.dumps(
+        {"cell": 31, "answers": [{"exercise": "0.1", "answer": {"t": "list", "v": right}}]}
+    )
     return f"""
 import json, os
 line = {line!r} + "\\n"
@@ -263,12 +272,22 @@ def build_class(folder: Path, context: dict, hostile_only: bool = False) -> None
     right, wrong = _right_01(), _wrong_01()
     _write(folder / "alice" / "00-start-here.ipynb", _notebook())
     _write(folder / "carol" / "00-start-here.ipynb", _answers(_notebook(), f"answer = {wrong!r}"))
-    _write(folder / "snoop" / "00-start-here.ipynb",
-           _quick(_snoop_code(context), answers=(f"answer = {right!r} if leaks else {wrong!r}", "answer = leaks")))
+    _write(
+        folder / "snoop" / "00-start-here.ipynb",
+        _quick(
+            _snoop_code(context),
+            answers=(f"answer = {right!r} if leaks else {wrong!r}", "answer = leaks"),
+        ),
+    )
     # its bomb takes its own process budget (its kernel can then not even start a thread): it comes last
-    _write(folder / "spawner" / "00-start-here.ipynb", _append(_quick(), _spawner_code(context["marker"])))
-    _write(folder / "patcher" / "00-start-here.ipynb",
-           _quick(PATCH, answers=(f"answer = {wrong!r}", f"answer = {wrong!r}")))
+    _write(
+        folder / "spawner" / "00-start-here.ipynb",
+        _append(_quick(), _spawner_code(context["marker"])),
+    )
+    _write(
+        folder / "patcher" / "00-start-here.ipynb",
+        _quick(PATCH, answers=(f"answer = {wrong!r}", f"answer = {wrong!r}")),
+    )
     if hostile_only:
         return
     _write(folder / "bob" / "00-start-here.ipynb", _notebook(LESSON))
@@ -279,10 +298,16 @@ def build_class(folder: Path, context: dict, hostile_only: bool = False) -> None
     _write(folder / "olga" / "00-start-here.ipynb", _quick(stubborn))
     _write(folder / "hog" / "00-start-here.ipynb", _quick("huge = bytearray(64 * 1024 ** 3)", HOG))
     xss = _quick(_forge_code(right), answers=('answer = "<script>alert(6)</script>"',) * 2)
-    xss.cells.append(nbformat.v4.new_markdown_cell("### Open exercise 0.z · A test",
-                                                   metadata={"tags": [TAG_OPEN_EXERCISE]}))
-    xss.cells.append(nbformat.v4.new_markdown_cell(
-        "**bold** <script>alert(2)</script> [link](javascript:alert(3)) <img src=x onerror=alert(4)>"))
+    xss.cells.append(
+        nbformat.v4.new_markdown_cell(
+            "### Open exercise 0.z · A test", metadata={"tags": [TAG_OPEN_EXERCISE]}
+        )
+    )
+    xss.cells.append(
+        nbformat.v4.new_markdown_cell(
+            "**bold** <script>alert(2)</script> [link](javascript:alert(3)) <img src=x onerror=alert(4)>"
+        )
+    )
     _write(folder / XSS / "00-start-here.ipynb", xss)
     # files that are not notebooks a kernel can run
     (folder / "dave").mkdir()
@@ -290,7 +315,9 @@ def build_class(folder: Path, context: dict, hostile_only: bool = False) -> None
     (folder / "=1+2").mkdir()
     (folder / "=1+2" / "00-start-here.ipynb").write_text("[]", encoding="utf-8")
     (folder / "deep").mkdir()
-    (folder / "deep" / "00-start-here.ipynb").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (folder / "deep" / "00-start-here.ipynb").write_text(
+        "[" * 100_000 + "]" * 100_000, encoding="utf-8"
+    )
     odd = json.loads(nbformat.writes(nbformat.convert(_quick(), 3)))  # nbformat 3, with odd cells
     odd["worksheets"][0]["cells"][2:2] = [5, "x", None, {"cell_type": "code", "input": 5}, []]
     odd_folder = os.path.join(os.fsencode(folder), b"jos\xe9")
@@ -311,7 +338,9 @@ def _write_export(path: Path, right, wrong) -> None:
     bad = nbformat.writes(_quick(answers=(f"answer = {wrong!r}",) * 2))
     with warnings.catch_warnings(), zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
         warnings.simplefilter("ignore")  # the duplicate entry name is the point
-        bundle.writestr(zipfile.ZipInfo("jane_4711_00-start-here.ipynb", (1980, 0, 0, 0, 0, 0)), good)
+        bundle.writestr(
+            zipfile.ZipInfo("jane_4711_00-start-here.ipynb", (1980, 0, 0, 0, 0, 0)), good
+        )
         bundle.writestr(zipfile.ZipInfo("zed_6_00-start-here.ipynb", (2020, 1, 1, 0, 0, 0)), bad)
         bundle.writestr(zipfile.ZipInfo("zed_6_00-start-here.ipynb", (2021, 1, 1, 0, 0, 0)), good)
         bundle.writestr(zipfile.ZipInfo("alice_9_00-start-here.ipynb", (2001, 1, 1, 0, 0, 0)), bad)
@@ -320,7 +349,7 @@ def _write_export(path: Path, right, wrong) -> None:
         link = zipfile.ZipInfo("linky_3_00-start-here.ipynb")
         link.external_attr = (stat.S_IFLNK | 0o777) << 16
         bundle.writestr(link, str(REPO / "lessons" / "00-start-here.ipynb"))
-        bundle.writestr("bomb_4_00-start-here.ipynb", b" " * (30 * 1024 ** 2))
+        bundle.writestr("bomb_4_00-start-here.ipynb", b" " * (30 * 1024**2))
 
 
 def _hashes(*roots: Path, skip: Path | None = None) -> dict:
@@ -359,8 +388,11 @@ def _survivors(marker: str) -> list[str]:
             owner = entry.stat().st_uid
         except OSError:
             continue
-        if (marker.encode() in command or owner >= FIRST_UID
-                or (b"ipykernel" in command and _in_a_sandbox(entry))):
+        if (
+            marker.encode() in command
+            or owner >= FIRST_UID
+            or (b"ipykernel" in command and _in_a_sandbox(entry))
+        ):
             found.append(f"{entry.name}: {command[:120]!r}")
     return found
 
@@ -369,24 +401,42 @@ def _context(root: Path) -> dict:
     tag = uuid.uuid4().hex[:12]
     secret = root / "secret.txt"
     secret.write_text("a file no learner may read", encoding="utf-8")
-    return {"marker": f"vraem-daemon-{tag}", "zip": root / "export.zip",
-            "markers": [f"/tmp/vraem-gradebook-test-{tag}", str(REPO / "lessons" / f"vraem-test-{tag}")],
-            "secret_paths": [str(secret), str(root / "class" / "alice" / "00-start-here.ipynb"),
-                             str(root / "out"), str(REPO / "solutions"), *_home_entries()]}
+    return {
+        "marker": f"vraem-daemon-{tag}",
+        "zip": root / "export.zip",
+        "markers": [
+            f"/tmp/vraem-gradebook-test-{tag}",
+            str(REPO / "lessons" / f"vraem-test-{tag}"),
+        ],
+        "secret_paths": [
+            str(secret),
+            str(root / "class" / "alice" / "00-start-here.ipynb"),
+            str(root / "out"),
+            str(REPO / "solutions"),
+            *_home_entries(),
+        ],
+    }
 
 
 def _home_entries() -> list[str]:
     """A few things in the instructor's home, leaving out the folders a Python environment may live in."""
     shown = gradebook_mounts.shown_paths()
-    entries = [p for p in sorted(Path.home().iterdir()) if not any(p == q or p in q.parents for q in shown)]
+    entries = [
+        p for p in sorted(Path.home().iterdir()) if not any(p == q or p in q.parents for q in shown)
+    ]
     return [str(p) for p in entries[:5]]
 
 
 def _read(out: Path) -> dict:
-    return {"grades": pd.read_csv(out / "grades.csv", dtype=str, keep_default_na=False).set_index("learner"),
-            "attempts": pd.read_csv(out / "attempts.csv", dtype=str, keep_default_na=False),
-            "report": (out / "report.html").read_text(encoding="utf-8"),
-            "csv": (out / "grades.csv").read_text(encoding="utf-8") + (out / "attempts.csv").read_text("utf-8")}
+    return {
+        "grades": pd.read_csv(out / "grades.csv", dtype=str, keep_default_na=False).set_index(
+            "learner"
+        ),
+        "attempts": pd.read_csv(out / "attempts.csv", dtype=str, keep_default_na=False),
+        "report": (out / "report.html").read_text(encoding="utf-8"),
+        "csv": (out / "grades.csv").read_text(encoding="utf-8")
+        + (out / "attempts.csv").read_text("utf-8"),
+    }
 
 
 @functools.cache
@@ -414,16 +464,32 @@ def graded(tmp_path_factory):
         ssh = Path.home() / ".ssh"
         before = _hashes(root, *watched, *([ssh] if ssh.is_dir() else []), skip=root / "out")
         started = time.perf_counter()
-        summary = grade([root / "class", context["zip"]], root / "out", pattern=r"^(?P<learner>[a-z]+)_\d+_",
-                        cell_limit=cell_limit(), notebook_limit=notebook_limit(), workers=2, limits=LIMITS)
+        summary = grade(
+            [root / "class", context["zip"]],
+            root / "out",
+            pattern=r"^(?P<learner>[a-z]+)_\d+_",
+            cell_limit=cell_limit(),
+            notebook_limit=notebook_limit(),
+            workers=2,
+            limits=LIMITS,
+        )
         seconds = time.perf_counter() - started
         after = _hashes(root, *watched, *([ssh] if ssh.is_dir() else []), skip=root / "out")
-    return {"root": root, "summary": summary, "seconds": seconds, "before": before, "after": after,
-            "connections": list(connections), "survivors": _survivors(context["marker"]),
-            "markers": [m for m in context["markers"] if os.path.exists(m)], **_read(root / "out")}
+    return {
+        "root": root,
+        "summary": summary,
+        "seconds": seconds,
+        "before": before,
+        "after": after,
+        "connections": list(connections),
+        "survivors": _survivors(context["marker"]),
+        "markers": [m for m in context["markers"] if os.path.exists(m)],
+        **_read(root / "out"),
+    }
 
 
 # ------------------------------------------------------------------ the class
+
 
 def test_the_class_is_graded_and_every_honest_learner_gets_the_right_outcome(graded):
     """Right → solved, untouched → not answered, a catalogued wrong answer → its misreading id."""
@@ -434,20 +500,37 @@ def test_the_class_is_graded_and_every_honest_learner_gets_the_right_outcome(gra
     assert grades.loc["carol", "0.1"] == "0.1#2"
     assert grades.loc["jane", "0.1"] == SOLVED  # from the zip, despite its entry dated 1980-00-00
     assert grades.loc["zed", "0.1"] == SOLVED  # two zip entries of one name: the newer counts
-    assert grades.loc["jos\\xe9", "0.1"] == SOLVED  # a folder name that is not UTF-8, an nbformat 3 notebook
+    assert (
+        grades.loc["jos\\xe9", "0.1"] == SOLVED
+    )  # a folder name that is not UTF-8, an nbformat 3 notebook
 
 
-@pytest.mark.parametrize("learner, expected", [
-    ("patcher", "not solved"),  # monkeypatched vraem and a forged hand-over: its own wrong answer counts
-    ("snoop", "0.1#2"),  # found nothing to cheat with: no file, process, variable or network of the host
-    (XSS, "not solved"),  # forged runner and log lines, everywhere it could write
-    ("spawner", SOLVED),  # right answers, then a daemon and a fork bomb: harmless to others, gone at the end
-    ("hog", SOLVED),  # a memory hog, a 100 MB print, a 200 MB file, then right answers
-])
+@pytest.mark.parametrize(
+    "learner, expected",
+    [
+        (
+            "patcher",
+            "not solved",
+        ),  # monkeypatched vraem and a forged hand-over: its own wrong answer counts
+        (
+            "snoop",
+            "0.1#2",
+        ),  # found nothing to cheat with: no file, process, variable or network of the host
+        (XSS, "not solved"),  # forged runner and log lines, everywhere it could write
+        (
+            "spawner",
+            SOLVED,
+        ),  # right answers, then a daemon and a fork bomb: harmless to others, gone at the end
+        ("hog", SOLVED),  # a memory hog, a 100 MB print, a 200 MB file, then right answers
+    ],
+)
 def test_hostile_learners_get_honest_grades(graded, learner, expected):
     """Does each hostile learner get exactly what their own answers earn, no more?"""
     outcome = graded["grades"].loc[learner, "0.1"]
-    assert outcome != SOLVED if expected == "not solved" else outcome == expected, (learner, outcome)
+    assert outcome != SOLVED if expected == "not solved" else outcome == expected, (
+        learner,
+        outcome,
+    )
 
 
 def test_nothing_outside_the_output_folder_changed(graded):
@@ -470,15 +553,28 @@ def test_no_learner_process_outlives_the_grading(graded):
     assert graded["survivors"] == []
 
 
-@pytest.mark.parametrize("learner, reason", [
-    ("dave", "not JSON"), ("'=1+2", "its JSON is a list"), ("deep", "nested too deeply"),
-    ("linker", "a link, not a file"), ("linkdir", "a link to a folder"), ("piper", "not an ordinary file"),
-    ("abs", "absolute path"), ("dots", "'..'"), ("linky", "a link in the zip"), ("bomb", "zip bomb"),
-    ("jos\\xe9", "cells that are not objects skipped"), ("kim", "unknown exercise ids 0.9"),
-])
+@pytest.mark.parametrize(
+    "learner, reason",
+    [
+        ("dave", "not JSON"),
+        ("'=1+2", "its JSON is a list"),
+        ("deep", "nested too deeply"),
+        ("linker", "a link, not a file"),
+        ("linkdir", "a link to a folder"),
+        ("piper", "not an ordinary file"),
+        ("abs", "absolute path"),
+        ("dots", "'..'"),
+        ("linky", "a link in the zip"),
+        ("bomb", "zip bomb"),
+        ("jos\\xe9", "cells that are not objects skipped"),
+        ("kim", "unknown exercise ids 0.9"),
+    ],
+)
 def test_every_bad_submission_has_its_own_row_and_reason(graded, learner, reason):
     """Does each malformed or hostile file get a row in grades.csv with the reason, and a line in the report?"""
-    row = pd.read_csv(graded["root"] / "out" / "grades.csv", dtype=str, keep_default_na=False).set_index("learner")
+    row = pd.read_csv(
+        graded["root"] / "out" / "grades.csv", dtype=str, keep_default_na=False
+    ).set_index("learner")
     assert reason in row.loc[learner, "problems"]
     assert reason.replace("'", "&#x27;") in graded["report"]
 
@@ -498,12 +594,25 @@ class _ActiveParts(HTMLParser):
         self.found = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "img", "iframe", "object", "embed", "link", "meta", "base", "form", "svg:script"):
+        if tag in (
+            "script",
+            "img",
+            "iframe",
+            "object",
+            "embed",
+            "link",
+            "meta",
+            "base",
+            "form",
+            "svg:script",
+        ):
             if not (tag == "meta" and attrs == [("charset", "utf-8")]):
                 self.found.append(tag)
         for name, value in attrs:
-            if name.startswith("on") or (name in ("href", "src", "xlink:href", "action")
-                                         and str(value).strip().lower().startswith(("javascript:", "data:"))):
+            if name.startswith("on") or (
+                name in ("href", "src", "xlink:href", "action")
+                and str(value).strip().lower().startswith(("javascript:", "data:"))
+            ):
                 self.found.append(f"{tag} {name}={value}")
 
 
@@ -512,7 +621,9 @@ def test_the_report_holds_no_learner_script(graded):
     parser = _ActiveParts()
     parser.feed(graded["report"])
     assert parser.found == []
-    assert "&lt;img src=x onerror=alert(1)&gt;" in graded["report"]  # the learner's name, shown as text
+    assert (
+        "&lt;img src=x onerror=alert(1)&gt;" in graded["report"]
+    )  # the learner's name, shown as text
     assert "<strong>bold</strong>" in graded["report"]  # their markdown, rendered
 
 
@@ -562,16 +673,27 @@ def test_the_report_has_a_grid_and_charts_with_descriptions(graded):
 
 # ------------------------------------------------------------------ as root, as a normal user, other Pythons
 
+
 def _user_python(user: pwd.struct_passwd) -> str | None:
     """An interpreter of this Python's version that ``user`` may run (this one's base, or the system's)."""
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    for candidate in (getattr(sys, "_base_executable", None), f"/usr/bin/python{version}",
-                      f"/usr/local/bin/python{version}"):
+    for candidate in (
+        getattr(sys, "_base_executable", None),
+        f"/usr/bin/python{version}",
+        f"/usr/local/bin/python{version}",
+    ):
         if candidate and Path(candidate).exists():
             try:
-                found = subprocess.run([candidate, "-c", "import sys; print(sys.version_info[:2])"],
-                                       user=user.pw_uid, group=user.pw_gid, extra_groups=[], capture_output=True,
-                                       text=True, timeout=60, cwd="/")
+                found = subprocess.run(
+                    [candidate, "-c", "import sys; print(sys.version_info[:2])"],
+                    user=user.pw_uid,
+                    group=user.pw_gid,
+                    extra_groups=[],
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                    cwd="/",
+                )
             except OSError:  # a Python in a folder the user cannot enter
                 continue
             if found.returncode == 0 and found.stdout.strip() == str(sys.version_info[:2]):
@@ -589,18 +711,27 @@ def _impossible(reason: str):
 def _venv_with_course(python: str, folder: Path, user: pwd.struct_passwd | None = None) -> Path:
     """A symlinked ``python -m venv`` that sees this environment's packages through a .pth file."""
     kwargs = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []} if user else {}
-    subprocess.run([python, "-m", "venv", "--without-pip", str(folder / "venv")], check=True, timeout=120,
-                   cwd="/", **kwargs)
+    subprocess.run(
+        [python, "-m", "venv", "--without-pip", str(folder / "venv")],
+        check=True,
+        timeout=120,
+        cwd="/",
+        **kwargs,
+    )
     assert (folder / "venv" / "bin" / "python").is_symlink()
     places = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
     site = next((folder / "venv" / "lib").glob("python*/site-packages"))
-    (site / "course.pth").write_text("".join(f"import site; site.addsitedir({p!r})\n" for p in places),
-                                     encoding="utf-8")
+    (site / "course.pth").write_text(
+        "".join(f"import site; site.addsitedir({p!r})\n" for p in places), encoding="utf-8"
+    )
     return folder / "venv" / "bin" / "python"
 
 
-@pytest.mark.skipif(not IS_ROOT, reason="grading as a normal user while root needs root; run as a normal user, "
-                                        "the module's class is graded as one")
+@pytest.mark.skipif(
+    not IS_ROOT,
+    reason="grading as a normal user while root needs root; run as a normal user, "
+    "the module's class is graded as one",
+)
 def test_as_a_normal_user_with_a_symlinked_venv(tmp_path):
     """Run as root, the tests drop to a normal user, who grades a hostile class with a symlinked venv."""
     user = pwd.getpwnam("nobody")
@@ -611,23 +742,56 @@ def test_as_a_normal_user_with_a_symlinked_venv(tmp_path):
     try:
         os.chown(base, user.pw_uid, user.pw_gid)
         venv = _venv_with_course(python, base, user)
-        reachable = subprocess.run([str(venv), "-c", "import vraem, ipykernel, nbclient"], user=user.pw_uid,
-                                   group=user.pw_gid, extra_groups=[], capture_output=True, text=True, cwd="/",
-                                   timeout=120)
+        reachable = subprocess.run(
+            [str(venv), "-c", "import vraem, ipykernel, nbclient"],
+            user=user.pw_uid,
+            group=user.pw_gid,
+            extra_groups=[],
+            capture_output=True,
+            text=True,
+            cwd="/",
+            timeout=120,
+        )
         if reachable.returncode:
-            _impossible(f"the user {user.pw_name} cannot read this checkout: {reachable.stderr[-300:]}")
+            _impossible(
+                f"the user {user.pw_name} cannot read this checkout: {reachable.stderr[-300:]}"
+            )
         context = _context(base)
         with _listener() as (port, connections):
             context["port"] = port
             build_class(base / "class", context, hostile_only=True)
             for path in [base, *base.rglob("*")]:
                 os.lchown(path, user.pw_uid, user.pw_gid)
-            env = {"PATH": "/usr/bin:/bin", "HOME": str(base), "LANG": "C.UTF-8",
-                   "VRAEM_TEST_SECRET": "the instructor's secret"}
-            done = subprocess.run([str(venv), "-m", "vraem.gradebook", str(base / "class"), "--out", str(base / "out"),
-                                   "--cell-timeout", str(cell_limit()), "--notebook-timeout", str(notebook_limit()),
-                                   "--memory", "1"], user=user.pw_uid, group=user.pw_gid, extra_groups=[],
-                                  env=env, capture_output=True, text=True, timeout=600, cwd=str(base))
+            env = {
+                "PATH": "/usr/bin:/bin",
+                "HOME": str(base),
+                "LANG": "C.UTF-8",
+                "VRAEM_TEST_SECRET": "the instructor's secret",
+            }
+            done = subprocess.run(
+                [
+                    str(venv),
+                    "-m",
+                    "vraem.gradebook",
+                    str(base / "class"),
+                    "--out",
+                    str(base / "out"),
+                    "--cell-timeout",
+                    str(cell_limit()),
+                    "--notebook-timeout",
+                    str(notebook_limit()),
+                    "--memory",
+                    "1",
+                ],
+                user=user.pw_uid,
+                group=user.pw_gid,
+                extra_groups=[],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+                cwd=str(base),
+            )
         assert done.returncode == 0, done.stderr[-2000:]
         result = _read(base / "out")
         grades = result["grades"]
@@ -637,7 +801,9 @@ def test_as_a_normal_user_with_a_symlinked_venv(tmp_path):
         assert connections == [] and "instructor's secret" not in result["csv"] + result["report"]
         assert "as you, in a user namespace" in result["report"]
         assert not [m for m in context["markers"] if os.path.exists(m)]
-        assert not [p for p in _survivors(context["marker"]) if "ipykernel" in p or context["marker"] in p]
+        assert not [
+            p for p in _survivors(context["marker"]) if "ipykernel" in p or context["marker"] in p
+        ]
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
@@ -647,15 +813,31 @@ def test_as_root_with_a_symlinked_venv_into_a_folder_learners_cannot_enter(tmp_p
     """A ``python -m venv`` of this interpreter links into its base (under /root here): graded all the same."""
     python = _venv_with_course(getattr(sys, "_base_executable", sys.executable), tmp_path)
     _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
-    done = subprocess.run([str(python), "-m", "vraem.gradebook", str(tmp_path / "class"), "--out",
-                           str(tmp_path / "out"), "--cell-timeout", str(cell_limit()), "--memory", "1"],
-                          capture_output=True, text=True, timeout=300, cwd=str(tmp_path))
+    done = subprocess.run(
+        [
+            str(python),
+            "-m",
+            "vraem.gradebook",
+            str(tmp_path / "class"),
+            "--out",
+            str(tmp_path / "out"),
+            "--cell-timeout",
+            str(cell_limit()),
+            "--memory",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=str(tmp_path),
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert _read(tmp_path / "out")["grades"].loc["alice", "0.1"] == SOLVED
     assert "an unprivileged user of its own" in _read(tmp_path / "out")["report"]
 
 
 # ------------------------------------------------------------------ no sandbox, no kernel, another Python
+
 
 def test_without_bubblewrap_it_refuses_in_one_line(tmp_path, monkeypatch, capsys):
     """No bwrap: nothing is run, and one line says how to get a sandbox (or the trusted-class flag)."""
@@ -669,28 +851,46 @@ def test_without_bubblewrap_it_refuses_in_one_line(tmp_path, monkeypatch, capsys
     assert "--trusted-class" in message and not (tmp_path / "out2" / "grades.csv").exists()
 
 
-def test_a_trusted_class_runs_without_a_sandbox_and_the_report_says_so_in_red(tmp_path, monkeypatch):
+def test_a_trusted_class_runs_without_a_sandbox_and_the_report_says_so_in_red(
+    tmp_path, monkeypatch
+):
     """--trusted-class: graded without bwrap, and the report opens with a red warning."""
     monkeypatch.setattr(gradebook_sandbox.shutil, "which", lambda name: None)
     _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
-    grade([tmp_path / "class"], tmp_path / "out", trusted=True, cell_limit=cell_limit(), limits=LIMITS)
+    grade(
+        [tmp_path / "class"], tmp_path / "out", trusted=True, cell_limit=cell_limit(), limits=LIMITS
+    )
     result = _read(tmp_path / "out")
     assert result["grades"].loc["alice", "0.1"] == SOLVED
     banner = result["report"].split("<h1>", 1)[0]
-    assert "class='untrusted'" in banner and "WITHOUT A SANDBOX" in banner and "background: #b00020" in result["report"]
+    assert (
+        "class='untrusted'" in banner
+        and "WITHOUT A SANDBOX" in banner
+        and "background: #b00020" in result["report"]
+    )
 
 
-def test_a_trusted_class_graded_two_at_a_time_keeps_each_notebook_its_own_home(tmp_path, monkeypatch):
+def test_a_trusted_class_graded_two_at_a_time_keeps_each_notebook_its_own_home(
+    tmp_path, monkeypatch
+):
     """--trusted-class with 2 workers: notebooks running at once do not delete each other's home."""
     monkeypatch.setattr(gradebook_sandbox.shutil, "which", lambda name: None)
     learners = ["ana", "ben", "cat", "dan"]
     for learner in learners:
         _write(tmp_path / "class" / learner / "00-start-here.ipynb", _quick())
-    grade([tmp_path / "class"], tmp_path / "out", trusted=True, workers=2, cell_limit=cell_limit(),
-          limits=LIMITS)
+    grade(
+        [tmp_path / "class"],
+        tmp_path / "out",
+        trusted=True,
+        workers=2,
+        cell_limit=cell_limit(),
+        limits=LIMITS,
+    )
     result = _read(tmp_path / "out")
     assert [result["grades"].loc[learner, "0.1"] for learner in learners] == [SOLVED] * 4
-    assert "could not be started" not in result["report"] and "could not start" not in result["report"]
+    assert (
+        "could not be started" not in result["report"] and "could not start" not in result["report"]
+    )
 
 
 def test_half_a_utf16_pair_from_a_learner_stops_nothing(tmp_path):
@@ -699,47 +899,69 @@ def test_half_a_utf16_pair_from_a_learner_stops_nothing(tmp_path):
     The learner's kernel is made to send ``"\\ud800"`` escapes, which JSON allows and UTF-8 cannot hold;
     before, writing grades.csv raised and the whole class's results were lost.
     """
-    sender = ("import json\n"
-              "k = get_ipython().kernel\n"
-              "k.session.pack = lambda o: json.dumps(o, default=str, ensure_ascii=True).encode()")
+    sender = (
+        "import json\n"
+        "k = get_ipython().kernel\n"
+        "k.session.pack = lambda o: json.dumps(o, default=str, ensure_ascii=True).encode()"
+    )
     _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
-    _write(tmp_path / "class" / "sur" / "00-start-here.ipynb",
-           _quick(sender, "raise Exception(chr(0xd800))",
-                  answers=("answer = [chr(0xd800)]", f"answer = {_right_02()!r}")))
+    _write(
+        tmp_path / "class" / "sur" / "00-start-here.ipynb",
+        _quick(
+            sender,
+            "raise Exception(chr(0xd800))",
+            answers=("answer = [chr(0xd800)]", f"answer = {_right_02()!r}"),
+        ),
+    )
     grade([tmp_path / "class"], tmp_path / "out", cell_limit=cell_limit(), limits=LIMITS)
     result = _read(tmp_path / "out")
-    assert result["grades"].loc["alice", "0.1"] == SOLVED and result["grades"].loc["sur", "0.2"] == SOLVED
+    assert (
+        result["grades"].loc["alice", "0.1"] == SOLVED
+        and result["grades"].loc["sur", "0.2"] == SOLVED
+    )
     assert result["grades"].loc["sur", "0.1"] != SOLVED and "sur" in result["report"]
 
 
 def test_a_zip_cannot_claim_another_learners_notebook(tmp_path):
     """mallory.zip holds alice/00-…, dated in the future: neither notebook is graded, and both say why."""
     _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
-    forged = nbformat.writes(_quick(answers=(f"answer = {_wrong_01()!r}", f"answer = {_right_02()!r}")))
+    forged = nbformat.writes(
+        _quick(answers=(f"answer = {_wrong_01()!r}", f"answer = {_right_02()!r}"))
+    )
     with zipfile.ZipFile(tmp_path / "mallory.zip", "w") as bundle:
         bundle.writestr(zipfile.ZipInfo("alice/00-start-here.ipynb", (2099, 1, 1, 0, 0, 0)), forged)
-    grade([tmp_path / "class", tmp_path / "mallory.zip"], tmp_path / "out", cell_limit=cell_limit(), limits=LIMITS)
+    grade(
+        [tmp_path / "class", tmp_path / "mallory.zip"],
+        tmp_path / "out",
+        cell_limit=cell_limit(),
+        limits=LIMITS,
+    )
     result = _read(tmp_path / "out")
     assert "more than one source" in result["report"] and "mallory.zip" in result["report"]
     alice = result["grades"].loc["alice"]
     assert "more than one source" in alice["problems"]
     # no grade at all for the lesson two sources claim: neither the forged misreading nor alice's own
-    assert not any(str(value).startswith("0.1#") or value == SOLVED for value in alice.drop("problems"))
+    assert not any(
+        str(value).startswith("0.1#") or value == SOLVED for value in alice.drop("problems")
+    )
 
 
 def test_a_kernel_that_cannot_start_is_reported_in_seconds_with_its_cause(tmp_path, monkeypatch):
     """A kernel that dies at start (here: a broken ipykernel_launcher on PYTHONPATH): its reason, at once."""
     broken = tmp_path / "broken"
     broken.mkdir()
-    (broken / "ipykernel_launcher.py").write_text('raise SystemExit("this kernel cannot start: a test")\n',
-                                                  encoding="utf-8")
+    (broken / "ipykernel_launcher.py").write_text(
+        'raise SystemExit("this kernel cannot start: a test")\n', encoding="utf-8"
+    )
     monkeypatch.setenv("PYTHONPATH", str(broken))
     _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
     started = time.perf_counter()
     grade([tmp_path / "class"], tmp_path / "out", limits=LIMITS, notebook_limit=120)
     assert time.perf_counter() - started < 60
     problems = _read(tmp_path / "out")["grades"].loc["alice", "problems"]
-    assert "the kernel could not start" in problems and "this kernel cannot start: a test" in problems
+    assert (
+        "the kernel could not start" in problems and "this kernel cannot start: a test" in problems
+    )
     assert _read(tmp_path / "out")["grades"].loc["alice", "0.1"] == ERROR
 
 
@@ -754,6 +976,7 @@ def test_the_preflight_stops_when_the_sandbox_would_see_other_packages(tmp_path,
 
 # ------------------------------------------------------------------ the pieces
 
+
 def test_answers_survive_the_hand_over_and_get_the_same_feedback():
     """For each kind of answer the course takes, its key, its catalogued wrong answers and odd answers are
     judged the same after the trip from a kernel to the gradebook."""
@@ -763,20 +986,41 @@ def test_answers_survive_the_hand_over_and_get_the_same_feedback():
     assert len(kinds) >= 8
     for exercise_id, exercise in kinds.values():
         expected = exercise.expected()
-        answers = [expected, *(m.example(expected) for m in exercise.misreadings), ..., None, "12,5", 3, 3.0,
-                   float("nan"), [["a"]], range(3), pd.Series(["001", "004"]), pd.Timestamp("2011-09-15"),
-                   {"C001": "supported"}, b"001", object(), np.array([1.5]), np.int64(2010)]
+        answers = [
+            expected,
+            *(m.example(expected) for m in exercise.misreadings),
+            ...,
+            None,
+            "12,5",
+            3,
+            3.0,
+            float("nan"),
+            [["a"]],
+            range(3),
+            pd.Series(["001", "004"]),
+            pd.Timestamp("2011-09-15"),
+            {"C001": "supported"},
+            b"001",
+            object(),
+            np.array([1.5]),
+            np.int64(2010),
+        ]
         if isinstance(expected, pd.DataFrame):
             answers.append(expected.head(3))
         for answer in answers:
             before = evaluate(exercise_id, answer, keys=keys)
             handed = decode(json.loads(json.dumps(encode(answer))))
             after = evaluate(exercise_id, handed, keys=keys)
-            assert (after.status, after.misreading) == (before.status, before.misreading), (exercise_id, answer)
+            assert (after.status, after.misreading) == (before.status, before.misreading), (
+                exercise_id,
+                answer,
+            )
             if before.status != "unreadable":
                 assert after.message == before.message, (exercise_id, answer)
     generated = decode(json.loads(json.dumps(encode(x for x in ["001", "004"]))))
-    assert evaluate("0.1", generated).message == evaluate("0.1", (x for x in ["001", "004"])).message
+    assert (
+        evaluate("0.1", generated).message == evaluate("0.1", (x for x in ["001", "004"])).message
+    )
 
 
 def _nested(levels: int) -> dict:
@@ -786,12 +1030,23 @@ def _nested(levels: int) -> dict:
     return value
 
 
-@pytest.mark.parametrize("forged", [
-    _nested(10), {"t": "list", "v": list(range(5000))}, {"t": "nothing"},
-    {"t": "dict", "v": [[1]]}, {"t": "Series", "v": [1, 2], "index": [0]}, "x" * 20_000, 10 ** 80,
-    {"t": "ndarray", "shape": [-1], "v": [1]}, {"t": "DataFrame", "columns": [1], "data": [], "index": []},
-    [1, 2], {"t": "timestamp", "v": "not a time"}, {"t": "float", "v": "1e999999"},
-])
+@pytest.mark.parametrize(
+    "forged",
+    [
+        _nested(10),
+        {"t": "list", "v": list(range(5000))},
+        {"t": "nothing"},
+        {"t": "dict", "v": [[1]]},
+        {"t": "Series", "v": [1, 2], "index": [0]},
+        "x" * 20_000,
+        10**80,
+        {"t": "ndarray", "shape": [-1], "v": [1]},
+        {"t": "DataFrame", "columns": [1], "data": [], "index": []},
+        [1, 2],
+        {"t": "timestamp", "v": "not a time"},
+        {"t": "float", "v": "1e999999"},
+    ],
+)
 def test_a_forged_hand_over_is_refused_never_run(forged):
     """Anything that is not what encode() writes raises HandOverError, and only that."""
     with pytest.raises(HandOverError):
@@ -800,8 +1055,10 @@ def test_a_forged_hand_over_is_refused_never_run(forged):
 
 def test_open_answers_are_rendered_and_sanitised():
     """Markdown becomes HTML; scripts, event handlers, images and javascript: links do not survive."""
-    html = safe_markdown("**bold** <script>alert(1)</script> [x](javascript:alert(2)) ![i](http://x/i.png) "
-                         "<a href='http://x' onclick='y'>z</a> [ok](https://example.org)")
+    html = safe_markdown(
+        "**bold** <script>alert(1)</script> [x](javascript:alert(2)) ![i](http://x/i.png) "
+        "<a href='http://x' onclick='y'>z</a> [ok](https://example.org)"
+    )
     assert "<strong>bold</strong>" in html and 'href="https://example.org"' in html
     parser = _ActiveParts()
     parser.feed(html)
@@ -813,7 +1070,10 @@ def test_learner_names_come_from_folders_files_or_a_pattern(tmp_path):
     path = tmp_path / "maria" / "02-claims-and-sources.ipynb"
     assert learner_name(path, tmp_path, "folder", None) == "maria"
     assert learner_name(tmp_path / "pedro_02-claims.ipynb", tmp_path, "file", None) == "pedro"
-    assert learner_name(tmp_path / "x9_123_a.ipynb", tmp_path, "file", r"^(?P<learner>\w+?)_\d+_") == "x9"
+    assert (
+        learner_name(tmp_path / "x9_123_a.ipynb", tmp_path, "file", r"^(?P<learner>\w+?)_\d+_")
+        == "x9"
+    )
 
 
 def test_a_notebook_names_its_lesson_by_the_exercises_it_checks():
@@ -831,10 +1091,14 @@ def test_unreadable_sources_are_listed_and_nothing_is_unpacked(tmp_path):
         bundle.writestr("../../escaped.ipynb", "{}")
         bundle.writestr("maria/00-start-here.ipynb", LESSON.read_bytes())
     before = sorted(tmp_path.rglob("*"))
-    submissions, notes = collect([tmp_path / "bad.zip", tmp_path / "notes.txt", tmp_path / "class.zip"])
+    submissions, notes = collect(
+        [tmp_path / "bad.zip", tmp_path / "notes.txt", tmp_path / "class.zip"]
+    )
     assert len(notes) == 2 and sorted(tmp_path.rglob("*")) == before
-    assert [(s.learner, s.problem) for s in submissions] == [("escaped", "a path with '..' in the zip: refused"),
-                                                            ("maria", None)]
+    assert [(s.learner, s.problem) for s in submissions] == [
+        ("escaped", "a path with '..' in the zip: refused"),
+        ("maria", None),
+    ]
     assert not (tmp_path.parent / "escaped.ipynb").exists()
 
 

@@ -62,14 +62,24 @@ def _free_port() -> int:
 
 
 def _git(*arguments, cwd):
-    command = ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.org",
-               "-c", "init.defaultBranch=main", *arguments]
+    command = [
+        "git",
+        "-c",
+        "user.name=Instructor",
+        "-c",
+        "user.email=instructor@example.org",
+        "-c",
+        "init.defaultBranch=main",
+        *arguments,
+    ]
     subprocess.run(command, cwd=cwd, check=True, capture_output=True, text=True, timeout=120)
 
 
 def readme_link(readme: Path) -> str:
     """The nbgitpuller link a README gives instructors (its placeholders still in it)."""
-    found = re.findall(r"https://HUB/hub/user-redirect/git-pull\?\S+", readme.read_text(encoding="utf-8"))
+    found = re.findall(
+        r"https://HUB/hub/user-redirect/git-pull\?\S+", readme.read_text(encoding="utf-8")
+    )
     assert len(set(found)) == 1, f"{readme.name} should give one nbgitpuller link, found {found}"
     return found[0]
 
@@ -98,7 +108,9 @@ def chromium():
 def instructor(tmp_path_factory):
     """The instructor's repository: the course's files as git tracks them, on branch main."""
     repository = tmp_path_factory.mktemp("instructor") / NAME
-    listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True
+    ).stdout
     for name in filter(None, listed.decode().split("\0")):
         if (REPO / name).is_file():
             (repository / name).parent.mkdir(parents=True, exist_ok=True)
@@ -114,26 +126,39 @@ def hub(tmp_path_factory):
     """JupyterHub on 127.0.0.1, started from this environment; yields its address and the homes."""
     for program in ("jupyterhub", "jupyterhub-singleuser", "configurable-http-proxy"):
         if not (BIN / program).exists():
-            pytest.fail(f"{program} is missing: it comes with the test extra (python3 course.py test)")
+            pytest.fail(
+                f"{program} is missing: it comes with the test extra (python3 course.py test)"
+            )
     folder = tmp_path_factory.mktemp("hub")
     homes = folder / "homes"
     port, api_port, hub_port = _free_port(), _free_port(), _free_port()
     allow_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     config = {
-        "JupyterHub": {"bind_url": f"http://127.0.0.1:{port}", "hub_ip": "127.0.0.1", "hub_port": hub_port,
-                       "authenticator_class": "dummy", "spawner_class": "simple",
-                       "db_url": f"sqlite:///{folder / 'jupyterhub.sqlite'}",
-                       "cookie_secret_file": str(folder / "cookie_secret"),
-                       "pid_file": str(folder / "jupyterhub.pid"), "cleanup_servers": True},
-        "ConfigurableHTTPProxy": {"api_url": f"http://127.0.0.1:{api_port}",
-                                  "command": [str(BIN / "configurable-http-proxy")],
-                                  "pid_file": str(folder / "proxy.pid")},
+        "JupyterHub": {
+            "bind_url": f"http://127.0.0.1:{port}",
+            "hub_ip": "127.0.0.1",
+            "hub_port": hub_port,
+            "authenticator_class": "dummy",
+            "spawner_class": "simple",
+            "db_url": f"sqlite:///{folder / 'jupyterhub.sqlite'}",
+            "cookie_secret_file": str(folder / "cookie_secret"),
+            "pid_file": str(folder / "jupyterhub.pid"),
+            "cleanup_servers": True,
+        },
+        "ConfigurableHTTPProxy": {
+            "api_url": f"http://127.0.0.1:{api_port}",
+            "command": [str(BIN / "configurable-http-proxy")],
+            "pid_file": str(folder / "proxy.pid"),
+        },
         "DummyAuthenticator": {"password": PASSWORD},
         "Authenticator": {"allow_all": True},
         "SimpleLocalProcessSpawner": {"home_dir_template": str(homes / "{username}")},
         "Spawner": {
-            "cmd": [str(BIN / "jupyterhub-singleuser")], "ip": "127.0.0.1", "default_url": "/lab",
-            "start_timeout": START_TIMEOUT, "http_timeout": START_TIMEOUT,
+            "cmd": [str(BIN / "jupyterhub-singleuser")],
+            "ip": "127.0.0.1",
+            "default_url": "/lab",
+            "start_timeout": START_TIMEOUT,
+            "http_timeout": START_TIMEOUT,
             # the course's JupyterLab settings (no news, no update checks: nothing fetched from
             # outside), as the README suggests; the app exposed only so the test can press Run All
             "environment": {"JUPYTER_CONFIG_PATH": str(REPO / "jupyter-config")},
@@ -141,12 +166,20 @@ def hub(tmp_path_factory):
         },
     }
     (folder / "jupyterhub_config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
-    environment = {key: value for key, value in os.environ.items()
-                   if not key.startswith(("VRAEM_", "JUPYTER", "JPY_"))}  # nothing of this test run's
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("VRAEM_", "JUPYTER", "JPY_"))
+    }  # nothing of this test run's
     log = (folder / "jupyterhub.log").open("w")
-    process = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(folder / "jupyterhub_config.json")],
-                               cwd=folder, env=environment, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)  # a group of its own: the servers it starts too
+    process = subprocess.Popen(
+        [str(BIN / "jupyterhub"), "-f", str(folder / "jupyterhub_config.json")],
+        cwd=folder,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # a group of its own: the servers it starts too
     address = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -158,7 +191,9 @@ def hub(tmp_path_factory):
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("JupyterHub did not start:\n" + (folder / "jupyterhub.log").read_text()[-5000:])
+                pytest.fail(
+                    "JupyterHub did not start:\n" + (folder / "jupyterhub.log").read_text()[-5000:]
+                )
             time.sleep(0.5)
         yield SimpleNamespace(address=address, homes=homes, log=folder / "jupyterhub.log")
     finally:
@@ -217,7 +252,9 @@ def _wait_for_lesson(page, timeout=START_TIMEOUT):
     from playwright.sync_api import Error
 
     deadline = time.monotonic() + timeout
-    page.wait_for_url(re.compile(r"/user/[^/]+/lab/tree/.*00-start-here\.ipynb"), timeout=timeout * 1000)
+    page.wait_for_url(
+        re.compile(r"/user/[^/]+/lab/tree/.*00-start-here\.ipynb"), timeout=timeout * 1000
+    )
     while True:
         try:
             page.wait_for_function(
@@ -226,7 +263,8 @@ def _wait_for_lesson(page, timeout=START_TIMEOUT):
                 " && open.context.isReady && open.sessionContext.session"
                 " && open.sessionContext.session.kernel"
                 " && open.sessionContext.session.kernel.status === 'idle'; })()",
-                timeout=max(1, deadline - time.monotonic()) * 1000)
+                timeout=max(1, deadline - time.monotonic()) * 1000,
+            )
             return page.evaluate("window.jupyterapp.shell.currentWidget.context.path")
         except Error as error:  # a last redirect replaced the page while it was being read
             if "context was destroyed" not in str(error) or time.monotonic() > deadline:
@@ -255,11 +293,13 @@ def _answer_and_run_all(page, answer: str) -> dict[str, str]:
     # fire and forget: the command's promise settles only when every cell has run
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     page.wait_for_function(
-        f"{NOTEBOOK}.cells.get({check_cell}).outputs.length > 0",
-        timeout=120_000)
+        f"{NOTEBOOK}.cells.get({check_cell}).outputs.length > 0", timeout=120_000
+    )
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
     page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
-    page.wait_for_function("!window.jupyterapp.shell.currentWidget.context.model.dirty", timeout=30_000)
+    page.wait_for_function(
+        "!window.jupyterapp.shell.currentWidget.context.model.dirty", timeout=30_000
+    )
     return {"doctor": _outputs(page, doctor_cell), "check": _outputs(page, check_cell)}
 
 
@@ -280,23 +320,43 @@ def a_class(chromium, hub, instructor):
     solution = json.loads((REPO / "solutions" / "00-start-here.ipynb").read_text(encoding="utf-8"))
     # the first learner writes the model answer (from solutions/), the second a misreading: the
     # column of missing headlines instead of missing dates (the cell before the exercise shows it)
-    right = next("".join(cell["source"]) for cell in solution["cells"]
-                 if "".join(cell["source"]).startswith("answer = ") and "published_in_scrape" in "".join(cell["source"]))
+    right = next(
+        "".join(cell["source"])
+        for cell in solution["cells"]
+        if "".join(cell["source"]).startswith("answer = ")
+        and "published_in_scrape" in "".join(cell["source"])
+    )
     right = right.replace(f"  {ONE_LINE_SOLUTION}", "")
     wrong = right.replace("published_in_scrape", "title_in_scrape")
     answers = dict(zip(LEARNERS, (right, wrong), strict=True))
     seen = SimpleNamespace(requests=[], paths={}, outputs={}, answers=answers, link=link)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"])
+        browser = playwright.chromium.launch(
+            executable_path=chromium,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
         pages = {}
         try:
             for name in LEARNERS:
-                context = browser.new_context(viewport={"width": 1280, "height": 1200})  # cookies of its own
+                context = browser.new_context(
+                    viewport={"width": 1280, "height": 1200}
+                )  # cookies of its own
                 context.on("request", lambda request: seen.requests.append(request.url))
-                context.on("page", lambda opened: opened.on(
-                    "websocket", lambda socket: seen.requests.append(socket.url)))
+                context.on(
+                    "page",
+                    lambda opened: opened.on(
+                        "websocket", lambda socket: seen.requests.append(socket.url)
+                    ),
+                )
                 page = pages[name] = context.new_page()
                 page.goto(link)
                 _log_in(page, name)
@@ -306,12 +366,20 @@ def a_class(chromium, hub, instructor):
             lesson = instructor / LESSON
             text = lesson.read_text(encoding="utf-8")
             assert text.count("### How exercises work") == 1
-            lesson.write_text(text.replace("### How exercises work", "### How the exercises work"), encoding="utf-8")
+            lesson.write_text(
+                text.replace("### How exercises work", "### How the exercises work"),
+                encoding="utf-8",
+            )
             other = instructor / "lessons" / "01-the-corpus.ipynb"
-            other.write_text(other.read_text(encoding="utf-8").replace("# 01 · ", "# 01 · (updated) ", 1),
-                             encoding="utf-8")
+            other.write_text(
+                other.read_text(encoding="utf-8").replace("# 01 · ", "# 01 · (updated) ", 1),
+                encoding="utf-8",
+            )
             _git("commit", "--quiet", "-am", "Reword lesson 00, update lesson 01", cwd=instructor)
-            seen.update = {"heading": "### How the exercises work", "lesson 01": "# 01 · (updated) "}
+            seen.update = {
+                "heading": "### How the exercises work",
+                "lesson 01": "# 01 · (updated) ",
+            }
             page = pages[LEARNERS[0]]
             page.goto(link)  # logged in already: straight to nbgitpuller, then the lesson
             seen.path_after_update = _wait_for_lesson(page)
@@ -367,17 +435,25 @@ def test_an_update_pulled_again_keeps_the_learners_edits(a_class, hub):
     lesson = (hub.homes / first / NAME / LESSON).read_text(encoding="utf-8")
     assert json.dumps(a_class.answers[first])[1:-1] in lesson, "the learner's answer was lost"
     assert a_class.update["heading"] in lesson, "the instructor's change did not arrive"
-    other = (hub.homes / first / NAME / "lessons" / "01-the-corpus.ipynb").read_text(encoding="utf-8")
+    other = (hub.homes / first / NAME / "lessons" / "01-the-corpus.ipynb").read_text(
+        encoding="utf-8"
+    )
     assert a_class.update["lesson 01"] in other
     untouched = (hub.homes / second / NAME / LESSON).read_text(encoding="utf-8")
-    assert a_class.update["heading"] not in untouched and json.dumps(a_class.answers[second])[1:-1] in untouched
+    assert (
+        a_class.update["heading"] not in untouched
+        and json.dumps(a_class.answers[second])[1:-1] in untouched
+    )
 
 
 def test_nothing_leaves_the_machine(a_class):
     """Did Chromium reach only 127.0.0.1 (the hub, its proxy, the learners' servers)?"""
     assert a_class.requests
-    outside = [url for url in a_class.requests
-               if not url.startswith(("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:"))]
+    outside = [
+        url
+        for url in a_class.requests
+        if not url.startswith(("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:"))
+    ]
     assert outside == [], f"the pages tried to reach: {outside}"
 
 
@@ -386,7 +462,9 @@ def test_the_readme_and_the_instructor_guide_say_the_same_about_a_hub():
     sections = []
     for path in (REPO / "README.md", REPO / "instructors" / "README.md"):
         text = path.read_text(encoding="utf-8")
-        found = re.search(r"<!-- hub set-up: start -->\n(.*?)<!-- hub set-up: end -->", text, re.DOTALL)
+        found = re.search(
+            r"<!-- hub set-up: start -->\n(.*?)<!-- hub set-up: end -->", text, re.DOTALL
+        )
         assert found, f"{path.relative_to(REPO)} has no hub set-up section"
         sections.append(found.group(1))
     assert sections[0] == sections[1]

@@ -27,20 +27,23 @@ from vraem.intervals import (
 from vraem.outside import lineup, load_outside_figures
 
 
-@pytest.mark.parametrize(("low", "high", "hedge", "expected"), [
-    (500, 500, "none", (500, 500)),
-    (500, 500, "around", (450, 550)),
-    (350, 350, "unos", (315, 385)),
-    (70, 70, "nearly", (63, 70)),
-    (70, 70, "casi", (63, 70)),
-    (20000, 20000, "more than", (20000, None)),
-    (40, 40, "al menos", (40, None)),
-    (200, 200, "no more than", (None, 200)),
-    (75, 75, "as much as", (None, 75)),
-    (8000, 10000, "between", (8000, 10000)),
-    (200, 300, "some", (180, 330)),
-    (3, None, "none", (3, None)),
-])
+@pytest.mark.parametrize(
+    ("low", "high", "hedge", "expected"),
+    [
+        (500, 500, "none", (500, 500)),
+        (500, 500, "around", (450, 550)),
+        (350, 350, "unos", (315, 385)),
+        (70, 70, "nearly", (63, 70)),
+        (70, 70, "casi", (63, 70)),
+        (20000, 20000, "more than", (20000, None)),
+        (40, 40, "al menos", (40, None)),
+        (200, 200, "no more than", (None, 200)),
+        (75, 75, "as much as", (None, 75)),
+        (8000, 10000, "between", (8000, 10000)),
+        (200, 300, "some", (180, 330)),
+        (3, None, "none", (3, None)),
+    ],
+)
 def test_the_rule_turns_each_hedge_into_its_interval(low, high, hedge, expected):
     """Does each kind of hedge give the interval the rule states?"""
     got = hedge_interval(low, high, hedge)
@@ -67,33 +70,44 @@ def test_every_hedge_in_the_data_is_known_to_the_rule():
 
 def test_open_ends_are_missing_values_in_a_table():
     """Does add_intervals leave an open end empty, not zero or infinite?"""
-    table = pd.DataFrame({"value_low": [20000.0, 200.0], "value_high": [20000.0, 200.0],
-                          "hedge": ["more than", "no more than"]})
+    table = pd.DataFrame(
+        {
+            "value_low": [20000.0, 200.0],
+            "value_high": [20000.0, 200.0],
+            "hedge": ["more than", "no more than"],
+        }
+    )
     result = add_intervals(table)
     assert pd.isna(result.loc[0, "interval_high"]) and result.loc[0, "interval_low"] == 20000
     assert pd.isna(result.loc[1, "interval_low"]) and result.loc[1, "interval_high"] == 200
 
 
-@pytest.mark.parametrize(("a", "b", "expected"), [
-    ((450, 550), (180, 330), False),
-    ((450, 550), (550, 600), True),
-    ((20000, None), (30000, 30000), True),
-    ((None, 200), (300, 400), False),
-    ((None, None), (1, 1), True),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ((450, 550), (180, 330), False),
+        ((450, 550), (550, 600), True),
+        ((20000, None), (30000, 30000), True),
+        ((None, 200), (300, 400), False),
+        ((None, None), (1, 1), True),
+    ],
+)
 def test_overlaps(a, b, expected):
     """Do two intervals overlap exactly when both can hold, open ends reaching to infinity?"""
     assert overlaps(*a, *b) is expected
     assert overlaps(*b, *a) is expected
 
 
-@pytest.mark.parametrize(("period", "start", "end"), [
-    ("2012", "2012-01-01", "2012-12-31"),
-    ("2012-02", "2012-02-01", "2012-02-29"),
-    ("2016-10-11", "2016-10-11", "2016-10-11"),
-    ("2011-09/2011-10", "2011-09-01", "2011-10-31"),
-    ("1985/2015", "1985-01-01", "2015-12-31"),
-])
+@pytest.mark.parametrize(
+    ("period", "start", "end"),
+    [
+        ("2012", "2012-01-01", "2012-12-31"),
+        ("2012-02", "2012-02-01", "2012-02-29"),
+        ("2016-10-11", "2016-10-11", "2016-10-11"),
+        ("2011-09/2011-10", "2011-09-01", "2011-10-31"),
+        ("1985/2015", "1985-01-01", "2015-12-31"),
+    ],
+)
 def test_period_bounds(period, start, end):
     """Does a reference period cover the days its precision says?"""
     assert period_bounds(period) == (pd.Timestamp(start), pd.Timestamp(end))
@@ -124,22 +138,33 @@ def test_same_years_compares_calendar_years():
 
 
 def _figure(**values):
-    base = {"measure": "fighters", "unit": "people", "place": "VRAE", "reference_period": "2012",
-            "value_low": 500.0, "value_high": 500.0, "hedge": "around", "counted": None}
+    base = {
+        "measure": "fighters",
+        "unit": "people",
+        "place": "VRAE",
+        "reference_period": "2012",
+        "value_low": 500.0,
+        "value_high": 500.0,
+        "hedge": "around",
+        "counted": None,
+    }
     return pd.Series({**base, **values})
 
 
-@pytest.mark.parametrize(("changes", "verdict"), [
-    ({}, CONSISTENT),
-    ({"value_low": 300.0, "value_high": 300.0, "hedge": "some"}, CONTRADICTION),
-    ({"measure": "troops"}, DIFFERENT_THING),
-    ({"unit": "percent"}, DIFFERENT_THING),
-    ({"place": "Alto Huallaga"}, DIFFERENT_THING),
-    ({"place": "VRAEM"}, CONSISTENT),
-    ({"reference_period": "2015"}, DIFFERENT_TIME),
-    ({"reference_period": "unknown"}, TIME_UNKNOWN),
-    ({"value_low": 20000.0, "value_high": 20000.0, "hedge": "no more than"}, CONSISTENT),
-])
+@pytest.mark.parametrize(
+    ("changes", "verdict"),
+    [
+        ({}, CONSISTENT),
+        ({"value_low": 300.0, "value_high": 300.0, "hedge": "some"}, CONTRADICTION),
+        ({"measure": "troops"}, DIFFERENT_THING),
+        ({"unit": "percent"}, DIFFERENT_THING),
+        ({"place": "Alto Huallaga"}, DIFFERENT_THING),
+        ({"place": "VRAEM"}, CONSISTENT),
+        ({"reference_period": "2015"}, DIFFERENT_TIME),
+        ({"reference_period": "unknown"}, TIME_UNKNOWN),
+        ({"value_low": 20000.0, "value_high": 20000.0, "hedge": "no more than"}, CONSISTENT),
+    ],
+)
 def test_compare_follows_the_rule_in_order(changes, verdict):
     """Is each step of the rule applied: thing, place, time, then the intervals?"""
     assert compare(_figure(), _figure(**changes)).verdict == verdict
@@ -148,10 +173,20 @@ def test_compare_follows_the_rule_in_order(changes, verdict):
 @pytest.mark.parametrize(("percent", "verdict"), [(32.2, CONSISTENT), (25.0, CONTRADICTION)])
 def test_a_fraction_and_a_percent_are_one_quantity(percent, verdict):
     """Is "nearly a third" compared with 32.2 %, not called a different thing measured?"""
-    third = _figure(measure="coca_area_share", unit="fraction", value_low=0.3333, value_high=0.3333,
-                    hedge="nearly")
-    share = _figure(measure="coca_area_share", unit="percent", value_low=percent, value_high=percent,
-                    hedge="none")
+    third = _figure(
+        measure="coca_area_share",
+        unit="fraction",
+        value_low=0.3333,
+        value_high=0.3333,
+        hedge="nearly",
+    )
+    share = _figure(
+        measure="coca_area_share",
+        unit="percent",
+        value_low=percent,
+        value_high=percent,
+        hedge="none",
+    )
     for first, second in ((third, share), (share, third)):
         result = compare(first, second)
         assert result.verdict == verdict
@@ -161,8 +196,13 @@ def test_a_fraction_and_a_percent_are_one_quantity(percent, verdict):
 def test_converted_units_are_still_different_from_other_units():
     """Is a fraction against hectares, or a percent of another measure, still a different thing?"""
     third = _figure(measure="coca_area_share", unit="fraction", value_low=0.3333, value_high=0.3333)
-    assert compare(third, _figure(measure="coca_area_share", unit="hectares")).verdict == DIFFERENT_THING
-    assert compare(third, _figure(measure="poverty_rate", unit="percent")).verdict == DIFFERENT_THING
+    assert (
+        compare(third, _figure(measure="coca_area_share", unit="hectares")).verdict
+        == DIFFERENT_THING
+    )
+    assert (
+        compare(third, _figure(measure="poverty_rate", unit="percent")).verdict == DIFFERENT_THING
+    )
     assert in_common_unit("people", 500, None) == ("people", 500.0, None)
 
 
@@ -172,7 +212,9 @@ def test_the_articles_third_meets_the_surveys_percent():
     third, percent = table.loc["C013"], table.loc["O049"]
     assert (third["unit"], percent["unit"]) == ("fraction", "percent")
     same_year = percent.copy()
-    same_year["reference_period"] = third["reference_period"]  # the notes' 2010 share, set beside 2011
+    same_year["reference_period"] = third[
+        "reference_period"
+    ]  # the notes' 2010 share, set beside 2011
     assert compare(third, same_year).verdict in (CONSISTENT, CONTRADICTION)
 
 

@@ -31,19 +31,24 @@ def _rewrite(path, change):
 
 # ---------------------------------------------------------------- source_kind and source_line
 
+
 def test_source_kind_is_derived_from_the_publisher():
     """Is the stored source_kind exactly what `python -m vraem.series` derives from source_publisher?"""
     stored = read_table("coca_cultivation")
     derived = mark_preferred(read_table("coca_reference"))
     assert stored["source_kind"].tolist() == derived["source_kind"].tolist()
     assert source_kind("UNODC Peru & Ecuador office") == OFFICIAL_RELEASE
-    assert source_kind("Inforegion (Peruvian regional news agency) citing UNODC") == SECONDARY_REPORT
+    assert (
+        source_kind("Inforegion (Peruvian regional news agency) citing UNODC") == SECONDARY_REPORT
+    )
 
 
 def test_the_2009_and_2010_valley_values_rest_on_a_report():
     """Does the data say that the 2009-2010 VRAE and Alto Huallaga values come from a news story?"""
     series = load_coca_series()
-    rows = series[series["year"].isin([2009, 2010]) & series["region"].isin(["VRAEM", "Alto Huallaga"])]
+    rows = series[
+        series["year"].isin([2009, 2010]) & series["region"].isin(["VRAEM", "Alto Huallaga"])
+    ]
     assert len(rows) == 4 and set(rows["source_kind"]) == {SECONDARY_REPORT}
     assert rows["source_title"].nunique() == 1
 
@@ -56,7 +61,9 @@ def test_a_source_line_counts_releases_and_names_the_reporters():
     assert text.startswith("Source: ")
     assert f"{official} of {len(series)} values from an official release" in text
     assert f"{len(series) - official} as reported by" in text
-    for name in series.loc[series["source_kind"] == SECONDARY_REPORT, "source_publisher"].map(reporter):
+    for name in series.loc[series["source_kind"] == SECONDARY_REPORT, "source_publisher"].map(
+        reporter
+    ):
         assert name in text
     assert all(len(line) <= 100 for line in source_line(series))
 
@@ -70,6 +77,7 @@ def test_a_chart_of_official_releases_only_says_so():
 
 # ---------------------------------------------------------------- feedback that is true
 
+
 def test_years_typed_as_one_text_are_not_called_years_with_a_value():
     """Is "2002, 2003, 2006" read as a list of years, said so, and not called years with a value?"""
     message = evaluate("3.1", "2002, 2003, 2006").message
@@ -82,17 +90,25 @@ def test_a_year_outside_the_series_gets_its_own_message():
     """Is ["2030"] told it lies outside the series, never a misreading that does not apply?"""
     for answer in (["2030"], [2030], [1990]):
         feedback = evaluate("3.1", answer)
-        assert feedback.status == WRONG and "outside the years the series covers" in feedback.message
+        assert (
+            feedback.status == WRONG and "outside the years the series covers" in feedback.message
+        )
 
 
 def test_verdicts_never_print_an_empty_list_to_look_at():
     """Does 3.5 name the problem when every label is right but an id is extra, unknown or missing?"""
     key = lesson03.coca_verdicts()
-    for answer in ({**key, "C999": "supported"}, {**key, "c021": key["C021"]},
-                   {claim: label for claim, label in key.items() if claim != "C047"}, {}):
+    for answer in (
+        {**key, "C999": "supported"},
+        {**key, "c021": key["C021"]},
+        {claim: label for claim, label in key.items() if claim != "C047"},
+        {},
+    ):
         feedback = evaluate("3.5", answer)
         assert feedback.status in (WRONG, UNREADABLE) and feedback.message.strip()
-        assert "Look again at: ." not in feedback.message and "Look again at: " not in feedback.message
+        assert (
+            "Look again at: ." not in feedback.message and "Look again at: " not in feedback.message
+        )
 
 
 @pytest.mark.parametrize("claim_id", ["C013", "C034"])
@@ -105,6 +121,7 @@ def test_the_defensible_reading_is_answered_with_the_rule(claim_id):
 
 
 # ---------------------------------------------------------------- keys follow the data
+
 
 def test_the_alto_huallaga_changes_are_what_the_model_answer_says():
     """Are the covered Alto Huallaga changes -25.6 % and -54.8 % at most, none near 65 %?"""
@@ -135,6 +152,7 @@ def test_the_trace_key_follows_the_source_kind_column(data_copy):
         for row in rows[1:]:
             if 2018 <= int(row[year]) <= 2022:
                 row[kind] = OFFICIAL_RELEASE
+
     _rewrite(data_copy / "coca_cultivation.csv", official)
     assert lesson03.trace_key()["e"] == "yes"
 
@@ -144,6 +162,8 @@ def test_the_plausibility_key_rests_on_the_reference_notes(data_copy):
     assert 80 / 2 <= lesson03.plausibility_estimate() <= 80 * 2
     assert evaluate("3.7", lesson03.plausibility_choice()).status == CORRECT
     notes = data_copy / "reference" / "context_facts.md"
-    notes.write_text(notes.read_text(encoding="utf-8").replace("302 tonnes", "302 t"), encoding="utf-8")
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("302 tonnes", "302 t"), encoding="utf-8"
+    )
     feedback = evaluate("3.7", "b")
     assert feedback.status == UNREADABLE and "could not be worked out" in feedback.message

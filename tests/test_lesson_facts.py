@@ -36,18 +36,23 @@ def _prose():
             if cell.cell_type == "markdown":
                 yield f"{path.name} cell {number}", cell.source
     for path in INSTRUCTOR_NOTES:
-        for number, block in enumerate(re.split(r"\n\s*\n|\n(?=\s*[-|] )", path.read_text(encoding="utf-8"))):
+        for number, block in enumerate(
+            re.split(r"\n\s*\n|\n(?=\s*[-|] )", path.read_text(encoding="utf-8"))
+        ):
             yield f"{path.name} block {number}", block
 
 
 # ---------------------------------------------------------------- monitored zones
+
 
 def _zone_counts():
     """{year: zones} from the reference notes on the series: "(14 zones in 2020, 19 in 2021, ...)"."""
     readme = data_file("reference/README.md").read_text(encoding="utf-8")
     listed = re.search(r"\((\d+) zones in (\d{4})((?:, \d+ in \d{4})+)\)", " ".join(readme.split()))
     counts = {int(listed[2]): int(listed[1])}
-    counts.update({int(year): int(zones) for zones, year in re.findall(r"(\d+) in (\d{4})", listed[3])})
+    counts.update(
+        {int(year): int(zones) for zones, year in re.findall(r"(\d+) in (\d{4})", listed[3])}
+    )
     return counts
 
 
@@ -58,7 +63,11 @@ def _chart_rules(name):
         for node in ast.walk(ast.parse(cell.source)):
             if not isinstance(node, ast.Dict):
                 continue
-            columns = {key.value: value for key, value in zip(node.keys, node.values, strict=True) if isinstance(key, ast.Constant)}
+            columns = {
+                key.value: value
+                for key, value in zip(node.keys, node.values, strict=True)
+                if isinstance(key, ast.Constant)
+            }
             labels = columns.get("label") or columns.get("note")
             when = columns.get("measured") or columns.get("year")
             if isinstance(when, ast.Call):  # pd.to_datetime([...])
@@ -77,8 +86,12 @@ def test_the_zone_rule_of_lessons_03_and_05_is_the_year_the_zones_grew():
         zones = [(when, label) for when, label in _chart_rules(name) if "zones" in label]
         assert len(zones) == 1, f"lesson {name}: one rule for the zones, found {zones}"
         when, label = zones[0]
-        assert str(when).startswith(str(grew)), f"lesson {name}: the zones rule is at {when}, not {grew}"
-        assert str(counts[grew]) in label, f"lesson {name}: the label {label!r} should give {counts[grew]} zones"
+        assert str(when).startswith(str(grew)), (
+            f"lesson {name}: the zones rule is at {when}, not {grew}"
+        )
+        assert str(counts[grew]) in label, (
+            f"lesson {name}: the label {label!r} should give {counts[grew]} zones"
+        )
 
 
 def test_prose_on_the_zones_uses_the_references_wording():
@@ -94,15 +107,20 @@ def test_prose_on_the_zones_uses_the_references_wording():
     for name, text in _prose():
         flat = " ".join(text.split())
         for found in re.finditer(r"zones[^.]{0,40}\bfrom (20\d\d)\b", flat):
-            following = flat[found.start(1):found.start(1) + 30]
-            assert following.startswith(f"2020 on ({counts[2020]} zones in 2020"), f"{name}: {found[0]!r}"
+            following = flat[found.start(1) : found.start(1) + 30]
+            assert following.startswith(f"2020 on ({counts[2020]} zones in 2020"), (
+                f"{name}: {found[0]!r}"
+            )
 
 
 # ---------------------------------------------------------------- the 2011 lapse
 
+
 def test_every_mention_of_the_2011_lapse_says_it_was_renewed_retroactively():
     """Does each lesson cell or note paragraph that names the 31 October 2011 lapse also give the renewal?"""
-    mentions = [(name, text) for name, text in _prose() if re.search(r"31 October( 2011)?|2011 lapse", text)]
+    mentions = [
+        (name, text) for name, text in _prose() if re.search(r"31 October( 2011)?|2011 lapse", text)
+    ]
     assert mentions
     for name, text in mentions:
         assert "retroactive" in text, f"{name} names the lapse without the retroactive renewal"
@@ -110,30 +128,54 @@ def test_every_mention_of_the_2011_lapse_says_it_was_renewed_retroactively():
 
 # ---------------------------------------------------------------- counts written in prose
 
+
 def test_lesson_05_counts_of_the_claims_of_effect_are_the_codings():
     """Are "of the 10 verdicts of failure, 6 rest on ..." and its siblings what passages.csv holds?"""
     passages = load_passages()
     effects = passages[passages["claim_of_effect"] != "none"]
-    failed, worked = effects[effects["claim_of_effect"] == "failed"], effects[effects["claim_of_effect"] == "worked"]
+    failed, worked = (
+        effects[effects["claim_of_effect"] == "failed"],
+        effects[effects["claim_of_effect"] == "worked"],
+    )
     evidence = failed["evidence"].value_counts()
     text = " ".join(" ".join(cell.source.split()) for cell in _cells("05-", "markdown"))
-    said = re.search(r"All (\d+) claims that a policy \*\*worked\*\* rest on a figure \((\d+)\) or a dated event "
-                     r"\((\d+)\); of the (\d+) verdicts of \*\*failure\*\*, (\d+) rest on the outlet's assertion "
-                     r"alone, (\d+) on a figure, (\d+) on a dated event and (\d+) on someone's statement\.", text)
-    assert said, "the sentence with the counts of the claims of effect has changed: update this test"
+    said = re.search(
+        r"All (\d+) claims that a policy \*\*worked\*\* rest on a figure \((\d+)\) or a dated event "
+        r"\((\d+)\); of the (\d+) verdicts of \*\*failure\*\*, (\d+) rest on the outlet's assertion "
+        r"alone, (\d+) on a figure, (\d+) on a dated event and (\d+) on someone's statement\.",
+        text,
+    )
+    assert said, (
+        "the sentence with the counts of the claims of effect has changed: update this test"
+    )
     assert [int(n) for n in said.groups()] == [
-        len(worked), (worked["evidence"] == "figure").sum(), (worked["evidence"] == "event").sum(),
-        len(failed), evidence.get("assertion", 0), evidence.get("figure", 0), evidence.get("event", 0),
-        evidence.get("statement", 0)]
-    assert sum(evidence.get(kind, 0) for kind in ("assertion", "figure", "event", "statement")) == len(failed)
-    for later in (r"(\d+) of its (\d+) verdicts of failure rest on the outlet's assertion alone",
-                  r"of the (\d+) claims that it failed, \d+ are the outlet's own and (\d+) are bare assertions"):
+        len(worked),
+        (worked["evidence"] == "figure").sum(),
+        (worked["evidence"] == "event").sum(),
+        len(failed),
+        evidence.get("assertion", 0),
+        evidence.get("figure", 0),
+        evidence.get("event", 0),
+        evidence.get("statement", 0),
+    ]
+    assert sum(
+        evidence.get(kind, 0) for kind in ("assertion", "figure", "event", "statement")
+    ) == len(failed)
+    for later in (
+        r"(\d+) of its (\d+) verdicts of failure rest on the outlet's assertion alone",
+        r"of the (\d+) claims that it failed, \d+ are the outlet's own and (\d+) are bare assertions",
+    ):
         found = re.search(later, text)
         assert found, f"lesson 05 no longer says {later!r}: update this test"
         counts = sorted(int(n) for n in found.groups())
-        assert counts == sorted([len(failed), evidence.get("assertion", 0)]), f"lesson 05: {found[0]!r}"
+        assert counts == sorted([len(failed), evidence.get("assertion", 0)]), (
+            f"lesson 05: {found[0]!r}"
+        )
     own = re.search(r"Of the (\d+) verdicts of failure, (\d+) are in the outlet's own voice", text)
-    assert own and [int(n) for n in own.groups()] == [len(failed), (failed["voice"] == "outlet").sum()]
+    assert own and [int(n) for n in own.groups()] == [
+        len(failed),
+        (failed["voice"] == "outlet").sum(),
+    ]
 
 
 def test_lesson_06_counts_of_sourced_figures_are_the_claims_table():
@@ -143,13 +185,21 @@ def test_lesson_06_counts_of_sourced_figures_are_the_claims_table():
     unsourced = own["source_type"].isin(["unattributed", "the outlet itself"])
     news, analysis = own["section"] == "news", own["section"] == "analysis"
     code = " ".join(" ".join(cell.source.split()) for cell in _cells("06-", "code"))
-    said = re.search(r"credit (\d+) of their (\d+) figures .* where (\d+) of the (\d+) figures name \" \"no source", code)
+    said = re.search(
+        r"credit (\d+) of their (\d+) figures .* where (\d+) of the (\d+) figures name \" \"no source",
+        code,
+    )
     assert said, "the worked brief's kind_of_piece sentence has changed: update this test"
     assert [int(n) for n in said.groups()] == [
-        (news & ~unsourced).sum(), news.sum(), (analysis & unsourced).sum(), analysis.sum()]
+        (news & ~unsourced).sum(),
+        news.sum(),
+        (analysis & unsourced).sum(),
+        analysis.sum(),
+    ]
 
 
 # ---------------------------------------------------------------- chart source lines
+
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.stem)
 def test_charts_of_the_coca_series_write_their_source_with_source_line(path):
@@ -157,13 +207,18 @@ def test_charts_of_the_coca_series_write_their_source_with_source_line(path):
     for cell in nbformat.read(path, as_version=4).cells:
         if cell.cell_type != "code" or "alt.Title(" not in cell.source:
             continue
-        draws_series = re.search(r"\b(series|wide|coca|long)\b", cell.source) and "hectares" in cell.source
+        draws_series = (
+            re.search(r"\b(series|wide|coca|long)\b", cell.source) and "hectares" in cell.source
+        )
         assert "UNODC/DEVIDA" not in cell.source, f"{path.name}: a hand-typed survey source line"
         if draws_series:
-            assert "source_line(" in cell.source, f"{path.name}: a chart of the series without source_line()"
+            assert "source_line(" in cell.source, (
+                f"{path.name}: a chart of the series without source_line()"
+            )
 
 
 # ---------------------------------------------------------------- lesson 06's method
+
 
 def test_lesson_06_credits_sift_and_investigates_the_outlet_off_the_page():
     """SIFT credited with its licence; a who-is-behind step from item (k), called self-description; click restraint."""
@@ -183,10 +238,13 @@ def test_lesson_06_credits_sift_and_investigates_the_outlet_off_the_page():
 
 # ---------------------------------------------------------------- wording the fact-check flagged
 
+
 def test_no_prose_calls_a_figure_the_outlets_own_count():
     """Is no unsourced figure called 'the outlet's own count' (the outlet gives no source; it did not count)?"""
     for name, text in _prose():
-        assert "own count" not in " ".join(text.split()), f"{name} calls a figure the outlet's own count"
+        assert "own count" not in " ".join(text.split()), (
+            f"{name} calls a figure the outlet's own count"
+        )
 
 
 def test_the_70000_deaths_are_repeated_not_recycled():
@@ -201,10 +259,14 @@ def test_the_70000_deaths_are_repeated_not_recycled():
 def test_lesson_04_gives_the_outside_fighter_estimates_as_their_range():
     """Does lesson 04 give the outside fighter estimates since 2021 as the range outside_figures.csv holds?"""
     from vraem.outside import load_outside_figures
+
     figures = load_outside_figures()
-    fighters = figures[(figures["measure"] == "fighters") & (figures["counted"].str.startswith("members"))
-                       & (figures["counted"] != "members with heavy weapons")
-                       & figures["reference_period"].astype(str).str.match(r"20[2-9]\d")]  # dated 2020s
+    fighters = figures[
+        (figures["measure"] == "fighters")
+        & (figures["counted"].str.startswith("members"))
+        & (figures["counted"] != "members with heavy weapons")
+        & figures["reference_period"].astype(str).str.match(r"20[2-9]\d")
+    ]  # dated 2020s
     low, high = int(fighters["value"].min()), int(fighters["value"].max())
     text = " ".join(" ".join(cell.source.split()) for cell in _cells("04-", "markdown"))
     assert f"{low} to {high} from 2021" in text
@@ -213,7 +275,9 @@ def test_lesson_04_gives_the_outside_fighter_estimates_as_their_range():
 
 # ---------------------------------------------------------------- the 36 hostages (reference (f))
 
-HOSTAGES = re.compile(r"\b36\b[^.;:]{0,40}(hostage|gas workers|kidnapped)|(hostage|kidnapp)[^.;:]{0,60}\b36\b")
+HOSTAGES = re.compile(
+    r"\b36\b[^.;:]{0,40}(hostage|gas workers|kidnapped)|(hostage|kidnapp)[^.;:]{0,60}\b36\b"
+)
 
 
 def _sentences_on_the_36():
@@ -228,34 +292,51 @@ def test_no_text_calls_the_36_hostages_settled():
     sentences = list(_sentences_on_the_36())
     assert len(sentences) > 5
     # "best attested" ranks the counts, which the reference does not do (a second fact-check's finding)
-    overstated = re.compile(r"(?<!not )(?<!not a )\bsettled\b|independent|\bholds?\b|can stand|\bsupported\b"
-                            r"|dozens|best.attested")
+    overstated = re.compile(
+        r"(?<!not )(?<!not a )\bsettled\b|independent|\bholds?\b|can stand|\bsupported\b"
+        r"|dozens|best.attested"
+    )
     for name, sentence in sentences:
         assert not overstated.search(sentence), f"{name}: {sentence!r}"
     # where the count is judged, the other counts are named
     for lesson, cell_id in (("05-", "l05-088"), ("06-", "l06-096")):
         cell = next(cell for cell in _cells(lesson) if cell.get("id") == cell_id)
         flat = " ".join(cell.source.split())
-        assert "disputed" in flat and "42" in flat and "at least 40" in flat and "30" in flat, cell_id
+        assert "disputed" in flat and "42" in flat and "at least 40" in flat and "30" in flat, (
+            cell_id
+        )
     # lesson 06's rule turns `disputed` into "cannot be checked": its model answer must follow the rule
-    model = " ".join(next(cell for cell in _cells("06-") if cell.get("id") == "l06-096").source.split())
+    model = " ".join(
+        next(cell for cell in _cells("06-") if cell.get("id") == "l06-096").source.split()
+    )
     assert re.search(r"36 kidnapped gas workers cannot be checked", model)
     for note in ("05-", "06-"):
-        text = " ".join(next(p for p in INSTRUCTOR_NOTES if p.name.startswith(note)).read_text(encoding="utf-8").split())
+        text = " ".join(
+            next(p for p in INSTRUCTOR_NOTES if p.name.startswith(note))
+            .read_text(encoding="utf-8")
+            .split()
+        )
         assert "disputed" in text and not re.search(r"best.attested", text), note
 
 
 def test_no_advice_says_dozens_for_the_hostages():
     """Does no lesson, instructor note or exercise module advise "dozens" for the count of hostages?"""
     texts = [(name, text) for name, text in _prose()]
-    texts += [(path.name, cell.source) for path in SOLUTIONS for cell in nbformat.read(path, as_version=4).cells]
-    texts += [(path.name, path.read_text(encoding="utf-8"))
-              for path in sorted((REPO / "src" / "vraem" / "exercises").glob("*.py"))]
+    texts += [
+        (path.name, cell.source)
+        for path in SOLUTIONS
+        for cell in nbformat.read(path, as_version=4).cells
+    ]
+    texts += [
+        (path.name, path.read_text(encoding="utf-8"))
+        for path in sorted((REPO / "src" / "vraem" / "exercises").glob("*.py"))
+    ]
     for name, text in texts:
         assert "dozens" not in text.lower(), name
 
 
 # ---------------------------------------------------------------- P009 rests on events
+
 
 def test_lesson_05_and_its_note_say_what_p009_rests_on():
     """Do l05-088 and instructors/05 give P009's evidence as passages.csv codes it (events, not the 36)?"""
@@ -276,12 +357,15 @@ def test_lesson_05_and_its_note_say_what_p009_rests_on():
 
 # ---------------------------------------------------------------- agreement claims with no record
 
+
 def test_no_text_reports_a_level_for_the_earlier_outside_check():
     """Is the earlier outside check given no agreement level (its coding was not kept)?"""
     for name, text in _prose():
         flat = " ".join(text.split())
         if re.search(r"earlier outside", flat):
-            assert not re.search(r"much lower|moderate|fair|slight|substantial|kappa of|\b0\.\d", flat), name
+            assert not re.search(
+                r"much lower|moderate|fair|slight|substantial|kappa of|\b0\.\d", flat
+            ), name
             assert "not kept" in flat, name
 
 
@@ -303,7 +387,7 @@ def _checklist_moves():
     """{section: move} from the lesson's checklist table (l06-003), the truth the notes must follow."""
     cell = next(cell for cell in _cells("06-", "code") if cell.get("id") == "l06-003")
     for node in ast.walk(ast.parse(cell.source)):
-        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == 'checklist[\'move\']':
+        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "checklist['move']":
             moves = ast.literal_eval(node.value)
     return dict(zip([key for key, _ in SECTIONS], moves, strict=True))
 
@@ -313,15 +397,25 @@ def test_instructor_note_06_counts_the_sections_that_leave_the_page_as_the_lesso
     moves = _checklist_moves()
     leaving = [section for section, move in moves.items() if move != "read the page itself"]
     staying = [section for section, move in moves.items() if move == "read the page itself"]
-    note = " ".join(next(p for p in INSTRUCTOR_NOTES if p.name.startswith("06-")).read_text(encoding="utf-8").split())
+    note = " ".join(
+        next(p for p in INSTRUCTOR_NOTES if p.name.startswith("06-"))
+        .read_text(encoding="utf-8")
+        .split()
+    )
     assert f"{NUMBER_WORDS[len(leaving)].capitalize()} sections leave the page" in note
     assert f"The other {NUMBER_WORDS[len(staying)]}" in note
     for section in leaving + staying:
         assert f"`{section}`" in note, section
     assert "Only one section leaves the page" not in note
     lesson = " ".join(" ".join(cell.source.split()) for cell in _cells("06-", "markdown"))
-    assert f"{NUMBER_WORDS[len(staying)].capitalize()} of the checklist's {NUMBER_WORDS[len(moves)]} sections" in lesson
-    assert f"{NUMBER_WORDS[len(staying)]} of the {NUMBER_WORDS[len(moves)]} sections read the page itself" in lesson
+    assert (
+        f"{NUMBER_WORDS[len(staying)].capitalize()} of the checklist's {NUMBER_WORDS[len(moves)]} sections"
+        in lesson
+    )
+    assert (
+        f"{NUMBER_WORDS[len(staying)]} of the {NUMBER_WORDS[len(moves)]} sections read the page itself"
+        in lesson
+    )
 
 
 def test_stop_is_said_to_have_no_section_of_its_own():
@@ -330,15 +424,19 @@ def test_stop_is_said_to_have_no_section_of_its_own():
     keypoints = next(cell for cell in _cells("06-") if cell.get("id") == "l06-097").source
     note = next(p for p in INSTRUCTOR_NOTES if p.name.startswith("06-")).read_text(encoding="utf-8")
     for text in (keypoints, note):
-        assert "Stop has no section of its own" in " ".join(text.split()) or \
-               "Stop, has no section of its own" in " ".join(text.split())
+        assert "Stop has no section of its own" in " ".join(
+            text.split()
+        ) or "Stop, has no section of its own" in " ".join(text.split())
 
 
 # ---------------------------------------------------------------- lesson 05's "try it" passages
 
+
 def test_instructor_note_05_names_the_try_it_passages_the_lesson_prints():
     """Does instructors/05's timing row for section 2 name the passages the "try it" cell prints?"""
-    try_it = next(cell for cell in _cells("05-", "code") if cell.get("id") == "l05-033")  # prints their quotes
+    try_it = next(
+        cell for cell in _cells("05-", "code") if cell.get("id") == "l05-033"
+    )  # prints their quotes
     loops = [node for node in ast.walk(ast.parse(try_it.source)) if isinstance(node, ast.For)]
     printed = ast.literal_eval(loops[0].iter)
     assert printed and set(printed) <= set(load_passages()["passage_id"])
@@ -353,7 +451,7 @@ def test_lesson_06_model_texts_keep_the_word_limits_the_exercise_sets():
     """Are the model answer's two texts within 6.a's limits (editor at most 150 words, reader 100-150)?"""
     model = next(cell for cell in _cells("06-") if cell.get("id") == "l06-096").source
     stated = re.search(r"\*For the editor \(about (\d+) words\)\.\*", model)
-    editor = model[stated.end():model.index("*For a general reader.*")]
-    reader = model[model.index("*For a general reader.*") + len("*For a general reader.*"):]
+    editor = model[stated.end() : model.index("*For a general reader.*")]
+    reader = model[model.index("*For a general reader.*") + len("*For a general reader.*") :]
     assert len(editor.split()) <= 150 and abs(len(editor.split()) - int(stated[1])) <= 10
     assert 100 <= len(reader.split()) <= 150

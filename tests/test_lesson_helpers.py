@@ -48,12 +48,21 @@ def _helpers_in(text: str) -> set[str]:
 def _messages(module: str) -> str:
     """The string constants of a module that are not docstrings: what it can print."""
     tree = ast.parse((REPO / "src" / "vraem" / module).read_text(encoding="utf-8"))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef)
-                  and node.body and isinstance(node.body[0], ast.Expr)
-                  and isinstance(node.body[0].value, ast.Constant)}
-    return "\n".join(node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
-                     and isinstance(node.value, str) and id(node) not in docstrings)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return "\n".join(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    )
 
 
 def advised() -> dict[int, dict[str, str]]:
@@ -71,21 +80,36 @@ def advised() -> dict[int, dict[str, str]]:
         if cell.cell_type == "markdown" and "first code cell of every lesson" in cell.source:
             for row in (line for line in cell.source.splitlines() if line.startswith("|")):
                 since = re.search(r"\(lesson (\d\d)\)", row)
-                want(_helpers_in(row), int(since[1]) if since else 0, "lesson 00's table of helpers")
+                want(
+                    _helpers_in(row), int(since[1]) if since else 0, "lesson 00's table of helpers"
+                )
     for path in LESSONS:
         for cell in _cells(path):
             if cell.cell_type != "markdown":
                 continue
             prose = "\n".join(line for line in cell.source.splitlines() if not line.startswith("|"))
-            if "every lesson" in prose:  # "… `glossary()` lists every term. Keep it at hand in every lesson."
-                want(_helpers_in(prose), 0, f"{path.name}: a paragraph that says \"every lesson\"")
+            if (
+                "every lesson" in prose
+            ):  # "… `glossary()` lists every term. Keep it at hand in every lesson."
+                want(_helpers_in(prose), 0, f'{path.name}: a paragraph that says "every lesson"')
             want(_helpers_in(prose), 0, f"{path.name}'s text", only=_number(path))
     for module in EVERYWHERE:
         want(_helpers_in(_messages(module)), 0, f"a message of {module}")
     for exercise_id, exercise in all_exercises().items():
-        told = " ".join([*exercise.hints, exercise.look_again, *(m.feedback for m in exercise.misreadings),
-                         *getattr(exercise.answer, "why_not", {}).values()])
-        want(_helpers_in(told), 0, f"exercise {exercise_id}'s hints and feedback", only=lesson_number(exercise_id))
+        told = " ".join(
+            [
+                *exercise.hints,
+                exercise.look_again,
+                *(m.feedback for m in exercise.misreadings),
+                *getattr(exercise.answer, "why_not", {}).values(),
+            ]
+        )
+        want(
+            _helpers_in(told),
+            0,
+            f"exercise {exercise_id}'s hints and feedback",
+            only=lesson_number(exercise_id),
+        )
     return wanted
 
 
@@ -107,8 +131,12 @@ def test_the_advice_is_found():
     """Does the reader of the advice find lesson 00's table and the glossary's "every lesson"?"""
     wanted = advised()
     assert {"check", "hint", "solution", "progress", "quote"} <= set(wanted[0])
-    assert "glossary" in wanted[max(wanted)], "lesson 00 says to keep glossary() at hand in every lesson"
-    assert "doctor" in wanted[max(wanted)], "check() tells learners to run doctor() when the data is damaged"
+    assert "glossary" in wanted[max(wanted)], (
+        "lesson 00 says to keep glossary() at hand in every lesson"
+    )
+    assert "doctor" in wanted[max(wanted)], (
+        "check() tells learners to run doctor() when the data is damaged"
+    )
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)

@@ -55,12 +55,15 @@ def test_lesson_opens_with_title_summary_time_questions_objectives(path):
     assert TAG_SETUP in _tags(second) and second.cell_type == "code"
 
 
-@pytest.mark.parametrize("path", [p for p in SOLUTIONS if not p.name.startswith("00-")],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", [p for p in SOLUTIONS if not p.name.startswith("00-")], ids=lambda p: p.stem
+)
 def test_teaching_lessons_fit_a_class_and_have_enough_exercises(path):
     """Do lessons 01+ take 45–75 minutes, with 4+ checked and 1+ open exercises with model answers?"""
     notebook = _read(path)
-    minutes = [int(n) for n in re.findall(r"(\d+) min (?:teaching|exercises)", notebook.cells[0].source)]
+    minutes = [
+        int(n) for n in re.findall(r"(\d+) min (?:teaching|exercises)", notebook.cells[0].source)
+    ]
     assert 45 <= sum(minutes) <= 75
     checked = [cell for cell in notebook.cells if TAG_EXERCISE in _tags(cell)]
     assert len(checked) >= 4
@@ -69,8 +72,10 @@ def test_teaching_lessons_fit_a_class_and_have_enough_exercises(path):
     assert opens, "no open exercise"
     for index in opens:
         assert "Rubric" in cells[index].source
-        following = cells[index + 1:index + 4]
-        assert any(TAG_INSTRUCTOR in _tags(cell) and "Model answer" in cell.source for cell in following)
+        following = cells[index + 1 : index + 4]
+        assert any(
+            TAG_INSTRUCTOR in _tags(cell) and "Model answer" in cell.source for cell in following
+        )
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.stem)
@@ -89,9 +94,11 @@ def test_every_exercise_is_followed_by_its_own_check(path):
         if TAG_EXERCISE not in _tags(cell):
             continue
         heading = CHECKED_HEADING.search(cell.source)
-        assert heading, f"{path.name} cell {index + 1}: heading must read '### Exercise N.M · Title (X min)'"
+        assert heading, (
+            f"{path.name} cell {index + 1}: heading must read '### Exercise N.M · Title (X min)'"
+        )
         assert lesson_number(heading["id"]) == int(path.name[:2])
-        rest = cells[index + 1:]
+        rest = cells[index + 1 :]
         check_at = next(i for i, c in enumerate(rest) if TAG_CHECK in _tags(c))
         assert CHECK_CALL.search(rest[check_at].source)["id"] == heading["id"]
         assert any(TAG_SOLUTION in _tags(c) for c in rest[:check_at])
@@ -99,8 +106,12 @@ def test_every_exercise_is_followed_by_its_own_check(path):
 
 def test_exercise_ids_are_unique_and_registered():
     """Is every exercise id used once in the course and known to check()?"""
-    ids = [CHECK_CALL.search(cell.source)["id"] for path in SOLUTIONS for cell in _read(path).cells
-           if TAG_CHECK in _tags(cell)]
+    ids = [
+        CHECK_CALL.search(cell.source)["id"]
+        for path in SOLUTIONS
+        for cell in _read(path).cells
+        if TAG_CHECK in _tags(cell)
+    ]
     assert len(ids) == len(set(ids))
     assert set(ids) == set(all_exercises())
 
@@ -139,7 +150,9 @@ def test_the_readme_lists_every_lesson():
 def test_instructor_notes_exist_for_every_lesson():
     """Is there an instructor note for each lesson?"""
     for path in SOLUTIONS:
-        assert (REPO / "instructors" / f"{path.stem}.md").is_file(), f"no instructors/{path.stem}.md"
+        assert (REPO / "instructors" / f"{path.stem}.md").is_file(), (
+            f"no instructors/{path.stem}.md"
+        )
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.stem)
@@ -156,7 +169,9 @@ def test_open_exercise_answer_cells_say_how_to_edit_them(path):
     for index, cell in enumerate(cells):
         if TAG_OPEN_EXERCISE in _tags(cell):
             answer = cells[index + 1]
-            assert answer.cell_type == "markdown" and "double-click" in answer.source.lower(), path.name
+            assert answer.cell_type == "markdown" and "double-click" in answer.source.lower(), (
+                path.name
+            )
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -169,4 +184,5 @@ def test_a_text_that_introduces_a_cell_stands_right_above_it(path):
             following = cells[index + 1]
             assert following.cell_type == "code" and TAG_INSTRUCTOR not in _tags(following), (
                 f"{path.name} cell {index + 1} ends with a colon but is followed by "
-                f"{following.cell_type}: {cell.source.strip()[-80:]!r}")
+                f"{following.cell_type}: {cell.source.strip()[-80:]!r}"
+            )

@@ -36,10 +36,12 @@ def coverage(path) -> tuple[list[str], dict[int, list[str]]]:
         name = heading[1] if heading else f"cell {number}"
         declared = cell.metadata.get("objectives")
         assert isinstance(declared, list) and declared, (
-            f"{path.name}, {name}: add cell metadata \"objectives\": [numbers of the objectives it assesses]")
+            f'{path.name}, {name}: add cell metadata "objectives": [numbers of the objectives it assesses]'
+        )
         for objective in declared:
             assert isinstance(objective, int) and 1 <= objective <= len(stated), (
-                f"{path.name}, {name}: objective {objective!r} is not one of 1..{len(stated)}")
+                f"{path.name}, {name}: objective {objective!r} is not one of 1..{len(stated)}"
+            )
             covered.setdefault(objective, []).append(name)
     return stated, covered
 
@@ -55,5 +57,7 @@ def test_every_objective_is_assessed_by_an_exercise(path):
     """Does at least one exercise assess each objective the lesson states?"""
     stated, covered = coverage(path)
     assert stated, f"{path.name} states no objectives"
-    missing = [f"{number}. {text}" for number, text in enumerate(stated, start=1) if number not in covered]
+    missing = [
+        f"{number}. {text}" for number, text in enumerate(stated, start=1) if number not in covered
+    ]
     assert not missing, f"{path.name}: no exercise assesses: {missing}"

@@ -13,8 +13,12 @@ from vraem.tables import resource_schema, validate_resource
 
 #: Measures no claim uses (see the measure description in datapackage.json); event_year
 #: joins the claims' vocabulary with the corrected claims table.
-OUTSIDE_ONLY_MEASURES = {"coca_production_share", "cocaine_production_share", "coca_share_unstated",
-                         "event_year"}
+OUTSIDE_ONLY_MEASURES = {
+    "coca_production_share",
+    "cocaine_production_share",
+    "coca_share_unstated",
+    "event_year",
+}
 #: Source types no claim uses yet: a firm's statement; a member of Congress (the corrected claims
 #: table adds it too).
 OUTSIDE_ONLY_SOURCE_TYPES = {"company", "legislator"}
@@ -35,11 +39,15 @@ def _edit(path, figure_id, **changes):
 
 
 def _problems_for(figure_id):
-    return [problem for problem in outside_figure_problems(load_outside_figures())
-            if f"outside_figures.csv {figure_id}:" in problem]
+    return [
+        problem
+        for problem in outside_figure_problems(load_outside_figures())
+        if f"outside_figures.csv {figure_id}:" in problem
+    ]
 
 
 # --- the table as it is --------------------------------------------------------------------
+
 
 def test_the_table_matches_its_schema():
     """Does outside_figures.csv satisfy datapackage.json (types, required, vocabularies, key)?"""
@@ -61,8 +69,15 @@ def test_the_table_covers_the_items_the_issue_names():
     """Fighters (e), bases and troops (d), the emergency (b), hostages (f), cocaine (g), the shares."""
     figures = load_outside_figures()
     assert {"(b)", "(d)", "(e)", "(f)", "(g)", "shares"} <= set(figures["reference_item"])
-    for measure in ("fighters", "military_bases", "troops", "state_of_emergency_duration", "hostages",
-                    "cocaine_production", "coca_area_share"):
+    for measure in (
+        "fighters",
+        "military_bases",
+        "troops",
+        "state_of_emergency_duration",
+        "hostages",
+        "cocaine_production",
+        "coca_area_share",
+    ):
         assert (figures["measure"] == measure).any(), measure
 
 
@@ -70,20 +85,40 @@ def test_the_vocabulary_is_the_claims_vocabulary():
     """Are measures, units and source types those of claims.csv, except the documented few?"""
     claims = {field["name"]: field for field in resource_schema("claims")["schema"]["fields"]}
     figures = load_outside_figures()
-    assert set(figures["measure"]) - set(claims["measure"]["constraints"]["enum"]) <= OUTSIDE_ONLY_MEASURES
+    assert (
+        set(figures["measure"]) - set(claims["measure"]["constraints"]["enum"])
+        <= OUTSIDE_ONLY_MEASURES
+    )
     assert set(figures["unit"]) - set(claims["unit"]["constraints"]["enum"]) <= {"calendar year"}
-    assert (set(figures["source_type"]) - set(claims["source_type"]["constraints"]["enum"])
-            <= OUTSIDE_ONLY_SOURCE_TYPES)
+    assert (
+        set(figures["source_type"]) - set(claims["source_type"]["constraints"]["enum"])
+        <= OUTSIDE_ONLY_SOURCE_TYPES
+    )
     ours = {field["name"] for field in resource_schema("outside_figures")["schema"]["fields"]}
-    shared = {"measure", "value_text", "value", "value_low", "value_high", "unit", "place",
-              "reference_period", "reference_basis", "hedge", "attributed_to", "source_type"}
+    shared = {
+        "measure",
+        "value_text",
+        "value",
+        "value_low",
+        "value_high",
+        "unit",
+        "place",
+        "reference_period",
+        "reference_basis",
+        "hedge",
+        "attributed_to",
+        "source_type",
+    }
     assert shared <= ours and shared <= set(claims)
 
 
 def test_every_outside_figure_lines_up_with_a_claim():
     """Does each outside figure belong to a quantity that some claim also gives?"""
     claims = load_claims()
-    claimed = {quantity_of(measure, text) for measure, text in zip(claims["measure"], claims["quote"], strict=True)}
+    claimed = {
+        quantity_of(measure, text)
+        for measure, text in zip(claims["measure"], claims["quote"], strict=True)
+    }
     for row in load_outside_figures().itertuples():
         assert quantity_of(row.measure, row.excerpt) in claimed, row.figure_id
 
@@ -92,8 +127,13 @@ def test_circular_sources_are_marked_and_never_independent():
     """Are the InSight-citing sources (CounterVortex, the 64 bases) circular, and never independent?"""
     figures = load_outside_figures()
     circular = set(figures.loc[figures["circular"], "figure_id"])
-    assert set(figures.loc[figures["excerpt"].str.contains("InSight Crime"), "figure_id"]) <= circular
-    assert set(figures.loc[figures["source_url"].fillna("").str.contains("insightcrime"), "figure_id"]) <= circular
+    assert (
+        set(figures.loc[figures["excerpt"].str.contains("InSight Crime"), "figure_id"]) <= circular
+    )
+    assert (
+        set(figures.loc[figures["source_url"].fillna("").str.contains("insightcrime"), "figure_id"])
+        <= circular
+    )
     table = lineup()
     assert not table.loc[table["figure_id"].isin(circular), "independent"].any()
     assert not table.loc[table["origin"] == "article", "independent"].any()
@@ -107,19 +147,22 @@ def test_the_line_up_picks_claims_by_measure():
     assert wanted <= set(lineup()["figure_id"])
 
 
-@pytest.mark.parametrize(("text", "language", "expected"), [
-    ("1.500", "es", (1500.0, 1500.0)),
-    ("1,500", "en", (1500.0, 1500.0)),
-    ("1.500", "en", (1.5, 1.5)),
-    ("10,000", "en", (10000.0, 10000.0)),
-    ("60 to 80", "en", (60.0, 80.0)),
-    ("70 por ciento", "es", (70.0, 70.0)),
-    ("67 per cent", "en", (67.0, 67.0)),
-    ("32.2%", "es", (32.2, 32.2)),
-    ("12,8", "es", (12.8, 12.8)),
-    ("20,304", "es", (20304.0, 20304.0)),
-    ("five", "en", (5.0, 5.0)),
-])
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("1.500", "es", (1500.0, 1500.0)),
+        ("1,500", "en", (1500.0, 1500.0)),
+        ("1.500", "en", (1.5, 1.5)),
+        ("10,000", "en", (10000.0, 10000.0)),
+        ("60 to 80", "en", (60.0, 80.0)),
+        ("70 por ciento", "es", (70.0, 70.0)),
+        ("67 per cent", "en", (67.0, 67.0)),
+        ("32.2%", "es", (32.2, 32.2)),
+        ("12,8", "es", (12.8, 12.8)),
+        ("20,304", "es", (20304.0, 20304.0)),
+        ("five", "en", (5.0, 5.0)),
+    ],
+)
 def test_figures_read_as_their_language_writes_them(text, language, expected):
     """Does the reader know Spanish thousands and decimals, and the words for percent?"""
     assert parse_figure(text, language) == pytest.approx(expected)
@@ -127,9 +170,14 @@ def test_figures_read_as_their_language_writes_them(text, language, expected):
 
 # --- the checks fail when the data is damaged -------------------------------------------
 
+
 def test_an_altered_excerpt_is_caught(data_copy):
     """Does one changed word in an excerpt break the provenance check?"""
-    _edit(data_copy / "outside_figures.csv", "O009", excerpt=lambda text: text.replace("operatives", "fighters"))
+    _edit(
+        data_copy / "outside_figures.csv",
+        "O009",
+        excerpt=lambda text: text.replace("operatives", "fighters"),
+    )
     assert any("not in reference/context_facts.md" in problem for problem in _problems_for("O009"))
 
 
@@ -141,7 +189,14 @@ def test_an_altered_value_is_caught(data_copy):
 
 def test_an_altered_value_text_is_caught(data_copy):
     """Does a figure that is not written in the excerpt break the check?"""
-    _edit(data_copy / "outside_figures.csv", "O018", value_text="72", value="72", value_low="72", value_high="72")
+    _edit(
+        data_copy / "outside_figures.csv",
+        "O018",
+        value_text="72",
+        value="72",
+        value_low="72",
+        value_high="72",
+    )
     assert any("not in the excerpt" in problem for problem in _problems_for("O018"))
 
 
@@ -190,15 +245,24 @@ def test_a_publication_period_that_is_not_the_publication_date_is_caught(data_co
 def test_a_circular_source_cannot_confirm_an_article(data_copy):
     """Does marking The Fix as citing InSight Crime remove it from the confirmations of 4.3?"""
     assert lesson04.independent_confirmation() == "b"
-    _edit(data_copy / "outside_figures.csv", "O007", circular="true", status="only from InSight Crime")
+    _edit(
+        data_copy / "outside_figures.csv", "O007", circular="true", status="only from InSight Crime"
+    )
     assert lesson04.independent_confirmations() == frozenset()
     assert "O007" in lesson04.consistent_in_2012()  # consistent still: the numbers have not changed
 
 
 def test_a_corrected_figure_corrects_the_keys(data_copy):
     """Does a corrected hostage count change the verdict of the pair that rests on it?"""
-    _edit(data_copy / "outside_figures.csv", "O029", value_text="36", value="36", value_low="36",
-          value_high="36", excerpt=lambda text: text.replace("42", "36"))
+    _edit(
+        data_copy / "outside_figures.csv",
+        "O029",
+        value_text="36",
+        value="36",
+        value_low="36",
+        value_high="36",
+        excerpt=lambda text: text.replace("42", "36"),
+    )
     assert lesson04.pair_verdicts()["P6"] == "consistent"
 
 

@@ -48,6 +48,7 @@ def _set(rows, passage_id, column, value, coder=None):
 
 # --- the data as shipped ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("table", TABLES)
 def test_the_passage_tables_match_their_schema(table):
     """Do both tables satisfy datapackage.json: types, vocabularies, keys, links?"""
@@ -85,11 +86,15 @@ def test_every_reconciled_cell_names_its_rule_and_was_really_changed():
     """Is each change from coding A explained by a rule that names the column it changed?"""
     passages = load_passages()
     changed = passages[passages["reconciled_from"] != ""]
-    assert 0 < len(changed) < len(passages) / 4, "a reconciliation corrects coding A here and there, not wholesale"
+    assert 0 < len(changed) < len(passages) / 4, (
+        "a reconciliation corrects coding A here and there, not wholesale"
+    )
     for row in changed.itertuples(index=False):
         assert row.reconciliation_rule, row.passage_id
         for column in reconciled_cells(row.reconciled_from):
-            assert column in row.reconciliation_rule, f"{row.passage_id}: the rule does not name {column}"
+            assert column in row.reconciliation_rule, (
+                f"{row.passage_id}: the rule does not name {column}"
+            )
     table = reconciliation(passages)
     assert (table["A"] != table["reconciled"]).all()
     assert len(table) == sum(len(reconciled_cells(text)) for text in changed["reconciled_from"])
@@ -112,9 +117,13 @@ def test_the_codebook_examples_and_vocabulary_match_the_data():
 
 def test_passages_and_claims_share_one_source_type_vocabulary():
     """Do passages, codings and claims allow the same source types (legislator included)?"""
+
     def allowed(table):
-        field = next(f for f in resource_schema(table)["schema"]["fields"] if f["name"] == "source_type")
+        field = next(
+            f for f in resource_schema(table)["schema"]["fields"] if f["name"] == "source_type"
+        )
         return field["constraints"]["enum"]
+
     assert allowed("passages") == allowed("passage_codings") == allowed("claims")
     assert "legislator" in allowed("passages")
 
@@ -122,8 +131,13 @@ def test_passages_and_claims_share_one_source_type_vocabulary():
 def test_the_codings_say_how_they_were_made():
     """Does the data package say who made each coding, and that B never saw A?"""
     description = resource_schema("passage_codings")["description"]
-    coder = next(f for f in resource_schema("passage_codings")["schema"]["fields"] if f["name"] == "coder")
-    assert "without seeing coding A" in description and "without seeing coding A" in coder["description"]
+    coder = next(
+        f for f in resource_schema("passage_codings")["schema"]["fields"] if f["name"] == "coder"
+    )
+    assert (
+        "without seeing coding A" in description
+        and "without seeing coding A" in coder["description"]
+    )
     assert "course author" in coder["description"]
 
 
@@ -136,6 +150,7 @@ def test_the_second_coding_is_not_a_copy_of_the_first():
 
 
 # --- kappa ------------------------------------------------------------------------------
+
 
 def test_kappa_matches_a_worked_example():
     """Does cohen_kappa give the textbook value for a small table worked by hand?"""
@@ -168,7 +183,9 @@ def test_codings_table_takes_every_coding_as_delivered_and_refuses_repeats():
     """Does the builder rebuild the stored table from its codings, and refuse a passage coded twice?"""
     stored = pd.read_csv(data_file("passage_codings.csv"), dtype=str, keep_default_na=False)
     coders = list(dict.fromkeys(stored["coder"]))
-    built = codings_table({coder: stored[stored["coder"] == coder].drop(columns="coder") for coder in coders})
+    built = codings_table(
+        {coder: stored[stored["coder"] == coder].drop(columns="coder") for coder in coders}
+    )
     assert built.equals(stored)
     coding_b = stored.query("coder == 'B'").drop(columns="coder")
     with pytest.raises(ValueError, match="more than once"):
@@ -179,15 +196,18 @@ def test_codings_table_takes_every_coding_as_delivered_and_refuses_repeats():
 
 def test_a_coding_missing_a_passage_is_caught(data_copy):
     """Does an outside coding that leaves out one passage break the coverage check?"""
+
     def drop(rows):
         coder = rows[0].index("coder")
         rows[:] = [row for row in rows if not (row[0] == "P030" and row[coder] == "O1")]
+
     _rewrite(data_copy / "passage_codings.csv", drop)
     problems = coding_problems(load_passages(), load_codings())
     assert any("coder O1 does not code every passage" in problem for problem in problems)
 
 
 # --- the revision after outside round 1 ----------------------------------------------------
+
 
 def test_every_revised_cell_names_its_rule_and_was_really_changed():
     """Does each cell the revised codebook changed name its rule, and differ from reconciled coding 1?"""
@@ -207,8 +227,11 @@ def test_the_two_reconciled_codings_differ_exactly_in_the_revised_cells():
     """Does reconciled_coding(1) put back the revised cells, and only those?"""
     first = reconciled_coding(1).set_index("passage_id")[list(RECONCILED_COLUMNS)]
     second = reconciled_coding(2).set_index("passage_id")[list(RECONCILED_COLUMNS)]
-    differs = {(passage_id, column) for column in RECONCILED_COLUMNS
-               for passage_id in first.index[first[column] != second[column]]}
+    differs = {
+        (passage_id, column)
+        for column in RECONCILED_COLUMNS
+        for passage_id in first.index[first[column] != second[column]]
+    }
     table = revision()
     assert differs == set(zip(table["passage_id"], table["column"], strict=True))
     with pytest.raises(ValueError, match="versions"):
@@ -217,7 +240,10 @@ def test_the_two_reconciled_codings_differ_exactly_in_the_revised_cells():
 
 def test_a_revision_that_misquotes_the_earlier_value_is_caught(data_copy):
     """Does revised_from that leaves the cell as it was break the check?"""
-    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P060", "revised_from", "frame=security"))
+    _rewrite(
+        data_copy / "passages.csv",
+        lambda rows: _set(rows, "P060", "revised_from", "frame=security"),
+    )
     problems = coding_problems(load_passages(), load_codings())
     assert any("P060" in problem and "left unchanged" in problem for problem in problems)
 
@@ -225,7 +251,9 @@ def test_a_revision_that_misquotes_the_earlier_value_is_caught(data_copy):
 def test_a_revision_without_its_rule_is_caught(data_copy):
     """Does a revised cell with no rule, or a rule that does not name the column, break the check?"""
     _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P072", "revision_rule", ""))
-    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P056", "revision_rule", "a new rule"))
+    _rewrite(
+        data_copy / "passages.csv", lambda rows: _set(rows, "P056", "revision_rule", "a new rule")
+    )
     problems = coding_problems(load_passages(), load_codings())
     assert any("P072" in problem and "together" in problem for problem in problems)
     assert any("P056" in problem and "does not name evidence" in problem for problem in problems)
@@ -240,37 +268,52 @@ def test_a_codebook_example_the_reconciled_coding_contradicts_is_caught(data_cop
 
 # --- the checks fail when the data is damaged --------------------------------------------
 
+
 def test_an_altered_passage_quote_is_caught(data_copy):
     """Does changing one word of a passage break the provenance check?"""
+
     def alter(rows):
         quote = rows[0].index("quote")
         row = next(row for row in rows if row[0] == "P071")
         row[quote] = row[quote].replace("rarely", "always")
+
     _rewrite(data_copy / "passages.csv", alter)
-    assert any("P071" in problem and "not in the text" in problem for problem in passage_problems(load_passages()))
+    assert any(
+        "P071" in problem and "not in the text" in problem
+        for problem in passage_problems(load_passages())
+    )
 
 
 def test_a_quote_in_the_wrong_paragraph_is_caught(data_copy):
     """Does a passage that names the wrong paragraph break the check?"""
     _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P002", "paragraph", "1"))
-    assert any("P002" in problem and "paragraph 1" in problem for problem in passage_problems(load_passages()))
+    assert any(
+        "P002" in problem and "paragraph 1" in problem
+        for problem in passage_problems(load_passages())
+    )
 
 
 def test_a_dropped_paragraph_is_caught(data_copy):
     """Does removing the only passage of a paragraph break the coverage check?"""
+
     def drop(rows):
         rows[:] = [row for row in rows if row[0] != "P040" and row[0] != "P039"]
+
     _rewrite(data_copy / "passages.csv", drop)
-    assert any("paragraph 15 of article 001" in problem for problem in passage_problems(load_passages()))
+    assert any(
+        "paragraph 15 of article 001" in problem for problem in passage_problems(load_passages())
+    )
 
 
 def test_overlapping_passages_are_caught(data_copy):
     """Does a passage that repeats part of another break the check?"""
+
     def stretch(rows):
         quote = rows[0].index("quote")
         first = next(row for row in rows if row[0] == "P001")
         second = next(row for row in rows if row[0] == "P002")
         first[quote] = first[quote] + " " + second[quote]
+
     _rewrite(data_copy / "passages.csv", stretch)
     assert any("overlap" in problem for problem in passage_problems(load_passages()))
 
@@ -278,30 +321,50 @@ def test_overlapping_passages_are_caught(data_copy):
 def test_a_voice_that_contradicts_the_source_type_is_caught(data_copy):
     """Does 'outlet' voice with a minister as source break the consistency check?"""
     _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P004", "voice", "outlet"))
-    assert any("P004" in problem and "voice" in problem for problem in passage_problems(load_passages()))
+    assert any(
+        "P004" in problem and "voice" in problem for problem in passage_problems(load_passages())
+    )
 
 
-@pytest.mark.parametrize(("column", "bad"), [("frame", "peace"), ("voice", "rumour"),
-                                             ("source_type", "blog"), ("evidence", "anecdote"),
-                                             ("claim_of_effect", "maybe")])
+@pytest.mark.parametrize(
+    ("column", "bad"),
+    [
+        ("frame", "peace"),
+        ("voice", "rumour"),
+        ("source_type", "blog"),
+        ("evidence", "anecdote"),
+        ("claim_of_effect", "maybe"),
+    ],
+)
 def test_a_broken_vocabulary_names_file_row_and_column(data_copy, column, bad):
     """Does a value outside the codebook's vocabulary give a message naming the cell?"""
     _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P003", column, bad))
     with pytest.raises(DataFileError) as caught:
         load_passages()
     message = str(caught.value)
-    assert "passages.csv" in message and "row 4" in message and f"'{column}'" in message and bad in message
+    assert (
+        "passages.csv" in message
+        and "row 4" in message
+        and f"'{column}'" in message
+        and bad in message
+    )
 
 
 def test_a_broken_vocabulary_in_a_coding_is_caught(data_copy):
     """Does coder B's table refuse a frame the codebook does not define?"""
-    _rewrite(data_copy / "passage_codings.csv", lambda rows: _set(rows, "P010", "frame", "peace", coder="B"))
+    _rewrite(
+        data_copy / "passage_codings.csv",
+        lambda rows: _set(rows, "P010", "frame", "peace", coder="B"),
+    )
     assert any("frame" in problem for problem in validate_resource("passage_codings"))
 
 
 def test_coding_a_edited_in_one_place_only_is_caught(data_copy):
     """Does a coding A that differs between the two tables break the check?"""
-    _rewrite(data_copy / "passage_codings.csv", lambda rows: _set(rows, "P007", "frame", "both", coder="A"))
+    _rewrite(
+        data_copy / "passage_codings.csv",
+        lambda rows: _set(rows, "P007", "frame", "both", coder="A"),
+    )
     problems = coding_problems(load_passages(), load_codings())
     assert any("P007" in problem and "frame" in problem for problem in problems)
 
@@ -310,12 +373,17 @@ def test_a_change_from_coding_a_that_is_not_documented_is_caught(data_copy):
     """Does a reconciled cell that differs from coding A without a reconciled_from entry break the check?"""
     _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P007", "evidence", "assertion"))
     problems = coding_problems(load_passages(), load_codings())
-    assert any("P007" in problem and "evidence" in problem and "records it" in problem for problem in problems)
+    assert any(
+        "P007" in problem and "evidence" in problem and "records it" in problem
+        for problem in problems
+    )
 
 
 def test_a_documented_change_that_misquotes_coding_a_is_caught(data_copy):
     """Does reconciled_from that gives a wrong value for coding A break the check?"""
-    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P060", "reconciled_from", "frame=both"))
+    _rewrite(
+        data_copy / "passages.csv", lambda rows: _set(rows, "P060", "reconciled_from", "frame=both")
+    )
     problems = coding_problems(load_passages(), load_codings())
     assert any("P060" in problem and "coder A wrote" in problem for problem in problems)
 
@@ -329,16 +397,21 @@ def test_a_change_without_its_rule_is_caught(data_copy):
 
 def test_a_malformed_reconciled_from_is_caught(data_copy):
     """Does reconciled_from that is not column=value pairs fail the schema?"""
-    _rewrite(data_copy / "passages.csv", lambda rows: _set(rows, "P060", "reconciled_from", "frame was security"))
+    _rewrite(
+        data_copy / "passages.csv",
+        lambda rows: _set(rows, "P060", "reconciled_from", "frame was security"),
+    )
     assert any("reconciled_from" in problem for problem in validate_resource("passages"))
 
 
 def test_a_coding_of_a_passage_added_at_reconciliation_is_caught(data_copy):
     """Does a coder who codes a passage that was added after both codings break the check?"""
+
     def add(rows):
         header = rows[0]
         row = next(row for row in rows if row[0] == "P018" and row[header.index("coder")] == "B")
         rows.append(["P072", *row[1:]])
+
     _rewrite(data_copy / "passage_codings.csv", add)
     problems = coding_problems(load_passages(), load_codings())
     assert any("coder B does not code every passage" in problem for problem in problems)
@@ -346,18 +419,25 @@ def test_a_coding_of_a_passage_added_at_reconciliation_is_caught(data_copy):
 
 def test_a_missing_second_coding_is_caught(data_copy):
     """Does a codings table without coder B say so?"""
+
     def drop_b(rows):
         coder = rows[0].index("coder")
         rows[:] = [row for row in rows if row[coder] != "B"]
+
     _rewrite(data_copy / "passage_codings.csv", drop_b)
-    assert any("no second coding" in problem for problem in coding_problems(load_passages(), load_codings()))
+    assert any(
+        "no second coding" in problem
+        for problem in coding_problems(load_passages(), load_codings())
+    )
 
 
 def test_a_codebook_example_not_in_its_article_is_caught(data_copy):
     """Does an altered example in codebook.md break the check?"""
     path = data_copy / "codebook.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("ten new military bases", "eleven new military bases"), encoding="utf-8")
+    path.write_text(
+        text.replace("ten new military bases", "eleven new military bases"), encoding="utf-8"
+    )
     assert any("not in article 002" in problem for problem in codebook_problems())
 
 

@@ -60,7 +60,9 @@ def test_unanswered_and_test_runs_leave_no_record(record_file, monkeypatch, caps
 
 def test_a_record_with_a_byte_order_mark_is_read_and_kept(record_file, capsys):
     """Is a record saved with a UTF-8 BOM (as some editors do) read, and its attempts kept?"""
-    record_file.write_bytes(b"\xef\xbb\xbf" + json.dumps({"1.1": {"best": "correct", "attempts": 4}}).encode())
+    record_file.write_bytes(
+        b"\xef\xbb\xbf" + json.dumps({"1.1": {"best": "correct", "attempts": 4}}).encode()
+    )
     check("0.1", ["000"])
     assert _status("1.1") == ("solved", 4) and _status("0.1") == ("tried", 1)
     assert "Note:" not in capsys.readouterr().out
@@ -72,6 +74,7 @@ def _make_states(tmp_path):
     def text(content):
         def make(path):
             path.write_bytes(content)
+
         return make
 
     def folder(path):
@@ -109,12 +112,22 @@ def _snapshot(path):
     return ("file", path.read_bytes())
 
 
-STATES = ["not JSON", "JSON list", "JSON of another shape", "binary", "a folder", "a link to nowhere",
-          "a link to a device", "a named pipe"]
+STATES = [
+    "not JSON",
+    "JSON list",
+    "JSON of another shape",
+    "binary",
+    "a folder",
+    "a link to nowhere",
+    "a link to a device",
+    "a named pipe",
+]
 
 
 @pytest.mark.parametrize("state", STATES)
-def test_a_file_the_course_cannot_use_is_left_alone_and_progress_is_kept_elsewhere(state, record_file, capsys):
+def test_a_file_the_course_cannot_use_is_left_alone_and_progress_is_kept_elsewhere(
+    state, record_file, capsys
+):
     """Is an unusable progress.json left exactly as it was, the attempt kept elsewhere, and the learner told once?"""
     make = _make_states(record_file.parent)[state]
     make(record_file)
@@ -126,7 +139,12 @@ def test_a_file_the_course_cannot_use_is_left_alone_and_progress_is_kept_elsewhe
     assert out.count("Note:") == 1 and str(record_file) in out and "progress-2.json" in out
     assert _snapshot(record_file) == before
     assert _status() == ("solved", 2)
-    assert json.loads((record_file.parent / "progress-2.json").read_text(encoding="utf-8"))["0.1"]["attempts"] == 2
+    assert (
+        json.loads((record_file.parent / "progress-2.json").read_text(encoding="utf-8"))["0.1"][
+            "attempts"
+        ]
+        == 2
+    )
 
 
 def test_a_link_to_a_record_is_followed_and_stays_a_link(record_file, capsys):
@@ -145,7 +163,9 @@ def test_no_home_folder_keeps_progress_in_the_temporary_folder(record_file, monk
     """With HOME unset (and no home in the user database), is progress kept, and the learner told where?"""
     monkeypatch.delenv(FILE_VARIABLE)
     monkeypatch.delenv("HOME", raising=False)
-    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # what Python does with no home at all
+    monkeypatch.setattr(
+        os.path, "expanduser", lambda path: path
+    )  # what Python does with no home at all
     check("0.1", ["001", "004"])
     check("0.1", ["001", "004"])
     out = capsys.readouterr().out
@@ -173,7 +193,7 @@ def test_a_record_that_cannot_be_written_anywhere_is_kept_in_memory(tmp_path, mo
 
 # ---------------------------------------------------------------- another user: unreadable files, read-only home
 
-AS_LEARNER = textwrap.dedent('''
+AS_LEARNER = textwrap.dedent("""
     import json, sys
     from vraem.checks import check
     from vraem.progress import progress
@@ -181,7 +201,7 @@ AS_LEARNER = textwrap.dedent('''
     check("0.1", ["001", "004"])
     row = progress().set_index("exercise").loc["0.1"]
     print(json.dumps({"status": row["status"], "attempts": int(row["attempts"])}))
-''')
+""")
 
 
 @pytest.fixture
@@ -198,7 +218,7 @@ def shared_tmp():
 
 #: When another user cannot run this Python (a checkout in a private folder), the child denies
 #: itself the same access: reading DENY_READ, creating folders under DENY_WRITE (a white-box stand-in).
-SELF_DENIAL = textwrap.dedent('''
+SELF_DENIAL = textwrap.dedent("""
     import os, pathlib
     deny_read, deny_write = os.environ.get("DENY_READ"), os.environ.get("DENY_WRITE")
     read_bytes, mkdir = pathlib.Path.read_bytes, pathlib.Path.mkdir
@@ -211,12 +231,19 @@ SELF_DENIAL = textwrap.dedent('''
             raise PermissionError(13, "Permission denied", str(self))
         return mkdir(self, *args, **kwargs)
     pathlib.Path.read_bytes, pathlib.Path.mkdir = guarded_read, guarded_mkdir
-''')
+""")
 
 
 def _another_user_can_run_python(env) -> bool:
-    probe = subprocess.run([sys.executable, "-c", "import vraem"], env=env, cwd="/", capture_output=True,
-                           user=65534, group=65534, timeout=300)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import vraem"],
+        env=env,
+        cwd="/",
+        capture_output=True,
+        user=65534,
+        group=65534,
+        timeout=300,
+    )
     return probe.returncode == 0
 
 
@@ -225,8 +252,13 @@ def _as_a_learner(tmp_path, env, deny_read=None, deny_write=None):
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     scratch.chmod(0o777)
-    full_env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(REPO / "src"), "TMPDIR": str(scratch),
-                DATA_VARIABLE: str(REPO / "data"), **env}
+    full_env = {
+        "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": str(REPO / "src"),
+        "TMPDIR": str(scratch),
+        DATA_VARIABLE: str(REPO / "data"),
+        **env,
+    }
     code, run_as = AS_LEARNER, {}
     if os.geteuid() == 0:
         if _another_user_can_run_python(full_env):
@@ -234,8 +266,15 @@ def _as_a_learner(tmp_path, env, deny_read=None, deny_write=None):
         else:
             code = SELF_DENIAL + AS_LEARNER
             full_env |= {"DENY_READ": str(deny_read or ""), "DENY_WRITE": str(deny_write or "")}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=full_env, cwd=scratch, timeout=300, **run_as)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=scratch,
+        timeout=300,
+        **run_as,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     *printed, last = result.stdout.strip().splitlines()
     return "\n".join(printed), json.loads(last), scratch
@@ -260,18 +299,21 @@ def test_an_unreadable_record_is_left_alone(shared_tmp):
     record = folder / "progress.json"
     record.write_text(json.dumps({"1.1": {"best": "correct", "attempts": 1}}), encoding="utf-8")
     record.chmod(0o000)
-    printed, row, _ = _as_a_learner(shared_tmp, {PROGRESS_FILE_VARIABLE: str(record), "HOME": str(shared_tmp)},
-                                    deny_read=record)
+    printed, row, _ = _as_a_learner(
+        shared_tmp, {PROGRESS_FILE_VARIABLE: str(record), "HOME": str(shared_tmp)}, deny_read=record
+    )
     assert row == {"status": "solved", "attempts": 2}
     assert printed.count("Note:") == 1 and "cannot be read" in printed
     record.chmod(0o600)
-    assert json.loads(record.read_text(encoding="utf-8")) == {"1.1": {"best": "correct", "attempts": 1}}
+    assert json.loads(record.read_text(encoding="utf-8")) == {
+        "1.1": {"best": "correct", "attempts": 1}
+    }
     assert (folder / "progress-2.json").exists()
 
 
 # ---------------------------------------------------------------- two kernels at once
 
-WRITER = textwrap.dedent('''
+WRITER = textwrap.dedent("""
     import sys
     from vraem.exercises import all_exercises
     from vraem.progress import record
@@ -279,7 +321,7 @@ WRITER = textwrap.dedent('''
     count, offset = int(sys.argv[1]), int(sys.argv[2])
     for number in range(count):
         record(ids[(number + offset) % len(ids)], "wrong" if number % 3 else "correct")
-''')
+""")
 
 
 def test_several_kernels_writing_at_once_lose_nothing(record_file):
@@ -287,9 +329,16 @@ def test_several_kernels_writing_at_once_lose_nothing(record_file):
     writers, each = 4, 750
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), FILE_VARIABLE: str(record_file)}
     env.pop(CHECK_MODE_VARIABLE, None)
-    processes = [subprocess.Popen([sys.executable, "-c", WRITER, str(each), str(offset)], env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for offset in range(writers)]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(each), str(offset)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for offset in range(writers)
+    ]
     for process in processes:
         out, err = process.communicate(timeout=600)
         assert process.returncode == 0, err[-2000:]
@@ -297,7 +346,11 @@ def test_several_kernels_writing_at_once_lose_nothing(record_file):
     attempts = json.loads(record_file.read_text(encoding="utf-8"))
     assert sum(entry["attempts"] for entry in attempts.values()) == writers * each
     assert progress()["attempts"].sum() == writers * each
-    leftovers = [p.name for p in record_file.parent.iterdir() if p.name not in ("progress.json", "progress.json.lock")]
+    leftovers = [
+        p.name
+        for p in record_file.parent.iterdir()
+        if p.name not in ("progress.json", "progress.json.lock")
+    ]
     assert leftovers == [], leftovers
 
 
@@ -316,7 +369,9 @@ def test_progress_says_in_words_which_misreadings_a_learner_made_most(record_fil
     table = progress().set_index("exercise")
     shown = table.loc["0.1", "misreadings"]
     assert shown == f"{exercise.misreadings[1].in_words()} ×2" and "#" not in shown
-    assert exercise.misreadings[1].feedback.startswith(exercise.misreadings[1].in_words().rstrip("…"))
+    assert exercise.misreadings[1].feedback.startswith(
+        exercise.misreadings[1].in_words().rstrip("…")
+    )
     assert table.loc["0.1", "status"] == "tried"
     assert table.loc["4.5", "misreadings"] == f"chose ({wrong_letter})"
 
@@ -332,15 +387,17 @@ def test_each_misreading_reads_in_words_as_what_it_was(exercise):
     assert all(said and "#" not in said for said in words), words
 
 
-def test_only_checked_answers_count_as_attempts_and_those_after_solving_are_told(record_file, capsys):
+def test_only_checked_answers_count_as_attempts_and_those_after_solving_are_told(
+    record_file, capsys
+):
     """Is a format slip no attempt, and are the answers checked after solving counted apart?"""
     key = sorted(all_exercises()["0.1"].expected())
-    check("0.1", 1.5)          # cannot be read: no attempt
+    check("0.1", 1.5)  # cannot be read: no attempt
     assert _status() == ("not checked yet", 0)
-    check("0.1", ["000"])      # wrong
-    check("0.1", key)          # solved
-    check("0.1", key)          # again, after solving
-    check("0.1", 2.5)          # a slip after solving: still no attempt
+    check("0.1", ["000"])  # wrong
+    check("0.1", key)  # solved
+    check("0.1", key)  # again, after solving
+    check("0.1", 2.5)  # a slip after solving: still no attempt
     table = progress().set_index("exercise")
     assert table.loc["0.1", "status"] == "solved"
     assert table.loc["0.1", "attempts"] == 3 and table.loc["0.1", "after_solving"] == 1
@@ -350,10 +407,14 @@ def test_progress_lines_up_its_text_on_the_left():
     """Are the titles and words of progress() aligned left, in the text and the HTML display, and
     does a filtered table keep that?"""
     table = progress()
-    assert type(table.head(3)) is type(table) and type(table.query("status != 'solved'")) is type(table)
+    assert type(table.head(3)) is type(table) and type(table.query("status != 'solved'")) is type(
+        table
+    )
     lines = repr(table.head(3)).splitlines()
     start = lines[0].index("title")
     titles = table.head(3)["title"].tolist()
-    assert [line[start:start + len(title)] for line, title in zip(lines[1:], titles, strict=True)] == titles
+    assert [
+        line[start : start + len(title)] for line, title in zip(lines[1:], titles, strict=True)
+    ] == titles
     html = table.head(3)._repr_html_()
     assert "text-align: left" in html and 'class="dataframe vraem-progress"' in html

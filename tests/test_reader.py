@@ -25,6 +25,7 @@ def _values(text: str) -> list[str]:
 
 # ------------------------------------------------------------------ the five articles
 
+
 @pytest.mark.parametrize("article_id", ["000", "001", "002", "003", "004"])
 def test_the_draft_has_the_claims_columns_and_reads_every_number_it_finds(article_id):
     """Does a draft of each article have claims.csv's columns, a quote in the text and readable values?"""
@@ -33,7 +34,10 @@ def test_the_draft_has_the_claims_columns_and_reads_every_number_it_finds(articl
     assert list(draft.columns) == CLAIM_COLUMNS and len(draft) > 0
     text = " ".join(article.text.split())
     assert all(quote in text for quote in draft["quote"])
-    assert all(value_text in quote for value_text, quote in zip(draft["value_text"], draft["quote"], strict=True))
+    assert all(
+        value_text in quote
+        for value_text, quote in zip(draft["value_text"], draft["quote"], strict=True)
+    )
 
 
 @pytest.mark.parametrize("article_id", ["000", "001", "002", "003", "004"])
@@ -56,22 +60,26 @@ def test_the_benchmark_reports_recall_and_precision_by_kind():
 
 # ------------------------------------------------------------------ kinds of numbers
 
-@pytest.mark.parametrize(("text", "value_text", "low", "high"), [
-    ("Officials counted 8,000 troops.", "8,000", 8000, 8000),
-    ("Officials counted 8.000 troops.", "8.000", 8000, 8000),
-    ("The share rose to 12.5 percent.", "12.5", 12.5, 12.5),
-    ("They number some 200-300 members.", "200-300", 200, 300),
-    ("It has between 8,000 to 10,000 troops.", "8,000 to 10,000", 8000, 10000),
-    ("Only 60 to 80 operatives remain.", "60 to 80", 60, 80),
-    ("The army built ten bases.", "ten", 10, 10),
-    ("The region holds nearly a third of the crop.", "a third", 1 / 3, 1 / 3),
-    ("The war lasted three decades.", "three decades", 30, 30),
-    ("Dozens of soldiers were sent.", "Dozens", 24, None),
-    ("Poverty stands at 80 percent.", "80", 80, 80),
-    ("A ransom of $10 million was demanded.", "$10 million", 10_000_000, 10_000_000),
-    ("Son 1.500 efectivos.", "1.500", 1500, 1500),
-    ("Quedan de 60 a 80 integrantes.", "60 a 80", 60, 80),
-])
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "low", "high"),
+    [
+        ("Officials counted 8,000 troops.", "8,000", 8000, 8000),
+        ("Officials counted 8.000 troops.", "8.000", 8000, 8000),
+        ("The share rose to 12.5 percent.", "12.5", 12.5, 12.5),
+        ("They number some 200-300 members.", "200-300", 200, 300),
+        ("It has between 8,000 to 10,000 troops.", "8,000 to 10,000", 8000, 10000),
+        ("Only 60 to 80 operatives remain.", "60 to 80", 60, 80),
+        ("The army built ten bases.", "ten", 10, 10),
+        ("The region holds nearly a third of the crop.", "a third", 1 / 3, 1 / 3),
+        ("The war lasted three decades.", "three decades", 30, 30),
+        ("Dozens of soldiers were sent.", "Dozens", 24, None),
+        ("Poverty stands at 80 percent.", "80", 80, 80),
+        ("A ransom of $10 million was demanded.", "$10 million", 10_000_000, 10_000_000),
+        ("Son 1.500 efectivos.", "1.500", 1500, 1500),
+        ("Quedan de 60 a 80 integrantes.", "60 a 80", 60, 80),
+    ],
+)
 def test_each_kind_of_number_is_found_and_read(text, value_text, low, high):
     """Are separators (both styles), decimals, ranges, words, fractions, spans, percents and money read?"""
     draft = _draft(text)
@@ -79,7 +87,7 @@ def test_each_kind_of_number_is_found_and_read(text, value_text, low, high):
     assert len(row) == 1, list(draft["value_text"])
     assert row["value_low"].iloc[0] == pytest.approx(low)
     high_value = row["value_high"].iloc[0]
-    assert (pd.isna(high_value) if high is None else high_value == pytest.approx(high))
+    assert pd.isna(high_value) if high is None else high_value == pytest.approx(high)
 
 
 def test_a_change_is_two_figures_not_a_range():
@@ -89,7 +97,9 @@ def test_a_change_is_two_figures_not_a_range():
 
 def test_hedges_and_units_are_recorded():
     """Are the hedge before a number and the unit after it recorded in the course's words?"""
-    draft = _draft("The rebels are thought to number around 500 fighters. Coca covers some 50,000 hectares.")
+    draft = _draft(
+        "The rebels are thought to number around 500 fighters. Coca covers some 50,000 hectares."
+    )
     assert list(draft["hedge"]) == ["around", "some"]
     assert list(draft["unit"]) == ["people", "hectares"]
     assert _draft("There were at least 50 deaths.")["hedge"].iloc[0] == "at least"
@@ -97,32 +107,51 @@ def test_hedges_and_units_are_recorded():
     assert _draft("He has between 8,000 and 10,000 troops.")["hedge"].iloc[0] == "between"
 
 
-@pytest.mark.parametrize(("text", "who"), [
-    ("According to the UN, coca covered 60,000 hectares.", "the UN"),
-    ("Coca covered 60,000 hectares, according to DEVIDA.", "DEVIDA"),
-    ("Defense Minister Pedro Cateriano said 10 bases would be built.", "Defense Minister Pedro Cateriano"),
-    ("The army estimated 500 fighters.", "The army"),
-    ("The ministry puts the number of fighters at some 300.", "The ministry"),
-    ("Some 40 rebels remain, according to figures provided to the press by the Interior Ministry.",
-     "the Interior Ministry"),
-    ("Police counted 12 deaths, reported El Comercio.", "El Comercio"),
-])
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("According to the UN, coca covered 60,000 hectares.", "the UN"),
+        ("Coca covered 60,000 hectares, according to DEVIDA.", "DEVIDA"),
+        (
+            "Defense Minister Pedro Cateriano said 10 bases would be built.",
+            "Defense Minister Pedro Cateriano",
+        ),
+        ("The army estimated 500 fighters.", "The army"),
+        ("The ministry puts the number of fighters at some 300.", "The ministry"),
+        (
+            "Some 40 rebels remain, according to figures provided to the press by the Interior Ministry.",
+            "the Interior Ministry",
+        ),
+        ("Police counted 12 deaths, reported El Comercio.", "El Comercio"),
+    ],
+)
 def test_the_source_the_sentence_names_is_recorded(text, who):
     """Is "according to X" (and "figures by X"), "X said", "X puts it at" or ", reported X" picked up?"""
     assert _draft(text)["attributed_to"].iloc[0] == who
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    ("There are 500 fighters.", "no source is named"),
-    ("The crop, valued at an estimated $1 billion, feeds the trade.", "no source is named"),
-    ("Some 300 deaths were reported in the valley.", "no source is named"),
-    ("The army has 500 soldiers in the valley and the police said the roads are calm.", "cannot pick out"),
-    ("The group once had more than 20,000 fighters, he said.", "credits \"he\""),
-    ("Coca covered 50,000 hectares, according to its latest report.", "credits \"its latest report\""),
-    ("The attack claimed 20 lives in the valley.", "no source is named"),
-    ("The 130,000 people who live there -- 80 percent of them poor, according to the mayor -- are isolated.",
-     "no source is named"),
-])
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("There are 500 fighters.", "no source is named"),
+        ("The crop, valued at an estimated $1 billion, feeds the trade.", "no source is named"),
+        ("Some 300 deaths were reported in the valley.", "no source is named"),
+        (
+            "The army has 500 soldiers in the valley and the police said the roads are calm.",
+            "cannot pick out",
+        ),
+        ("The group once had more than 20,000 fighters, he said.", 'credits "he"'),
+        (
+            "Coca covered 50,000 hectares, according to its latest report.",
+            'credits "its latest report"',
+        ),
+        ("The attack claimed 20 lives in the valley.", "no source is named"),
+        (
+            "The 130,000 people who live there -- 80 percent of them poor, according to the mayor -- are isolated.",
+            "no source is named",
+        ),
+    ],
+)
 def test_where_the_reader_cannot_tell_the_source_it_leaves_it_empty_and_says_why(text, why):
     """Is attributed_to left empty, with the reason in the note, rather than filled with a guess
     ("valued at an", a whole clause, a pronoun, a figure set apart by dashes)?"""
@@ -133,11 +162,15 @@ def test_where_the_reader_cannot_tell_the_source_it_leaves_it_empty_and_says_why
 
 def test_each_figure_gets_the_source_that_governs_it():
     """In one sentence with two sources, does each figure go to its own?"""
-    draft = _draft("The State Department puts their numbers at some 200-300 members, down from more than "
-                   "20,000 they claimed before.")
+    draft = _draft(
+        "The State Department puts their numbers at some 200-300 members, down from more than "
+        "20,000 they claimed before."
+    )
     assert list(draft["attributed_to"]) == ["The State Department", ""]
-    draft = _draft("Minister Ana Ruiz announced a 60-day emergency in several districts, starting today, "
-                   "reported the Andina agency.")
+    draft = _draft(
+        "Minister Ana Ruiz announced a 60-day emergency in several districts, starting today, "
+        "reported the Andina agency."
+    )
     assert list(draft["attributed_to"]) == ["Minister Ana Ruiz", "Minister Ana Ruiz"]
 
 
@@ -150,7 +183,10 @@ def test_the_benchmark_measures_attribution_against_the_hand_coded_sources():
     # derived from the data: the claims whose hand-coded source the text names
     claims = load_claims()
     found = set(result.sources["claim_id"])
-    to_find = claims[claims["claim_id"].isin(found) & ~claims["source_type"].isin(["unattributed", "the outlet itself"])]
+    to_find = claims[
+        claims["claim_id"].isin(found)
+        & ~claims["source_type"].isin(["unattributed", "the outlet itself"])
+    ]
     assert result.sources_to_find == len(to_find)
     assert result.source_precision >= 0.9
     assert reader.same_source("the United Nations (UN)", "The United Nations")
@@ -159,15 +195,19 @@ def test_the_benchmark_measures_attribution_against_the_hand_coded_sources():
 
 # ------------------------------------------------------------------ texts built to break it
 
-@pytest.mark.parametrize("text", [
-    "The plan was launched in 2008.",
-    "On October 5, the minister spoke.",
-    "The decree of 5 October 2016 was published.",
-    "Call +51 1 234 5678 for details.",
-    "It is one of the largest valleys.",
-    "The 21st brigade moved in.",
-    "Coca fell between 2009 and 2010.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was launched in 2008.",
+        "On October 5, the minister spoke.",
+        "The decree of 5 October 2016 was published.",
+        "Call +51 1 234 5678 for details.",
+        "It is one of the largest valleys.",
+        "The 21st brigade moved in.",
+        "Coca fell between 2009 and 2010.",
+    ],
+)
 def test_dates_years_phones_ordinals_and_one_of_the_are_not_quantities(text):
     """Are years, dates, phone numbers, ordinals and "one of the" left out?"""
     assert _values(text) == []
@@ -190,7 +230,12 @@ def test_odd_white_space_and_quotes_are_read():
     # only the reader's judgements are left to fill in: the quote and the values hold
     assert problems and all("empty; fill it in" in problem for problem in problems)
     assert {problem.split("'")[1] for problem in problems} <= {
-        "measure", "place", "reference_period", "reference_basis", "source_type"}
+        "measure",
+        "place",
+        "reference_period",
+        "reference_basis",
+        "source_type",
+    }
 
 
 def test_a_one_megabyte_text_is_drafted():
@@ -212,6 +257,7 @@ def test_odd_input_never_raises(odd, capsys):
 
 
 # ------------------------------------------------------------------ loading
+
 
 def test_a_scrape_is_read_with_the_course_parser(tmp_path):
     """Is a scrape of the site read with title, date and byline, from a path too?"""
@@ -258,6 +304,7 @@ def test_binary_and_missing_input_say_what_to_give():
 
 # ------------------------------------------------------------------ validation messages
 
+
 def test_validation_names_the_row_and_the_column():
     """Does each problem in a learner's table name the row and the column, and say what is wrong?"""
     article = load_article("003")
@@ -270,18 +317,28 @@ def test_validation_names_the_row_and_the_column():
     assert any(p.startswith("row 1, column 'quote'") for p in problems)
     assert any(p.startswith("row 2, column 'value_low'") for p in problems)
     assert any(p.startswith("row 3, column 'source_type'") for p in problems)
-    assert reader.validate_claims(table.drop(columns=["hedge"]), article)[0].startswith("the table lacks")
+    assert reader.validate_claims(table.drop(columns=["hedge"]), article)[0].startswith(
+        "the table lacks"
+    )
 
 
 # ------------------------------------------------------------------ additions for lesson 06
 
-@pytest.mark.parametrize(("text", "who"), [
-    ("The group has 450 fighters, Pedro Yaranga, a Peruvian security expert, told InSight Crime.",
-     "Pedro Yaranga, a Peruvian security expert"),
-    ("Carlos Tubino, the vice president of the Defense Committee, told Andina that 64 bases exist.",
-     "Carlos Tubino, the vice president of the Defense Committee"),
-    ("Emphasis will be on the first two points, Valdes affirmed.", "Valdes"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "The group has 450 fighters, Pedro Yaranga, a Peruvian security expert, told InSight Crime.",
+            "Pedro Yaranga, a Peruvian security expert",
+        ),
+        (
+            "Carlos Tubino, the vice president of the Defense Committee, told Andina that 64 bases exist.",
+            "Carlos Tubino, the vice president of the Defense Committee",
+        ),
+        ("Emphasis will be on the first two points, Valdes affirmed.", "Valdes"),
+    ],
+)
 def test_a_source_with_its_role_between_commas_is_the_speaker_not_the_listener(text, who):
     """Is "Name, a role, told X" credited to the name and role, not to X?"""
     assert _draft(text)["attributed_to"].iloc[0] == who
@@ -299,7 +356,9 @@ def test_voices_lists_the_sentences_that_cite_someone():
     assert list(voices.columns) == ["section", "who", "sentence"]
     assert "Pedro Yaranga, a Peruvian security expert" in set(voices["who"])
     assert "the Ministry of the Interior" in set(voices["who"])
-    assert not voices["sentence"].str.contains("rural farming communities").any()  # talked about, not cited
+    assert (
+        not voices["sentence"].str.contains("rural farming communities").any()
+    )  # talked about, not cited
     estimated = reader.voices(load_article("000"))["sentence"]
     assert not estimated.str.contains("an estimated 80 percent").any()  # a hedge, not a voice
 
@@ -335,7 +394,9 @@ def test_page_furniture_on_a_raw_page_matches_no_claim():
     from vraem.corpus import load_metadata
     from vraem.paths import data_file
 
-    raw = reader.load(data_file("articles/" + load_metadata().set_index("article_id").loc["004", "file"]))
+    raw = reader.load(
+        data_file("articles/" + load_metadata().set_index("article_id").loc["004", "file"])
+    )
     assert raw.title is None and any(note.startswith("title:") for note in raw.missing)
     draft = reader.draft_claims(raw, "004")
     claims = load_claims()
@@ -351,8 +412,14 @@ def test_own_measures_can_be_allowed_for_an_article_on_another_subject():
     text = "Police counted 1,200 homicides in the city."
     table = reader.draft_claims(text)
     table["measure"], table["place"], table["reference_period"] = "homicides", "the city", "unknown"
-    table["reference_basis"], table["source_type"], table["unit"] = "unknown", "government agency", "people"
-    table["attributed_to"] = "Police"  # the draft leaves it empty: the sentence names no one it can credit
+    table["reference_basis"], table["source_type"], table["unit"] = (
+        "unknown",
+        "government agency",
+        "people",
+    )
+    table["attributed_to"] = (
+        "Police"  # the draft leaves it empty: the sentence names no one it can credit
+    )
     problems = reader.validate_claims(table, text)
     assert len(problems) == 1 and "'measure'" in problems[0] and "measures=" in problems[0]
     assert reader.validate_claims(table, text, measures=["homicides"]) == []
@@ -385,10 +452,12 @@ def test_a_page_of_the_site_is_recognised_however_it_was_kept(article_id, shape)
     article = reader.load(SHAPES[shape](article_id))
     expected = load_article(article_id)
     assert {name: getattr(article, name) for name in _FIELDS} == {
-        name: getattr(expected, name) for name in _FIELDS}
+        name: getattr(expected, name) for name in _FIELDS
+    }
     # only what the scrape itself lacks is listed, each field by name
     assert [note.split(":")[0] for note in article.missing] == [
-        name for name in ("title", "published", "byline") if getattr(expected, name) is None]
+        name for name in ("title", "published", "byline") if getattr(expected, name) is None
+    ]
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))
@@ -397,7 +466,9 @@ def test_a_page_without_its_header_says_what_is_missing_and_keeps_the_analysis(s
     give it, the analysis kept apart from the news, and the page around it flagged?"""
     article = reader.load(SHAPES[shape]("004"))
     expected = load_article("004")
-    assert (article.title is None or shape.startswith("a saved web page")) and article.published is None
+    assert (
+        article.title is None or shape.startswith("a saved web page")
+    ) and article.published is None
     named = [note.split(":")[0] for note in article.missing]
     assert "published" in named and "byline" in named and "page" in named
     assert all(paragraph in article.news for paragraph in expected.news)
@@ -407,7 +478,9 @@ def test_a_page_without_its_header_says_what_is_missing_and_keeps_the_analysis(s
 def test_a_saved_page_takes_no_date_from_the_teasers_around_the_article():
     """The undated analysis (001) saved as HTML shows other articles' dates: is published still None?"""
     article = reader.load(saved_page("001"))
-    assert article.published is None and any(note.startswith("published:") for note in article.missing)
+    assert article.published is None and any(
+        note.startswith("published:") for note in article.missing
+    )
 
 
 def test_a_saved_page_is_read_from_its_file(tmp_path):
@@ -415,14 +488,21 @@ def test_a_saved_page_is_read_from_its_file(tmp_path):
     path = tmp_path / "peru.html"
     path.write_text(saved_page("003"), encoding="utf-8")
     article = reader.load(path)
-    assert article.source_kind == "html" and article.byline == "Sergio Saffón" and article.missing == ()
+    assert (
+        article.source_kind == "html"
+        and article.byline == "Sergio Saffón"
+        and article.missing == ()
+    )
 
 
-@pytest.mark.parametrize("page", [
-    "<!doctype html><html><head><title>Peru</title></head><body></body></html>",
-    "<html>\n<head><title>Peru</title></head>\n<body>\n</body>\n</html>",
-    "<!DOCTYPE html><html><body><div><p></p></div></body></html>",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!doctype html><html><head><title>Peru</title></head><body></body></html>",
+        "<html>\n<head><title>Peru</title></head>\n<body>\n</body>\n</html>",
+        "<!DOCTYPE html><html><body><div><p></p></div></body></html>",
+    ],
+)
 def test_a_saved_page_with_an_empty_body_says_so(page, tmp_path):
     """Does a page with no text give a message naming the file and what to do, not a TypeError?"""
     path = tmp_path / "empty.html"
@@ -450,6 +530,7 @@ def test_fill_in_sets_a_field_and_lists_only_what_is_still_missing(capsys):
 
 # ------------------------------------------------------------------ the advice runs as printed
 
+
 def _lesson_namespace() -> dict:
     """The names lesson 06's setup cell gives a learner (its imports and data), as in the notebook."""
     import nbformat
@@ -468,9 +549,18 @@ def _advice(tmp_path) -> list[tuple[str, object]]:
 
     empty_page = tmp_path / "empty.html"
     empty_page.write_text("<html><head></head><body></body></html>", encoding="utf-8")
-    articles = [reader.load(source) for source in (
-        "The army sent 1,500 troops.", scrape("004"), saved_page("001"), empty_page, "", None,
-        "no-such-file.txt")]
+    articles = [
+        reader.load(source)
+        for source in (
+            "The army sent 1,500 troops.",
+            scrape("004"),
+            saved_page("001"),
+            empty_page,
+            "",
+            None,
+            "no-such-file.txt",
+        )
+    ]
     with redirect_stdout(io.StringIO()):
         articles.append(reader.fill_in(articles[0], published="yesterday", title=42))
     return [(note, article) for article in articles for note in article.missing]
@@ -492,12 +582,19 @@ def test_every_piece_of_advice_the_reader_prints_runs_in_the_lesson(tmp_path, mo
             scope = {**namespace, "article": article}
             exec(compile(snippet, "advice", "exec"), scope)  # noqa: S102 - raises if the advice is wrong
             field_name = note.split(":")[0]
-            if field_name in ("title", "published", "byline") and "fill_in" in snippet and "is not" not in note:
+            if (
+                field_name in ("title", "published", "byline")
+                and "fill_in" in snippet
+                and "is not" not in note
+            ):
                 assert getattr(scope["article"], field_name) is not None
-                assert not any(left.startswith(field_name + ":") for left in scope["article"].missing)
+                assert not any(
+                    left.startswith(field_name + ":") for left in scope["article"].missing
+                )
 
 
 # ------------------------------------------------------------------ linear in the text
+
 
 class _CountedPattern:
     """A compiled pattern that adds up how many characters each call hands to the regex engine."""
@@ -546,7 +643,9 @@ def _characters_scanned(monkeypatch, text: str) -> int:
     import sys
 
     tally = [0]
-    modules = [module for module in (reader, sys.modules.get("vraem.attribution")) if module is not None]
+    modules = [
+        module for module in (reader, sys.modules.get("vraem.attribution")) if module is not None
+    ]
     for module in modules:  # the reader and its helper for sources
         for name, value in list(vars(module).items()):
             if isinstance(value, re.Pattern):
@@ -557,10 +656,19 @@ def _characters_scanned(monkeypatch, text: str) -> int:
     return tally[0]
 
 
-@pytest.mark.parametrize(("unit", "end"), [
-    ("1, ", ""), ("A. ", ""), ("one two ", ""), ("about 1 to 2, ", ""), ("X said 1, ", ""),
-    ("Mr. Li said 3. ", ""), ("1, ", "according to the UN."), ("1 -- ", "the army said."),
-])
+@pytest.mark.parametrize(
+    ("unit", "end"),
+    [
+        ("1, ", ""),
+        ("A. ", ""),
+        ("one two ", ""),
+        ("about 1 to 2, ", ""),
+        ("X said 1, ", ""),
+        ("Mr. Li said 3. ", ""),
+        ("1, ", "according to the UN."),
+        ("1 -- ", "the army said."),
+    ],
+)
 def test_drafting_is_linear_in_the_text(unit, end, monkeypatch):
     """Does drafting four times the text scan about four times the characters, not sixteen times,
     however many numbers or abbreviations a sentence holds, and wherever its source stands?
@@ -572,23 +680,33 @@ def test_drafting_is_linear_in_the_text(unit, end, monkeypatch):
 
 # ------------------------------------------------------------------ bringing your own article (lesson 06, section 4)
 
+
 def _my_article_cell() -> str:
     import nbformat
 
     notebook = nbformat.read(REPO / "lessons" / "06-capstone.ipynb", as_version=4)
-    return next(cell.source for cell in notebook.cells
-                if cell.cell_type == "code" and cell.source.startswith("MY_ARTICLE = "))
+    return next(
+        cell.source
+        for cell in notebook.cells
+        if cell.cell_type == "code" and cell.source.startswith("MY_ARTICLE = ")
+    )
 
 
 @pytest.mark.parametrize("copied", ["the whole page", "the paragraphs only"])
-def test_a_pasted_article_keeps_its_paragraphs_the_ways_the_lesson_shows(copied, tmp_path, monkeypatch, capsys):
+def test_a_pasted_article_keeps_its_paragraphs_the_ways_the_lesson_shows(
+    copied, tmp_path, monkeypatch, capsys
+):
     """Run as the lesson says, with a text file next to the notebook and with the text pasted between
     three quotes, does lesson 06's cell read the article with its paragraphs apart?"""
     from .reader_pages import copied_from_browser
 
     monkeypatch.chdir(tmp_path)
     expected = load_article("003")
-    text = copied_from_browser("003").replace("\r\n", "\n") if copied == "the whole page" else expected.text
+    text = (
+        copied_from_browser("003").replace("\r\n", "\n")
+        if copied == "the whole page"
+        else expected.text
+    )
     cell = _my_article_cell()
     first_line, rest = cell.split("\n", 1)
     assert "my-article.txt" in first_line and '"""' in first_line  # the ways the lesson names
@@ -600,7 +718,11 @@ def test_a_pasted_article_keeps_its_paragraphs_the_ways_the_lesson_shows(copied,
         assert mine.body == expected.body
         if copied == "the whole page":
             assert (mine.title, mine.published, mine.news, mine.analysis) == (
-                expected.title, expected.published, expected.news, expected.analysis)
+                expected.title,
+                expected.published,
+                expected.news,
+                expected.analysis,
+            )
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))
@@ -609,7 +731,14 @@ def test_the_benchmark_figures_hold_on_pages_kept_the_ways_a_learner_keeps_them(
     claims found and the sources named (and named rightly) the same as from the clean scrapes?"""
     clean = reader.benchmark()
     kept = reader.benchmark(load=lambda article_id: reader.load(SHAPES[shape](article_id)))
-    figures = ("found", "hedges_right", "sources_named", "sources_right", "sources_to_find", "sources_found")
+    figures = (
+        "found",
+        "hedges_right",
+        "sources_named",
+        "sources_right",
+        "sources_to_find",
+        "sources_found",
+    )
     assert [getattr(kept, name) for name in figures] == [getattr(clean, name) for name in figures]
     assert kept.source_precision >= 0.9
 
@@ -622,16 +751,40 @@ def test_every_source_the_draft_names_is_a_name_and_every_empty_one_says_why(sha
     for article_id in ARTICLE_IDS:
         draft = reader.draft_claims(reader.load(SHAPES[shape](article_id)), article_id)
         assert not draft.empty
-        for who, quote, note in zip(draft["attributed_to"], draft["quote"], draft["note"], strict=True):
+        for who, quote, note in zip(
+            draft["attributed_to"], draft["quote"], draft["note"], strict=True
+        ):
             if who == "":
                 assert note.startswith("attributed_to: "), (article_id, quote)
                 continue
             words = who.replace("’", "'").split()
             name = who.split(",")[0]  # "Name, a role" names the person before the comma
             assert who != quote and len(name.split()) <= 12 and len(words) <= 20, (article_id, who)
-            assert words[-1].lower() not in {"a", "an", "the", "of", "at", "to", "by", "and", "or"}, who
-            assert words[0].lower() not in {"its", "their", "his", "her", "he", "she", "they", "it"}, who
-            assert who.lower() != "unattributed", (article_id, who)  # the draft never fills in a judgement
+            assert words[-1].lower() not in {
+                "a",
+                "an",
+                "the",
+                "of",
+                "at",
+                "to",
+                "by",
+                "and",
+                "or",
+            }, who
+            assert words[0].lower() not in {
+                "its",
+                "their",
+                "his",
+                "her",
+                "he",
+                "she",
+                "they",
+                "it",
+            }, who
+            assert who.lower() != "unattributed", (
+                article_id,
+                who,
+            )  # the draft never fills in a judgement
 
 
 def test_the_speed_benchmark_drafts_each_text_built_to_be_slow(capsys):
@@ -639,7 +792,9 @@ def test_the_speed_benchmark_drafts_each_text_built_to_be_slow(capsys):
     among them) and report a time and a row count for each? Run small here; its figures are in the README."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("benchmark_reader", REPO / "tools" / "benchmark_reader.py")
+    spec = importlib.util.spec_from_file_location(
+        "benchmark_reader", REPO / "tools" / "benchmark_reader.py"
+    )
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     assert {"1, ", "A. "} <= set(tool.ADVERSARIAL.values())

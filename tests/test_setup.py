@@ -8,7 +8,9 @@ import pytest
 
 from .conftest import REPO
 
-doctor_module = importlib.import_module("vraem.doctor")  # the module, not the function of the same name
+doctor_module = importlib.import_module(
+    "vraem.doctor"
+)  # the module, not the function of the same name
 
 
 def _course_module():
@@ -103,6 +105,7 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 # --- course.py: the launch (issue 8 §5) and the Python floor (issue 9 §1) ---
 
+
 def test_lab_serves_my_notebooks_opens_lesson_00_and_uses_the_course_settings(monkeypatch):
     """Is the server's root the learner's folder, its address lesson 00, its config the course's?"""
     course = _course_module()
@@ -112,7 +115,10 @@ def test_lab_serves_my_notebooks_opens_lesson_00_and_uses_the_course_settings(mo
     assert f"--ServerApp.root_dir={course.WORK}" in command
     assert "--LabApp.default_url=/lab/tree/00-start-here.ipynb" in command
     assert "--allow-root" not in command and command[-1] == "--port=9999"
-    assert env["JUPYTER_CONFIG_PATH"].split(course.os.pathsep) == [str(course.CONFIG), "/somewhere/else"]
+    assert env["JUPYTER_CONFIG_PATH"].split(course.os.pathsep) == [
+        str(course.CONFIG),
+        "/somewhere/else",
+    ]
     assert (course.CONFIG / "jupyter_lab_config.json").exists()
 
 
@@ -129,13 +135,21 @@ def test_the_course_settings_switch_off_news_and_update_checks():
     """Do the course's own JupyterLab settings turn off the news question and update checks?"""
     import json
 
-    server = json.loads((REPO / "jupyter-config" / "jupyter_lab_config.json").read_text(encoding="utf-8"))
+    server = json.loads(
+        (REPO / "jupyter-config" / "jupyter_lab_config.json").read_text(encoding="utf-8")
+    )
     assert server["LabApp"]["news_url"] is None
     assert server["LabApp"]["check_for_updates_class"] == "jupyterlab.NeverCheckForUpdate"
     assert server["LabApp"]["extension_manager"] == "readonly"
-    client = json.loads((REPO / "jupyter-config" / "labconfig" / "default_setting_overrides.json")
-                        .read_text(encoding="utf-8"))
-    assert client["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
+    client = json.loads(
+        (REPO / "jupyter-config" / "labconfig" / "default_setting_overrides.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert client["@jupyterlab/apputils-extension:notification"] == {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    }
 
 
 def _venv_python(folder):
@@ -162,32 +176,51 @@ def test_an_interrupted_first_install_is_repaired_on_the_next_run(tmp_path, monk
     monkeypatch.setattr(course, "STAMP", folder / "vraem-installed.txt")
     # venv.create(with_pip=True), stopped at the step that installs pip: the moment the old
     # one-second sleep aimed at, now observed instead of guessed
-    first = subprocess.Popen([sys.executable, "-c", (
-        "import pathlib, sys, time, venv\n"
-        "class Interrupted(venv.EnvBuilder):\n"
-        "    def _setup_pip(self, context):\n"
-        f"        pathlib.Path({str(started)!r}).touch()\n"
-        "        time.sleep(300)  # stands for pip being installed; Ctrl+C comes first\n"
-        f"Interrupted(with_pip=True).create({str(folder)!r})\n")], stderr=subprocess.DEVNULL)
+    first = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import pathlib, sys, time, venv\n"
+                "class Interrupted(venv.EnvBuilder):\n"
+                "    def _setup_pip(self, context):\n"
+                f"        pathlib.Path({str(started)!r}).touch()\n"
+                "        time.sleep(300)  # stands for pip being installed; Ctrl+C comes first\n"
+                f"Interrupted(with_pip=True).create({str(folder)!r})\n"
+            ),
+        ],
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while not started.exists():
-        assert first.poll() is None and time.monotonic() < deadline, "venv creation never reached pip"
+        assert first.poll() is None and time.monotonic() < deadline, (
+            "venv creation never reached pip"
+        )
         time.sleep(0.05)
     first.send_signal(signal.SIGINT)
     assert first.wait(timeout=60) != 0
     assert course.PYTHON.exists(), "the interruption came before the environment's Python was made"
-    assert not course._works(course.PYTHON, "-m", "pip", "--version"), "the interruption left a working pip"
+    assert not course._works(course.PYTHON, "-m", "pip", "--version"), (
+        "the interruption left a working pip"
+    )
     commands = []
-    monkeypatch.setattr(course, "run", lambda *command, **_: commands.append([str(part) for part in command]))
+    monkeypatch.setattr(
+        course, "run", lambda *command, **_: commands.append([str(part) for part in command])
+    )
     monkeypatch.setattr(course, "find_uv", lambda: None)  # the pip route: no download in the test
     monkeypatch.setattr(course, "uv_from_pip", lambda: None)
     course.install("lab")
     assert course._works(course.PYTHON, "-m", "pip", "--version")
-    assert commands[0][:4] == [str(course.PYTHON), "-m", "pip", "install"] and commands[0][-2:] == ["-e", "."]
+    assert commands[0][:4] == [str(course.PYTHON), "-m", "pip", "install"] and commands[0][-2:] == [
+        "-e",
+        ".",
+    ]
     assert "lab" in course._read_stamp()
 
 
-def test_a_package_missing_after_a_good_install_is_reinstalled_by_the_recommended_command(tmp_path, monkeypatch):
+def test_a_package_missing_after_a_good_install_is_reinstalled_by_the_recommended_command(
+    tmp_path, monkeypatch
+):
     """doctor() and `import vraem` say `course.py lab`; does that command reinstall a package
     removed after a complete install (the install stamp still in place)?"""
     import hashlib
@@ -198,19 +231,31 @@ def test_a_package_missing_after_a_good_install_is_reinstalled_by_the_recommende
     course = _course_module()
     assert "course.py lab" in doctor_module.FIX_INSTALL
     stamp = tmp_path / "vraem-installed.txt"
-    stamp.write_text(json.dumps({"lab": hashlib.sha256((REPO / "pyproject.toml").read_bytes()
-                                                       + (REPO / "requirements.lock").read_bytes()).hexdigest()}))
+    stamp.write_text(
+        json.dumps(
+            {
+                "lab": hashlib.sha256(
+                    (REPO / "pyproject.toml").read_bytes()
+                    + (REPO / "requirements.lock").read_bytes()
+                ).hexdigest()
+            }
+        )
+    )
     monkeypatch.setattr(course, "STAMP", stamp)
     monkeypatch.setattr(course, "PYTHON", Path(sys.executable))  # a complete environment: this one
     monkeypatch.setattr(course, "ensure_venv", lambda **_: None)
     monkeypatch.setattr(course, "find_uv", lambda: None)
     monkeypatch.setattr(course, "uv_from_pip", lambda: None)
     commands = []
-    monkeypatch.setattr(course, "run", lambda *command, **_: commands.append([str(part) for part in command]))
+    monkeypatch.setattr(
+        course, "run", lambda *command, **_: commands.append([str(part) for part in command])
+    )
     course.python_to_use([])  # what `course.py lab` does first
     assert commands == [], "nothing is missing, so nothing should be installed"
     wanted = course.requirements("lab")
-    monkeypatch.setattr(course, "requirements", lambda use: [*wanted, "surely-not-installed-package"])
+    monkeypatch.setattr(
+        course, "requirements", lambda use: [*wanted, "surely-not-installed-package"]
+    )
     assert course.missing_packages() == ["surely-not-installed-package"]
     course.python_to_use([])
     assert any(command[-2:] == ["-e", "."] for command in commands)
@@ -224,11 +269,15 @@ def test_no_install_uses_this_python_and_names_what_it_lacks(monkeypatch):
     extra = ["--no-install", "--port=1"]
     assert str(course.python_to_use(extra)) == sys.executable and extra == ["--port=1"]
     wanted = course.requirements()
-    monkeypatch.setattr(course, "requirements", lambda use: [*wanted, "surely-not-installed-package"])
+    monkeypatch.setattr(
+        course, "requirements", lambda use: [*wanted, "surely-not-installed-package"]
+    )
     try:
         course.python_to_use(["--no-install"])
     except SystemExit as stop:
-        assert "surely-not-installed-package" in str(stop.code) and "environment.yml" in str(stop.code)
+        assert "surely-not-installed-package" in str(stop.code) and "environment.yml" in str(
+            stop.code
+        )
     else:
         raise AssertionError("a Python without the course's packages was accepted")
 
@@ -262,12 +311,21 @@ def test_course_py_reads_on_old_pythons_and_stops_there_with_the_message():
     found = {shutil.which(f"python3.{minor}") for minor in range(6, course.FLOOR[1])}
     found |= set(glob.glob(str(Path.home() / ".pyenv" / "versions" / "3.*" / "bin" / "python")))
     for python in sorted(filter(None, found)):
-        version = subprocess.run([python, "-c", "import sys; print(sys.version_info[:2] >= (3, 6), "
-                                  f"sys.version_info[:2] < {course.FLOOR})"], capture_output=True, text=True).stdout
+        version = subprocess.run(
+            [
+                python,
+                "-c",
+                "import sys; print(sys.version_info[:2] >= (3, 6), "
+                f"sys.version_info[:2] < {course.FLOOR})",
+            ],
+            capture_output=True,
+            text=True,
+        ).stdout
         if version.split() != ["True", "True"]:
             continue  # only Pythons from 3.6 up to below the floor
-        result = subprocess.run([python, str(REPO / "course.py"), "lab"], capture_output=True, text=True,
-                                timeout=60)
+        result = subprocess.run(
+            [python, str(REPO / "course.py"), "lab"], capture_output=True, text=True, timeout=60
+        )
         assert result.returncode == 1 and "Traceback" not in result.stderr, (python, result.stderr)
         assert "uv python install 3.11" in result.stderr
 
@@ -276,16 +334,21 @@ def _install_commands(monkeypatch, uv, use="test"):
     """The commands install_packages() runs for a command (lab, test, site) with ``uv`` (or None)."""
     course = _course_module()
     commands = []
-    monkeypatch.setattr(course, "run", lambda *command, **_: commands.append([str(part) for part in command]))
+    monkeypatch.setattr(
+        course, "run", lambda *command, **_: commands.append([str(part) for part in command])
+    )
     course.install_packages(use, uv)
     return course, commands
 
 
-@pytest.mark.parametrize("use, lock, extras", [
-    ("lab", "requirements.lock", "."),
-    ("test", "requirements-test.lock", ".[test,site]"),
-    ("site", "requirements-site.lock", ".[site]"),
-])
+@pytest.mark.parametrize(
+    "use, lock, extras",
+    [
+        ("lab", "requirements.lock", "."),
+        ("test", "requirements-test.lock", ".[test,site]"),
+        ("site", "requirements-site.lock", ".[site]"),
+    ],
+)
 def test_each_command_installs_its_own_lock_with_uv(monkeypatch, tmp_path, use, lock, extras):
     """With uv: `lab` the learner's lock and the course alone, `test` the test lock with the test
     and website tools (the suite builds the site), `site` the website's; then the speed-up."""
@@ -293,7 +356,7 @@ def test_each_command_installs_its_own_lock_with_uv(monkeypatch, tmp_path, use, 
     course, commands = _install_commands(monkeypatch, uv, use)
     install, uninstall = commands
     assert install[:3] == [str(uv), "pip", "install"]
-    assert ["-r", str(REPO / lock)] == install[install.index("-r"):install.index("-r") + 2]
+    assert ["-r", str(REPO / lock)] == install[install.index("-r") : install.index("-r") + 2]
     assert install[-2:] == ["-e", extras] and str(course.PYTHON) in install
     assert uninstall[:3] == [str(uv), "pip", "uninstall"] and uninstall[-1] == "rfc3987-syntax"
 
@@ -306,7 +369,9 @@ def test_each_command_checks_for_its_own_packages():
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert len(course.requirements("lab")) == len(project["dependencies"])
     assert "pytest" not in course.requirements("lab") and "pytest" in course.requirements("test")
-    assert "jupyter-book" in course.requirements("site") and "pytest" not in course.requirements("site")
+    assert "jupyter-book" in course.requirements("site") and "pytest" not in course.requirements(
+        "site"
+    )
 
 
 def test_without_uv_pip_installs_the_same(monkeypatch, capsys):
@@ -374,7 +439,11 @@ def test_a_changed_lock_file_installs_again(monkeypatch, tmp_path):
     course.install("test")
     course.install("lab")
     course.install("site")  # the website tools come with the test tools
-    assert installs == ["lab", "test"] and set(json.loads(course.STAMP.read_text())) == {"lab", "test", "site"}
+    assert installs == ["lab", "test"] and set(json.loads(course.STAMP.read_text())) == {
+        "lab",
+        "test",
+        "site",
+    }
     (tmp_path / "requirements.lock").write_text("pandas==3.1.2\n", encoding="utf-8")
     course.install("lab")
     course.install("test")
@@ -406,30 +475,63 @@ def test_a_first_lab_set_up_gets_uv_without_pip_and_installs_the_learners_packag
 
     course = tmp_path / "course"
     course.mkdir()
-    for name in ("course.py", "pyproject.toml", "README.md", "LICENSE", "LICENSE-TEXT.md",
-                 *(path.name for path in REPO.glob("requirements*.lock"))):
+    for name in (
+        "course.py",
+        "pyproject.toml",
+        "README.md",
+        "LICENSE",
+        "LICENSE-TEXT.md",
+        *(path.name for path in REPO.glob("requirements*.lock")),
+    ):
         shutil.copy(REPO / name, course / name)
     for folder in ("src", "data"):
-        shutil.copytree(REPO / folder, course / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("VIRTUAL_ENV")}
-    environment["PATH"] = os.pathsep.join(part for part in environment["PATH"].split(os.pathsep)
-                                          if not (Path(part) / "uv").exists())
+        shutil.copytree(
+            REPO / folder, course / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith("VIRTUAL_ENV")
+    }
+    environment["PATH"] = os.pathsep.join(
+        part for part in environment["PATH"].split(os.pathsep) if not (Path(part) / "uv").exists()
+    )
     environment["VRAEM_CACHE"] = str(tmp_path / "cache")
-    first = subprocess.run([sys.executable, "course.py", "install"], cwd=course, env=environment,
-                           capture_output=True, text=True, timeout=600)
+    first = subprocess.run(
+        [sys.executable, "course.py", "install"],
+        cwd=course,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert first.returncode == 0, first.stdout + first.stderr
     assert "fetching uv" in first.stdout and "uv could not be installed" not in first.stdout
     assert list((tmp_path / "cache").glob("uv-*/bin/uv"))
     python = course / ".venv" / "bin" / "python"
     assert subprocess.run([python, "-m", "pip", "--version"], capture_output=True).returncode != 0
-    lessons = subprocess.run([python, "-c", "import vraem, pandas, altair, jupyterlab, filelock"],
-                             capture_output=True, text=True)
+    lessons = subprocess.run(
+        [python, "-c", "import vraem, pandas, altair, jupyterlab, filelock"],
+        capture_output=True,
+        text=True,
+    )
     assert lessons.returncode == 0, lessons.stderr
     for tool in ("pytest", "playwright", "jupyter_book", "jupyterhub"):
-        found = subprocess.run([python, "-c", f"import importlib.util as u; print(u.find_spec({tool!r}))"],
-                               capture_output=True, text=True)
+        found = subprocess.run(
+            [python, "-c", f"import importlib.util as u; print(u.find_spec({tool!r}))"],
+            capture_output=True,
+            text=True,
+        )
         assert found.stdout.strip() == "None", f"{tool} was installed for learners"
     assert set(json.loads((course / ".venv" / "vraem-installed.txt").read_text())) == {"lab"}
-    again = subprocess.run([sys.executable, "course.py", "install"], cwd=course, env=environment,
-                           capture_output=True, text=True, timeout=300)
-    assert again.returncode == 0 and "installed." not in again.stdout and "fetching" not in again.stdout
+    again = subprocess.run(
+        [sys.executable, "course.py", "install"],
+        cwd=course,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (
+        again.returncode == 0
+        and "installed." not in again.stdout
+        and "fetching" not in again.stdout
+    )

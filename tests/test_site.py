@@ -60,19 +60,43 @@ def _missing(what: str) -> None:
 
 # --- the pieces, without a build ----------------------------------------------------------
 
-PAGES = {"README.md": "index.md", "lessons/00-start-here.ipynb": "lessons/00-start-here.ipynb",
-         "data/README.md": "data/index.md"}
+PAGES = {
+    "README.md": "index.md",
+    "lessons/00-start-here.ipynb": "lessons/00-start-here.ipynb",
+    "data/README.md": "data/index.md",
+}
 
 
-@pytest.mark.parametrize(("text", "repo_file", "site_file", "expected"), [
-    ("[00](lessons/00-start-here.ipynb)", "README.md", "index.md", "[00](lessons/00-start-here.ipynb)"),
-    ("[data](../data/README.md#the-articles)", "instructors/README.md", "instructors/README.md",
-     "[data](../data/index.md#the-articles)"),
-    ("[home](../README.md)", "lessons/00-start-here.ipynb", "lessons/00-start-here.ipynb", "[home](../index.md)"),
-    ("[web](https://example.org/README.md) [here](#top)", "README.md", "index.md",
-     "[web](https://example.org/README.md) [here](#top)"),
-    ("[gone](CONTRIBUTING.md)", "README.md", "index.md", "[gone](CONTRIBUTING.md)"),
-])
+@pytest.mark.parametrize(
+    ("text", "repo_file", "site_file", "expected"),
+    [
+        (
+            "[00](lessons/00-start-here.ipynb)",
+            "README.md",
+            "index.md",
+            "[00](lessons/00-start-here.ipynb)",
+        ),
+        (
+            "[data](../data/README.md#the-articles)",
+            "instructors/README.md",
+            "instructors/README.md",
+            "[data](../data/index.md#the-articles)",
+        ),
+        (
+            "[home](../README.md)",
+            "lessons/00-start-here.ipynb",
+            "lessons/00-start-here.ipynb",
+            "[home](../index.md)",
+        ),
+        (
+            "[web](https://example.org/README.md) [here](#top)",
+            "README.md",
+            "index.md",
+            "[web](https://example.org/README.md) [here](#top)",
+        ),
+        ("[gone](CONTRIBUTING.md)", "README.md", "index.md", "[gone](CONTRIBUTING.md)"),
+    ],
+)
 def test_links_follow_the_files_into_the_book(text, repo_file, site_file, expected):
     """Does a link to a file the site shows point at its page, and any other link stay as it is?"""
     assert relink(text, repo_file, site_file, PAGES) == expected
@@ -82,18 +106,28 @@ def test_only_the_first_mention_of_a_term_is_linked():
     """Is each term linked once per page, by any of its names, never in headings, code or links?"""
     seen: set[str] = set()
     names = term_names()
-    first = link_first_mentions("# The VRAE\n\nThe VRAE, the `VRAEM`, [VRAEM](x.md) and hectares.", seen, names)
-    assert first == ("# The VRAE\n\nThe {term}`VRAE <VRAE>`, the `VRAEM`, [VRAEM](x.md) and "
-                     "{term}`hectares <hectárea>`.")
+    first = link_first_mentions(
+        "# The VRAE\n\nThe VRAE, the `VRAEM`, [VRAEM](x.md) and hectares.", seen, names
+    )
+    assert first == (
+        "# The VRAE\n\nThe {term}`VRAE <VRAE>`, the `VRAEM`, [VRAEM](x.md) and "
+        "{term}`hectares <hectárea>`."
+    )
     second = link_first_mentions("The VRAE, the VRAEM and the Sendero Luminoso.", seen, names)
-    assert second == "The VRAE, the {term}`VRAEM <VRAEM>` and the {term}`Sendero Luminoso <Shining Path>`."
+    assert (
+        second
+        == "The VRAE, the {term}`VRAEM <VRAEM>` and the {term}`Sendero Luminoso <Shining Path>`."
+    )
 
 
 def _header_cells(table_html: str) -> list[list[tuple[str, str]]]:
     from bs4 import BeautifulSoup
 
     head = BeautifulSoup(table_html, "html.parser").find("thead")
-    return [[(cell.name, cell.get_text()) for cell in row.find_all(["th", "td"])] for row in head.find_all("tr")]
+    return [
+        [(cell.name, cell.get_text()) for cell in row.find_all(["th", "td"])]
+        for row in head.find_all("tr")
+    ]
 
 
 def test_every_header_cell_of_a_shown_table_has_a_name():
@@ -102,13 +136,19 @@ def test_every_header_cell_of_a_shown_table_has_a_name():
 
     plain = pd.DataFrame({"year": [2001, 2002], "hectares": [1, 2]})
     assert _header_cells(name_table_headers(plain._repr_html_())) == [
-        [("th", "row"), ("th", "year"), ("th", "hectares")]]
+        [("th", "row"), ("th", "year"), ("th", "hectares")]
+    ]
     named = plain.set_index("year")  # pandas puts the index name on a second header row
-    assert _header_cells(name_table_headers(named._repr_html_())) == [[("th", "year"), ("th", "hectares")]]
+    assert _header_cells(name_table_headers(named._repr_html_())) == [
+        [("th", "year"), ("th", "hectares")]
+    ]
     pivot = pd.DataFrame({"year": [2001, 2001], "region": ["VRAEM", "Peru"], "ha": [1, 2]}).pivot(
-        index="year", columns="region", values="ha")
+        index="year", columns="region", values="ha"
+    )
     assert _header_cells(name_table_headers(pivot._repr_html_())) == [
-        [("th", "region"), ("th", "Peru"), ("th", "VRAEM")], [("th", "year"), ("td", ""), ("td", "")]]
+        [("th", "region"), ("th", "Peru"), ("th", "VRAEM")],
+        [("th", "year"), ("td", ""), ("td", "")],
+    ]
     assert name_table_headers("<p>no table</p>") == "<p>no table</p>"
 
 
@@ -117,9 +157,11 @@ def test_a_sidebar_expander_is_named_after_its_entry():
     pytest.importorskip("bs4")
     from vraem.site_theme import name_expanders
 
-    navigation = ('<ul><li><a href="data/index.html">Course data</a><details><summary>'
-                  '<span class="toctree-toggle" role="presentation"><i></i></span></summary>'
-                  '<ul><li><a href="data/tables.html">Tables</a></li></ul></details></li></ul>')
+    navigation = (
+        '<ul><li><a href="data/index.html">Course data</a><details><summary>'
+        '<span class="toctree-toggle" role="presentation"><i></i></span></summary>'
+        '<ul><li><a href="data/tables.html">Tables</a></li></ul></details></li></ul>'
+    )
     named = name_expanders(navigation)
     assert '<summary><span class="visually-hidden">Pages under Course data</span>' in named
     assert name_expanders("<ul><li>x</li></ul>") == "<ul><li>x</li></ul>"
@@ -220,9 +262,19 @@ def _offline(command: list[str], scratch: Path) -> tuple[list[str], dict[str, st
     environment.pop(CHECK_MODE_VARIABLE, None)
     probe = subprocess.run(["unshare", "-rn", "sh", "-c", "ip link set lo up"], capture_output=True)
     if probe.returncode == 0:
-        return ["unshare", "-rn", "sh", "-c", 'ip link set lo up && exec "$@"', "offline", *command], environment
+        return [
+            "unshare",
+            "-rn",
+            "sh",
+            "-c",
+            'ip link set lo up && exec "$@"',
+            "offline",
+            *command,
+        ], environment
     (scratch / "sitecustomize.py").write_text(textwrap.dedent(GUARD), encoding="utf-8")
-    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(scratch), environment.get("PYTHONPATH")]))
+    environment["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(scratch), environment.get("PYTHONPATH")])
+    )
     return command, environment
 
 
@@ -236,9 +288,15 @@ def site(tmp_path_factory):
         _missing('Jupyter Book is not installed (pip install -e ".[site]")')
     source = tmp_path_factory.mktemp("site")
     scratch = tmp_path_factory.mktemp("offline")
-    command, environment = _offline([sys.executable, "-m", "vraem.site", "--source", str(source)], scratch)
-    first = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=REPO, timeout=900)
-    again = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=REPO, timeout=900)
+    command, environment = _offline(
+        [sys.executable, "-m", "vraem.site", "--source", str(source)], scratch
+    )
+    first = subprocess.run(
+        command, capture_output=True, text=True, env=environment, cwd=REPO, timeout=900
+    )
+    again = subprocess.run(
+        command, capture_output=True, text=True, env=environment, cwd=REPO, timeout=900
+    )
     return source, first, again
 
 
@@ -248,7 +306,9 @@ def test_the_site_builds_offline_without_warnings(site):
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
     assert (source / "_build" / "html" / "index.html").exists()
-    warnings = [line for line in result.stdout.splitlines() if re.search(r"\b(WARNING|ERROR)\b", line)]
+    warnings = [
+        line for line in result.stdout.splitlines() if re.search(r"\b(WARNING|ERROR)\b", line)
+    ]
     assert unexplained(warnings) == [], "\n".join(warnings)
     assert "without encryption" not in output  # the lesson kernels' harmless warning is silenced
 
@@ -266,8 +326,11 @@ def test_a_rebuild_with_no_change_runs_no_lesson(site):
 def _html_pages(site_source: Path) -> dict[str, str]:
     """Every page of the built site, by its path in the site: ``{"lessons/00-start-here.html": html}``."""
     html = site_source / "_build" / "html"
-    return {path.relative_to(html).as_posix(): path.read_text(encoding="utf-8")
-            for path in sorted(html.rglob("*.html")) if path.relative_to(html).parts[0] not in ("_static", "_sources")}
+    return {
+        path.relative_to(html).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(html.rglob("*.html"))
+        if path.relative_to(html).parts[0] not in ("_static", "_sources")
+    }
 
 
 def test_every_page_shows_the_course_version(site):
@@ -290,8 +353,17 @@ def test_no_file_name_is_turned_into_a_web_address(site):
 def test_the_site_has_every_page(site):
     """Home, every lesson, the instructor notes and solutions, glossary, data and licences?"""
     html = site[0] / "_build" / "html"
-    expected = ["index", "glossary", "licences", "data/index", "data/tables", "data/codebook", "data/reference",
-                "instructors/README", "solutions/index"]
+    expected = [
+        "index",
+        "glossary",
+        "licences",
+        "data/index",
+        "data/tables",
+        "data/codebook",
+        "data/reference",
+        "instructors/README",
+        "solutions/index",
+    ]
     expected += [f"lessons/{name}" for name in LESSONS] + [f"solutions/{name}" for name in LESSONS]
     expected += [f"instructors/{path.stem}" for path in (REPO / "instructors").glob("*.md")]
     assert [page for page in expected if not (html / f"{page}.html").exists()] == []
@@ -300,7 +372,10 @@ def test_the_site_has_every_page(site):
     for resource in package["resources"]:
         assert f"data/{resource['path']}" in tables, resource["name"]
         for field in resource["schema"]["fields"]:
-            assert f'<span class="pre">{field["name"]}</span>' in tables, (resource["name"], field["name"])
+            assert f'<span class="pre">{field["name"]}</span>' in tables, (
+                resource["name"],
+                field["name"],
+            )
     glossary = (html / "glossary.html").read_text(encoding="utf-8")
     assert len(re.findall(r'<dt id="term-', glossary)) == len(load_glossary())
 
@@ -314,6 +389,7 @@ def test_solutions_stay_in_the_instructor_section(site):
 
 
 # --- in a real browser ----------------------------------------------------------------------
+
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *arguments):
@@ -332,7 +408,9 @@ def _browser(html: Path):
     pytest.importorskip("playwright")
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     blocked: list[str] = []
@@ -346,9 +424,18 @@ def _browser(html: Path):
 
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                headless=True,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            )
 
             def open_page(width: int):
                 page = browser.new_page(viewport={"width": width, "height": 1000})
@@ -386,8 +473,11 @@ def browser_pages(site):
             })""")
             links = {link.split("#")[0] for link in seen[name]["links"] if link.startswith(base)}
             seen[name]["status"] = {link: page.request.get(link).status for link in links}
-            seen[name]["targets"] = {link: page.request.get(link).text() for link in links
-                                     if any(full.startswith(link + "#") for full in seen[name]["links"])}
+            seen[name]["targets"] = {
+                link: page.request.get(link).text()
+                for link in links
+                if any(full.startswith(link + "#") for full in seen[name]["links"])
+            }
     return base, seen, blocked
 
 
@@ -405,18 +495,25 @@ KNOWN_FAULTS = {
     "label-content-name-mismatch": '<button aria-label="Search">Search <kbd>Ctrl</kbd>+<kbd>K</kbd></button>',
     "summary-name": '<details><summary><span role="presentation"><i></i></span></summary><p>x</p></details>',
     "empty-table-header": "<table><thead><tr><th></th><th>year</th></tr></thead><tbody><tr><th>0</th>"
-                          "<td>2001</td></tr></tbody></table>",
+    "<td>2001</td></tr></tbody></table>",
 }
 
 
 def _faults(axe, page, rules: list[str]) -> list[dict]:
     """The faults that fail the audit on the page open in ``page``: what ``rules`` find that is
     serious or critical, or in ``ALSO_FAILED``."""
-    result = axe.run(page, options={"runOnly": {"type": "rule", "values": rules},
-                                    "resultTypes": ["violations"]})
-    return [{"rule": fault["id"], "impact": fault["impact"], "where": [node["html"][:200] for node in fault["nodes"]]}
-            for fault in result.response["violations"]
-            if fault["impact"] in ("serious", "critical") or fault["id"] in ALSO_FAILED]
+    result = axe.run(
+        page, options={"runOnly": {"type": "rule", "values": rules}, "resultTypes": ["violations"]}
+    )
+    return [
+        {
+            "rule": fault["id"],
+            "impact": fault["impact"],
+            "where": [node["html"][:200] for node in fault["nodes"]],
+        }
+        for fault in result.response["violations"]
+        if fault["impact"] in ("serious", "critical") or fault["id"] in ALSO_FAILED
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -426,7 +523,9 @@ def audit(site):
     try:
         from axe_playwright_python.sync_playwright import Axe
     except ImportError:
-        _missing("axe-playwright-python is not installed (the test extra: pip install -e \".[test]\")")
+        _missing(
+            'axe-playwright-python is not installed (the test extra: pip install -e ".[test]")'
+        )
     axe = Axe()
     pages = sorted(_html_pages(site[0]))
     found = {"faults": {}, "sideways": {}, "charts": {}, "notes": {}, "known": {}}
@@ -437,30 +536,44 @@ def audit(site):
             page = open_page(width)
             page.goto(base + "index.html", wait_until="networkidle")
             page.evaluate(axe.axe_script)
-            rules = page.evaluate(f"() => axe.getRules({json.dumps(AXE_TAGS)}).map(rule => rule.ruleId)")
+            rules = page.evaluate(
+                f"() => axe.getRules({json.dumps(AXE_TAGS)}).map(rule => rule.ruleId)"
+            )
             for rule, markup in KNOWN_FAULTS.items():
-                page.set_content(f"<!doctype html><html lang='en'><title>t</title><main>{markup}</main></html>")
-                found["known"][(width, rule)] = [fault["rule"] for fault in _faults(axe, page, rules)]
+                page.set_content(
+                    f"<!doctype html><html lang='en'><title>t</title><main>{markup}</main></html>"
+                )
+                found["known"][(width, rule)] = [
+                    fault["rule"] for fault in _faults(axe, page, rules)
+                ]
             for name in pages:
                 page.goto(base + name, wait_until="networkidle")
                 found["faults"][(width, name)] = _faults(axe, page, rules)
                 if name in PICTURED:
-                    page.screenshot(path=str(reports / f"site-{Path(name).stem}-{width}.png"), full_page=True)
+                    page.screenshot(
+                        path=str(reports / f"site-{Path(name).stem}-{width}.png"), full_page=True
+                    )
                 if width != PHONE:
                     continue
                 found["sideways"][name] = page.evaluate(
-                    "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                    "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+                )
                 if name.startswith("lessons/"):
-                    found["charts"][name] = page.evaluate("""() => [...document.querySelectorAll('.cell_output img')]
+                    found["charts"][name] = (
+                        page.evaluate("""() => [...document.querySelectorAll('.cell_output img')]
                         .map(img => { const link = img.closest('a[href]'), box = img.getBoundingClientRect();
                                       const open = img.closest('.vraem-chart')?.querySelector('.vraem-chart-open a');
                                       return {link: link ? link.href : null, src: img.src, alt: img.alt,
                                               shown: box.width, natural: img.naturalWidth,
                                               open: open && open.offsetParent !== null ? open.href : null}; })""")
+                    )
                     for chart in found["charts"][name]:
                         if chart["link"]:
                             response = page.request.get(chart["link"])
-                            chart["target"] = (response.status, response.headers.get("content-type", ""))
+                            chart["target"] = (
+                                response.status,
+                                response.headers.get("content-type", ""),
+                            )
                     found["notes"][name] = page.evaluate("""() => ({
                         notes: [...document.querySelectorAll('.vraem-notebook-only')].map(note => ({
                             // cut off: wider than itself, or than the output area that holds it
@@ -482,14 +595,18 @@ def test_the_audit_finds_the_faults_it_checks_for(audit):
 def test_every_page_passes_the_accessibility_audit(site, audit):
     """Does axe-core find no serious or critical fault (and no empty table header) on any page,
     on a desktop or a phone?"""
-    assert set(audit["faults"]) == {(width, name) for width in (1280, PHONE) for name in _html_pages(site[0])}
+    assert set(audit["faults"]) == {
+        (width, name) for width in (1280, PHONE) for name in _html_pages(site[0])
+    }
     assert {key: faults for key, faults in audit["faults"].items() if faults} == {}
 
 
 def test_no_page_scrolls_sideways_on_a_phone(audit):
     """At 390 px wide, is every page as wide as the screen (long addresses and code wrap)?"""
-    assert audit["sideways"] and {name: sizes for name, sizes in audit["sideways"].items()
-                                  if sizes[0] > sizes[1]} == {}
+    assert (
+        audit["sideways"]
+        and {name: sizes for name, sizes in audit["sideways"].items() if sizes[0] > sizes[1]} == {}
+    )
 
 
 @pytest.mark.parametrize("name", LESSONS)
@@ -503,16 +620,24 @@ def test_a_chart_opens_full_size(site, audit, name):
         assert chart["link"] == chart["src"] and chart["link"].endswith(".svg"), chart
         assert chart["target"][0] == 200 and "svg" in chart["target"][1], chart
         assert chart["natural"] > chart["shown"], chart  # the picture opens bigger than it is shown
-        assert chart["open"] == chart["link"] and chart["alt"] and "no description" not in chart["alt"], chart
+        assert (
+            chart["open"] == chart["link"] and chart["alt"] and "no description" not in chart["alt"]
+        ), chart
 
 
 def _unanswered_runs(site_source: Path, name: str) -> list[str]:
     """The exercises that the lesson's run printed as unanswered (in the kept run, before the site's changes)."""
     kept = next((site_source / RUNS).glob(f"{name}.*.ipynb"))
     notebook = nbformat.read(kept, as_version=4)
-    return [UNANSWERED[line] for cell in notebook.cells if cell.cell_type == "code"
-            for output in cell.outputs if output.get("output_type") == "stream"
-            for line in output["text"].splitlines() if line in UNANSWERED]
+    return [
+        UNANSWERED[line]
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if output.get("output_type") == "stream"
+        for line in output["text"].splitlines()
+        if line in UNANSWERED
+    ]
 
 
 @pytest.mark.parametrize("name", LESSONS)
@@ -523,7 +648,9 @@ def test_each_exercise_says_in_full_that_it_is_done_in_the_notebook(site, audit,
     if 'check(\\"' in (REPO / "lessons" / f"{name}.ipynb").read_text(encoding="utf-8"):
         assert expected, f"{name} checks answers, but its run printed no unanswered exercise"
     page = audit["notes"][f"lessons/{name}.html"]
-    assert [note["text"].split(" is done")[0] for note in page["notes"]] == [f"Exercise {i}" for i in expected]
+    assert [note["text"].split(" is done")[0] for note in page["notes"]] == [
+        f"Exercise {i}" for i in expected
+    ]
     for note in page["notes"]:
         assert note["visible"] and not note["cut"] and "in the notebook" in note["text"], note
     assert not any(line in page["text"] for line in UNANSWERED)
@@ -532,8 +659,12 @@ def test_each_exercise_says_in_full_that_it_is_done_in_the_notebook(site, audit,
 def _chart_outputs(site_source: Path, name: str) -> int:
     """How many charts the executed lesson drew: its SVG picture outputs."""
     notebook = json.loads((site_source / "lessons" / f"{name}.ipynb").read_text(encoding="utf-8"))
-    return sum("image/svg+xml" in output.get("data", {})
-               for cell in notebook["cells"] if cell["cell_type"] == "code" for output in cell["outputs"])
+    return sum(
+        "image/svg+xml" in output.get("data", {})
+        for cell in notebook["cells"]
+        if cell["cell_type"] == "code"
+        for output in cell["outputs"]
+    )
 
 
 @pytest.mark.parametrize("name", LESSONS)
@@ -545,7 +676,9 @@ def test_every_chart_of_a_lesson_is_visible(site, browser_pages, name):
     source = (REPO / "lessons" / f"{name}.ipynb").read_text(encoding="utf-8")
     if "alt.Chart" in source or "chart(" in source:
         assert expected >= 1, f"{name} makes charts but the executed lesson drew none"
-    assert len(charts) == expected, f"{name}: {len(charts)} pictures on the page, {expected} charts drawn"
+    assert len(charts) == expected, (
+        f"{name}: {len(charts)} pictures on the page, {expected} charts drawn"
+    )
     for chart in charts:
         assert chart["loaded"] and chart["width"] > 200 and chart["height"] > 100, chart
 
@@ -560,7 +693,9 @@ def test_a_lesson_page_has_no_broken_internal_link(browser_pages, name):
         address, _, anchor = link.partition("#")
         if address.startswith(base) and anchor:
             target = page["targets"][address]
-            assert f'id="{urllib.parse.unquote(anchor)}"' in target, f"{name}: {link} points nowhere"
+            assert f'id="{urllib.parse.unquote(anchor)}"' in target, (
+                f"{name}: {link} points nowhere"
+            )
 
 
 @pytest.mark.parametrize("name", LESSONS)
@@ -590,8 +725,14 @@ def test_no_executed_lesson_shows_a_raw_numpy_number(site, name):
     if result.returncode != 0:
         pytest.fail("the site did not build: see test_the_site_builds_offline_without_warnings")
     notebook = json.loads((source / "lessons" / f"{name}.ipynb").read_text(encoding="utf-8"))
-    shown = [(index, "".join(output.get("text", "")) + "".join(output.get("data", {}).get("text/plain", "")))
-             for index, cell in enumerate(notebook["cells"], start=1) if cell["cell_type"] == "code"
-             for output in cell["outputs"]]
+    shown = [
+        (
+            index,
+            "".join(output.get("text", "")) + "".join(output.get("data", {}).get("text/plain", "")),
+        )
+        for index, cell in enumerate(notebook["cells"], start=1)
+        if cell["cell_type"] == "code"
+        for output in cell["outputs"]
+    ]
     raw = [(index, text[:120]) for index, text in shown if NUMPY_SCALAR.search(text)]
     assert not raw, f"{name}: cells that show a raw NumPy number: {raw}"

@@ -12,21 +12,31 @@ from vraem.doctor import diagnose
 
 from .conftest import REPO
 
-ENTRY = re.compile(r"^## \[(?P<version>[^\]]+)\](?: - (?P<date>\d{4}-\d{2}-\d{2}))?\s*$", re.MULTILINE)
+ENTRY = re.compile(
+    r"^## \[(?P<version>[^\]]+)\](?: - (?P<date>\d{4}-\d{2}-\d{2}))?\s*$", re.MULTILINE
+)
 #: The kinds of change Keep a Changelog names.
 KINDS = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}
 
 
 def _pyproject_version() -> str:
-    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "version"
+    ]
 
 
 def _entries() -> list[tuple[str, str | None, str]]:
     """(version, date, text) of each entry of CHANGELOG.md, newest first."""
     text = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     found = list(ENTRY.finditer(text))
-    return [(match["version"], match["date"], text[match.end():following.start() if following else len(text)])
-            for match, following in zip(found, found[1:] + [None], strict=True)]
+    return [
+        (
+            match["version"],
+            match["date"],
+            text[match.end() : following.start() if following else len(text)],
+        )
+        for match, following in zip(found, found[1:] + [None], strict=True)
+    ]
 
 
 def test_the_changelogs_latest_release_is_the_version_in_pyproject():
@@ -35,7 +45,8 @@ def test_the_changelogs_latest_release_is_the_version_in_pyproject():
     assert released, "CHANGELOG.md has no released entry"
     assert released[0][0] == _pyproject_version(), (
         f"CHANGELOG.md's latest entry is {released[0][0]}, pyproject.toml says {_pyproject_version()}: "
-        "add an entry for the new version (or set the version back)")
+        "add an entry for the new version (or set the version back)"
+    )
 
 
 def test_the_changelog_is_in_keep_a_changelog_form():
@@ -50,7 +61,9 @@ def test_the_changelog_is_in_keep_a_changelog_form():
     assert dates == sorted(dates, reverse=True) and dates[0] <= date.today()
     for version, _, text in released:
         kinds = set(re.findall(r"^### (\w+)\s*$", text, re.MULTILINE))
-        assert kinds and kinds <= KINDS, f"{version}: sections {kinds}; Keep a Changelog uses {sorted(KINDS)}"
+        assert kinds and kinds <= KINDS, (
+            f"{version}: sections {kinds}; Keep a Changelog uses {sorted(KINDS)}"
+        )
         assert re.search(r"^- \S", text, re.MULTILINE), f"{version} lists no change"
 
 

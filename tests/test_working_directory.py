@@ -31,12 +31,18 @@ def test_lesson_00_runs_from_another_folder(where, tmp_path, monkeypatch):
     if folder == tmp_path:
         shutil.copy(notebook_path, tmp_path / notebook_path.name)
     notebook = nbformat.read(notebook_path, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(folder)}}).execute()
-    texts = [output.get("text", "") for cell in notebook.cells for output in cell.get("outputs", [])]
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    ).execute()
+    texts = [
+        output.get("text", "") for cell in notebook.cells for output in cell.get("outputs", [])
+    ]
     assert any("not answered yet" in text for text in texts)
-    assert any("image/svg+xml" in output.get("data", {})
-               for cell in notebook.cells for output in cell.get("outputs", []))
+    assert any(
+        "image/svg+xml" in output.get("data", {})
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+    )
     # Exported to HTML, the chart is an inline SVG picture: no chart library is fetched.
     html, _ = HTMLExporter().from_notebook_node(notebook)
     assert "<svg" in html or "data:image/svg+xml" in html

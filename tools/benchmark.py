@@ -56,11 +56,15 @@ def timed(command: list[str], **kwargs) -> float:
 
 def floor_notebooks(folder: Path) -> list[Path]:
     """Write, for every notebook, a copy that keeps only its setup cell."""
-    notebooks = sorted((ROOT / "solutions").glob("*.ipynb")) + sorted((ROOT / "lessons").glob("*.ipynb"))
+    notebooks = sorted((ROOT / "solutions").glob("*.ipynb")) + sorted(
+        (ROOT / "lessons").glob("*.ipynb")
+    )
     written = []
     for number, path in enumerate(notebooks):
         notebook = nbformat.read(path, as_version=4)
-        notebook.cells = [cell for cell in notebook.cells if "setup" in cell.metadata.get("tags", [])]
+        notebook.cells = [
+            cell for cell in notebook.cells if "setup" in cell.metadata.get("tags", [])
+        ]
         target = folder / f"{number:02d}-{path.stem}.ipynb"
         nbformat.write(notebook, target)
         written.append(target)
@@ -68,6 +72,7 @@ def floor_notebooks(folder: Path) -> list[Path]:
 
 
 # --- check() -------------------------------------------------------------------------------------
+
 
 def _lesson_order(exercise_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in exercise_id.split("."))
@@ -78,8 +83,13 @@ def _child(mode: str, answers: Path, exercise_id: str = "") -> dict:
     with tempfile.TemporaryDirectory() as folder:
         env = {key: value for key, value in os.environ.items() if key != "VRAEM_CHECK_MODE"}
         env["VRAEM_PROGRESS_FILE"] = str(Path(folder) / "progress.json")  # not the real home folder
-        result = subprocess.run([sys.executable, __file__, "--child", mode, str(answers), exercise_id],
-                                cwd=ROOT, capture_output=True, text=True, env=env)
+        result = subprocess.run(
+            [sys.executable, __file__, "--child", mode, str(answers), exercise_id],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
     if result.returncode:
         sys.exit(f"failed: check benchmark, {mode}\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
     return json.loads(result.stdout.splitlines()[-1])
@@ -93,7 +103,10 @@ def _write_answers(path: Path) -> None:
     for exercise_id in sorted(all_exercises(), key=_lesson_order):
         exercise = all_exercises()[exercise_id]
         key = exercise.expected()
-        answers[exercise_id] = [key, *(misreading.example(key) for misreading in exercise.misreadings)]
+        answers[exercise_id] = [
+            key,
+            *(misreading.example(key) for misreading in exercise.misreadings),
+        ]
     path.write_bytes(pickle.dumps(answers))
 
 
@@ -142,6 +155,7 @@ def child(mode: str, answers_file: str, exercise_id: str) -> None:
         return
     started = time.perf_counter()
     from vraem import check  # noqa: F401  (timed: what a lesson's setup cell pays anyway)
+
     imported = time.perf_counter() - started
     answers = pickle.loads(Path(answers_file).read_bytes())
     if mode == "first":
@@ -165,7 +179,9 @@ def child(mode: str, answers_file: str, exercise_id: str) -> None:
             for number, answer in enumerate(given):
                 wall, cpu = min(_timed_check(exercise_id, answer) for _ in range(3))
                 times["wrong" if number else "right"].append((wall, cpu, exercise_id))
-                wall, cpu = min(_timed_check(exercise_id, answer, judge_only=True) for _ in range(3))
+                wall, cpu = min(
+                    _timed_check(exercise_id, answer, judge_only=True) for _ in range(3)
+                )
                 times["judged"].append((wall, cpu, exercise_id))
         print(json.dumps(times))
 
@@ -182,33 +198,51 @@ def benchmark_checks() -> None:
         lesson_firsts = {}
         for exercise_id in pickle.loads(answers.read_bytes()):
             lesson_firsts.setdefault(exercise_id.split(".")[0], exercise_id)
-        firsts = {exercise_id: _child("first", answers, exercise_id) for exercise_id in lesson_firsts.values()}
+        firsts = {
+            exercise_id: _child("first", answers, exercise_id)
+            for exercise_id in lesson_firsts.values()
+        }
         warm = _child("warm", answers)
         reads = _child("reads", answers)
-    print(f"load average {' '.join(f'{value:.1f}' for value in os.getloadavg())} "
-          f"on {os.cpu_count()} cores (figures on a busy machine are not the idle machine's)")
+    print(
+        f"load average {' '.join(f'{value:.1f}' for value in os.getloadavg())} "
+        f"on {os.cpu_count()} cores (figures on a busy machine are not the idle machine's)"
+    )
     imports = [result["import"] for result in firsts.values()]
     print(f"from vraem import check, fresh interpreter: median {statistics.median(imports):.2f} s")
-    print("first check() after the import (wall / CPU):",
-          ", ".join(f"{exercise_id} {_milliseconds(result['wall'])} / {_milliseconds(result['cpu'])}"
-                    for exercise_id, result in firsts.items()))
-    print(f"  median {_milliseconds(statistics.median(r['wall'] for r in firsts.values()))} wall / "
-          f"{_milliseconds(statistics.median(r['cpu'] for r in firsts.values()))} CPU, "
-          f"slowest {_milliseconds(max(r['wall'] for r in firsts.values()))} wall / "
-          f"{_milliseconds(max(r['cpu'] for r in firsts.values()))} CPU")
-    for kind, label in (("right", "the right answer"), ("wrong", "a catalogued misreading"),
-                        ("judged", "either, judgement alone (evaluate(): no printing, no progress record)")):
+    print(
+        "first check() after the import (wall / CPU):",
+        ", ".join(
+            f"{exercise_id} {_milliseconds(result['wall'])} / {_milliseconds(result['cpu'])}"
+            for exercise_id, result in firsts.items()
+        ),
+    )
+    print(
+        f"  median {_milliseconds(statistics.median(r['wall'] for r in firsts.values()))} wall / "
+        f"{_milliseconds(statistics.median(r['cpu'] for r in firsts.values()))} CPU, "
+        f"slowest {_milliseconds(max(r['wall'] for r in firsts.values()))} wall / "
+        f"{_milliseconds(max(r['cpu'] for r in firsts.values()))} CPU"
+    )
+    for kind, label in (
+        ("right", "the right answer"),
+        ("wrong", "a catalogued misreading"),
+        ("judged", "either, judgement alone (evaluate(): no printing, no progress record)"),
+    ):
         rows = sorted(warm[kind], key=lambda row: row[0])
         slowest = ", ".join(f"{row[2]} {_milliseconds(row[0])}" for row in rows[-3:][::-1])
-        print(f"warm check(), {label} ({len(rows)}): median "
-              f"{_milliseconds(statistics.median(row[0] for row in rows))} wall / "
-              f"{_milliseconds(statistics.median(row[1] for row in rows))} CPU; under 20 ms: "
-              f"{sum(row[0] < 0.020 for row in rows)} wall, {sum(row[1] < 0.020 for row in rows)} CPU; "
-              f"slowest (wall) {slowest}")
+        print(
+            f"warm check(), {label} ({len(rows)}): median "
+            f"{_milliseconds(statistics.median(row[0] for row in rows))} wall / "
+            f"{_milliseconds(statistics.median(row[1] for row in rows))} CPU; under 20 ms: "
+            f"{sum(row[0] < 0.020 for row in rows)} wall, {sum(row[1] < 0.020 for row in rows)} CPU; "
+            f"slowest (wall) {slowest}"
+        )
     (first_parsed, first_files), (again_parsed, again_files) = reads["rounds"]
-    print(f"reads for {reads['checks']} checks (one per exercise) in a fresh interpreter: "
-          f"{first_parsed} tables parsed, {first_files} files read from disk; "
-          f"the same checks again: {again_parsed} tables parsed, {again_files} files read")
+    print(
+        f"reads for {reads['checks']} checks (one per exercise) in a fresh interpreter: "
+        f"{first_parsed} tables parsed, {first_files} files read from disk; "
+        f"the same checks again: {again_parsed} tables parsed, {again_files} files read"
+    )
 
 
 def main() -> None:
@@ -227,19 +261,35 @@ def main() -> None:
     parallel = ["-n", str(args.workers), "--dist", "loadfile"] if args.workers > 1 else []
     env = {key: value for key, value in os.environ.items() if key != "VRAEM_CHECK_MODE"}
     notebooks = sorted(ROOT.glob("solutions/*.ipynb")) + sorted(ROOT.glob("lessons/*.ipynb"))
-    full = timed([sys.executable, "-m", "pytest", *NBVAL, *parallel, "solutions", "lessons"], env=env)
+    full = timed(
+        [sys.executable, "-m", "pytest", *NBVAL, *parallel, "solutions", "lessons"], env=env
+    )
     with tempfile.TemporaryDirectory() as folder:
         floors = floor_notebooks(Path(folder))
-        floor = timed([sys.executable, "-m", "pytest", *NBVAL, *parallel, "--rootdir", folder,
-                       *map(str, floors)], env=env)
+        floor = timed(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                *NBVAL,
+                *parallel,
+                "--rootdir",
+                folder,
+                *map(str, floors),
+            ],
+            env=env,
+        )
     imports = timed([sys.executable, "-c", "import pandas, altair, vraem"])
     try:
         from importlib.metadata import version
+
         slow_extra = f"rfc3987-syntax {version('rfc3987-syntax')} installed"
     except Exception:
         slow_extra = "rfc3987-syntax not installed"
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"{slow_extra}; workers: {args.workers}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{slow_extra}; workers: {args.workers}"
+    )
     print(f"full validation ({len(notebooks)} notebooks): {full:6.1f} s")
     print(f"floor (setup cells only, {len(floors)} notebooks): {floor:6.1f} s")
     print(f"ratio full / floor: {full / floor:.2f}")

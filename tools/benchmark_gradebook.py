@@ -53,16 +53,24 @@ def solved_share(out: Path) -> float:
     """The share of exercise cells in grades.csv that say "solved"."""
     with open(out / "grades.csv", encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
-    cells = [value for row in rows for key, value in row.items() if key not in ("learner", "problems")
-             and value != "not handed in"]
+    cells = [
+        value
+        for row in rows
+        for key, value in row.items()
+        if key not in ("learner", "problems") and value != "not handed in"
+    ]
     return sum(value == "solved" for value in cells) / max(1, len(cells))
 
 
 def time_one(python: str, classroom: Path, workers: int) -> dict:
     """Grade the class once with one installation's Python: its seconds, notebooks and solved share."""
     with tempfile.TemporaryDirectory(prefix="benchmark-out-") as out:
-        done = subprocess.run([python, "-c", GRADE, str(classroom), out, str(workers)], capture_output=True,
-                              text=True, cwd=tempfile.gettempdir())
+        done = subprocess.run(
+            [python, "-c", GRADE, str(classroom), out, str(workers)],
+            capture_output=True,
+            text=True,
+            cwd=tempfile.gettempdir(),
+        )
         if done.returncode:
             sys.exit(f"{python} failed: {done.stderr.strip().splitlines()[-1:]}")
         result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -76,8 +84,12 @@ def main() -> int:
     parser.add_argument("--learners", type=int, default=30)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--lessons", default="00,01,02,03")
-    parser.add_argument("--against", help="another installation's Python, timed on the same class in turn")
-    parser.add_argument("--rounds", type=int, default=1, help="gradings per installation (default 1)")
+    parser.add_argument(
+        "--against", help="another installation's Python, timed on the same class in turn"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="gradings per installation (default 1)"
+    )
     args = parser.parse_args()
     pythons = {"this checkout": sys.executable}
     if args.against:
@@ -89,14 +101,18 @@ def main() -> int:
         for _ in range(args.rounds):
             for name, python in pythons.items():
                 runs[name].append(time_one(python, classroom, args.workers))
-    print(f"{args.learners} learners × lessons {args.lessons} ({count} notebooks), {args.workers} workers, "
-          f"{args.rounds} round(s):")
+    print(
+        f"{args.learners} learners × lessons {args.lessons} ({count} notebooks), {args.workers} workers, "
+        f"{args.rounds} round(s):"
+    )
     for name, python in pythons.items():
         seconds = statistics.median(run["seconds"] for run in runs[name])
         each = ", ".join(f"{run['seconds']:.1f} s" for run in runs[name])
         first = runs[name][0]
-        print(f"  {name} ({python}): {seconds:.1f} s median, {60 * count / seconds:.1f} notebooks per minute; "
-              f"graded {first['notebooks']} notebooks, {first['solved']:.0%} of exercises solved; each run: {each}")
+        print(
+            f"  {name} ({python}): {seconds:.1f} s median, {60 * count / seconds:.1f} notebooks per minute; "
+            f"graded {first['notebooks']} notebooks, {first['solved']:.0%} of exercises solved; each run: {each}"
+        )
     return 0
 
 

@@ -39,14 +39,18 @@ def accuracy() -> None:
     started = time.perf_counter()
     result = benchmark()
     seconds = time.perf_counter() - started
-    print(f"recall {result.recall:.0%} ({result.found} of {result.claims} hand-coded claims); "
-          f"precision {result.precision:.0%} ({result.true_rows} of {result.drafted} drafted rows); "
-          f"{seconds:.2f} s for five articles")
+    print(
+        f"recall {result.recall:.0%} ({result.found} of {result.claims} hand-coded claims); "
+        f"precision {result.precision:.0%} ({result.true_rows} of {result.drafted} drafted rows); "
+        f"{seconds:.2f} s for five articles"
+    )
     print(f"hedge right in {result.hedges_right} of the {result.found} claims found")
-    print(f"attributed_to: precision {result.source_precision:.0%} ({result.sources_right} of the "
-          f"{result.sources_named} sources the draft names are the hand-coded ones); recall "
-          f"{result.source_recall:.0%} ({result.sources_found} of the {result.sources_to_find} sources the "
-          "texts name, the outlet's own voice and \"unattributed\" left out)\n")
+    print(
+        f"attributed_to: precision {result.source_precision:.0%} ({result.sources_right} of the "
+        f"{result.sources_named} sources the draft names are the hand-coded ones); recall "
+        f"{result.source_recall:.0%} ({result.sources_found} of the {result.sources_to_find} sources the "
+        'texts name, the outlet\'s own voice and "unattributed" left out)\n'
+    )
     with pd.option_context("display.width", 120):
         print(result.by_kind.to_string(), "\n")
         print("missed:")
@@ -62,7 +66,9 @@ def speed(sizes: tuple[int, ...]) -> None:
             text = unit * (size // len(unit))
             started = time.process_time()
             rows = len(draft_claims(text))
-            figures.append(f"{size / 1e6:g} MB {time.process_time() - started:6.2f} s ({rows:,} rows)")
+            figures.append(
+                f"{size / 1e6:g} MB {time.process_time() - started:6.2f} s ({rows:,} rows)"
+            )
         print(f"  {name:48} " + "   ".join(figures))
 
 

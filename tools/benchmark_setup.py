@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def fresh_copy(folder: Path) -> Path:
     """The files git tracks, copied as they are now into ``folder/course``."""
-    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout
     course = folder / "course"
     for name in filter(None, listed.decode().split("\0")):
         source = ROOT / name
@@ -79,8 +81,11 @@ def main() -> None:
     """Time a learner's set-up (course.py install) against plain venv and pip in a fresh copy, and print it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2, help="timed rounds of each (default 2)")
-    parser.add_argument("--python", default=shutil.which("python3") or sys.executable,
-                        help="the Python a learner runs (default: python3 on PATH)")
+    parser.add_argument(
+        "--python",
+        default=shutil.which("python3") or sys.executable,
+        help="the Python a learner runs (default: python3 on PATH)",
+    )
     args = parser.parse_args()
     env = without_uv_on_path(dict(os.environ))
     with tempfile.TemporaryDirectory() as folder:
@@ -91,8 +96,22 @@ def main() -> None:
         def plain_pip() -> tuple[float, float, str]:
             shutil.rmtree(plain, ignore_errors=True)
             made = timed([args.python, "-m", "venv", str(plain)], course, env)
-            pip = timed([str(plain / "bin" / "python"), "-m", "pip", "install", "--quiet",
-                         "--disable-pip-version-check", "-r", "requirements.lock", "-e", "."], course, env)
+            pip = timed(
+                [
+                    str(plain / "bin" / "python"),
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "-r",
+                    "requirements.lock",
+                    "-e",
+                    ".",
+                ],
+                course,
+                env,
+            )
             return made[0] + pip[0], made[1] + pip[1], pip[2]
 
         def course_py() -> tuple[float, float, str]:
@@ -117,14 +136,24 @@ def main() -> None:
     ours_best = min(results["course.py"], key=lambda result: result[0])
     pip_best = min(results["plain pip"], key=lambda result: result[0])
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"load {load:.1f}; best of {args.rounds} round(s), caches warm")
-    print(f"learner set-up, course.py install: {ours_best[0]:6.1f} s wall, {ours_best[1]:5.1f} s CPU")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load {load:.1f}; best of {args.rounds} round(s), caches warm"
+    )
+    print(
+        f"learner set-up, course.py install: {ours_best[0]:6.1f} s wall, {ours_best[1]:5.1f} s CPU"
+    )
     print(f"plain pip, same packages:          {pip_best[0]:6.1f} s wall, {pip_best[1]:5.1f} s CPU")
-    print(f"ratio course.py / plain pip: {ours_best[0] / pip_best[0]:.2f} wall, {ours_best[1] / pip_best[1]:.2f} CPU")
-    print(f"first set-up on a computer (uv fetched once): {first[0]:.1f} s wall, {first[1]:.1f} s CPU")
-    print(f"learner .venv: {size / 1e6:.0f} MB, {packages} packages "
-          f"(plain pip's: {plain_size / 1e6:.0f} MB, {plain_packages} packages, with pip and .pyc files)")
+    print(
+        f"ratio course.py / plain pip: {ours_best[0] / pip_best[0]:.2f} wall, {ours_best[1] / pip_best[1]:.2f} CPU"
+    )
+    print(
+        f"first set-up on a computer (uv fetched once): {first[0]:.1f} s wall, {first[1]:.1f} s CPU"
+    )
+    print(
+        f"learner .venv: {size / 1e6:.0f} MB, {packages} packages "
+        f"(plain pip's: {plain_size / 1e6:.0f} MB, {plain_packages} packages, with pip and .pyc files)"
+    )
 
 
 if __name__ == "__main__":

@@ -59,14 +59,22 @@ def build(course: Path, source: Path) -> dict:
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "vraem.site", "--repo", str(course), "--source", str(source)],
-                            cwd=ROOT, capture_output=True, text=True,
-                            env={key: value for key, value in os.environ.items() if key != "VRAEM_CHECK_MODE"})
+    result = subprocess.run(
+        [sys.executable, "-m", "vraem.site", "--repo", str(course), "--source", str(source)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={key: value for key, value in os.environ.items() if key != "VRAEM_CHECK_MODE"},
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode:
         sys.exit(f"the build failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
-    ran = [line.split("running ", 1)[1].split()[0] for line in result.stdout.splitlines() if "running lessons/" in line]
+    ran = [
+        line.split("running ", 1)[1].split()[0]
+        for line in result.stdout.splitlines()
+        if "running lessons/" in line
+    ]
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"wall": wall, "cpu": cpu, "ran": ran, "load": load}
 
@@ -74,21 +82,30 @@ def build(course: Path, source: Path) -> dict:
 def report(label: str, figures: dict) -> None:
     """Print one build's line: wall and CPU seconds, the load, and the lessons it ran."""
     ran = ", ".join(Path(name).stem for name in figures["ran"]) or "none"
-    print(f"{label:<28} {figures['wall']:7.1f} s wall {figures['cpu']:7.1f} s CPU   "
-          f"load {figures['load']:4.1f}   lessons run: {len(figures['ran'])} ({ran})", flush=True)
+    print(
+        f"{label:<28} {figures['wall']:7.1f} s wall {figures['cpu']:7.1f} s CPU   "
+        f"load {figures['load']:4.1f}   lessons run: {len(figures['ran'])} ({ran})",
+        flush=True,
+    )
 
 
 def main() -> None:
     """Time a first build of the website, then with nothing changed and with one lesson edited."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=1, help="how many no-change builds (default 1)")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="how many no-change builds (default 1)"
+    )
     arguments = parser.parse_args()
     uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     # Python's default is to cache compiled modules; with PYTHONDONTWRITEBYTECODE set, every build
     # compiles the imports of Sphinx, pandas and Altair again (several seconds of CPU).
-    bytecode = "off (PYTHONDONTWRITEBYTECODE set)" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "on"
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"bytecode cache {bytecode}")
+    bytecode = (
+        "off (PYTHONDONTWRITEBYTECODE set)" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "on"
+    )
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"bytecode cache {bytecode}"
+    )
     print(f"uptime before: {uptime}", flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         course = copy_course(Path(scratch) / "course")

@@ -29,10 +29,18 @@ WALKED = "7f64d89"
 
 def walked_notebook(name: str) -> nbformat.NotebookNode:
     """The solution notebook as it was walked, with today's reading notes copied by cell id."""
-    text = subprocess.run(["git", "show", f"{WALKED}:solutions/{name}.ipynb"], cwd=ROOT, check=True,
-                          capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["git", "show", f"{WALKED}:solutions/{name}.ipynb"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     walked = nbformat.reads(text, as_version=4)
-    current = {cell.id: cell for cell in nbformat.read(ROOT / "solutions" / f"{name}.ipynb", as_version=4).cells}
+    current = {
+        cell.id: cell
+        for cell in nbformat.read(ROOT / "solutions" / f"{name}.ipynb", as_version=4).cells
+    }
     for cell in walked.cells:
         notes = current.get(cell.id, {}).get("metadata", {}).get("vraem_timing")
         if notes:
@@ -47,8 +55,13 @@ def walked_files(notebook: nbformat.NotebookNode, folder: Path) -> Path:
             if reference.startswith("article:"):
                 continue  # the articles are data kept as scraped: unchanged since the walk
             path = reference.partition("#")[0]
-            text = subprocess.run(["git", "show", f"{WALKED}:{path}"], cwd=ROOT, check=True,
-                                  capture_output=True, text=True).stdout
+            text = subprocess.run(
+                ["git", "show", f"{WALKED}:{path}"],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
             (folder / path).parent.mkdir(parents=True, exist_ok=True)
             (folder / path).write_text(text, encoding="utf-8")
     return folder

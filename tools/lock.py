@@ -59,10 +59,12 @@ WHAT = {
 def fingerprint(pyproject: Path = ROOT / "pyproject.toml") -> str:
     """A hash of what the locks are made from: requires-python, the dependencies and the extras."""
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
-    inputs = {"requires-python": project.get("requires-python"),
-              "dependencies": sorted(project["dependencies"]),
-              "extras": {name: sorted(project["optional-dependencies"][name]) for name in EXTRAS},
-              "python": PYTHON}
+    inputs = {
+        "requires-python": project.get("requires-python"),
+        "dependencies": sorted(project["dependencies"]),
+        "extras": {name: sorted(project["optional-dependencies"][name]) for name in EXTRAS},
+        "python": PYTHON,
+    }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -80,8 +82,19 @@ def compile_lock(lock: Path, extras: tuple[str, ...], options: list[str]) -> str
     uv reads the lock it rewrites (``-o``) and keeps each version there that still fits, so a
     refresh changes only what it must; ``--upgrade`` moves every pin instead.
     """
-    command = [*uv_command(), "pip", "compile", "pyproject.toml", "--universal",
-               "--python-version", PYTHON, "--no-header", "--quiet", "-o", str(lock)]
+    command = [
+        *uv_command(),
+        "pip",
+        "compile",
+        "pyproject.toml",
+        "--universal",
+        "--python-version",
+        PYTHON,
+        "--no-header",
+        "--quiet",
+        "-o",
+        str(lock),
+    ]
     for extra in extras:
         command += ["--extra", extra]
     result = subprocess.run(command + options, cwd=ROOT, capture_output=True, text=True)
@@ -97,7 +110,9 @@ def write(use: str, body: str) -> None:
         sys.exit(f"the resolved lock for `{use}` contains an address; nothing was written")
     what, who = WHAT[use]
     path = USES[use][0]
-    path.write_text(HEADER.format(what=what, who=who, fingerprint=fingerprint()) + body, encoding="utf-8")
+    path.write_text(
+        HEADER.format(what=what, who=who, fingerprint=fingerprint()) + body, encoding="utf-8"
+    )
     pins = sum(1 for line in body.splitlines() if re.match(r"[A-Za-z0-9]", line) and "==" in line)
     print(f"wrote {path.name}: {pins} pinned packages ({use})")
 

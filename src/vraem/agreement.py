@@ -63,6 +63,7 @@ def git_blob_sha1(text: str) -> str:
 
 # --- what each coding is measured against -------------------------------------------------
 
+
 def reference_coding(compared_with: str) -> pd.DataFrame:
     """The coding named in ``compared_with``, one row per passage: ``reference_coding("reconciled 1")``.
 
@@ -94,8 +95,14 @@ def comparisons() -> pd.DataFrame:
             label = f"{row.coder} vs {row.compared_with} (course authors, codebook {row.codebook})"
         else:
             label = f"{row.coder} vs {row.compared_with} (outside coder, codebook {row.codebook})"
-        rows.append({"round": row.round, "coder": row.coder, "compared_with": row.compared_with,
-                     "comparison": label})
+        rows.append(
+            {
+                "round": row.round,
+                "coder": row.coder,
+                "compared_with": row.compared_with,
+                "comparison": label,
+            }
+        )
     return pd.DataFrame(rows, columns=["round", "coder", "compared_with", "comparison"])
 
 
@@ -128,9 +135,19 @@ def agreement_table(columns: tuple[str, ...] = CATEGORY_COLUMNS) -> pd.DataFrame
         for column in columns:
             pair = paired(row.coder, row.compared_with, column)
             share, kappa = agreement(pair[row.coder], pair[row.compared_with])
-            rows.append({"round": row.round, "comparison": row.comparison, "coder": row.coder,
-                         "compared_with": row.compared_with, "column": column, "passages": len(pair),
-                         "agreement": share, "kappa": kappa, "scale": scale_label(kappa)})
+            rows.append(
+                {
+                    "round": row.round,
+                    "comparison": row.comparison,
+                    "coder": row.coder,
+                    "compared_with": row.compared_with,
+                    "column": column,
+                    "passages": len(pair),
+                    "agreement": share,
+                    "kappa": kappa,
+                    "scale": scale_label(kappa),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -146,12 +163,20 @@ def disagreements(coder: str, columns: tuple[str, ...] = CATEGORY_COLUMNS) -> pd
     for column in columns:
         pair = paired(coder, compared_with, column)
         for passage_id, values in pair[pair[coder] != pair[compared_with]].iterrows():
-            rows.append({"passage_id": passage_id, "column": column, coder: values[coder],
-                         compared_with: values[compared_with], "note": notes.get(passage_id, "")})
+            rows.append(
+                {
+                    "passage_id": passage_id,
+                    "column": column,
+                    coder: values[coder],
+                    compared_with: values[compared_with],
+                    "note": notes.get(passage_id, ""),
+                }
+            )
     return pd.DataFrame(rows, columns=["passage_id", "column", coder, compared_with, "note"])
 
 
 # --- Landis and Koch's scale, from the reference notes -------------------------------------
+
 
 def scale_label(kappa: float) -> str:
     """Landis and Koch's word for a kappa as a table shows it: ``scale_label(0.807)`` is "almost perfect".
@@ -165,17 +190,20 @@ def scale_label(kappa: float) -> str:
 
 # --- a learner as a further coder ---------------------------------------------------------
 
+
 def _frames_given(my_frames) -> tuple[dict[str, str], list[str]]:
     """The learner's frames that can be compared, and sentences about the rest (never raises)."""
     if not isinstance(my_frames, Mapping):
-        return {}, ["my_frames should be a dictionary from passage id to frame, such as "
-                    "{\"P010\": \"neither\"}; run the cell that makes it first."]
+        return {}, [
+            "my_frames should be a dictionary from passage id to frame, such as "
+            '{"P010": "neither"}; run the cell that makes it first.'
+        ]
     known = set(load_passages()["passage_id"])
     frames, problems, blank = {}, [], []
     for key, value in list(my_frames.items())[:100]:
         passage_id = str(key).strip().upper()
         if passage_id not in known:
-            problems.append(f"{str(key)[:20]!r} is not a passage id (they look like \"P010\").")
+            problems.append(f'{str(key)[:20]!r} is not a passage id (they look like "P010").')
             continue
         text = value.strip().lower() if isinstance(value, str) else None
         if not text:
@@ -184,12 +212,16 @@ def _frames_given(my_frames) -> tuple[dict[str, str], list[str]]:
             frames[passage_id] = text
         else:
             shown = str(value)[:30]
-            problems.append(f"{passage_id}: {shown!r} is not a frame; write one of "
-                            f"{', '.join(repr(frame) for frame in FRAMES)}.")
+            problems.append(
+                f"{passage_id}: {shown!r} is not a frame; write one of "
+                f"{', '.join(repr(frame) for frame in FRAMES)}."
+            )
     if blank:
-        problems.append(f"Not coded yet: {', '.join(blank)}. Write a frame for "
-                        f"{'it' if len(blank) == 1 else 'them'} and run this cell again to see "
-                        f"{'its' if len(blank) == 1 else 'their'} other codings.")
+        problems.append(
+            f"Not coded yet: {', '.join(blank)}. Write a frame for "
+            f"{'it' if len(blank) == 1 else 'them'} and run this cell again to see "
+            f"{'its' if len(blank) == 1 else 'their'} other codings."
+        )
     return frames, problems
 
 
@@ -204,9 +236,16 @@ def compare_frames(my_frames) -> pd.DataFrame | None:
     """
     try:
         frames, problems = _frames_given(my_frames)
-    except Exception as error:  # a learner's object that cannot even be read must not stop the lesson
-        frames, problems = {}, [f"my_frames could not be read ({type(error).__name__}); give a "
-                                "dictionary from passage id to frame."]
+    except (
+        Exception
+    ) as error:  # a learner's object that cannot even be read must not stop the lesson
+        frames, problems = (
+            {},
+            [
+                f"my_frames could not be read ({type(error).__name__}); give a "
+                "dictionary from passage id to frame."
+            ],
+        )
     for problem in problems:
         print(problem)
     if not frames:
@@ -227,6 +266,7 @@ def compare_frames(my_frames) -> pd.DataFrame | None:
 
 # --- the hand-off an outside coder is given ----------------------------------------------
 
+
 def handoff_table(passages: pd.DataFrame | None = None) -> pd.DataFrame:
     """The passages as an outside coder gets them: ids, article, paragraph, the passage and its paragraph.
 
@@ -235,15 +275,20 @@ def handoff_table(passages: pd.DataFrame | None = None) -> pd.DataFrame:
     tell who "he" or "they" is, as the codebook allows.
     """
     passages = load_passages() if passages is None else passages
-    table = pd.DataFrame({
-        "passage_id": passages["passage_id"],
-        "article_id": passages["article_id"],
-        "paragraph": passages["paragraph"].astype(int),
-        "passage": passages["quote"],
-        "paragraph_text": [load_article(article_id).body[int(paragraph)]
-                           for article_id, paragraph in zip(passages["article_id"], passages["paragraph"],
-                                                            strict=True)],
-    })
+    table = pd.DataFrame(
+        {
+            "passage_id": passages["passage_id"],
+            "article_id": passages["article_id"],
+            "paragraph": passages["paragraph"].astype(int),
+            "passage": passages["quote"],
+            "paragraph_text": [
+                load_article(article_id).body[int(paragraph)]
+                for article_id, paragraph in zip(
+                    passages["article_id"], passages["paragraph"], strict=True
+                )
+            ],
+        }
+    )
     return table[list(HANDOFF_COLUMNS)]
 
 
@@ -274,8 +319,16 @@ def without_examples_table(coders: tuple[str, ...] | None = None) -> pd.DataFram
         codebook = rounds.set_index("coder").loc[coder, "codebook"]
         for column in CATEGORY_COLUMNS:
             passages, share, kappa = agreement_without_examples(coder, column)
-            rows.append({"coder": coder, "codebook": codebook, "column": column, "passages": passages,
-                         "agreement": share, "kappa": kappa})
+            rows.append(
+                {
+                    "coder": coder,
+                    "codebook": codebook,
+                    "column": column,
+                    "passages": passages,
+                    "agreement": share,
+                    "kappa": kappa,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -311,12 +364,29 @@ def agreement_without_examples(coder: str, column: str = "frame") -> tuple[int, 
     """Passages, agreement and kappa of ``coder`` on ``column``, leaving out its codebook's example passages."""
     row = load_rounds().set_index("coder").loc[coder]
     pair = paired(coder, row["compared_with"], column)
-    pair = pair.drop(index=sorted(example_passages(codebook_version(row["codebook"])) & set(pair.index)))
+    pair = pair.drop(
+        index=sorted(example_passages(codebook_version(row["codebook"])) & set(pair.index))
+    )
     share, kappa = agreement(pair[coder], pair[row["compared_with"]])
     return len(pair), share, kappa
 
 
-__all__ = ["FRAMES", "IN_HOUSE", "agreement", "agreement_table", "agreement_without_examples", "comparisons",
-           "compare_frames", "disagreements", "example_passages", "handoff_csv", "handoff_table",
-           "load_rounds", "paired", "quoted_disputes", "reference_coding", "scale_label",
-           "without_examples_table"]
+__all__ = [
+    "FRAMES",
+    "IN_HOUSE",
+    "agreement",
+    "agreement_table",
+    "agreement_without_examples",
+    "comparisons",
+    "compare_frames",
+    "disagreements",
+    "example_passages",
+    "handoff_csv",
+    "handoff_table",
+    "load_rounds",
+    "paired",
+    "quoted_disputes",
+    "reference_coding",
+    "scale_label",
+    "without_examples_table",
+]

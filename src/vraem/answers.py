@@ -129,24 +129,29 @@ def _number_text(value: float) -> str:
 
 def _check_text_length(text: str) -> str:
     if len(text) > MAX_TEXT:
-        raise AnswerTypeError(f"this text is {len(text):,} characters long, more than the {MAX_TEXT:,} "
-                              "that are read; give only the answer itself")
+        raise AnswerTypeError(
+            f"this text is {len(text):,} characters long, more than the {MAX_TEXT:,} "
+            "that are read; give only the answer itself"
+        )
     return text
 
 
 def _items(answer, what: str) -> list:
     """The items of a collection, reading at most MAX_ITEMS + 1 of them."""
     if isinstance(answer, pd.Series | pd.Index):
-        answer = answer[:MAX_ITEMS + 1].tolist()
+        answer = answer[: MAX_ITEMS + 1].tolist()
     elif isinstance(answer, np.ndarray):
         if answer.ndim > 1:
-            raise AnswerTypeError(f"give the {what} as a flat list, not a table of "
-                                  f"{answer.ndim} dimensions")
-        answer = answer[:MAX_ITEMS + 1].tolist()
+            raise AnswerTypeError(
+                f"give the {what} as a flat list, not a table of {answer.ndim} dimensions"
+            )
+        answer = answer[: MAX_ITEMS + 1].tolist()
     items = list(islice(iter(answer), MAX_ITEMS + 1))
     if len(items) > MAX_ITEMS:
-        raise AnswerTypeError(f"this answer has more than {MAX_ITEMS:,} items (only that many were "
-                              f"read); give just the {what}")
+        raise AnswerTypeError(
+            f"this answer has more than {MAX_ITEMS:,} items (only that many were "
+            f"read); give just the {what}"
+        )
     return items
 
 
@@ -158,8 +163,10 @@ def _one_value(answer, what: str):
     """
     if isinstance(answer, pd.DataFrame | pd.Series | pd.Index | np.ndarray):
         if answer.size != 1:
-            raise AnswerTypeError(f"give one {what}; this {type_name(answer)} holds {answer.size:,} values: "
-                                  "pick the one you mean (e.g. with .iloc[0])")
+            raise AnswerTypeError(
+                f"give one {what}; this {type_name(answer)} holds {answer.size:,} values: "
+                "pick the one you mean (e.g. with .iloc[0])"
+            )
         value = np.asarray(answer).ravel()[0]
         if isinstance(value, np.generic):
             value = value.item()
@@ -167,8 +174,10 @@ def _one_value(answer, what: str):
     if isinstance(answer, list | tuple | set | frozenset):
         items = list(islice(iter(answer), 2))
         if len(items) != 1:
-            raise AnswerTypeError(f"give one {what} on its own, not a list"
-                                  + (" of several" if len(items) > 1 else ""))
+            raise AnswerTypeError(
+                f"give one {what} on its own, not a list"
+                + (" of several" if len(items) > 1 else "")
+            )
         return items[0], "the one item of the list"
     return answer, None
 
@@ -250,9 +259,15 @@ class Number(AnswerType):
     answers outside (a percentage where a share is asked, say).
     """
 
-    def __init__(self, tolerance: float = 0.005, absolute: float = 0.0,
-                 valid_range: tuple[float, float] | Callable[[], tuple[float, float]] | None = None,
-                 range_note: str = "", unit: str | None = None, decimals: int | None = None):
+    def __init__(
+        self,
+        tolerance: float = 0.005,
+        absolute: float = 0.0,
+        valid_range: tuple[float, float] | Callable[[], tuple[float, float]] | None = None,
+        range_note: str = "",
+        unit: str | None = None,
+        decimals: int | None = None,
+    ):
         if unit not in (None, "percent", "share"):
             raise ValueError(f"unit is 'percent', 'share' or None, not {unit!r}")
         self.tolerance, self.absolute = tolerance, absolute
@@ -265,26 +280,37 @@ class Number(AnswerType):
         percent = text.endswith("%")
         cleaned = text.rstrip("%").strip()
         if re.fullmatch(r"[+-]?\d+(,\d+)+", cleaned):  # "12,79" or "1,234": decimals or thousands?
-            raise AnswerTypeError("use a point for decimals and no thousands separator: a comma in a "
-                                  "number can be read either way")
-        if re.fullmatch(r"[+-]?[1-9]\d{0,2}(,\d{3})+\.\d+", cleaned):  # "1,234.5": the point settles it
+            raise AnswerTypeError(
+                "use a point for decimals and no thousands separator: a comma in a "
+                "number can be read either way"
+            )
+        if re.fullmatch(
+            r"[+-]?[1-9]\d{0,2}(,\d{3})+\.\d+", cleaned
+        ):  # "1,234.5": the point settles it
             cleaned = cleaned.replace(",", "")
         if re.fullmatch(r"[+-]?\d+( \d+)+(\.\d+)?", cleaned):
-            raise AnswerTypeError("write one number without spaces: a space can part two numbers or "
-                                  "mark thousands")
+            raise AnswerTypeError(
+                "write one number without spaces: a space can part two numbers or mark thousands"
+            )
         try:
             value = float(cleaned)
         except ValueError:
             if "," in cleaned or ";" in cleaned:
-                raise AnswerTypeError("give one number (such as 12.5), not a list of numbers in a text") from None
-            raise AnswerTypeError("give a number in digits (such as 12.5), without words or units") from None
+                raise AnswerTypeError(
+                    "give one number (such as 12.5), not a list of numbers in a text"
+                ) from None
+            raise AnswerTypeError(
+                "give a number in digits (such as 12.5), without words or units"
+            ) from None
         if not percent:
             return value, f"the number {_number_text(value)}"
         if self.unit == "percent":
             return value, f"the number {_number_text(value)} (percent)"
         if self.unit == "share":
             return value / 100, f"the share {_number_text(value / 100)}"
-        raise AnswerTypeError("give a plain number, without a % sign: this answer is not a percentage")
+        raise AnswerTypeError(
+            "give a plain number, without a % sign: this answer is not a percentage"
+        )
 
     def reading(self, answer):
         """``(value, notes)``: one finite number, from a number, a numeric text or a one-value container."""
@@ -298,15 +324,21 @@ class Number(AnswerType):
         if isinstance(answer, Decimal):
             answer = float(answer)
         if answer is None or answer is pd.NA or answer is pd.NaT:
-            raise AnswerTypeError("the answer is empty (a missing value): a calculation used a missing value")
+            raise AnswerTypeError(
+                "the answer is empty (a missing value): a calculation used a missing value"
+            )
         if not isinstance(answer, numbers.Real):
-            raise AnswerTypeError(f"give one number (such as 12.5); this answer is a {type_name(answer)}")
+            raise AnswerTypeError(
+                f"give one number (such as 12.5); this answer is a {type_name(answer)}"
+            )
         try:
             value = float(answer)
         except OverflowError:
             raise AnswerTypeError("that number is far too large to be the answer") from None
         if math.isnan(value):
-            raise AnswerTypeError("the answer is NaN (not a number): a calculation used a missing value")
+            raise AnswerTypeError(
+                "the answer is NaN (not a number): a calculation used a missing value"
+            )
         if math.isinf(value):
             raise AnswerTypeError("the answer is infinite: check for a division by zero")
         if container:  # [19], or a Series holding one value
@@ -341,9 +373,16 @@ class Number(AnswerType):
             if places == 0 and abs(expected) < 1:
                 continue
             if math.isclose(value, round(expected, places), rel_tol=0, abs_tol=1e-9):
-                done = "a whole number" if places == 0 else f"{places} decimal{'s' if places > 1 else ''}"
-                keep = (f"Keep {self.decimals} decimals, as the exercise asks" if self.decimals
-                        else "Do not round: give the number as your calculation gives it")
+                done = (
+                    "a whole number"
+                    if places == 0
+                    else f"{places} decimal{'s' if places > 1 else ''}"
+                )
+                keep = (
+                    f"Keep {self.decimals} decimals, as the exercise asks"
+                    if self.decimals
+                    else "Do not round: give the number as your calculation gives it"
+                )
                 return f"Close: your number looks rounded to {done}, and that is too coarse to check. {keep}."
         return None
 
@@ -397,8 +436,14 @@ class IdSet(AnswerType):
     is tried; ``noun`` names the ids in messages ("years", "article ids").
     """
 
-    def __init__(self, width: int = 3, prefix: str = "",
-                 known: Callable[[], Iterable] | None = None, noun: str = "ids", single: bool = False):
+    def __init__(
+        self,
+        width: int = 3,
+        prefix: str = "",
+        known: Callable[[], Iterable] | None = None,
+        noun: str = "ids",
+        single: bool = False,
+    ):
         self.width, self.prefix = width, prefix.upper()
         self.known, self.noun, self.single = known, noun, single
         self._own = re.compile(rf"{re.escape(self.prefix)}\d{{{width}}}")
@@ -406,59 +451,78 @@ class IdSet(AnswerType):
 
     def _shape(self) -> str:
         digits = f"{self.width} digits"
-        return f"\"{self.prefix}\" and {digits}" if self.prefix else digits
+        return f'"{self.prefix}" and {digits}' if self.prefix else digits
 
     def _pads_numbers(self) -> bool:
         """Whether a bare number can only mean one id: article ids (no prefix, width 3) can."""
         return not self.prefix and self.width <= 3
 
     def _wrong_size(self, number: int, digits: str) -> str:
-        size = ("a negative number" if number < 0 else
-                f"a number of {len(digits) if len(digits) <= 50 else 'over 50'} digits")
+        size = (
+            "a negative number"
+            if number < 0
+            else f"a number of {len(digits) if len(digits) <= 50 else 'over 50'} digits"
+        )
         return f"{size} is not one of the {self.noun}: they are texts of {self._shape()}"
 
     def _one(self, item) -> str:
         """One id, spelt as the table spells it (the caller notes any change)."""
         if item is pd.NA or item is pd.NaT or (isinstance(item, float) and math.isnan(item)):
-            raise AnswerTypeError(f"the list holds a missing value (NaN): give only the {self.noun}, "
-                                  f"as texts of {self._shape()}")
+            raise AnswerTypeError(
+                f"the list holds a missing value (NaN): give only the {self.noun}, "
+                f"as texts of {self._shape()}"
+            )
         if isinstance(item, bool | np.bool_) or item is None:
-            raise AnswerTypeError(f"the list holds {plain(item)}, which is not an id: give the {self.noun} "
-                                  f"as texts of {self._shape()}")
+            raise AnswerTypeError(
+                f"the list holds {plain(item)}, which is not an id: give the {self.noun} "
+                f"as texts of {self._shape()}"
+            )
         if isinstance(item, numbers.Integral):
             number = int(item)
-            digits = str(abs(number)) if abs(number) < 10 ** 50 else "9" * 51
+            digits = str(abs(number)) if abs(number) < 10**50 else "9" * 51
             if number >= 0 and len(digits) == self.width and not self.prefix:
                 return digits  # a whole number with the right digits, such as a year of an index
             if number >= 0 and len(digits) < self.width and self._pads_numbers():
                 return digits.zfill(self.width)
             if number >= 0 and len(digits) <= self.width:
-                raise AnswerTypeError(f"write each of the {self.noun} as the table does, as text in quotes: "
-                                      f"\"{self.prefix}\" and {self.width} digits (a bare number could be a "
-                                      "row's position as well as an id)")
+                raise AnswerTypeError(
+                    f"write each of the {self.noun} as the table does, as text in quotes: "
+                    f'"{self.prefix}" and {self.width} digits (a bare number could be a '
+                    "row's position as well as an id)"
+                )
             raise AnswerTypeError(self._wrong_size(number, digits))
         if isinstance(item, numbers.Real):
-            raise AnswerTypeError(f"the {self.noun} are texts of {self._shape()}, not decimal numbers")
+            raise AnswerTypeError(
+                f"the {self.noun} are texts of {self._shape()}, not decimal numbers"
+            )
         if not isinstance(item, str):
-            raise AnswerTypeError(f"the list holds a {type_name(item)}: give the {self.noun} as texts "
-                                  f"of {self._shape()}, in a list")
+            raise AnswerTypeError(
+                f"the list holds a {type_name(item)}: give the {self.noun} as texts "
+                f"of {self._shape()}, in a list"
+            )
         text = _check_text_length(item).strip()
         if not text:
-            raise AnswerTypeError(f"the list holds an empty text: give the {self.noun} as texts of {self._shape()}")
+            raise AnswerTypeError(
+                f"the list holds an empty text: give the {self.noun} as texts of {self._shape()}"
+            )
         if self._own.fullmatch(text):
             return text
         upper = text.upper()
         if self._own.fullmatch(upper):
             return upper
-        body = upper[len(self.prefix):] if upper.startswith(self.prefix) else upper
+        body = upper[len(self.prefix) :] if upper.startswith(self.prefix) else upper
         if body.isdigit() and len(body) < self.width and (self._pads_numbers() or body != upper):
             return self.prefix + body.zfill(self.width)  # "4" for "004", "C21" for "C021"
         if body.isdigit() and len(body) < self.width:
-            raise AnswerTypeError(f"write each of the {self.noun} as the table does: \"{self.prefix}\" and "
-                                  f"{self.width} digits (digits alone could be a row's position as well as an id)")
+            raise AnswerTypeError(
+                f'write each of the {self.noun} as the table does: "{self.prefix}" and '
+                f"{self.width} digits (digits alone could be a row's position as well as an id)"
+            )
         if self._other.fullmatch(text):  # another kind of id (a claim id for an article id):
-            return upper                 # read, so that a misreading can name the mix-up
-        raise AnswerTypeError(f"{quoted(text)} is not one of the {self.noun}: they are texts of {self._shape()}")
+            return upper  # read, so that a misreading can name the mix-up
+        raise AnswerTypeError(
+            f"{quoted(text)} is not one of the {self.noun}: they are texts of {self._shape()}"
+        )
 
     def _split(self, items: list) -> tuple[list, bool]:
         """Texts with several ids in them ("001, 004") split into one item per id."""
@@ -470,40 +534,57 @@ class IdSet(AnswerType):
             else:
                 parts.append(item)
         if len(parts) > MAX_ITEMS:
-            raise AnswerTypeError(f"this answer has more than {MAX_ITEMS:,} items; give just the {self.noun}")
+            raise AnswerTypeError(
+                f"this answer has more than {MAX_ITEMS:,} items; give just the {self.noun}"
+            )
         return parts, split
 
     def reading(self, answer):
         """``(value, notes)``: the set of ids, from a list, one column, or one text of several ids."""
         if isinstance(answer, pd.DataFrame):
             if answer.shape[1] != 1:
-                raise AnswerTypeError(f"give a list of {self.noun} (or one column of the table), not a whole table")
+                raise AnswerTypeError(
+                    f"give a list of {self.noun} (or one column of the table), not a whole table"
+                )
             answer = answer.iloc[:, 0]
         if isinstance(answer, Mapping):
-            raise AnswerTypeError(f"give a list of {self.noun}, e.g. [\"…\", \"…\"], not a dictionary")
+            raise AnswerTypeError(f'give a list of {self.noun}, e.g. ["…", "…"], not a dictionary')
         if isinstance(answer, bytes):
-            raise AnswerTypeError(f"give the {self.noun} as text in quotes, not bytes (b\"…\")")
+            raise AnswerTypeError(f'give the {self.noun} as text in quotes, not bytes (b"…")')
         one_text = isinstance(answer, str | numbers.Number) or answer is None
         if not one_text and not isinstance(answer, Iterable):
-            raise AnswerTypeError(f"give a list of {self.noun}, e.g. [\"…\", \"…\"]; "
-                                  f"this answer is a {type_name(answer)}")
+            raise AnswerTypeError(
+                f'give a list of {self.noun}, e.g. ["…", "…"]; this answer is a {type_name(answer)}'
+            )
         typed = [answer] if one_text else _items(answer, self.noun)
         for item in typed:
             if isinstance(item, list | tuple | set | frozenset | dict | np.ndarray | pd.Series):
                 raise AnswerTypeError(f"give a flat list of {self.noun}, not a list of lists")
         parts, split = self._split(typed)
         if self.single and len(parts) > 1:
-            raise AnswerTypeError("the exercise asks for one id: give the one you mean, as text in quotes")
+            raise AnswerTypeError(
+                "the exercise asks for one id: give the one you mean, as text in quotes"
+            )
         ids = [self._one(part) for part in parts]
         value = frozenset(ids)
         if self.single:
             slipped = not (one_text and isinstance(answer, str) and ids == [answer])
             shown = quoted(ids[0]) if ids else "no id"
         else:
-            slipped = split or one_text or any(not isinstance(part, str) or part != read
-                                               for part, read in zip(parts, ids, strict=True))
-            if not one_text and not split and all(isinstance(part, numbers.Integral) for part in parts) \
-                    and ids == [str(int(part)) for part in parts]:
+            slipped = (
+                split
+                or one_text
+                or any(
+                    not isinstance(part, str) or part != read
+                    for part, read in zip(parts, ids, strict=True)
+                )
+            )
+            if (
+                not one_text
+                and not split
+                and all(isinstance(part, numbers.Integral) for part in parts)
+                and ids == [str(int(part)) for part in parts]
+            ):
                 slipped = False  # years of an index: whole numbers are these ids
             shown = "the list " + listed(ids)
         if not slipped:
@@ -515,8 +596,10 @@ class IdSet(AnswerType):
         if isinstance(answer, str):
             return quoted(answer)
         if isinstance(answer, list | tuple):
-            inside = ", ".join(quoted(item, 12) if isinstance(item, str) else _short(plain(item), 12)
-                               for item in answer[:8])
+            inside = ", ".join(
+                quoted(item, 12) if isinstance(item, str) else _short(plain(item), 12)
+                for item in answer[:8]
+            )
             return f"[{inside}{', …' if len(answer) > 8 else ''}]"
         if isinstance(answer, numbers.Number):
             return _short(plain(answer), 20)
@@ -534,11 +617,16 @@ class IdSet(AnswerType):
         parts = []
         for item in stray[:5]:
             if item.isdigit() and numeric and len(numeric) == len(known):
-                where = ("they end before it" if int(item) > max(numeric) else
-                         "they begin after it" if int(item) < min(numeric) else "it falls between them")
+                where = (
+                    "they end before it"
+                    if int(item) > max(numeric)
+                    else "they begin after it"
+                    if int(item) < min(numeric)
+                    else "it falls between them"
+                )
                 parts.append(f"{item} is not one of the {self.noun} there are: {where}")
             else:
-                parts.append(f"\"{item}\" is not one of the {self.noun} there are")
+                parts.append(f'"{item}" is not one of the {self.noun} there are')
         more = f" (and {len(stray) - 5} more like it)" if len(stray) > 5 else ""
         return "; ".join(parts) + more + "."
 
@@ -577,7 +665,11 @@ class DateWithin(AnswerType):
         elif isinstance(answer, str):
             value, note = self._from_text(_check_text_length(answer).strip())
             note = f"{quoted(answer)} as {value.isoformat()}" if note else None
-        elif isinstance(answer, numbers.Integral) and not isinstance(answer, bool) and 1000 <= answer <= 9999:
+        elif (
+            isinstance(answer, numbers.Integral)
+            and not isinstance(answer, bool)
+            and 1000 <= answer <= 9999
+        ):
             raise AnswerTypeError('that is a year; give a full date as text, "YYYY-MM-DD"')
         else:
             raise AnswerTypeError('give one date as text in the form "YYYY-MM-DD"')
@@ -590,8 +682,9 @@ class DateWithin(AnswerType):
         try:
             return date(year, month, day)
         except ValueError:
-            raise AnswerTypeError(f"{quoted(text)} is not a date of the calendar: check the month "
-                                  "and the day") from None
+            raise AnswerTypeError(
+                f"{quoted(text)} is not a date of the calendar: check the month and the day"
+            ) from None
 
     @classmethod
     def _from_text(cls, text: str) -> tuple[date, bool]:
@@ -601,7 +694,7 @@ class DateWithin(AnswerType):
         if iso:
             return cls._day(*(int(part) for part in iso.groups()), text), False
         if re.fullmatch(r"\d{4}", text):
-            raise AnswerTypeError("that is a year; give a full date, \"YYYY-MM-DD\"")
+            raise AnswerTypeError('that is a year; give a full date, "YYYY-MM-DD"')
         year_first = re.fullmatch(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})", text)
         if year_first:
             return cls._day(*(int(part) for part in year_first.groups()), text), True
@@ -609,25 +702,37 @@ class DateWithin(AnswerType):
         if year_last:
             first, second, year = (int(part) for part in year_last.groups())
             if first > 12 and second > 12:
-                raise AnswerTypeError(f"{quoted(text)} is not a date of the calendar: no month is above 12")
+                raise AnswerTypeError(
+                    f"{quoted(text)} is not a date of the calendar: no month is above 12"
+                )
             if first > 12 >= second or first == second:
-                return cls._day(year, second, first, text), True   # 15/09/2011: the day comes first
+                return cls._day(year, second, first, text), True  # 15/09/2011: the day comes first
             if second > 12 >= first:
-                return cls._day(year, first, second, text), True   # 09/15/2011: the month comes first
-            raise AnswerTypeError(f"{wanted}: with the year last, day and month can be read either way round")
+                return cls._day(
+                    year, first, second, text
+                ), True  # 09/15/2011: the month comes first
+            raise AnswerTypeError(
+                f"{wanted}: with the year last, day and month can be read either way round"
+            )
         if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", text):
             raise AnswerTypeError(f"{wanted}: a year of two digits could be in any century")
         words = re.findall(r"[A-Za-z]+|\d+", text)
         month = next((_MONTHS[word.lower()] for word in words if word.lower() in _MONTHS), None)
         if month:
-            days = [int(word) for word in words if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31]
+            days = [
+                int(word)
+                for word in words
+                if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31
+            ]
             years = [int(word) for word in words if word.isdigit() and len(word) == 4]
             if len(days) == 1 and len(years) == 1:
-                return cls._day(years[0], month, days[0], text), True  # "5 October 2011", "Oct 5, 2011"
+                return cls._day(
+                    years[0], month, days[0], text
+                ), True  # "5 October 2011", "Oct 5, 2011"
             example = f"{'YYYY' if len(years) != 1 else years[0]}-{month:02d}-{'DD' if len(days) != 1 else f'{days[0]:02d}'}"
             missing = " (the year too)" if not years else ""
-            raise AnswerTypeError(f"write the date in digits{missing}, year first: \"{example}\"")
-        raise AnswerTypeError(f"{wanted}, e.g. \"YYYY-MM-DD\"")
+            raise AnswerTypeError(f'write the date in digits{missing}, year first: "{example}"')
+        raise AnswerTypeError(f'{wanted}, e.g. "YYYY-MM-DD"')
 
     def same(self, value, expected) -> bool:
         """Whether the date falls in the key's ``(earliest, latest)`` range, both ends included."""
@@ -655,32 +760,45 @@ class Labels(AnswerType):
         """``(value, notes)``: a label for each key, from a dictionary, a Series or a two-column table."""
         if isinstance(answer, pd.DataFrame):
             if not {self.key, self.label} <= set(answer.columns):
-                raise AnswerTypeError(f"the table needs the columns {self.key!r} and {self.label!r}")
+                raise AnswerTypeError(
+                    f"the table needs the columns {self.key!r} and {self.label!r}"
+                )
             if len(answer) > MAX_ITEMS:
-                raise AnswerTypeError(f"the table has more than {MAX_ITEMS:,} rows; give one row per "
-                                      f"{self.key} to judge")
+                raise AnswerTypeError(
+                    f"the table has more than {MAX_ITEMS:,} rows; give one row per "
+                    f"{self.key} to judge"
+                )
             keys, labels = answer[self.key].tolist(), answer[self.label].tolist()
             repeated = sorted({str(k) for k in keys if keys.count(k) > 1})
             if repeated:
-                raise AnswerTypeError(f"{_short(', '.join(repeated))} appear(s) more than once in the "
-                                      f"{self.key} column: give one label for each")
+                raise AnswerTypeError(
+                    f"{_short(', '.join(repeated))} appear(s) more than once in the "
+                    f"{self.key} column: give one label for each"
+                )
             answer = dict(zip(keys, labels, strict=True))
         if isinstance(answer, pd.Series):
             if len(answer) > MAX_ITEMS:
-                raise AnswerTypeError(f"the Series has more than {MAX_ITEMS:,} values; give one per {self.key}")
+                raise AnswerTypeError(
+                    f"the Series has more than {MAX_ITEMS:,} values; give one per {self.key}"
+                )
             answer = answer.to_dict()
         if not isinstance(answer, Mapping):
-            raise AnswerTypeError(f"give a dictionary from {self.key} to {self.label}, "
-                                  "e.g. {\"…\": \"…\", \"…\": \"…\"}")
+            raise AnswerTypeError(
+                f'give a dictionary from {self.key} to {self.label}, e.g. {{"…": "…", "…": "…"}}'
+            )
         pairs = list(islice(answer.items(), MAX_ITEMS + 1))
         if len(pairs) > MAX_ITEMS:
-            raise AnswerTypeError(f"the dictionary has more than {MAX_ITEMS:,} entries (only that many "
-                                  f"were read); give one per {self.key} to judge")
+            raise AnswerTypeError(
+                f"the dictionary has more than {MAX_ITEMS:,} entries (only that many "
+                f"were read); give one per {self.key} to judge"
+            )
         value, relabelled = {}, []
         for key, label in pairs:
             if not isinstance(key, str):
-                raise AnswerTypeError(f"the {self.key}s are texts in quotes, as in the table; "
-                                      f"one of yours is a {type_name(key)}")
+                raise AnswerTypeError(
+                    f"the {self.key}s are texts in quotes, as in the table; "
+                    f"one of yours is a {type_name(key)}"
+                )
             try:
                 read, notes = self.text.reading(label)
             except AnswerTypeError as error:
@@ -711,11 +829,15 @@ class Labels(AnswerType):
         extra = sorted(key for key in value if key not in set(wanted))
         parts = []
         if missing:
-            parts.append(f"your dictionary has no entry for {', '.join(missing[:10])}"
-                         f"{' and more' if len(missing) > 10 else ''}")
+            parts.append(
+                f"your dictionary has no entry for {', '.join(missing[:10])}"
+                f"{' and more' if len(missing) > 10 else ''}"
+            )
         if extra:
-            parts.append(f"{', '.join(_short(key, 12) for key in extra[:5])} "
-                         f"{'is' if len(extra) == 1 else 'are'} not among the {self.key}s to judge")
+            parts.append(
+                f"{', '.join(_short(key, 12) for key in extra[:5])} "
+                f"{'is' if len(extra) == 1 else 'are'} not among the {self.key}s to judge"
+            )
         return "; ".join(parts) if parts else None
 
     def same(self, value, expected) -> bool:
@@ -746,7 +868,9 @@ class Choice(AnswerType):
     part of the key, so feedback never names the right option.
     """
 
-    def __init__(self, options: Mapping[str, str], why_not: Mapping[str, str], multiple: bool = False):
+    def __init__(
+        self, options: Mapping[str, str], why_not: Mapping[str, str], multiple: bool = False
+    ):
         self.options = {str(letter).lower(): text for letter, text in options.items()}
         self.why_not = {str(letter).lower(): text for letter, text in why_not.items()}
         self.multiple = multiple
@@ -761,8 +885,10 @@ class Choice(AnswerType):
 
     def _letter(self, item) -> str:
         if not isinstance(item, str):
-            raise AnswerTypeError(f"give the letter of an option as text in quotes (one of the letters "
-                                  f"{self._letters()})")
+            raise AnswerTypeError(
+                f"give the letter of an option as text in quotes (one of the letters "
+                f"{self._letters()})"
+            )
         item = _check_text_length(item)
         letter = item.strip().strip("()").strip().rstrip(").").strip().lower()
         if letter in self.options:
@@ -773,37 +899,54 @@ class Choice(AnswerType):
                 return option  # an option's words instead of its letter: only one option has them
         if ("," in item or ";" in item) and not self.multiple:
             raise AnswerTypeError("choose one option: give its letter alone, as text in quotes")
-        raise AnswerTypeError(f"choose among the option letters {self._letters()}, each as text in quotes")
+        raise AnswerTypeError(
+            f"choose among the option letters {self._letters()}, each as text in quotes"
+        )
 
     def reading(self, answer):
         """``(value, notes)``: the option letter (or the set of letters when several may fit)."""
-        if isinstance(answer, pd.Series | pd.Index) or (isinstance(answer, np.ndarray) and answer.ndim == 1):
-            answer = list(answer[:MAX_ITEMS + 1].tolist())
+        if isinstance(answer, pd.Series | pd.Index) or (
+            isinstance(answer, np.ndarray) and answer.ndim == 1
+        ):
+            answer = list(answer[: MAX_ITEMS + 1].tolist())
         if not self.multiple:
             if isinstance(answer, list | tuple | set | frozenset):
                 items = list(islice(iter(answer), 2))
                 if len(items) != 1:
-                    raise AnswerTypeError("choose one option: give its letter alone, as text in quotes"
-                                          + (", not a list of several" if items else ""))
+                    raise AnswerTypeError(
+                        "choose one option: give its letter alone, as text in quotes"
+                        + (", not a list of several" if items else "")
+                    )
                 letter = self._letter(items[0])
                 return letter, (f"the one item of the list as {quoted(letter)}",)
             letter = self._letter(answer)
             return letter, () if answer == letter else (f"{quoted(answer)} as {quoted(letter)}",)
         if isinstance(answer, str):
             text = _check_text_length(answer).strip()
-            parts = [part for part in _SEPARATORS.split(text) if part] if _SEPARATORS.search(text) else [text]
-            if len(parts) > 1 and not all(part.strip("()").lower() in self.options for part in parts):
+            parts = (
+                [part for part in _SEPARATORS.split(text) if part]
+                if _SEPARATORS.search(text)
+                else [text]
+            )
+            if len(parts) > 1 and not all(
+                part.strip("()").lower() in self.options for part in parts
+            ):
                 parts = [text]  # an option's words, spaces and all
-            letters = [self._letter(part) for part in parts[:len(self.options) + 1]]
-            return frozenset(letters), (f"{quoted(answer)} as the list {listed(sorted(set(letters)))}",)
+            letters = [self._letter(part) for part in parts[: len(self.options) + 1]]
+            return frozenset(letters), (
+                f"{quoted(answer)} as the list {listed(sorted(set(letters)))}",
+            )
         if not isinstance(answer, list | tuple | set | frozenset):
-            raise AnswerTypeError("give the letters of every option that fits as a list of texts, "
-                                  "e.g. [\"…\", \"…\"]")
+            raise AnswerTypeError(
+                'give the letters of every option that fits as a list of texts, e.g. ["…", "…"]'
+            )
         items = list(islice(iter(answer), len(self.options) + 1))
         letters = [self._letter(item) for item in items]
         if all(item == letter for item, letter in zip(items, letters, strict=True)):
             return frozenset(letters), ()
-        return frozenset(letters), (f"{IdSet._typed(list(items))} as {listed(sorted(set(letters)))}",)
+        return frozenset(letters), (
+            f"{IdSet._typed(list(items))} as {listed(sorted(set(letters)))}",
+        )
 
     def same(self, value, expected) -> bool:
         """Whether the letter (or the set of letters) is the key's, ignoring case."""

@@ -22,10 +22,16 @@ from .reader import validate_claims
 #: The checklist, in order: (key, the question the section answers).
 SECTIONS = (
     ("who_and_when", "Who wrote it, for whom, and when?"),
-    ("who_is_behind", "Who is behind the outlet, found outside the article: who founded and funds it, what it "
-                      "says its pieces are, and what others say about it?"),
+    (
+        "who_is_behind",
+        "Who is behind the outlet, found outside the article: who founded and funds it, what it "
+        "says its pieces are, and what others say about it?",
+    ),
     ("kind_of_piece", "What kind of piece is it: news, the outlet's analysis, or both?"),
-    ("claims", "Every number, with its hedge, its source and its reference period (a claims table)."),
+    (
+        "claims",
+        "Every number, with its hedge, its source and its reference period (a claims table).",
+    ),
     ("recycled_or_stale", "Which figures are recycled or stale?"),
     ("verdicts", "Which figures can be checked against data, and what is the verdict on each?"),
     ("missing_voices", "Whose voices are missing?"),
@@ -65,53 +71,87 @@ def _text_review(key: str, value) -> SectionReview:
     if value is ... or value is None:
         return SectionReview(key, False, "not written yet: replace the ... with your text.")
     if not isinstance(value, str):
-        return SectionReview(key, False, f"write this section as text in quotes, not a {type(value).__name__}.")
+        return SectionReview(
+            key, False, f"write this section as text in quotes, not a {type(value).__name__}."
+        )
     if value.strip().lower() in _PLACEHOLDERS:
         return SectionReview(key, False, "still the placeholder: write your own text.")
     if _words(value) < MIN_WORDS:
         count = _words(value)
-        return SectionReview(key, False, f"too short to answer the question ({count} "
-                                         f"word{'' if count == 1 else 's'}); aim for two or three sentences.")
+        return SectionReview(
+            key,
+            False,
+            f"too short to answer the question ({count} "
+            f"word{'' if count == 1 else 's'}); aim for two or three sentences.",
+        )
     return SectionReview(key, True, f"written ({_words(value)} words).")
 
 
 def _claims_review(value, article, measures=()) -> SectionReview:
     if value is ... or value is None:
-        return SectionReview("claims", False, "no claims table yet: start from reader.draft_claims(article).")
+        return SectionReview(
+            "claims", False, "no claims table yet: start from reader.draft_claims(article)."
+        )
     if not isinstance(value, pd.DataFrame):
-        return SectionReview("claims", False, f"give the claims as a pandas DataFrame, not a {type(value).__name__}.")
+        return SectionReview(
+            "claims", False, f"give the claims as a pandas DataFrame, not a {type(value).__name__}."
+        )
     if value.empty:
-        return SectionReview("claims", False, "the table has no rows: every number in the article needs one.")
+        return SectionReview(
+            "claims", False, "the table has no rows: every number in the article needs one."
+        )
     problems = validate_claims(value, article, measures)
     if problems:
-        shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
-        return SectionReview("claims", False, f"{len(problems)} problem(s): {shown}. "
-                                              "Run reader.validate_claims(table, article) for the full list.")
+        shown = "; ".join(problems[:3]) + (
+            f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+        )
+        return SectionReview(
+            "claims",
+            False,
+            f"{len(problems)} problem(s): {shown}. "
+            "Run reader.validate_claims(table, article) for the full list.",
+        )
     return SectionReview("claims", True, f"{len(value)} rows, each valid against the article.")
 
 
 def _verdicts_review(value, claims) -> SectionReview:
     if value is ... or value is None:
-        return SectionReview("verdicts", False, "no verdicts yet: a dictionary from claim_id to a verdict.")
+        return SectionReview(
+            "verdicts", False, "no verdicts yet: a dictionary from claim_id to a verdict."
+        )
     if isinstance(value, pd.Series):
         value = value.to_dict()
     if not isinstance(value, Mapping) or not value:
-        return SectionReview("verdicts", False, "give a dictionary from claim_id to a verdict, e.g. "
-                                                '{"D001": "supported"}.')
-    odd = sorted(str(key) for key, verdict in value.items() if str(verdict).strip().lower() not in VERDICTS)
+        return SectionReview(
+            "verdicts",
+            False,
+            'give a dictionary from claim_id to a verdict, e.g. {"D001": "supported"}.',
+        )
+    odd = sorted(
+        str(key) for key, verdict in value.items() if str(verdict).strip().lower() not in VERDICTS
+    )
     if odd:
-        return SectionReview("verdicts", False, f"use one of {', '.join(VERDICTS)} for: {', '.join(odd[:5])}.")
+        return SectionReview(
+            "verdicts", False, f"use one of {', '.join(VERDICTS)} for: {', '.join(odd[:5])}."
+        )
     if isinstance(claims, pd.DataFrame) and "claim_id" in claims.columns:
-        unknown = sorted(str(key) for key in value if str(key) not in set(claims["claim_id"].astype(str)))
+        unknown = sorted(
+            str(key) for key in value if str(key) not in set(claims["claim_id"].astype(str))
+        )
         if unknown:
-            return SectionReview("verdicts", False, f"not claim_ids of your claims table: {', '.join(unknown[:5])}.")
+            return SectionReview(
+                "verdicts", False, f"not claim_ids of your claims table: {', '.join(unknown[:5])}."
+            )
     return SectionReview("verdicts", True, f"{len(value)} verdict(s).")
 
 
 def _chart_review(value) -> SectionReview:
     if value is ... or value is None:
-        return SectionReview("chart", False, "no chart yet: an Altair chart with a title, a "
-                                             "description and a \"Source:\" line.")
+        return SectionReview(
+            "chart",
+            False,
+            'no chart yet: an Altair chart with a title, a description and a "Source:" line.',
+        )
     try:
         spec = value.to_dict(validate=False) if hasattr(value, "to_dict") else None
     except Exception as error:  # a chart Altair cannot turn into a spec
@@ -133,13 +173,18 @@ def review_brief(brief, article, measures=()) -> list[SectionReview]:
     own measures besides the course's (see :func:`vraem.reader.validate_claims`).
     """
     if not isinstance(brief, Mapping):
-        return [SectionReview("brief", False, "start from brief = template(): a dictionary with one "
-                                              "entry per section.")]
+        return [
+            SectionReview(
+                "brief",
+                False,
+                "start from brief = template(): a dictionary with one entry per section.",
+            )
+        ]
     reviews = []
     for key, _question in SECTIONS:
         value = brief.get(key, None)
         if key not in brief:
-            reviews.append(SectionReview(key, False, f"missing: add brief[\"{key}\"]."))
+            reviews.append(SectionReview(key, False, f'missing: add brief["{key}"].'))
         elif key == "claims":
             reviews.append(_claims_review(value, article, measures))
         elif key == "verdicts":
@@ -150,6 +195,12 @@ def review_brief(brief, article, measures=()) -> list[SectionReview]:
             reviews.append(_text_review(key, value))
     extra = sorted(str(key) for key in brief if key not in dict(SECTIONS))
     if extra:
-        reviews.append(SectionReview("brief", False, f"unknown section(s) {', '.join(extra[:5])}: "
-                                                     f"the sections are {', '.join(k for k, _ in SECTIONS)}."))
+        reviews.append(
+            SectionReview(
+                "brief",
+                False,
+                f"unknown section(s) {', '.join(extra[:5])}: "
+                f"the sections are {', '.join(k for k, _ in SECTIONS)}.",
+            )
+        )
     return reviews

@@ -63,7 +63,11 @@ from .stated_times import time_problems, write_times
 BEGIN, END, ONE_LINE = BEGIN_SOLUTION, END_SOLUTION, ONE_LINE_SOLUTION
 #: The words of the markers ("solution", "begin", "end"), for recognising a near miss.
 _ONE_LINE_TEXT = ONE_LINE.lstrip("#").strip()
-_WORD, _BEGIN_WORD, _END_WORD = _ONE_LINE_TEXT.lower(), BEGIN.split()[1].lower(), END.split()[1].lower()
+_WORD, _BEGIN_WORD, _END_WORD = (
+    _ONE_LINE_TEXT.lower(),
+    BEGIN.split()[1].lower(),
+    END.split()[1].lower(),
+)
 #: Lesson metadata key holding the build's record of what it wrote.
 RECORD = "vraem_build"
 #: A comment longer than this is prose, not a marker (and keeps the fuzzy match cheap).
@@ -77,14 +81,17 @@ class BuildError(ValueError):
 def _tags(cell, where: str) -> list[str]:
     tags = tags_of(cell)
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-        raise BuildError(f"{where}: the cell's tags must be a list of strings, e.g. [\"solution\"], "
-                         f"not {tags!r}")
+        raise BuildError(
+            f'{where}: the cell\'s tags must be a list of strings, e.g. ["solution"], not {tags!r}'
+        )
     for tag in tags:
         if tag not in BUILD_TAGS:
             near = difflib.get_close_matches(tag.lower(), BUILD_TAGS, n=1, cutoff=0.8)
             if near:
-                raise BuildError(f"{where}: unknown tag {tag!r}; did you mean {near[0]!r}? "
-                                 "(the build only acts on exact tags)")
+                raise BuildError(
+                    f"{where}: unknown tag {tag!r}; did you mean {near[0]!r}? "
+                    "(the build only acts on exact tags)"
+                )
     return tags
 
 
@@ -129,22 +136,30 @@ def check_markers(source: str, where: str, tagged: bool) -> None:
         stripped = line.strip()
         if stripped in (BEGIN, END) or _one_line_comment(line) == _ONE_LINE_TEXT:
             if not tagged:
-                raise BuildError(f"{here}: a solution marker in a cell without the 'solution' tag; "
-                                 "tag the cell 'solution' or its answer is copied into the lesson")
+                raise BuildError(
+                    f"{here}: a solution marker in a cell without the 'solution' tag; "
+                    "tag the cell 'solution' or its answer is copied into the lesson"
+                )
             continue
         if stripped.startswith("#"):
             kind = _marker_kind(stripped)
             if kind in (BEGIN, END):
-                raise BuildError(f"{here}: `{stripped}` looks like a solution marker but is not one: "
-                                 f"write exactly `{kind}` on a line of its own")
+                raise BuildError(
+                    f"{here}: `{stripped}` looks like a solution marker but is not one: "
+                    f"write exactly `{kind}` on a line of its own"
+                )
             if kind == ONE_LINE:
-                raise BuildError(f"{here}: `{stripped}` looks like a solution marker but is not one: "
-                                 f"end the answer's line with `{ONE_LINE}` (in capitals), or wrap the "
-                                 f"answer in `{BEGIN}` / `{END}`")
+                raise BuildError(
+                    f"{here}: `{stripped}` looks like a solution marker but is not one: "
+                    f"end the answer's line with `{ONE_LINE}` (in capitals), or wrap the "
+                    f"answer in `{BEGIN}` / `{END}`"
+                )
         elif "#" in line and _marker_kind(_one_line_comment(line)):
             comment = "#" + line.rpartition("#")[2]
-            raise BuildError(f"{here}: `{comment.strip()}` looks like a solution marker but is not one: "
-                             f"end the line with `{ONE_LINE}` exactly (in capitals)")
+            raise BuildError(
+                f"{here}: `{comment.strip()}` looks like a solution marker but is not one: "
+                f"end the line with `{ONE_LINE}` exactly (in capitals)"
+            )
 
 
 def _one_line_comment(line: str) -> str:
@@ -163,15 +178,20 @@ def _assigned_names(code: str, where: str) -> list[str]:
     except (MemoryError, RecursionError):  # the parser's limit on nesting
         raise BuildError(f"{where}: the solution block is nested too deeply to read") from None
     for node in tree.body:
-        targets = node.targets if isinstance(node, ast.Assign) else (
-            [node.target] if isinstance(node, ast.AnnAssign | ast.AugAssign) else [])
+        targets = (
+            node.targets
+            if isinstance(node, ast.Assign)
+            else ([node.target] if isinstance(node, ast.AnnAssign | ast.AugAssign) else [])
+        )
         for target in targets:
             parts = target.elts if isinstance(target, ast.Tuple | ast.List) else [target]
             for part in parts:
                 if not isinstance(part, ast.Name):
                     # `table["x"] = ...` cannot become a stub without breaking `table` for later cells
-                    raise BuildError(f"{where}: a solution block may only assign plain names; "
-                                     f"move `{ast.unparse(part)} = …` out of the block or into a new name")
+                    raise BuildError(
+                        f"{where}: a solution block may only assign plain names; "
+                        f"move `{ast.unparse(part)} = …` out of the block or into a new name"
+                    )
                 if part.id not in names:
                     names.append(part.id)
     return names
@@ -191,8 +211,9 @@ def _one_line_stub(line: str, where: str) -> str:
     elif isinstance(node, ast.AnnAssign) and node.value is not None:
         targets = [node.target]
     else:
-        raise BuildError(f"{where}: '{ONE_LINE}' can only end an assignment such as "
-                         f"`answer = ...  {ONE_LINE}`")
+        raise BuildError(
+            f"{where}: '{ONE_LINE}' can only end an assignment such as `answer = ...  {ONE_LINE}`"
+        )
     names = " = ".join(ast.get_source_segment(code.strip(), target) for target in targets)
     return f"{indent}{names} = ..."
 
@@ -210,7 +231,9 @@ def stub_source(source: str, where: str) -> str:
         stripped = line.strip()
         if stripped == BEGIN:
             if block is not None:
-                raise BuildError(f"{where}: a {BEGIN} inside another one (nested blocks are not allowed)")
+                raise BuildError(
+                    f"{where}: a {BEGIN} inside another one (nested blocks are not allowed)"
+                )
             block, found = [], True
             indent = line[: len(line) - len(line.lstrip())]
         elif stripped == END:
@@ -230,37 +253,57 @@ def stub_source(source: str, where: str) -> str:
     if block is not None:
         raise BuildError(f"{where}: {BEGIN} is never closed by {END}")
     if not found:
-        raise BuildError(f"{where}: a cell tagged 'solution' has no solution marker "
-                         f"(end a line with '{ONE_LINE}' or wrap it in {BEGIN} / {END})")
+        raise BuildError(
+            f"{where}: a cell tagged 'solution' has no solution marker "
+            f"(end a line with '{ONE_LINE}' or wrap it in {BEGIN} / {END})"
+        )
     return "\n".join(lines)
 
 
 def build_lesson(solution: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """Return the learner version of one solution notebook (``name`` is used in errors)."""
     lesson = nbformat.v4.new_notebook()
-    lesson.metadata = {key: solution.metadata[key] for key in ("kernelspec", "language_info")
-                       if key in solution.metadata}
+    lesson.metadata = {
+        key: solution.metadata[key]
+        for key in ("kernelspec", "language_info")
+        if key in solution.metadata
+    }
     if "language_info" in lesson.metadata:
-        lesson.metadata["language_info"] = {"name": lesson.metadata["language_info"].get("name", "python")}
+        lesson.metadata["language_info"] = {
+            "name": lesson.metadata["language_info"].get("name", "python")
+        }
     open_exercise = None
     for number, cell in enumerate(solution.cells, start=1):
         where = f"{name}, cell {number}"
         tags = _tags(cell, where)
         if TAG_SOLUTION in tags and cell.cell_type != "code":
-            raise BuildError(f"{where}: a {cell.cell_type} cell is tagged 'solution', so its text would "
-                             "reach the lesson unchanged; put the answer in a code cell, or tag the "
-                             "cell 'instructor' to keep it out of lessons/")
+            raise BuildError(
+                f"{where}: a {cell.cell_type} cell is tagged 'solution', so its text would "
+                "reach the lesson unchanged; put the answer in a code cell, or tag the "
+                "cell 'instructor' to keep it out of lessons/"
+            )
         if TAG_EXERCISE in tags:
             if open_exercise:
-                raise BuildError(f"{open_exercise}: this checked exercise has no check cell (tag 'check') after it")
+                raise BuildError(
+                    f"{open_exercise}: this checked exercise has no check cell (tag 'check') after it"
+                )
             open_exercise = where
         if TAG_CHECK in tags:
             open_exercise = None
         if TAG_INSTRUCTOR in tags:
             continue
-        new = nbformat.from_dict({key: value for key, value in cell.items()
-                                  if key in ("id", "cell_type", "metadata", "source")})
-        new.metadata = {key: value for key, value in cell.metadata.items() if key in ("tags", "editable", "deletable")}
+        new = nbformat.from_dict(
+            {
+                key: value
+                for key, value in cell.items()
+                if key in ("id", "cell_type", "metadata", "source")
+            }
+        )
+        new.metadata = {
+            key: value
+            for key, value in cell.metadata.items()
+            if key in ("tags", "editable", "deletable")
+        }
         if cell.cell_type == "code":
             new.outputs, new.execution_count = [], None
             if TAG_SOLUTION in tags:
@@ -269,7 +312,9 @@ def build_lesson(solution: nbformat.NotebookNode, name: str) -> nbformat.Noteboo
                 check_markers(cell.source, where, tagged=False)
         lesson.cells.append(new)
     if open_exercise:
-        raise BuildError(f"{open_exercise}: this checked exercise has no check cell (tag 'check') after it")
+        raise BuildError(
+            f"{open_exercise}: this checked exercise has no check cell (tag 'check') after it"
+        )
     return lesson
 
 
@@ -285,7 +330,9 @@ def fingerprint(notebook: dict) -> str:
     the metadata does.
     """
     content = copy.deepcopy(dict(notebook))
-    content["metadata"] = {key: value for key, value in content.get("metadata", {}).items() if key != RECORD}
+    content["metadata"] = {
+        key: value for key, value in content.get("metadata", {}).items() if key != RECORD
+    }
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -298,7 +345,9 @@ def stamp(lesson: nbformat.NotebookNode, source_name: str) -> str:
     return render(lesson)
 
 
-def planned_lessons(solutions: Path, lessons: Path, names: list[str] | None = None) -> dict[Path, str]:
+def planned_lessons(
+    solutions: Path, lessons: Path, names: list[str] | None = None
+) -> dict[Path, str]:
     """Map every lesson file the build would write to the text it would write."""
     planned = {}
     for source in sorted(solutions.glob("[0-9][0-9]-*.ipynb")):
@@ -320,8 +369,14 @@ def stale_lessons(solutions: Path, lessons: Path) -> list[str]:
         if not path.exists():
             problems.append(f"{path} is missing")
         elif path.read_text(encoding="utf-8") != text:
-            diff = difflib.unified_diff(path.read_text(encoding="utf-8").splitlines(), text.splitlines(),
-                                        str(path), "built from solutions/", n=0, lineterm="")
+            diff = difflib.unified_diff(
+                path.read_text(encoding="utf-8").splitlines(),
+                text.splitlines(),
+                str(path),
+                "built from solutions/",
+                n=0,
+                lineterm="",
+            )
             problems.append(f"{path} differs from the build:\n" + "\n".join(list(diff)[:20]))
     for path in sorted(lessons.glob("*.ipynb")):
         if path not in planned:
@@ -348,8 +403,11 @@ def describe_changes(old: dict, new: dict) -> str:
             notes.append(f"{label} was edited")
         if cell.get("outputs") or cell.get("execution_count"):
             notes.append(f"cell {number} has outputs")
-    notes += [f"the build's cell `{_first_line(cell.get('source', ''))}` is missing"
-              for cell in new.get("cells", []) if cell.get("id") not in old_ids]
+    notes += [
+        f"the build's cell `{_first_line(cell.get('source', ''))}` is missing"
+        for cell in new.get("cells", [])
+        if cell.get("id") not in old_ids
+    ]
     if not notes and fingerprint(old) != fingerprint(new):
         notes.append("its metadata differs")
     shown = notes[:6] + ([f"and {len(notes) - 6} more"] if len(notes) > 6 else [])
@@ -376,11 +434,20 @@ def _hand_changes(path: Path, text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: build lessons/ from solutions/, or with --check report staleness."""
-    parser = argparse.ArgumentParser(prog="python -m vraem.build", description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only report whether lessons/ is up to date")
-    parser.add_argument("--root", type=Path, default=None, help="course folder (default: found from the package)")
-    parser.add_argument("--force", action="store_true",
-                        help="overwrite lessons that were edited by hand or hold outputs, saying what is replaced")
+    parser = argparse.ArgumentParser(
+        prog="python -m vraem.build", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="only report whether lessons/ is up to date"
+    )
+    parser.add_argument(
+        "--root", type=Path, default=None, help="course folder (default: found from the package)"
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite lessons that were edited by hand or hold outputs, saying what is replaced",
+    )
     parser.add_argument("names", nargs="*", help="build only these notebooks, e.g. 01-the-corpus")
     args = parser.parse_args(argv)
     root = args.root or course_root()
@@ -394,11 +461,17 @@ def main(argv: list[str] | None = None) -> int:
             for problem in times:
                 print(problem)
             if problems or times:
-                print("lessons/ or a stated time is stale: run `python -m vraem.build` and commit the result.")
+                print(
+                    "lessons/ or a stated time is stale: run `python -m vraem.build` and commit the result."
+                )
                 return 1
-            print(f"lessons/ is up to date with {solutions}, and every stated time with the timing model.")
+            print(
+                f"lessons/ is up to date with {solutions}, and every stated time with the timing model."
+            )
             return 0
-        if not args.names:  # stated times span the course (README, course map): only on a full build
+        if (
+            not args.names
+        ):  # stated times span the course (README, course map): only on a full build
             for path in write_times(root):
                 print(f"updated the stated times in {path}")
         lessons.mkdir(exist_ok=True)
@@ -408,14 +481,19 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             changes = _hand_changes(path, text) if path.exists() else ""
             if changes and not args.force:
-                print(f"{path} was not overwritten: it is not what the build last wrote ({changes}). "
-                      f"Make the change in solutions/{path.name} instead, or copy your version "
-                      "elsewhere; rerun with --force to replace it.")
+                print(
+                    f"{path} was not overwritten: it is not what the build last wrote ({changes}). "
+                    f"Make the change in solutions/{path.name} instead, or copy your version "
+                    "elsewhere; rerun with --force to replace it."
+                )
                 refused += 1
                 continue
             path.write_text(text, encoding="utf-8")
-            print(f"replaced {path}, which held changes the build did not make: {changes}" if changes
-                  else f"wrote {path}")
+            print(
+                f"replaced {path}, which held changes the build did not make: {changes}"
+                if changes
+                else f"wrote {path}"
+            )
         return 1 if refused else 0
     except BuildError as error:
         print(f"build stopped: {error}", file=sys.stderr)

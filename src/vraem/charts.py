@@ -32,10 +32,20 @@ def vraem_theme() -> alt.theme.ThemeConfig:
         "config": {
             "font": FONT,
             "view": {"continuousWidth": 520, "continuousHeight": 280, "stroke": None},
-            "title": {"fontSize": 16, "subtitleFontSize": 12, "anchor": "start",
-                      "subtitleColor": "#444444", "offset": 10},
-            "axis": {"labelFontSize": 12, "titleFontSize": 13, "gridColor": "#e6e6e6",
-                     "domainColor": "#666666", "tickColor": "#666666"},
+            "title": {
+                "fontSize": 16,
+                "subtitleFontSize": 12,
+                "anchor": "start",
+                "subtitleColor": "#444444",
+                "offset": 10,
+            },
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "gridColor": "#e6e6e6",
+                "domainColor": "#666666",
+                "tickColor": "#666666",
+            },
             "legend": {"labelFontSize": 12, "titleFontSize": 13},
             "range": {"category": PALETTE, "symbol": SHAPES},
             "line": {"strokeWidth": 2.5},
@@ -55,13 +65,15 @@ def chart_problems(spec: dict) -> list[str]:
     if isinstance(title, str):
         title = {"text": title}
     if not title or not title.get("text"):
-        problems.append("a title (alt.Chart(..., title=alt.Title(\"...\", subtitle=\"Source: ...\")))")
+        problems.append('a title (alt.Chart(..., title=alt.Title("...", subtitle="Source: ...")))')
     subtitle = (title or {}).get("subtitle") or ""
     subtitle = " ".join(subtitle) if isinstance(subtitle, list) else subtitle
     if "source" not in subtitle.lower():
-        problems.append("a source line in the subtitle (\"Source: ...\")")
+        problems.append('a source line in the subtitle ("Source: ...")')
     if not str(spec.get("description") or "").strip():
-        problems.append("a text description (alt.Chart(..., description=\"...\")) for readers who cannot see it")
+        problems.append(
+            'a text description (alt.Chart(..., description="...")) for readers who cannot see it'
+        )
     return problems
 
 
@@ -92,8 +104,12 @@ def described_bundle(svg: str, alternative: str) -> dict[str, str]:
     start = svg.find("<svg")
     end = svg.find(">", start)
     if start >= 0 and end > start:
-        svg = (svg[:end] + f' role="img" aria-label="{label}">' + f"<desc>{label}</desc>"
-               + svg[end + 1:])
+        svg = (
+            svg[:end]
+            + f' role="img" aria-label="{label}">'
+            + f"<desc>{label}</desc>"
+            + svg[end + 1 :]
+        )
     encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     image = f'<img src="data:image/svg+xml;base64,{encoded}" alt="{label}">'
     return {"text/html": image, "image/svg+xml": svg}

@@ -94,8 +94,7 @@ def _find(exercise_id, function: str = "check") -> tuple[str, Exercise | None, s
 
 
 def _data_sentence(error: CourseDataError) -> str:
-    return ("this answer cannot be checked, because a course data file is damaged: "
-            f"{error.summary}")
+    return f"this answer cannot be checked, because a course data file is damaged: {error.summary}"
 
 
 def evaluate(exercise_id: str, answer: object = _MISSING, *, keys: dict | None = None) -> Feedback:
@@ -115,18 +114,30 @@ def evaluate(exercise_id: str, answer: object = _MISSING, *, keys: dict | None =
     if exercise is None:
         return Feedback(shown, UNREADABLE, problem)
     if answer is _MISSING:
-        return Feedback(shown, UNREADABLE, f"no answer was given: put it after the id, as in "
-                                           f"check(\"{shown}\", answer).")
+        return Feedback(
+            shown,
+            UNREADABLE,
+            f'no answer was given: put it after the id, as in check("{shown}", answer).',
+        )
     if answer is ...:
-        return Feedback(shown, UNANSWERED,
-                        "not answered yet. Replace the ... with your answer and run the cell again.")
+        return Feedback(
+            shown,
+            UNANSWERED,
+            "not answered yet. Replace the ... with your answer and run the cell again.",
+        )
     try:
         expected = _key(exercise, keys)
     except CourseDataError as error:
         return Feedback(shown, UNREADABLE, _data_sentence(error))
-    except Exception as error:  # the key is a function of the data: name what broke, never a traceback
-        return Feedback(shown, UNREADABLE, f"the answer key could not be worked out ({type_name(error)}: "
-                                           f"{_safe_text(error)}). Run doctor() to check the course data.")
+    except (
+        Exception
+    ) as error:  # the key is a function of the data: name what broke, never a traceback
+        return Feedback(
+            shown,
+            UNREADABLE,
+            f"the answer key could not be worked out ({type_name(error)}: "
+            f"{_safe_text(error)}). Run doctor() to check the course data.",
+        )
     return judge(exercise, answer, expected)
 
 
@@ -139,13 +150,18 @@ def judge(exercise: Exercise, answer: object, expected: object) -> Feedback:
     try:
         value, notes = read_answer(exercise.answer, answer)
     except AnswerTypeError as error:
-        return Feedback(shown, UNREADABLE, f"this answer cannot be checked yet: {_safe_text(error)}.")
+        return Feedback(
+            shown, UNREADABLE, f"this answer cannot be checked yet: {_safe_text(error)}."
+        )
     except CourseDataError as error:
         return Feedback(shown, UNREADABLE, _data_sentence(error))
     except Exception as error:  # an answer of a kind nobody foresaw must not stop the lesson
-        return Feedback(shown, UNREADABLE,
-                        f"this answer ({type_name(answer)}) cannot be read ({_safe_text(error)}). "
-                        f"Give it in the form the exercise asks for; hint(\"{shown}\") shows how.")
+        return Feedback(
+            shown,
+            UNREADABLE,
+            f"this answer ({type_name(answer)}) cannot be read ({_safe_text(error)}). "
+            f'Give it in the form the exercise asks for; hint("{shown}") shows how.',
+        )
     try:
         return _judge(exercise, value, expected, notes)
     except CourseDataError as error:
@@ -185,7 +201,9 @@ def _read_as(notes) -> str:
 
 def _judge(exercise: Exercise, value, expected, notes=()) -> Feedback:
     answer_type = exercise.answer
-    value, aligned = answer_type.align(value, expected)  # ids in the key's capitals: a slip, read with a note
+    value, aligned = answer_type.align(
+        value, expected
+    )  # ids in the key's capitals: a slip, read with a note
     notes = (*notes, *aligned)
     read_as = _read_as(notes)
 
@@ -196,7 +214,7 @@ def _judge(exercise: Exercise, value, expected, notes=()) -> Feedback:
         return said(UNREADABLE, f"this answer cannot be checked yet{read_as}: {gap}.")
     if answer_type.same(value, expected):
         return said(CORRECT, f"correct{read_as}. Well done.")
-    stuck = f"Stuck? Run hint(\"{exercise.id}\")."
+    stuck = f'Stuck? Run hint("{exercise.id}").'
     if outside := answer_type.out_of_range(value):
         return said(WRONG, f"not yet{read_as}. {outside} {stuck}")
     if rounded := answer_type.rounded(value, expected):
@@ -264,7 +282,9 @@ def _wrong_answer_message(exercise: Exercise, value, expected) -> tuple[str, str
         return _labels_message(exercise, value, expected, matching, stuck)
     if matching:
         number, misreading = matching[0]
-        return " ".join([misreading.feedback, explanation]).rstrip(), misreading_id(exercise, number)
+        return " ".join([misreading.feedback, explanation]).rstrip(), misreading_id(
+            exercise, number
+        )
     if explanation:
         return f"{explanation} {stuck}", _chosen_wrongly(exercise, value, expected)
     return f"{exercise.look_again} {stuck}", None
@@ -281,7 +301,9 @@ def _labels_message(exercise, value, expected, matching, stuck) -> tuple[str, st
         spoken_of |= about
         named = [key for key in wrong if key in about and key not in misreading.feedback]
         # a sentence that does not name its ids ("Look again at the share of coca") is told which
-        sentences.append(f"{' and '.join(named)}: {misreading.feedback}" if named else misreading.feedback)
+        sentences.append(
+            f"{' and '.join(named)}: {misreading.feedback}" if named else misreading.feedback
+        )
     rest = [key for key in wrong if key not in spoken_of]
     if not sentences:
         sentences.append(exercise.look_again)
@@ -312,14 +334,21 @@ def check(exercise_id: str = _MISSING, answer: object = _MISSING) -> None:
     if _handed_to_gradebook(exercise_id, answer):
         return
     if exercise_id is _MISSING:
-        feedback = Feedback("?", UNREADABLE, f"say which exercise, then your answer: "
-                                             f"check(\"{_example_id()}\", answer).")
+        feedback = Feedback(
+            "?",
+            UNREADABLE,
+            f'say which exercise, then your answer: check("{_example_id()}", answer).',
+        )
     else:
         try:
             feedback = evaluate(exercise_id, answer)
         except Exception as error:  # evaluate() answers everything; this is the last safety net
-            feedback = Feedback("?", UNREADABLE, f"this answer cannot be checked ({type_name(error)}). "
-                                                 f"Give it as the exercise asks: check(\"{_example_id()}\", answer).")
+            feedback = Feedback(
+                "?",
+                UNREADABLE,
+                f"this answer cannot be checked ({type_name(error)}). "
+                f'Give it as the exercise asks: check("{_example_id()}", answer).',
+            )
     print(feedback)
     if feedback.exercise_id in all_exercises():  # an unknown id is never written down
         record(feedback.exercise_id, feedback.status, feedback.misreading)
@@ -340,8 +369,11 @@ def _handed_to_gradebook(exercise_id, answer) -> bool:
         return False
     from .gradebook_answers import hand_over
 
-    hand_over(None if exercise_id is _MISSING else exercise_id, None if answer is _MISSING else answer,
-              missing=answer is _MISSING)
+    hand_over(
+        None if exercise_id is _MISSING else exercise_id,
+        None if answer is _MISSING else answer,
+        missing=answer is _MISSING,
+    )
     return True
 
 
@@ -357,13 +389,15 @@ def hint(exercise_id: str = _MISSING, number: int | None = None) -> None:
     try:
         _hint(exercise_id, number)
     except Exception:  # arguments of a kind nobody foresaw: say what to type, never a traceback
-        print(f"hint() takes the exercise id in quotes and, if you like, a hint number: "
-              f"hint(\"{_example_id()}\") or hint(\"{_example_id()}\", 2).")
+        print(
+            f"hint() takes the exercise id in quotes and, if you like, a hint number: "
+            f'hint("{_example_id()}") or hint("{_example_id()}", 2).'
+        )
 
 
 def _hint(exercise_id, number) -> None:
     if exercise_id is _MISSING:
-        print(f"Say which exercise you want a hint for, e.g. hint(\"{_example_id()}\").")
+        print(f'Say which exercise you want a hint for, e.g. hint("{_example_id()}").')
         return
     shown, exercise, problem = _find(exercise_id, "hint")
     if exercise is None:
@@ -372,24 +406,33 @@ def _hint(exercise_id, number) -> None:
     total = len(exercise.hints)
     if number is None:
         if _hints_shown.get(exercise.id, 0) >= total:  # every hint shown: say so, and what is left
-            print(f"Exercise {exercise.id} has no more hints: hint {total} of {total} was the last "
-                  f"(hint(\"{exercise.id}\", {total}) shows it again). When you are done trying, "
-                  f"solution(\"{exercise.id}\") shows the worked solution.")
+            print(
+                f"Exercise {exercise.id} has no more hints: hint {total} of {total} was the last "
+                f'(hint("{exercise.id}", {total}) shows it again). When you are done trying, '
+                f'solution("{exercise.id}") shows the worked solution.'
+            )
             return
         number = _hints_shown.get(exercise.id, 0) + 1
     else:
         wanted = _whole_number(number)
         if wanted is None:
-            print(f"The hint number is a whole number from 1 to {total}, e.g. hint(\"{exercise.id}\", 2); "
-                  f"hint(\"{exercise.id}\") alone shows the next one.")
+            print(
+                f'The hint number is a whole number from 1 to {total}, e.g. hint("{exercise.id}", 2); '
+                f'hint("{exercise.id}") alone shows the next one.'
+            )
             return
         if not 1 <= wanted <= total:
             print(f"Exercise {exercise.id} has hints 1 to {total}; showing the nearest one.")
         number = max(1, min(wanted, total))
     _hints_shown[exercise.id] = max(number, _hints_shown.get(exercise.id, 0))
-    more = (f' Run hint("{exercise.id}") again for the next one.' if number < total else
-            f' That is the last hint; solution("{exercise.id}") shows the worked solution.')
-    print(f"Hint {number} of {total} for exercise {exercise.id}: {exercise.hints[number - 1]}{more}")
+    more = (
+        f' Run hint("{exercise.id}") again for the next one.'
+        if number < total
+        else f' That is the last hint; solution("{exercise.id}") shows the worked solution.'
+    )
+    print(
+        f"Hint {number} of {total} for exercise {exercise.id}: {exercise.hints[number - 1]}{more}"
+    )
 
 
 def _whole_number(number) -> int | None:
@@ -413,12 +456,12 @@ def solution(exercise_id: str = _MISSING) -> None:
     try:
         _solution(exercise_id)
     except Exception:  # an argument of a kind nobody foresaw: say what to type, never a traceback
-        print(f"solution() takes the exercise id in quotes, e.g. solution(\"{_example_id()}\").")
+        print(f'solution() takes the exercise id in quotes, e.g. solution("{_example_id()}").')
 
 
 def _solution(exercise_id) -> None:
     if exercise_id is _MISSING:
-        print(f"Say which exercise's solution you want, e.g. solution(\"{_example_id()}\").")
+        print(f'Say which exercise\'s solution you want, e.g. solution("{_example_id()}").')
         return
     shown, exercise, problem = _find(exercise_id, "solution")
     if exercise is None:
@@ -438,8 +481,11 @@ def clean_solution(source: str) -> str:
     ``clean_solution("answer = 3  # SOLUTION")`` is ``"answer = 3"``; the
     ``### BEGIN SOLUTION`` and ``### END SOLUTION`` lines are dropped.
     """
-    lines = [_SOLUTION_COMMENT.sub("", line) for line in source.splitlines()
-             if not _BUILD_MARKER.match(line)]
+    lines = [
+        _SOLUTION_COMMENT.sub("", line)
+        for line in source.splitlines()
+        if not _BUILD_MARKER.match(line)
+    ]
     return "\n".join(lines).strip("\n")
 
 
@@ -449,13 +495,17 @@ def solution_code(exercise_id: str) -> str:
     lesson = lesson_number(exercise_id)
     notebooks = sorted(folder.glob(f"{lesson:02d}-*.ipynb"))
     if not notebooks:
-        raise LookupError(f"No solution notebook for lesson {lesson:02d} was found in {folder}. "
-                          "The solutions come with the course repository.")
+        raise LookupError(
+            f"No solution notebook for lesson {lesson:02d} was found in {folder}. "
+            "The solutions come with the course repository."
+        )
     try:
         cells = json.loads(notebooks[0].read_text(encoding="utf-8"))["cells"]
     except (OSError, ValueError, KeyError, TypeError):
-        raise LookupError(f"{notebooks[0]} cannot be read as a notebook. Restore it with "
-                          f"`git checkout -- solutions/{notebooks[0].name}`.") from None
+        raise LookupError(
+            f"{notebooks[0]} cannot be read as a notebook. Restore it with "
+            f"`git checkout -- solutions/{notebooks[0].name}`."
+        ) from None
     for index, cell in enumerate(cells):
         calls = CHECK_CALL.finditer("".join(cell["source"])) if cell["cell_type"] == "code" else ()
         if any(call["id"] == exercise_id for call in calls):
@@ -466,4 +516,6 @@ def solution_code(exercise_id: str) -> str:
                 parts.insert(0, clean_solution("".join(before["source"])))
             if parts:
                 return "\n\n".join(parts)
-    raise LookupError(f"{notebooks[0].name} has no solution cell before check(\"{exercise_id}\", ...).")
+    raise LookupError(
+        f'{notebooks[0].name} has no solution cell before check("{exercise_id}", ...).'
+    )

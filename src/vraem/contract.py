@@ -60,7 +60,9 @@ ONE_LINE_MARKER_END = re.compile(r"\s*#\s*SOLUTION\s*$", re.IGNORECASE)
 #: An exercise heading with its stated time: ``### Exercise 2.3 · Title (4 min)`` or
 #: ``### Open exercise 2.a · Title (10 min)``; group 1 is the heading up to the time.
 EXERCISE_HEADING = re.compile(
-    r"^(### (?:Open e|E)xercise (?P<id>\d+\.\w+) · .*?)\s*\((?P<minutes>\d+) min\)[ \t]*$", re.MULTILINE)
+    r"^(### (?:Open e|E)xercise (?P<id>\d+\.\w+) · .*?)\s*\((?P<minutes>\d+) min\)[ \t]*$",
+    re.MULTILINE,
+)
 #: A checked exercise's heading as the lessons write it: ``### Exercise 2.3 · Title (4 min)``.
 CHECKED_HEADING = re.compile(r"^### Exercise (?P<id>\d+\.\d+) · .+\(\d+ min\)", re.MULTILINE)
 #: An exercise named anywhere in a heading cell, stated time or not: group 1 is the id.
@@ -95,7 +97,12 @@ PROGRESS_WORDS = {CORRECT: "solved", WRONG: "tried", UNREADABLE: "not checked ye
 PROGRESS_OPEN = "open"
 #: What a cell of the gradebook's grades.csv can say, besides a misreading id such as "2.3#1".
 SOLVED, WRONG_ANSWER, NOT_ANSWERED, ERROR, NOT_HANDED_IN = (
-    PROGRESS_WORDS[CORRECT], WRONG, "not answered", "error", "not handed in")
+    PROGRESS_WORDS[CORRECT],
+    WRONG,
+    "not answered",
+    "error",
+    "not handed in",
+)
 
 
 # --- Exercise ids -------------------------------------------------------------------------

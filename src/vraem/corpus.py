@@ -40,7 +40,9 @@ def load_article(article_id: str | int) -> Article:
     try:
         parsed = parse_scrape(raw)
     except NotAScrapeError as error:  # a damaged data file: say which, and how to restore it
-        raise DataFileError(f"{data_dir() / name}: {error} {restore_hint(name)}", file=name) from None
+        raise DataFileError(
+            f"{data_dir() / name}: {error} {restore_hint(name)}", file=name
+        ) from None
     return Article(**{**parsed.__dict__, "id": key})
 
 
@@ -65,19 +67,23 @@ def load_corpus() -> pd.DataFrame:
     rows = []
     for article_id in metadata["article_id"]:
         article = load_article(article_id)
-        rows.append({
-            "article_id": article_id,
-            "title_in_scrape": article.title,
-            "published_in_scrape": article.published,
-            "byline_in_scrape": article.byline,
-            "news": "\n\n".join(article.news),
-            "analysis": "\n\n".join(article.analysis),
-            "text": article.text,
-            "paragraphs": len(article.body),
-            "words": article.word_count,
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "title_in_scrape": article.title,
+                "published_in_scrape": article.published,
+                "byline_in_scrape": article.byline,
+                "news": "\n\n".join(article.news),
+                "analysis": "\n\n".join(article.analysis),
+                "text": article.text,
+                "paragraphs": len(article.body),
+                "words": article.word_count,
+            }
+        )
     parsed = pd.DataFrame(rows).astype({"paragraphs": "Int64", "words": "Int64"})
-    parsed["published_in_scrape"] = pd.to_datetime(parsed["published_in_scrape"]).astype("datetime64[us]")
+    parsed["published_in_scrape"] = pd.to_datetime(parsed["published_in_scrape"]).astype(
+        "datetime64[us]"
+    )
     for column in ("title_in_scrape", "byline_in_scrape", "news", "analysis", "text"):
         parsed[column] = parsed[column].astype("str")
     return metadata.merge(parsed, on="article_id", validate="one_to_one")

@@ -84,8 +84,12 @@ def _current(path: str) -> _Read:
         content = handle.read()
     disk_reads[path] += 1
     changed = max(result.st_mtime_ns, result.st_ctime_ns)  # a copy keeps its original's mtime only
-    read = _Read(status, content, hashlib.blake2b(content, digest_size=16).digest(),
-                 settled=now - changed > SETTLE_NS)
+    read = _Read(
+        status,
+        content,
+        hashlib.blake2b(content, digest_size=16).digest(),
+        settled=now - changed > SETTLE_NS,
+    )
     with _lock:
         _files[path] = read
         _files.move_to_end(path)

@@ -8,10 +8,16 @@ from importlib import metadata
 from packaging.version import Version
 
 #: Packages the lessons need, with the lowest version the course was tested with.
-REQUIRED = {"pandas": "3.1.1", "altair": "6.3.0", "vl-convert-python": "1.9.0",
-            "anywidget": "0.11.0", "jupyterlab": "4.6.6", "frictionless": "5.21.0",
-            "filelock": "4.2.12"}
-FIX_INSTALL = 'run `python course.py lab` from the course folder (or `pip install -e .` there)'
+REQUIRED = {
+    "pandas": "3.1.1",
+    "altair": "6.3.0",
+    "vl-convert-python": "1.9.0",
+    "anywidget": "0.11.0",
+    "jupyterlab": "4.6.6",
+    "frictionless": "5.21.0",
+    "filelock": "4.2.12",
+}
+FIX_INSTALL = "run `python course.py lab` from the course folder (or `pip install -e .` there)"
 
 
 def diagnose() -> list[tuple[str, bool, str]]:
@@ -21,10 +27,15 @@ def diagnose() -> list[tuple[str, bool, str]]:
     """
     from .version import course_version
 
-    rows = [("course", True, f"vraem-course {course_version()} (what changed: CHANGELOG.md)"),
-            ("Python", sys.version_info >= (3, 11),
-             f"{sys.version.split()[0]}" + ("" if sys.version_info >= (3, 11) else
-                                             " is too old: install Python 3.11 or newer"))]
+    rows = [
+        ("course", True, f"vraem-course {course_version()} (what changed: CHANGELOG.md)"),
+        (
+            "Python",
+            sys.version_info >= (3, 11),
+            f"{sys.version.split()[0]}"
+            + ("" if sys.version_info >= (3, 11) else " is too old: install Python 3.11 or newer"),
+        ),
+    ]
     for package, lowest in REQUIRED.items():
         try:
             found = metadata.version(package)
@@ -32,7 +43,9 @@ def diagnose() -> list[tuple[str, bool, str]]:
             rows.append((package, False, f"not installed: {FIX_INSTALL}"))
             continue
         ok = Version(found) >= Version(lowest)
-        rows.append((package, ok, found if ok else f"{found} is older than {lowest}: {FIX_INSTALL}"))
+        rows.append(
+            (package, ok, found if ok else f"{found} is older than {lowest}: {FIX_INSTALL}")
+        )
     rows.append(_data_row())
     rows.append(_chart_row())
     return rows
@@ -75,8 +88,12 @@ def _data_row() -> tuple[str, bool, str]:
         listed = "\n".join(problems.values())
         count = f"{len(problems)} damaged file{'s' if len(problems) > 1 else ''} in {folder}"
         return ("course data", False, f"{count}:\n{listed}")
-    return ("course data", True, f"found in {folder}: {len(names)} tables, {len(article_ids)} articles "
-                                 "and the reference notes read")
+    return (
+        "course data",
+        True,
+        f"found in {folder}: {len(names)} tables, {len(article_ids)} articles "
+        "and the reference notes read",
+    )
 
 
 def _chart_row() -> tuple[str, bool, str]:
@@ -84,12 +101,20 @@ def _chart_row() -> tuple[str, bool, str]:
         import altair as alt
         import vl_convert  # noqa: F401  (the offline SVG renderer needs it)
     except ImportError as error:
-        return ("charts", False, f"{error.name} is missing, so charts cannot render offline: {FIX_INSTALL}")
+        return (
+            "charts",
+            False,
+            f"{error.name} is missing, so charts cannot render offline: {FIX_INSTALL}",
+        )
     active = alt.renderers.active
     if active in ("vraem-svg", "svg", "jupyter"):
         return ("charts", True, f"renderer '{active}': works with no network")
-    return ("charts", False, f"renderer '{active}' loads its code from the internet and shows "
-                             "nothing offline: run setup_charts() first")
+    return (
+        "charts",
+        False,
+        f"renderer '{active}' loads its code from the internet and shows "
+        "nothing offline: run setup_charts() first",
+    )
 
 
 def doctor() -> None:
@@ -115,7 +140,11 @@ def report(rows: list[tuple[str, bool, str]]) -> bool:
         for line in more:  # a long report (several damaged files) stays under its item
             print(f"  {'':<{width}}  {line}")
     all_well = all(ok for _, ok, _ in rows)
-    print("All set." if all_well else "Fix the lines marked ✗, then restart the kernel and run this cell again.")
+    print(
+        "All set."
+        if all_well
+        else "Fix the lines marked ✗, then restart the kernel and run this cell again."
+    )
     return all_well
 
 

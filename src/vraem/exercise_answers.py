@@ -48,13 +48,16 @@ class DateRange(AnswerType):
         if isinstance(answer, str):
             found = re.findall(r"\d{4}-\d{2}-\d{2}", answer[:1000])
             if len(found) != 2:
-                raise AnswerTypeError(f"a range has two ends, the earliest and the latest possible date: "
-                                      f"{self._FORMAT}")
+                raise AnswerTypeError(
+                    f"a range has two ends, the earliest and the latest possible date: "
+                    f"{self._FORMAT}"
+                )
             notes.append(f"{quoted(answer)} as the list {listed(found)}")
             answer = found
         if isinstance(answer, date):
-            raise AnswerTypeError(f"a range has two ends, the earliest and the latest possible date: "
-                                  f"{self._FORMAT}")
+            raise AnswerTypeError(
+                f"a range has two ends, the earliest and the latest possible date: {self._FORMAT}"
+            )
         if not isinstance(answer, list | tuple) or len(answer) != 2:
             raise AnswerTypeError(self._FORMAT)
         ends = []
@@ -103,34 +106,50 @@ class Coding(AnswerType):
         if isinstance(answer, pd.DataFrame):
             missing = [column for column in CODE_COLUMNS if column not in answer.columns]
             if missing:
-                raise AnswerTypeError("give a table with the columns value_text, hedge and source_type "
-                                      f"(it lacks {', '.join(missing)})")
+                raise AnswerTypeError(
+                    "give a table with the columns value_text, hedge and source_type "
+                    f"(it lacks {', '.join(missing)})"
+                )
             rows = list(answer[list(CODE_COLUMNS)].head(MAX_CODED_ROWS + 1).itertuples(index=False))
         elif isinstance(answer, list | tuple):
-            rows = list(answer[:MAX_CODED_ROWS + 1])
+            rows = list(answer[: MAX_CODED_ROWS + 1])
         else:
-            raise AnswerTypeError("give your codes as a table: pd.DataFrame(rows, columns=[\"value_text\", "
-                                  "\"hedge\", \"source_type\"]), one row per figure")
+            raise AnswerTypeError(
+                'give your codes as a table: pd.DataFrame(rows, columns=["value_text", '
+                '"hedge", "source_type"]), one row per figure'
+            )
         if not rows:
-            raise AnswerTypeError("the table has no rows yet: add one row per figure of the article")
+            raise AnswerTypeError(
+                "the table has no rows yet: add one row per figure of the article"
+            )
         if len(rows) > MAX_CODED_ROWS:
-            raise AnswerTypeError(f"that is more than {MAX_CODED_ROWS} rows: code only the figures of "
-                                  f"article {self.article_id}")
+            raise AnswerTypeError(
+                f"that is more than {MAX_CODED_ROWS} rows: code only the figures of "
+                f"article {self.article_id}"
+            )
         types = _source_types()
         coded, notes = [], []
         for number, row in enumerate(rows, start=1):
             if not isinstance(row, list | tuple) or len(row) != len(CODE_COLUMNS):
-                raise AnswerTypeError(f"row {number} should hold three texts: (value_text, hedge, source_type)")
+                raise AnswerTypeError(
+                    f"row {number} should hold three texts: (value_text, hedge, source_type)"
+                )
             row = tuple(row)
             value_text, hedge, source_type = row
             if not all(isinstance(item, str) and item.strip() for item in row):
-                raise AnswerTypeError(f"row {number}: write each code as text in quotes, and \"none\" "
-                                      "when there is no hedge")
+                raise AnswerTypeError(
+                    f'row {number}: write each code as text in quotes, and "none" '
+                    "when there is no hedge"
+                )
             if _folded(source_type) not in types:
-                raise AnswerTypeError(f"row {number}: the source_type must be one of: "
-                                      + ", ".join(f'"{kind}"' for kind in types))
+                raise AnswerTypeError(
+                    f"row {number}: the source_type must be one of: "
+                    + ", ".join(f'"{kind}"' for kind in types)
+                )
             if source_type != _folded(source_type):
-                notes.append(f"row {number}'s source_type {quoted(source_type)} as {quoted(_folded(source_type))}")
+                notes.append(
+                    f"row {number}'s source_type {quoted(source_type)} as {quoted(_folded(source_type))}"
+                )
             coded.append((_folded(value_text), _folded(hedge), _folded(source_type)))
         more = f", and {len(notes) - 1} more like it" if len(notes) > 1 else ""
         return tuple(coded), (notes[0] + more,) if notes else ()
@@ -143,8 +162,11 @@ class Coding(AnswerType):
     def missing(self, value, expected) -> list[str]:
         """The table's figures that no row of the coding names (loosely: "80 tons" names "80")."""
         mine = [value_text for value_text, _, _ in value]
-        return [figure for figure, _, _ in self.read(expected)
-                if not any(_within(figure, text) or _within(text, figure) for text in mine)]
+        return [
+            figure
+            for figure, _, _ in self.read(expected)
+            if not any(_within(figure, text) or _within(text, figure) for text in mine)
+        ]
 
     def same(self, value, expected) -> bool:
         """Whether every coded figure is in the article and every figure of the key is coded."""
@@ -168,9 +190,12 @@ def _pieces(pattern: str, text: str) -> list[str]:
 
 def _inside_a_word(pattern: str, text: str) -> list[str]:
     """Matches that start or end in the middle of a word ("one" in "gone", "ten" in "intensity")."""
-    return [match.group(0) for match in re.finditer(pattern, text, flags=re.IGNORECASE)
-            if (match.start() > 0 and text[match.start() - 1].isalpha())
-            or (match.end() < len(text) and text[match.end()].isalpha())]
+    return [
+        match.group(0)
+        for match in re.finditer(pattern, text, flags=re.IGNORECASE)
+        if (match.start() > 0 and text[match.start() - 1].isalpha())
+        or (match.end() < len(text) and text[match.end()].isalpha())
+    ]
 
 
 #: The longest pattern exercise 2.3 reads (the model answer is under 80 characters).
@@ -192,29 +217,44 @@ class Pattern(AnswerType):
             pattern, _ = self.reading(answer.pattern)
             return pattern, ("the compiled pattern as its text",)
         if not isinstance(answer, str):
-            raise AnswerTypeError("give your pattern as text in quotes, best as a raw string: r\"...\"")
+            raise AnswerTypeError(
+                'give your pattern as text in quotes, best as a raw string: r"..."'
+            )
         if not answer.strip():
-            raise AnswerTypeError("the pattern is empty: write the words to find between the quotes")
-        if len(answer) > MAX_PATTERN:  # a pasted text, not a pattern: never run it over the articles
-            raise AnswerTypeError(f"that pattern is {len(answer):,} characters long; a number-word finder "
-                                  f"needs well under {MAX_PATTERN:,}")
+            raise AnswerTypeError(
+                "the pattern is empty: write the words to find between the quotes"
+            )
+        if (
+            len(answer) > MAX_PATTERN
+        ):  # a pasted text, not a pattern: never run it over the articles
+            raise AnswerTypeError(
+                f"that pattern is {len(answer):,} characters long; a number-word finder "
+                f"needs well under {MAX_PATTERN:,}"
+            )
         try:
             compiled = re.compile(answer, flags=re.IGNORECASE)
         except re.error as error:
-            raise AnswerTypeError(f"Python cannot read that pattern ({error}): check the brackets and the "
-                                  "backslashes") from None
+            raise AnswerTypeError(
+                f"Python cannot read that pattern ({error}): check the brackets and the backslashes"
+            ) from None
         if compiled.fullmatch("") is not None:
-            raise AnswerTypeError("that pattern matches empty text, so it would \"find\" something "
-                                  "everywhere: make each part of it match at least one letter")
+            raise AnswerTypeError(
+                'that pattern matches empty text, so it would "find" something '
+                "everywhere: make each part of it match at least one letter"
+            )
         return answer, ()
 
     @staticmethod
     def missed(pattern: str) -> list[str]:
         """The claim ids whose number word the pattern does not find in the quote."""
         claims = number_word_claims()
-        return [claim_id for claim_id, value_text, text in
-                zip(claims["claim_id"], claims["value_text"], claims["quote"], strict=True)
-                if value_text not in _pieces(pattern, text)]
+        return [
+            claim_id
+            for claim_id, value_text, text in zip(
+                claims["claim_id"], claims["value_text"], claims["quote"], strict=True
+            )
+            if value_text not in _pieces(pattern, text)
+        ]
 
     @staticmethod
     def pieces(pattern: str) -> list[str]:
@@ -224,12 +264,17 @@ class Pattern(AnswerType):
     @staticmethod
     def inside_words(pattern: str) -> list[str]:
         """The pieces the pattern finds inside a longer word (the "one" in "someone")."""
-        return [piece for text in article_texts().values() for piece in _inside_a_word(pattern, text)]
+        return [
+            piece for text in article_texts().values() for piece in _inside_a_word(pattern, text)
+        ]
 
     def same(self, value, expected) -> bool:
         """Whether the pattern finds every number word, only whole words, and nothing but number words."""
-        return (not self.missed(value) and not self.inside_words(value)
-                and all(piece.lower() in NUMBER_WORDS for piece in self.pieces(value)))
+        return (
+            not self.missed(value)
+            and not self.inside_words(value)
+            and all(piece.lower() in NUMBER_WORDS for piece in self.pieces(value))
+        )
 
 
 class StatementLabels(Labels):
@@ -245,8 +290,10 @@ class StatementLabels(Labels):
     def reading(self, answer):
         """``(value, notes)``: the labels, refusing a list of letters with a message that asks for a dictionary."""
         if not isinstance(answer, Mapping | pd.Series | pd.DataFrame):
-            raise AnswerTypeError('give "yes" or "no" for every statement letter, as a dictionary: '
-                                  '{"a": "…", "b": "…", ...}, not a list of letters')
+            raise AnswerTypeError(
+                'give "yes" or "no" for every statement letter, as a dictionary: '
+                '{"a": "…", "b": "…", ...}, not a list of letters'
+            )
         return super().reading(answer)
 
 
@@ -269,20 +316,26 @@ class BriefStructure(AnswerType):
     def reading(self, answer):
         """``(value, notes)``: the review of each section of the brief, reading at most a few dozen keys."""
         if not isinstance(answer, Mapping):
-            raise AnswerTypeError("give the brief as a dictionary with one entry per section; start from "
-                                  "brief = template()")
+            raise AnswerTypeError(
+                "give the brief as a dictionary with one entry per section; start from "
+                "brief = template()"
+            )
         # read at most a few dozen keys: a brief has a handful of sections, and an endless
         # mapping must not hang the check
         keys = list(islice(iter(answer), MAX_BRIEF_KEYS + 1))
         if len(keys) > MAX_BRIEF_KEYS:
-            raise AnswerTypeError(f"a brief has {len(SECTIONS)} sections; this dictionary has more than "
-                                  f"{MAX_BRIEF_KEYS} entries. Start from brief = template()")
+            raise AnswerTypeError(
+                f"a brief has {len(SECTIONS)} sections; this dictionary has more than "
+                f"{MAX_BRIEF_KEYS} entries. Start from brief = template()"
+            )
         return tuple(review_brief({key: answer[key] for key in keys}, self.article())), ()
 
     def same(self, value, expected) -> bool:
         """Whether the brief has the key's sections and every one of them holds."""
         sections = [review.section for review in self.read(expected)]
-        return [review.section for review in value] == sections and all(review.ok for review in value)
+        return [review.section for review in value] == sections and all(
+            review.ok for review in value
+        )
 
     def explain(self, value, expected) -> str:
         """How many sections hold, and what each failing one still needs."""

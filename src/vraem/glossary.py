@@ -19,7 +19,11 @@ from .scrape import clean_line
 from .tables import read_table
 
 #: The reference files a glossary passage may come from.
-REFERENCE_FILES = ("reference/context_facts.md", "reference/README.md", "reference/coca_cultivation_peru.csv")
+REFERENCE_FILES = (
+    "reference/context_facts.md",
+    "reference/README.md",
+    "reference/coca_cultivation_peru.csv",
+)
 
 
 #: An acronym, as the lessons' prose is searched for them: a word of two or more capital
@@ -37,13 +41,13 @@ NOT_PROSE = re.compile(r"```.*?```|~~~.*?~~~|`[^`]*`|\]\([^)]*\)|<[^>]+>|https?:
 NOT_GLOSSED = {
     "AI": "artificial intelligence; lesson 05 spells it out where it says its outside coders were AI-assistant sessions",
     "SVG": "a picture file format; lesson 00 says what it is where it uses it",
-    "SEE": "from the label \"SEE ALSO: …\" that lesson 01 quotes from the scraped pages",
-    "ALSO": "from the label \"SEE ALSO: …\" that lesson 01 quotes from the scraped pages",
+    "SEE": 'from the label "SEE ALSO: …" that lesson 01 quotes from the scraped pages',
+    "ALSO": 'from the label "SEE ALSO: …" that lesson 01 quotes from the scraped pages',
     "HTML": "the file format of a saved web page, which lesson 06 asks for",
     "README": "the name of the course's front-page file, which lesson 06 links to",
     "SIFT": "the name of Mike Caulfield's four reading moves, which lesson 06 credits and explains (reference (l))",
-    "CC": "from \"CC BY 4.0\", the name of the licence SIFT is published under (lesson 06, reference (l))",
-    "BY": "from \"CC BY 4.0\", the name of the licence SIFT is published under (lesson 06, reference (l))",
+    "CC": 'from "CC BY 4.0", the name of the licence SIFT is published under (lesson 06, reference (l))',
+    "BY": 'from "CC BY 4.0", the name of the licence SIFT is published under (lesson 06, reference (l))',
 }
 
 
@@ -90,8 +94,12 @@ def term_names() -> dict[str, str]:
 
 def _source_line(row: pd.Series) -> str:
     if row["source_kind"] == "article":
-        return f'Source: article {row["article_id"]}, “{row["quote"]}” (InSight Crime)'
-    where = row["source_url"] if isinstance(row["source_url"], str) and row["source_url"] else "data/reference/"
+        return f"Source: article {row['article_id']}, “{row['quote']}” (InSight Crime)"
+    where = (
+        row["source_url"]
+        if isinstance(row["source_url"], str) and row["source_url"]
+        else "data/reference/"
+    )
     return f"Source: “{row['quote']}” ({where})"
 
 
@@ -107,7 +115,9 @@ def glossary(term: object = None) -> None:
         print(f"The glossary could not be read: {error}")
         return
     if term is None:
-        print("Terms in the glossary: " + ", ".join(table["term"]) + '. Run glossary("TERM") for one.')
+        print(
+            "Terms in the glossary: " + ", ".join(table["term"]) + '. Run glossary("TERM") for one.'
+        )
         return
     try:
         row = find_term(term)
@@ -115,13 +125,17 @@ def glossary(term: object = None) -> None:
         row = None
     if row is None:
         names = list(table["term"]) + list(table["spanish"]) + list(table["english"])
-        close = difflib.get_close_matches(_fold(term), [_fold(name) for name in names], n=3, cutoff=0.6)
+        close = difflib.get_close_matches(
+            _fold(term), [_fold(name) for name in names], n=3, cutoff=0.6
+        )
         nearest = [name for name in names if _fold(name) in close]
         hint = f" Did you mean: {', '.join(dict.fromkeys(nearest))}?" if nearest else ""
         print(f"{str(term)[:60]!r} is not in the glossary.{hint} Run glossary() for every term.")
         return
-    print(f"{row['term']} — Spanish: {row['spanish']} · English: {row['english']}\n"
-          f"{row['definition']}\n{_source_line(row)}")
+    print(
+        f"{row['term']} — Spanish: {row['spanish']} · English: {row['english']}\n"
+        f"{row['definition']}\n{_source_line(row)}"
+    )
 
 
 def glossary_problems(table: pd.DataFrame) -> list[str]:
@@ -132,7 +146,9 @@ def glossary_problems(table: pd.DataFrame) -> list[str]:
     reference README itself).
     """
     texts = article_texts()
-    reference = {name: clean_line(data_file(name).read_text(encoding="utf-8")) for name in REFERENCE_FILES}
+    reference = {
+        name: clean_line(data_file(name).read_text(encoding="utf-8")) for name in REFERENCE_FILES
+    }
     problems = []
     for _, row in table.iterrows():
         where, quote = f"glossary.csv, term {row['term']!r}", clean_line(row["quote"])
@@ -143,6 +159,8 @@ def glossary_problems(table: pd.DataFrame) -> list[str]:
         if not any(quote in text for text in reference.values()):
             problems.append(f"{where}: the passage is not in data/reference/")
         url = row["source_url"] if isinstance(row["source_url"], str) else ""
-        if url != "data/reference/README.md" and not any(url and url in text for text in reference.values()):
+        if url != "data/reference/README.md" and not any(
+            url and url in text for text in reference.values()
+        ):
             problems.append(f"{where}: the address {url!r} is not cited in data/reference/")
     return problems

@@ -95,17 +95,27 @@ class Graded:
         for cell in self.outcome.cells:
             error = cell.get("error")
             if error and error["name"] == "CellTimeout":
-                lines.append(f"cell {cell['cell']}: stopped at the cell time limit ({error['message']})")
+                lines.append(
+                    f"cell {cell['cell']}: stopped at the cell time limit ({error['message']})"
+                )
             elif error:
-                lines.append(f"cell {cell['cell']}: {error['name']}: {error['message']}".rstrip(": "))
+                lines.append(
+                    f"cell {cell['cell']}: {error['name']}: {error['message']}".rstrip(": ")
+                )
             if cell.get("restarted"):
-                lines.append(f"cell {cell['cell']}: the kernel no longer answered and was restarted"
-                             + ("; the rest of the notebook was given up" if cell.get("gave_up") else
-                                "; the cells before it that had run cleanly were run again"))
+                lines.append(
+                    f"cell {cell['cell']}: the kernel no longer answered and was restarted"
+                    + (
+                        "; the rest of the notebook was given up"
+                        if cell.get("gave_up")
+                        else "; the cells before it that had run cleanly were run again"
+                    )
+                )
         return lines
 
 
 # ------------------------------------------------------------------ judging
+
 
 def judge(outcome: Outcome, keys: dict) -> list[Attempt]:
     """Judge every answer a notebook handed over, here, with the course's keys."""
@@ -129,17 +139,29 @@ def _judge_one(handed, cell: int, keys: dict) -> Attempt | None:
         if "too_large" in handed:
             raise HandOverError("too large")
         answer = decode(handed.get("answer"))
-        feedback = evaluate(exercise_id, keys=keys) if handed.get("missing") is True else \
-            evaluate(exercise_id, answer, keys=keys)
+        feedback = (
+            evaluate(exercise_id, keys=keys)
+            if handed.get("missing") is True
+            else evaluate(exercise_id, answer, keys=keys)
+        )
         answer_text = "(no answer given)" if handed.get("missing") is True else shown(answer)
     except HandOverError as error:
         feedback = evaluate(exercise_id, ..., keys=keys)  # finds the exercise id, as check() would
         if feedback.status == UNANSWERED:
-            feedback = type(feedback)(feedback.exercise_id, UNREADABLE,
-                                      f"the answer could not be handed over to the gradebook ({error}).")
+            feedback = type(feedback)(
+                feedback.exercise_id,
+                UNREADABLE,
+                f"the answer could not be handed over to the gradebook ({error}).",
+            )
         answer_text = "(not readable)"
-    return Attempt(feedback.exercise_id, feedback.status, feedback.message, feedback.misreading, cell,
-                   answer_text)
+    return Attempt(
+        feedback.exercise_id,
+        feedback.status,
+        feedback.message,
+        feedback.misreading,
+        cell,
+        answer_text,
+    )
 
 
 def counted(attempts: list[Attempt]) -> Attempt:
@@ -162,6 +184,7 @@ def outcome_word(attempt: Attempt | None, failed: bool) -> str:
 
 # ------------------------------------------------------------------ running the class
 
+
 def _run_all(graded: list[Graded], sandbox: Sandbox, workers: int, show_progress: bool) -> None:
     """Run every submission, ``workers`` at a time, each in a slot of its own (its own user when root).
 
@@ -176,15 +199,21 @@ def _run_all(graded: list[Graded], sandbox: Sandbox, workers: int, show_progress
     def run(item: Graded) -> Graded:
         slot = slots.get()
         try:
-            item.outcome = sandbox.run([(c.number, c.source) for c in item.submission.cells if c.kind == "code"],
-                                       slot)
+            item.outcome = sandbox.run(
+                [(c.number, c.source) for c in item.submission.cells if c.kind == "code"], slot
+            )
         except Exception as error:  # one notebook must never stop the class
-            item.outcome = Outcome(problems=[f"the gradebook could not run it ({type(error).__name__}: {error})"])
+            item.outcome = Outcome(
+                problems=[f"the gradebook could not run it ({type(error).__name__}: {error})"]
+            )
         finally:
             slots.put(slot)
         return item
 
-    with _progress(len(graded), show_progress) as advance, ThreadPoolExecutor(max_workers=workers) as pool:
+    with (
+        _progress(len(graded), show_progress) as advance,
+        ThreadPoolExecutor(max_workers=workers) as pool,
+    ):
         futures = [pool.submit(run, item) for item in graded]
         try:
             for future in as_completed(futures):
@@ -214,9 +243,15 @@ class _progress:
                 TimeRemainingColumn,
             )
 
-            self.bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("notebooks · time left"), TimeRemainingColumn(),
-                                TextColumn("{task.description}"), transient=False)
+            self.bar = Progress(
+                TextColumn("grading"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("notebooks · time left"),
+                TimeRemainingColumn(),
+                TextColumn("{task.description}"),
+                transient=False,
+            )
             self.bar.start()
             self.task = self.bar.add_task("", total=self.total)
         return self.advance
@@ -230,9 +265,18 @@ class _progress:
             self.bar.stop()
 
 
-def grade(sources: list[str | Path], out: Path, learner_from: str = "folder", pattern: str | None = None,
-          cell_limit: int = 60, notebook_limit: int = 300, workers: int = 2, trusted: bool = False,
-          limits: Limits | None = None, show_progress: bool = False) -> dict:
+def grade(
+    sources: list[str | Path],
+    out: Path,
+    learner_from: str = "folder",
+    pattern: str | None = None,
+    cell_limit: int = 60,
+    notebook_limit: int = 300,
+    workers: int = 2,
+    trusted: bool = False,
+    limits: Limits | None = None,
+    show_progress: bool = False,
+) -> dict:
     """Run every submission and write grades.csv, attempts.csv and report.html into ``out``.
 
     Raises SandboxUnavailable (no bubblewrap, and ``trusted`` not given) or
@@ -253,9 +297,12 @@ def grade(sources: list[str | Path], out: Path, learner_from: str = "folder", pa
         described = sandbox.describe()
     problems = _write_outputs(out, exercises, graded, submissions, notes, described, trusted)
     learners = {item.learner for item in graded}
-    return {"learners": len(learners), "notebooks": len(runnable),
-            "problems": sum(map(len, problems.values())) + len(notes),
-            "seconds": round(time.perf_counter() - started, 1)}
+    return {
+        "learners": len(learners),
+        "notebooks": len(runnable),
+        "problems": sum(map(len, problems.values())) + len(notes),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
 
 
 def _to_grade(submissions: list[Submission]) -> list[Graded]:
@@ -265,13 +312,22 @@ def _to_grade(submissions: list[Submission]) -> list[Graded]:
     """
     for submission in submissions:
         if submission.problem is None and submission.lesson is None:
-            submission.problem = "no check() call found: not a course notebook, or every check cell is gone"
+            submission.problem = (
+                "no check() call found: not a course notebook, or every check cell is gone"
+            )
     current = keep_newest(submissions)
     return [Graded(s, open_answers=open_answers(s.cells)) for s in current]
 
 
-def _write_outputs(out: Path, exercises: dict, graded: list[Graded], submissions: list[Submission],
-                   notes: list[str], described: str, trusted: bool) -> dict[str, list[str]]:
+def _write_outputs(
+    out: Path,
+    exercises: dict,
+    graded: list[Graded],
+    submissions: list[Submission],
+    notes: list[str],
+    described: str,
+    trusted: bool,
+) -> dict[str, list[str]]:
     """Write the three files and say each learner's problems: ``problems = _write_outputs(out, exercises, …)``."""
     attempts, problems = _tables(graded, exercises)
     grades = wide_grades(attempts, list(exercises), problems)
@@ -280,8 +336,17 @@ def _write_outputs(out: Path, exercises: dict, graded: list[Graded], submissions
     from .gradebook_report import write_report
 
     superseded = [s for s in submissions if s.superseded_by]
-    write_report(out / "report.html", attempts, grades, notes, problems, superseded, graded, described,
-                 trusted=trusted)
+    write_report(
+        out / "report.html",
+        attempts,
+        grades,
+        notes,
+        problems,
+        superseded,
+        graded,
+        described,
+        trusted=trusted,
+    )
     return problems
 
 
@@ -295,8 +360,22 @@ def _tables(graded: list[Graded], exercises: dict) -> tuple[pd.DataFrame, dict[s
             continue
         said += _problems_of(item, exercises)
         rows += _outcome_rows(item, exercises)
-    columns = ["learner", "lesson", "exercise", "outcome", "checks", "status", "misreading", "feedback", "cell",
-               "last_outcome", "last_answer", "last_feedback", "submission", "cell_errors"]
+    columns = [
+        "learner",
+        "lesson",
+        "exercise",
+        "outcome",
+        "checks",
+        "status",
+        "misreading",
+        "feedback",
+        "cell",
+        "last_outcome",
+        "last_answer",
+        "last_feedback",
+        "submission",
+        "cell_errors",
+    ]
     return pd.DataFrame(rows, columns=columns), problems
 
 
@@ -307,8 +386,10 @@ def _problems_of(item: Graded, exercises: dict) -> list[str]:
     said += [f"{submission.source}: {problem}" for problem in item.outcome.problems]
     unknown = sorted({a.exercise for a in item.attempts} - set(exercises))
     if unknown:
-        said.append(f"{submission.source}: checks unknown exercise ids {', '.join(unknown)} (a renamed cell, "
-                    "or a notebook from another version of the course)")
+        said.append(
+            f"{submission.source}: checks unknown exercise ids {', '.join(unknown)} (a renamed cell, "
+            "or a notebook from another version of the course)"
+        )
     return said
 
 
@@ -320,25 +401,39 @@ def _outcome_rows(item: Graded, exercises: dict) -> list[dict]:
         made = [a for a in item.attempts if a.exercise == exercise_id]
         best = counted(made) if made else None
         last = made[-1] if made else None
-        rows.append({"learner": item.learner, "lesson": submission.lesson, "exercise": exercise_id,
-                     "outcome": outcome_word(best, failed), "checks": len(made),
-                     "status": best.status if best else "", "misreading": (best.misreading or "") if best else "",
-                     "feedback": best.message if best else "", "cell": best.cell if best else "",
-                     "last_outcome": outcome_word(last, failed), "last_answer": last.answer if last else "",
-                     "last_feedback": last.message if last else "", "submission": submission.source,
-                     "cell_errors": " | ".join(item.cell_errors()[:5])})
+        rows.append(
+            {
+                "learner": item.learner,
+                "lesson": submission.lesson,
+                "exercise": exercise_id,
+                "outcome": outcome_word(best, failed),
+                "checks": len(made),
+                "status": best.status if best else "",
+                "misreading": (best.misreading or "") if best else "",
+                "feedback": best.message if best else "",
+                "cell": best.cell if best else "",
+                "last_outcome": outcome_word(last, failed),
+                "last_answer": last.answer if last else "",
+                "last_feedback": last.message if last else "",
+                "submission": submission.source,
+                "cell_errors": " | ".join(item.cell_errors()[:5]),
+            }
+        )
     return rows
 
 
-def wide_grades(attempts: pd.DataFrame, exercise_order: list[str],
-                problems: dict[str, list[str]] | None = None) -> pd.DataFrame:
+def wide_grades(
+    attempts: pd.DataFrame, exercise_order: list[str], problems: dict[str, list[str]] | None = None
+) -> pd.DataFrame:
     """One row per learner, one column per exercise, and the problems: ``wide_grades(attempts, ids)``."""
     problems = problems or {}
     learners = sorted(set(attempts["learner"]) | set(problems))
     if attempts.empty:
         wide = pd.DataFrame(index=pd.Index(learners, name="learner"))
     else:
-        wide = attempts.pivot_table(index="learner", columns="exercise", values="outcome", aggfunc="last")
+        wide = attempts.pivot_table(
+            index="learner", columns="exercise", values="outcome", aggfunc="last"
+        )
         wide = wide.reindex(learners)
     columns = [e for e in exercise_order if e in wide.columns]
     wide = wide[columns].fillna(NOT_HANDED_IN)
@@ -359,37 +454,75 @@ def _csv(frame: pd.DataFrame, path: Path) -> None:
 
 # ------------------------------------------------------------------ command line
 
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: grade the submissions into --out."""
-    parser = argparse.ArgumentParser(prog="python -m vraem.gradebook", description=__doc__.splitlines()[0])
-    parser.add_argument("submissions", nargs="*", help="notebooks, folders of notebooks, or zip files")
-    parser.add_argument("--out", type=Path, help="folder for grades.csv, attempts.csv and report.html")
-    parser.add_argument("--learner-from", choices=["folder", "file"], default="folder",
-                        help="take each learner's name from the folder (default) or the file name")
-    parser.add_argument("--learner-pattern", help="regular expression with a group (?P<learner>…) read "
-                                                   "from the file name, e.g. '^(?P<learner>[^_]+)_'")
-    parser.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell (default 60)")
-    parser.add_argument("--notebook-timeout", type=int, default=300, help="seconds per notebook (default 300)")
-    parser.add_argument("--memory", type=float, default=2, help="GiB of memory per process (default 2)")
+    parser = argparse.ArgumentParser(
+        prog="python -m vraem.gradebook", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "submissions", nargs="*", help="notebooks, folders of notebooks, or zip files"
+    )
+    parser.add_argument(
+        "--out", type=Path, help="folder for grades.csv, attempts.csv and report.html"
+    )
+    parser.add_argument(
+        "--learner-from",
+        choices=["folder", "file"],
+        default="folder",
+        help="take each learner's name from the folder (default) or the file name",
+    )
+    parser.add_argument(
+        "--learner-pattern",
+        help="regular expression with a group (?P<learner>…) read "
+        "from the file name, e.g. '^(?P<learner>[^_]+)_'",
+    )
+    parser.add_argument(
+        "--cell-timeout", type=int, default=60, help="seconds per cell (default 60)"
+    )
+    parser.add_argument(
+        "--notebook-timeout", type=int, default=300, help="seconds per notebook (default 300)"
+    )
+    parser.add_argument(
+        "--memory", type=float, default=2, help="GiB of memory per process (default 2)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="notebooks run at once (default 2)")
-    parser.add_argument("--trusted-class", action="store_true",
-                        help="run the notebooks WITHOUT a sandbox, with your own permissions (only for code "
-                             "you trust; the report says so in red)")
+    parser.add_argument(
+        "--trusted-class",
+        action="store_true",
+        help="run the notebooks WITHOUT a sandbox, with your own permissions (only for code "
+        "you trust; the report says so in red)",
+    )
     args = parser.parse_args(argv)
     if not args.submissions or not args.out:
         parser.error("give the submissions and --out OUT")
-    limits = Limits(memory=int(args.memory * 1024 ** 3), cpu=args.notebook_timeout + 10)
+    limits = Limits(memory=int(args.memory * 1024**3), cpu=args.notebook_timeout + 10)
     try:
-        summary = grade(args.submissions, args.out, args.learner_from, args.learner_pattern, args.cell_timeout,
-                        args.notebook_timeout, args.workers, args.trusted_class, limits, show_progress=True)
+        summary = grade(
+            args.submissions,
+            args.out,
+            args.learner_from,
+            args.learner_pattern,
+            args.cell_timeout,
+            args.notebook_timeout,
+            args.workers,
+            args.trusted_class,
+            limits,
+            show_progress=True,
+        )
     except (SandboxUnavailable, PreflightFailed) as error:
         print(f"gradebook: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("gradebook: interrupted; every sandbox was stopped and nothing was written", file=sys.stderr)
+        print(
+            "gradebook: interrupted; every sandbox was stopped and nothing was written",
+            file=sys.stderr,
+        )
         return 130
-    print(f"graded {summary['notebooks']} notebook(s) from {summary['learners']} learner(s) in "
-          f"{summary['seconds']} s; {summary['problems']} problem(s) listed in {args.out / 'report.html'}")
+    print(
+        f"graded {summary['notebooks']} notebook(s) from {summary['learners']} learner(s) in "
+        f"{summary['seconds']} s; {summary['problems']} problem(s) listed in {args.out / 'report.html'}"
+    )
     return 0
 
 

@@ -46,9 +46,30 @@ MAX_COLUMNS = 50
 #: Numbers with more digits than this are handed over as "a huge number" of their sign.
 MAX_DIGITS = 60
 #: The pandas dtypes a Series or a DataFrame column is rebuilt with; any other becomes object.
-SAFE_DTYPES = {"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32",
-               "float64", "bool", "object", "str", "string", "Int64", "Float64", "boolean",
-               "datetime64[ns]", "datetime64[us]", "datetime64[ms]", "datetime64[s]", "category"}
+SAFE_DTYPES = {
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float32",
+    "float64",
+    "bool",
+    "object",
+    "str",
+    "string",
+    "Int64",
+    "Float64",
+    "boolean",
+    "datetime64[ns]",
+    "datetime64[us]",
+    "datetime64[ms]",
+    "datetime64[s]",
+    "category",
+}
 
 
 class HandOverError(ValueError):
@@ -57,17 +78,26 @@ class HandOverError(ValueError):
 
 # ------------------------------------------------------------------ the learner's side
 
+
 def hand_over(exercise_id, answer, missing: bool = False) -> None:
     """Show an answer to the gradebook as a display output (in the learner's kernel); never raises."""
     try:
-        data = {"exercise": encode(exercise_id), "answer": None if missing else encode(answer),
-                "missing": bool(missing)}
+        data = {
+            "exercise": encode(exercise_id),
+            "answer": None if missing else encode(answer),
+            "missing": bool(missing),
+        }
         if len(json.dumps(data)) > MAX_BYTES:
             data["answer"] = {"t": "too large"}
         from IPython.display import display
 
-        display({MIME: data, "text/plain": f"(answer to {str(exercise_id)[:20]} handed to the gradebook)"},
-                raw=True)
+        display(
+            {
+                MIME: data,
+                "text/plain": f"(answer to {str(exercise_id)[:20]} handed to the gradebook)",
+            },
+            raw=True,
+        )
     except Exception:  # a check() must never stop the notebook; the gradebook then sees no answer
         pass
 
@@ -83,10 +113,10 @@ def encode(value, depth: int = 0, budget: list | None = None):
     if isinstance(value, np.bool_):
         return bool(value)
     if isinstance(value, str):
-        return str(value[:MAX_TEXT + 1])
+        return str(value[: MAX_TEXT + 1])
     if isinstance(value, int | np.integer):
         number = int(value)
-        if abs(number) >= 10 ** MAX_DIGITS:
+        if abs(number) >= 10**MAX_DIGITS:
             return {"t": "huge", "sign": 1 if number > 0 else -1}
         return number
     if isinstance(value, float | np.floating):
@@ -99,9 +129,9 @@ def encode(value, depth: int = 0, budget: list | None = None):
     if value is pd.NaT:
         return {"t": "NaT"}
     if isinstance(value, Decimal):
-        return {"t": "decimal", "v": str(value)[:MAX_DIGITS + 20]}
+        return {"t": "decimal", "v": str(value)[: MAX_DIGITS + 20]}
     if isinstance(value, bytes):
-        return {"t": "bytes", "v": value[:MAX_TEXT + 1].decode("latin-1")}
+        return {"t": "bytes", "v": value[: MAX_TEXT + 1].decode("latin-1")}
     if isinstance(value, np.datetime64):
         value = pd.Timestamp(value)
     if isinstance(value, pd.Timestamp):
@@ -120,32 +150,54 @@ def _encode_collection(value, depth: int, budget: list):
         return [encode(item, depth, budget) for item in islice(iter(values), MAX_ITEMS + 1)]
 
     if isinstance(value, pd.DataFrame):
-        frame = value.iloc[:MAX_ITEMS + 1, :MAX_COLUMNS]
-        return {"t": "DataFrame", "columns": items(frame.columns), "index": items(frame.index),
-                "dtypes": [str(dtype) for dtype in frame.dtypes],
-                "data": [items(frame.iloc[:, number].tolist()) for number in range(frame.shape[1])]}
+        frame = value.iloc[: MAX_ITEMS + 1, :MAX_COLUMNS]
+        return {
+            "t": "DataFrame",
+            "columns": items(frame.columns),
+            "index": items(frame.index),
+            "dtypes": [str(dtype) for dtype in frame.dtypes],
+            "data": [items(frame.iloc[:, number].tolist()) for number in range(frame.shape[1])],
+        }
     if isinstance(value, pd.Series):
-        part = value.iloc[:MAX_ITEMS + 1]
-        return {"t": "Series", "v": items(part.tolist()), "index": items(part.index),
-                "dtype": str(value.dtype), "name": encode(value.name, depth, budget)}
+        part = value.iloc[: MAX_ITEMS + 1]
+        return {
+            "t": "Series",
+            "v": items(part.tolist()),
+            "index": items(part.index),
+            "dtype": str(value.dtype),
+            "name": encode(value.name, depth, budget),
+        }
     if isinstance(value, pd.Index):
-        return {"t": "Index", "v": items(value[:MAX_ITEMS + 1].tolist()), "dtype": str(value.dtype)}
+        return {
+            "t": "Index",
+            "v": items(value[: MAX_ITEMS + 1].tolist()),
+            "dtype": str(value.dtype),
+        }
     if isinstance(value, np.ndarray):
         if value.ndim > 1 and value.size > MAX_ITEMS + 1:
             return {"t": "ndarray", "shape": list(value.shape[:8]), "v": None}
-        return {"t": "ndarray", "shape": list(value.shape[:8]),
-                "v": items(value.ravel()[:MAX_ITEMS + 1].tolist())}
+        return {
+            "t": "ndarray",
+            "shape": list(value.shape[:8]),
+            "v": items(value.ravel()[: MAX_ITEMS + 1].tolist()),
+        }
     kinds = {list: "list", tuple: "tuple", set: "set", frozenset: "frozenset"}
     for kind, name in kinds.items():
         if isinstance(value, kind):
             return {"t": name, "v": items(value)}
     if isinstance(value, dict) or (hasattr(value, "items") and hasattr(value, "keys")):
         pairs = islice(iter(value.items()), MAX_ITEMS + 1)
-        return {"t": "dict", "v": [[encode(key, depth, budget), encode(item, depth, budget)] for key, item in pairs]}
+        return {
+            "t": "dict",
+            "v": [[encode(key, depth, budget), encode(item, depth, budget)] for key, item in pairs],
+        }
     if type(value).__module__.split(".")[0] == "altair" and hasattr(value, "to_dict"):
         try:  # a chart: its spec without the data, which is what a check reads (title, description)
-            spec = {key: item for key, item in value.to_dict(validate=False).items()
-                    if key not in ("data", "datasets")}
+            spec = {
+                key: item
+                for key, item in value.to_dict(validate=False).items()
+                if key not in ("data", "datasets")
+            }
         except Exception:
             return _opaque(value)
         return {"t": "chart", "type": _type_name(value), "spec": encode(spec, depth, budget)}
@@ -170,6 +222,7 @@ def _type_name(value) -> str:
 
 
 # ------------------------------------------------------------------ the gradebook's side
+
 
 class Handed:
     """An answer object the gradebook cannot rebuild: it keeps only its type's name."""
@@ -218,7 +271,7 @@ def decode(data, depth: int = 0, budget: list | None = None):
     if data is None or isinstance(data, bool | float):
         return data
     if isinstance(data, int):
-        if abs(data) >= 10 ** MAX_DIGITS:
+        if abs(data) >= 10**MAX_DIGITS:
             raise HandOverError("a number with too many digits")
         return data
     if isinstance(data, str):
@@ -250,7 +303,7 @@ def _decode_simple(tag: str, data: dict):
         if tag == "NaT":
             return pd.NaT
         if tag == "huge":
-            return (1 if data.get("sign") == 1 else -1) * 10 ** MAX_DIGITS
+            return (1 if data.get("sign") == 1 else -1) * 10**MAX_DIGITS
         if tag == "float":
             if data.get("v") not in ("nan", "inf", "-inf"):
                 raise HandOverError("an unknown special number")
@@ -288,8 +341,11 @@ def _decode_collection(tag: str, data: dict, depth: int, budget: list):
             return kinds[tag](items(data.get("v")))
         if tag == "dict":
             pairs = data.get("v")
-            if not isinstance(pairs, list) or len(pairs) > MAX_ITEMS + 1 or \
-                    not all(isinstance(pair, list) and len(pair) == 2 for pair in pairs):
+            if (
+                not isinstance(pairs, list)
+                or len(pairs) > MAX_ITEMS + 1
+                or not all(isinstance(pair, list) and len(pair) == 2 for pair in pairs)
+            ):
                 raise HandOverError("a dictionary that is not a list of pairs")
             return {decode(key, depth, budget): decode(item, depth, budget) for key, item in pairs}
         if tag == "chart":
@@ -307,8 +363,12 @@ def _decode_collection(tag: str, data: dict, depth: int, budget: list):
             values, index = items(data.get("v")), items(data.get("index"))
             if len(values) != len(index):
                 raise HandOverError("a Series whose index does not fit its values")
-            return pd.Series(values, index=index, dtype=_dtype(data.get("dtype")),
-                             name=decode(data.get("name"), depth, budget))
+            return pd.Series(
+                values,
+                index=index,
+                dtype=_dtype(data.get("dtype")),
+                name=decode(data.get("name"), depth, budget),
+            )
         if tag == "DataFrame":
             return _frame(data, items)
     except HandOverError:
@@ -324,15 +384,21 @@ def _dtype(name) -> str | None:
 
 def _array(data: dict, items) -> np.ndarray:
     shape = data.get("shape")
-    if not isinstance(shape, list) or not all(isinstance(n, int) and 0 <= n < 2 ** 40 for n in shape) \
-            or not 0 <= len(shape) <= 8:
+    if (
+        not isinstance(shape, list)
+        or not all(isinstance(n, int) and 0 <= n < 2**40 for n in shape)
+        or not 0 <= len(shape) <= 8
+    ):
         raise HandOverError("an array without a proper shape")
     if data.get("v") is None:  # a large table of more than one dimension: only its shape came
         return np.empty((0,) * max(2, len(shape)))
     values = items(data["v"])
     size = math.prod(shape)
-    array = np.array(values, dtype=object) if any(isinstance(v, str | type(None)) for v in values) \
+    array = (
+        np.array(values, dtype=object)
+        if any(isinstance(v, str | type(None)) for v in values)
         else np.array(values)
+    )
     return array.reshape(shape) if size == len(values) else array
 
 
@@ -341,8 +407,12 @@ def _frame(data: dict, items) -> pd.DataFrame:
     index = items(data.get("index"))
     columns_data = data.get("data")
     dtypes = data.get("dtypes")
-    if not isinstance(columns_data, list) or len(columns_data) != len(columns) or \
-            not isinstance(dtypes, list) or len(dtypes) != len(columns):
+    if (
+        not isinstance(columns_data, list)
+        or len(columns_data) != len(columns)
+        or not isinstance(dtypes, list)
+        or len(dtypes) != len(columns)
+    ):
         raise HandOverError("a DataFrame whose columns do not fit")
     frame = {}
     for number, (values, dtype) in enumerate(zip(columns_data, dtypes, strict=True)):
@@ -368,10 +438,13 @@ def shown(answer, limit: int = 80) -> str:
             if isinstance(answer, HandedIterable):
                 text = f"{type(answer).__name__}({list(answer)!r})"
             elif isinstance(answer, pd.DataFrame):
-                text = f"DataFrame of {answer.shape[0]} rows: " + answer.head(5).to_dict("list").__repr__()
+                text = (
+                    f"DataFrame of {answer.shape[0]} rows: "
+                    + answer.head(5).to_dict("list").__repr__()
+                )
             else:
                 text = repr(answer)
         except Exception:
             text = "<an answer that cannot be shown>"
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -30,9 +30,9 @@ from pathlib import Path, PurePosixPath
 from .contract import CHECK_CALL, OPEN_HEADING, TAG_OPEN_EXERCISE, lesson_number
 
 #: The largest notebook read (a course notebook with outputs is well under 5 MB).
-MAX_NOTEBOOK_BYTES = 20 * 1024 ** 2
+MAX_NOTEBOOK_BYTES = 20 * 1024**2
 #: The most a zip may unpack to in all, and the most entries it may have.
-MAX_ZIP_BYTES = 500 * 1024 ** 2
+MAX_ZIP_BYTES = 500 * 1024**2
 MAX_ZIP_ENTRIES = 10_000
 #: The most cells and the most code a notebook may have.
 MAX_CELLS, MAX_CODE = 2_000, 2_000_000
@@ -77,8 +77,12 @@ def readable(name: str | bytes) -> str:
     return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
-def learner_name(path: PurePosixPath | Path, root: PurePosixPath | Path | None, learner_from: str,
-                 pattern: str | None) -> str:
+def learner_name(
+    path: PurePosixPath | Path,
+    root: PurePosixPath | Path | None,
+    learner_from: str,
+    pattern: str | None,
+) -> str:
     """Who handed a notebook in: its folder (``learner_from="folder"``) or its file name.
 
     With ``pattern`` (a regular expression with a group named ``learner``) the
@@ -90,7 +94,7 @@ def learner_name(path: PurePosixPath | Path, root: PurePosixPath | Path | None, 
         found = re.search(pattern, name)
         if found and found.groupdict().get("learner"):
             return found["learner"]
-    stem = name[:-len(".ipynb")] if name.lower().endswith(".ipynb") else name
+    stem = name[: -len(".ipynb")] if name.lower().endswith(".ipynb") else name
     if learner_from == "file":
         return re.split(r"[_\s]+|-(?=\d\d-)", stem)[0] or stem
     try:
@@ -101,6 +105,7 @@ def learner_name(path: PurePosixPath | Path, root: PurePosixPath | Path | None, 
 
 
 # ------------------------------------------------------------------ notebooks
+
 
 def _text(value) -> str | None:
     """A cell source: a text or a list of texts; None for anything else."""
@@ -141,12 +146,18 @@ def parse_notebook(raw: bytes) -> tuple[list[Cell], list[str]]:
     except ValueError as error:
         raise NotebookProblem(f"not a notebook: not JSON ({str(error)[:80]})") from None
     if not isinstance(data, dict):
-        raise NotebookProblem(f"not a notebook: its JSON is a {type(data).__name__}, not an object with cells")
+        raise NotebookProblem(
+            f"not a notebook: its JSON is a {type(data).__name__}, not an object with cells"
+        )
     if isinstance(data.get("cells"), list):
         raw_cells = data["cells"]
     elif isinstance(data.get("worksheets"), list):  # nbformat 3
-        raw_cells = [cell for sheet in data["worksheets"] if isinstance(sheet, dict)
-                     and isinstance(sheet.get("cells"), list) for cell in sheet["cells"]]
+        raw_cells = [
+            cell
+            for sheet in data["worksheets"]
+            if isinstance(sheet, dict) and isinstance(sheet.get("cells"), list)
+            for cell in sheet["cells"]
+        ]
     else:
         raise NotebookProblem("not a notebook: it has no list of cells")
     if len(raw_cells) > MAX_CELLS:
@@ -159,7 +170,9 @@ def parse_notebook(raw: bytes) -> tuple[list[Cell], list[str]]:
         kind = cell.get("cell_type")
         if kind == "heading":  # nbformat 3
             kind = "markdown"
-        source = _text(cell.get("source") if "source" in cell or kind != "code" else cell.get("input"))
+        source = _text(
+            cell.get("source") if "source" in cell or kind != "code" else cell.get("input")
+        )
         if kind not in ("code", "markdown", "raw") or source is None:
             odd["cells without a type or a text source"] += 1
             continue
@@ -174,7 +187,12 @@ def parse_notebook(raw: bytes) -> tuple[list[Cell], list[str]]:
 
 def lesson_of(cells: list[Cell]) -> int | None:
     """The lesson a notebook belongs to, from the exercise ids its check() calls name."""
-    ids = [match["id"] for cell in cells if cell.kind == "code" for match in CHECK_CALL.finditer(cell.source)]
+    ids = [
+        match["id"]
+        for cell in cells
+        if cell.kind == "code"
+        for match in CHECK_CALL.finditer(cell.source)
+    ]
     lessons = Counter(lesson_number(exercise_id) for exercise_id in ids)
     return lessons.most_common(1)[0][0] if lessons else None
 
@@ -189,8 +207,9 @@ def open_answers(cells: list[Cell]) -> dict[str, str]:
     return answers
 
 
-def _submission(learner: str, source: str, modified: datetime, raw: bytes | None,
-                problem: str | None = None) -> Submission:
+def _submission(
+    learner: str, source: str, modified: datetime, raw: bytes | None, problem: str | None = None
+) -> Submission:
     submission = Submission(learner, source, modified, problem=problem)
     if raw is not None and problem is None:
         try:
@@ -202,6 +221,7 @@ def _submission(learner: str, source: str, modified: datetime, raw: bytes | None
 
 
 # ------------------------------------------------------------------ folders
+
 
 def _read_file(path: Path) -> bytes:
     """A regular file's bytes, bounded, never through a link; raises NotebookProblem."""
@@ -217,7 +237,7 @@ def _read_file(path: Path) -> bytes:
             raise NotebookProblem("not an ordinary file (a device, a pipe or a socket)")
         raw = stream.read(MAX_NOTEBOOK_BYTES + 1)
     if len(raw) > MAX_NOTEBOOK_BYTES:
-        raise NotebookProblem(f"larger than {MAX_NOTEBOOK_BYTES // 1024 ** 2} MB: not read")
+        raise NotebookProblem(f"larger than {MAX_NOTEBOOK_BYTES // 1024**2} MB: not read")
     return raw
 
 
@@ -228,11 +248,19 @@ def _from_folder(root: Path, learner_from: str, pattern: str | None) -> list[Sub
         for name in sorted(folders):
             if (here / name).is_symlink():
                 path = here / name
-                found.append(Submission(learner_name(path / "x.ipynb", root, learner_from, pattern),
-                                        readable(str(path)), datetime.now(),
-                                        problem="a link to a folder, not a folder: not followed"))
-        folders[:] = sorted(name for name in folders if name not in _SKIPPED_FOLDERS
-                            and not (here / name).is_symlink())
+                found.append(
+                    Submission(
+                        learner_name(path / "x.ipynb", root, learner_from, pattern),
+                        readable(str(path)),
+                        datetime.now(),
+                        problem="a link to a folder, not a folder: not followed",
+                    )
+                )
+        folders[:] = sorted(
+            name
+            for name in folders
+            if name not in _SKIPPED_FOLDERS and not (here / name).is_symlink()
+        )
         for name in sorted(files):
             if not name.lower().endswith(".ipynb"):
                 continue
@@ -249,6 +277,7 @@ def _from_folder(root: Path, learner_from: str, pattern: str | None) -> list[Sub
 
 # ------------------------------------------------------------------ zips
 
+
 def _zip_refusal(entry: zipfile.ZipInfo, name: PurePosixPath) -> str | None:
     kind = stat.S_IFMT(entry.external_attr >> 16)
     if entry.filename.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", entry.filename):
@@ -262,7 +291,7 @@ def _zip_refusal(entry: zipfile.ZipInfo, name: PurePosixPath) -> str | None:
     if entry.flag_bits & 0x1:
         return "an encrypted zip entry: cannot be read"
     if entry.file_size > MAX_NOTEBOOK_BYTES:
-        return f"larger than {MAX_NOTEBOOK_BYTES // 1024 ** 2} MB unpacked: not read (a zip bomb?)"
+        return f"larger than {MAX_NOTEBOOK_BYTES // 1024**2} MB unpacked: not read (a zip bomb?)"
     return None
 
 
@@ -273,33 +302,47 @@ def _entry_date(entry: zipfile.ZipInfo, fallback: datetime) -> datetime:
         return fallback
 
 
-def _from_zip(archive: Path, learner_from: str, pattern: str | None) -> tuple[list[Submission], list[str]]:
+def _from_zip(
+    archive: Path, learner_from: str, pattern: str | None
+) -> tuple[list[Submission], list[str]]:
     found, notes, unpacked = [], [], 0
     fallback = datetime.fromtimestamp(archive.stat().st_mtime)
     with zipfile.ZipFile(archive) as bundle:
         entries = bundle.infolist()
         if len(entries) > MAX_ZIP_ENTRIES:
-            notes.append(f"{readable(archive.name)}: {len(entries):,} entries; only the first "
-                         f"{MAX_ZIP_ENTRIES:,} were read")
+            notes.append(
+                f"{readable(archive.name)}: {len(entries):,} entries; only the first "
+                f"{MAX_ZIP_ENTRIES:,} were read"
+            )
         for entry in entries[:MAX_ZIP_ENTRIES]:
             name = PurePosixPath(entry.filename.replace("\\", "/"))
-            if entry.is_dir() or not name.name.lower().endswith(".ipynb") or \
-                    _SKIPPED_FOLDERS & set(name.parts):
+            if (
+                entry.is_dir()
+                or not name.name.lower().endswith(".ipynb")
+                or _SKIPPED_FOLDERS & set(name.parts)
+            ):
                 continue
-            tidy = PurePosixPath(*[part for part in name.parts if part not in ("/", "..", ".")] or ["x"])
+            tidy = PurePosixPath(
+                *[part for part in name.parts if part not in ("/", "..", ".")] or ["x"]
+            )
             learner = learner_name(tidy, PurePosixPath(), learner_from, pattern)
             source = f"{readable(archive.name)}:{readable(entry.filename)}"
             problem, raw = _zip_refusal(entry, name), None
             if problem is None and unpacked > MAX_ZIP_BYTES:
-                problem = f"the zip unpacks to more than {MAX_ZIP_BYTES // 1024 ** 2} MB: not read"
+                problem = f"the zip unpacks to more than {MAX_ZIP_BYTES // 1024**2} MB: not read"
             if problem is None:
                 try:
                     with bundle.open(entry) as stream:
                         raw = stream.read(MAX_NOTEBOOK_BYTES + 1)
                     unpacked += len(raw)
                     if len(raw) > MAX_NOTEBOOK_BYTES:
-                        problem, raw = (f"larger than {MAX_NOTEBOOK_BYTES // 1024 ** 2} MB unpacked: not "
-                                        "read (a zip bomb?)"), None
+                        problem, raw = (
+                            (
+                                f"larger than {MAX_NOTEBOOK_BYTES // 1024**2} MB unpacked: not "
+                                "read (a zip bomb?)"
+                            ),
+                            None,
+                        )
                 except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as error:
                     problem, raw = f"a damaged zip entry ({str(error)[:80]})", None
             found.append(_submission(learner, source, _entry_date(entry, fallback), raw, problem))
@@ -308,8 +351,10 @@ def _from_zip(archive: Path, learner_from: str, pattern: str | None) -> tuple[li
 
 # ------------------------------------------------------------------ everything
 
-def collect(sources: list[str | Path], learner_from: str = "folder",
-            pattern: str | None = None) -> tuple[list[Submission], list[str]]:
+
+def collect(
+    sources: list[str | Path], learner_from: str = "folder", pattern: str | None = None
+) -> tuple[list[Submission], list[str]]:
     """Every notebook in the given files, folders and zips: ``collect(["class/"])``.
 
     Returns the submissions (each unreadable one with its ``problem``) and
@@ -329,14 +374,18 @@ def collect(sources: list[str | Path], learner_from: str = "folder",
                 if not found:
                     notes.append(f"{shown}: no notebook in this zip file")
             elif source.suffix.lower() == ".ipynb" and source.is_file():
-                learner = learner_name(source, source.parent, "file" if learner_from == "file" else "folder",
-                                       pattern)
+                learner = learner_name(
+                    source, source.parent, "file" if learner_from == "file" else "folder", pattern
+                )
                 try:
                     raw, problem = _read_file(source), None
                 except NotebookProblem as error:
                     raw, problem = None, str(error)
-                submissions.append(_submission(learner, shown, datetime.fromtimestamp(source.stat().st_mtime),
-                                               raw, problem))
+                submissions.append(
+                    _submission(
+                        learner, shown, datetime.fromtimestamp(source.stat().st_mtime), raw, problem
+                    )
+                )
             else:
                 notes.append(f"{shown}: not a notebook, a folder or a zip file")
         except (zipfile.BadZipFile, OSError) as error:
@@ -362,10 +411,12 @@ def keep_newest(submissions: list[Submission]) -> list[Submission]:
     for submission in sorted(readable_ones, key=lambda s: s.modified):
         key = (submission.learner, submission.lesson)
         if len(origins[key]) > 1:
-            submission.problem = (f"{submission.learner}'s lesson {submission.lesson:02d} came from more than "
-                                  f"one source given to the gradebook ({', '.join(sorted(origins[key]))}); none "
-                                  "of them is graded, since a file in one source can carry another learner's "
-                                  "name. Grade the source that is theirs on its own.")
+            submission.problem = (
+                f"{submission.learner}'s lesson {submission.lesson:02d} came from more than "
+                f"one source given to the gradebook ({', '.join(sorted(origins[key]))}); none "
+                "of them is graded, since a file in one source can carry another learner's "
+                "name. Grade the source that is theirs on its own."
+            )
             continue
         if key in newest:
             newest[key].superseded_by = submission.source

@@ -20,14 +20,26 @@ from .paths import data_dir
 
 #: System folders shown read-only (the programs and libraries Python needs); /etc only in part.
 SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
-ETC = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/alternatives",
-       "/etc/fonts", "/etc/mime.types")
+ETC = (
+    "/etc/ld.so.cache",
+    "/etc/ld.so.conf",
+    "/etc/ld.so.conf.d",
+    "/etc/localtime",
+    "/etc/alternatives",
+    "/etc/fonts",
+    "/etc/mime.types",
+)
 
 
 def _python_paths() -> list[Path]:
     """The folders the interpreter and its packages live in, as the kernel will use them."""
-    places = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
-              sysconfig.get_config_var("LIBDIR") or sys.base_prefix}
+    places = {
+        sys.prefix,
+        sys.base_prefix,
+        sys.exec_prefix,
+        sys.base_exec_prefix,
+        sysconfig.get_config_var("LIBDIR") or sys.base_prefix,
+    }
     hop = Path(sys.executable)
     for _ in range(40):  # a venv's python is a link (or a chain of them) into the base installation
         places.add(str(hop.parent))
@@ -36,8 +48,14 @@ def _python_paths() -> list[Path]:
         hop = hop.parent / os.readlink(hop)
     places.add(str(Path(sys.executable).resolve().parent))
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-    found = subprocess.run([sys.executable, "-s", "-c", "import json, sys; print(json.dumps(sys.path))"],
-                           capture_output=True, text=True, env=env, cwd="/", timeout=60)
+    found = subprocess.run(
+        [sys.executable, "-s", "-c", "import json, sys; print(json.dumps(sys.path))"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd="/",
+        timeout=60,
+    )
     default_path = json.loads(found.stdout) if found.returncode == 0 else []
     places.update(entry for entry in default_path + extra_python_path() if entry)
     places.add(str(data_dir()))
@@ -64,7 +82,9 @@ def shown_paths() -> list[Path]:
     chosen: list[Path] = []
     home = Path.home().resolve()
     found = [path for path in _python_paths() if path.exists()]
-    for path in sorted({p.resolve() for p in found} | set(found), key=lambda p: (len(p.parts), str(p))):
+    for path in sorted(
+        {p.resolve() for p in found} | set(found), key=lambda p: (len(p.parts), str(p))
+    ):
         if any(path == root or root in path.parents for root in map(Path, SYSTEM)):
             continue
         if path == Path("/") or path == home or path in home.parents:

@@ -49,10 +49,40 @@ th { background: #f3f3f3; }
 .last { display: block; font-size: 0.75rem; color: #555; }
 blockquote { border-left: 3px solid #0072B2; margin: 0.5rem 0; padding: 0.2rem 0.8rem; background: #f7f9fc; }
 """
-_SYMBOL = {SOLVED: f"✓ {SOLVED}", NOT_ANSWERED: f"· {NOT_ANSWERED}", ERROR: f"✗ {ERROR}",
-           NOT_HANDED_IN: f"– {NOT_HANDED_IN}", WRONG_ANSWER: f"✗ {WRONG_ANSWER}"}
-_ALLOWED_TAGS = {"p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3",
-                 "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del"}
+_SYMBOL = {
+    SOLVED: f"✓ {SOLVED}",
+    NOT_ANSWERED: f"· {NOT_ANSWERED}",
+    ERROR: f"✗ {ERROR}",
+    NOT_HANDED_IN: f"– {NOT_HANDED_IN}",
+    WRONG_ANSWER: f"✗ {WRONG_ANSWER}",
+}
+_ALLOWED_TAGS = {
+    "p",
+    "br",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "del",
+}
 
 
 def safe_markdown(text: str) -> str:
@@ -60,8 +90,13 @@ def safe_markdown(text: str) -> str:
     import nh3  # here, as markdown-it below: only a report with open answers needs them
 
     rendered = _markdown().render(text)
-    return nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}},
-                     url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
+    return nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
 
 
 @functools.cache
@@ -89,21 +124,46 @@ def _svg(chart: alt.Chart) -> str:
 def solved_chart(attempts: pd.DataFrame, lesson: int) -> alt.Chart:
     """Bars: the share of learners who solved each exercise of one lesson."""
     rows = attempts[attempts["lesson"] == lesson]
-    shares = rows.assign(solved=rows["outcome"] == SOLVED).groupby("exercise", as_index=False)["solved"].mean()
-    shares = shares.iloc[sorted(range(len(shares)), key=lambda i: lesson_order(shares["exercise"].iloc[i]))]
+    shares = (
+        rows.assign(solved=rows["outcome"] == SOLVED)
+        .groupby("exercise", as_index=False)["solved"]
+        .mean()
+    )
+    shares = shares.iloc[
+        sorted(range(len(shares)), key=lambda i: lesson_order(shares["exercise"].iloc[i]))
+    ]
     alt.theme.enable("vraem")
-    return alt.Chart(shares).mark_bar().encode(
-        x=alt.X("solved:Q", title="Share of learners who solved it", scale=alt.Scale(domain=[0, 1]),
-                axis=alt.Axis(format="%")),
-        # 2.10 after 2.9, not after 2.1
-        y=alt.Y("exercise:N", title="Exercise", sort=sorted(shares["exercise"], key=lesson_order)),
-    ).properties(
-        width=420, height=24 * max(1, len(shares)),
-        title=alt.Title(f"Lesson {lesson:02d}: exercises solved",
-                        subtitle="Source: the class's notebooks, run through the course's checks"),
-        description=(f"Bar chart of lesson {lesson:02d}: for each exercise, the share of learners whose "
-                     "counted check was correct. " + "; ".join(f"{e} {s:.0%}" for e, s in
-                                                              zip(shares["exercise"], shares["solved"], strict=True))),
+    return (
+        alt.Chart(shares)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "solved:Q",
+                title="Share of learners who solved it",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%"),
+            ),
+            # 2.10 after 2.9, not after 2.1
+            y=alt.Y(
+                "exercise:N", title="Exercise", sort=sorted(shares["exercise"], key=lesson_order)
+            ),
+        )
+        .properties(
+            width=420,
+            height=24 * max(1, len(shares)),
+            title=alt.Title(
+                f"Lesson {lesson:02d}: exercises solved",
+                subtitle="Source: the class's notebooks, run through the course's checks",
+            ),
+            description=(
+                f"Bar chart of lesson {lesson:02d}: for each exercise, the share of learners whose "
+                "counted check was correct. "
+                + "; ".join(
+                    f"{e} {s:.0%}"
+                    for e, s in zip(shares["exercise"], shares["solved"], strict=True)
+                )
+            ),
+        )
     )
 
 
@@ -115,7 +175,9 @@ def rubrics() -> dict[str, tuple[str, str]]:
             source = "".join(cell.get("source", []))
             heading = OPEN_HEADING.search(source)
             if heading and heading["title"] and TAG_OPEN_EXERCISE in tags_of(cell):
-                rubric = source.split("**Rubric.**", 1)[1].strip() if "**Rubric.**" in source else ""
+                rubric = (
+                    source.split("**Rubric.**", 1)[1].strip() if "**Rubric.**" in source else ""
+                )
                 found[heading["id"]] = (heading["title"].strip(), rubric)
     return found
 
@@ -129,8 +191,10 @@ def _grid(attempts: pd.DataFrame, grades: pd.DataFrame) -> str:
     exercises = [c for c in grades.columns if c not in ("learner", "problems")]
     detail = {(row.learner, row.exercise): row for row in attempts.itertuples(index=False)}
     head = "".join(f"<th scope='col'>{_e(e)}</th>" for e in exercises)
-    lines = [f"<table class='grid'><thead><tr><th scope='col'>learner</th><th scope='col'>solved</th>{head}"
-             "</tr></thead><tbody>"]
+    lines = [
+        f"<table class='grid'><thead><tr><th scope='col'>learner</th><th scope='col'>solved</th>{head}"
+        "</tr></thead><tbody>"
+    ]
     for row in grades.itertuples(index=False):
         values = dict(zip(grades.columns, row, strict=True))
         solved = sum(values[e] == SOLVED for e in exercises)
@@ -143,41 +207,68 @@ def _grid(attempts: pd.DataFrame, grades: pd.DataFrame) -> str:
             more, title = "", ""
             info = detail.get((values["learner"], exercise))
             if info is not None:
-                title = f"checked {info.checks} time(s); last answer: {info.last_answer}" if info.checks else ""
+                title = (
+                    f"checked {info.checks} time(s); last answer: {info.last_answer}"
+                    if info.checks
+                    else ""
+                )
                 if info.checks > 1 and info.last_outcome != value:
                     more = f"<span class='last'>last check: {_e(info.last_outcome)}</span>"
             cells.append(f"<td class='{_e(kind)}' title='{_e(title)}'>{_e(text)}{more}</td>")
-        lines.append(f"<tr><th scope='row'>{_e(values['learner'])}</th><td>{solved} of {handed}</td>"
-                     + "".join(cells) + "</tr>")
+        lines.append(
+            f"<tr><th scope='row'>{_e(values['learner'])}</th><td>{solved} of {handed}</td>"
+            + "".join(cells)
+            + "</tr>"
+        )
     lines.append("</tbody></table>")
     return "\n".join(lines)
 
 
-def write_report(path: Path, attempts: pd.DataFrame, grades: pd.DataFrame, notes: list[str],
-                 problems: dict[str, list[str]], superseded: list, graded: list, described: str,
-                 trusted: bool = False) -> None:
+def write_report(
+    path: Path,
+    attempts: pd.DataFrame,
+    grades: pd.DataFrame,
+    notes: list[str],
+    problems: dict[str, list[str]],
+    superseded: list,
+    graded: list,
+    described: str,
+    trusted: bool = False,
+) -> None:
     """Write the class report: ``write_report(out / "report.html", attempts, grades, …)``."""
-    parts = [*_opening(grades, graded, described, trusted), *_to_look_at(notes, problems, superseded),
-             *_grid_section(attempts, grades), *_lesson_sections(attempts), *_code_errors(graded),
-             *_open_answers(graded), "</body></html>"]
+    parts = [
+        *_opening(grades, graded, described, trusted),
+        *_to_look_at(notes, problems, superseded),
+        *_grid_section(attempts, grades),
+        *_lesson_sections(attempts),
+        *_code_errors(graded),
+        *_open_answers(graded),
+        "</body></html>",
+    ]
     Path(path).write_text("\n".join(parts), encoding="utf-8")
 
 
 def _opening(grades: pd.DataFrame, graded: list, described: str, trusted: bool) -> list[str]:
     """The page's head, the red no-sandbox warning and how it was graded: ``_opening(grades, graded, …)``."""
     learners = len(grades)
-    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Class report</title>"
-             f"<style>{_STYLE}</style></head><body>"]
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Class report</title>"
+        f"<style>{_STYLE}</style></head><body>"
+    ]
     if trusted:
-        parts.append("<p class='untrusted' role='alert'>Graded WITHOUT A SANDBOX (--trusted-class): learners' "
-                     "code ran with your permissions. Use this only for a class whose code you trust.</p>")
-    parts += ["<h1>Class report</h1>",
-              f"<p>{learners} learner(s), {sum(1 for g in graded if not g.submission.problem)} notebook(s) run, "
-              f"on {datetime.now():%Y-%m-%d %H:%M}. {_e(described)}</p>",
-              "<p>Every answer was judged by the gradebook itself, with the course's keys, from the answers "
-              "the notebooks handed over; what a notebook printed or logged does not count. When an exercise was "
-              "checked more than once, the best check counts (solved if any check was correct; otherwise the "
-              "last that judged an answer); a grid cell says so when the last check said otherwise.</p>"]
+        parts.append(
+            "<p class='untrusted' role='alert'>Graded WITHOUT A SANDBOX (--trusted-class): learners' "
+            "code ran with your permissions. Use this only for a class whose code you trust.</p>"
+        )
+    parts += [
+        "<h1>Class report</h1>",
+        f"<p>{learners} learner(s), {sum(1 for g in graded if not g.submission.problem)} notebook(s) run, "
+        f"on {datetime.now():%Y-%m-%d %H:%M}. {_e(described)}</p>",
+        "<p>Every answer was judged by the gradebook itself, with the course's keys, from the answers "
+        "the notebooks handed over; what a notebook printed or logged does not count. When an exercise was "
+        "checked more than once, the best check counts (solved if any check was correct; otherwise the "
+        "last that judged an answer); a grid cell says so when the last check said otherwise.</p>",
+    ]
     return parts
 
 
@@ -189,9 +280,15 @@ def _to_look_at(notes: list[str], problems: dict[str, list[str]], superseded: li
         parts.append("<h2>Submissions to look at</h2><ul>")
         parts += [f"<li class='problem'>{_e(note)}</li>" for note in notes]
         for learner, said in sorted(flagged.items()):
-            parts += [f"<li class='problem'><strong>{_e(learner)}</strong>: {_e(text)}</li>" for text in said]
-        parts += [f"<li>{_e(s.source)} ({_e(s.learner)}): an older submission, replaced by "
-                  f"{_e(s.superseded_by)}</li>" for s in superseded]
+            parts += [
+                f"<li class='problem'><strong>{_e(learner)}</strong>: {_e(text)}</li>"
+                for text in said
+            ]
+        parts += [
+            f"<li>{_e(s.source)} ({_e(s.learner)}): an older submission, replaced by "
+            f"{_e(s.superseded_by)}</li>"
+            for s in superseded
+        ]
         parts.append("</ul>")
     return parts
 
@@ -200,11 +297,13 @@ def _grid_section(attempts: pd.DataFrame, grades: pd.DataFrame) -> list[str]:
     """The learner × exercise grid with its key, none for an empty class: ``_grid_section(attempts, grades)``."""
     parts = []
     if len(grades):
-        parts.append("<h2>Learners × exercises</h2>"
-                     "<p>✓ solved · a misreading id (such as 2.3#1: the catalogued mistake the answer matched) · "
-                     "✗ wrong · ✗ error (the answer could not be read, or the code failed before the check) · "
-                     "· not answered · – not handed in. Hover a cell for the number of checks and the last "
-                     "answer.</p>")
+        parts.append(
+            "<h2>Learners × exercises</h2>"
+            "<p>✓ solved · a misreading id (such as 2.3#1: the catalogued mistake the answer matched) · "
+            "✗ wrong · ✗ error (the answer could not be read, or the code failed before the check) · "
+            "· not answered · – not handed in. Hover a cell for the number of checks and the last "
+            "answer.</p>"
+        )
         parts.append(_grid(attempts, grades))
     return parts
 
@@ -219,10 +318,16 @@ def _lesson_sections(attempts: pd.DataFrame) -> list[str]:
         parts.append(_svg(solved_chart(attempts, lesson)))
         wrong = rows[rows["misreading"] != ""]
         if len(wrong):
-            common = (wrong.groupby(["exercise", "misreading", "feedback"]).size()
-                      .reset_index(name="learners").sort_values(["learners", "exercise"], ascending=[False, True]))
-            parts.append("<h3>Misreadings, commonest first</h3>"
-                         "<p>The feedback is the sentence each of these learners saw.</p>")
+            common = (
+                wrong.groupby(["exercise", "misreading", "feedback"])
+                .size()
+                .reset_index(name="learners")
+                .sort_values(["learners", "exercise"], ascending=[False, True])
+            )
+            parts.append(
+                "<h3>Misreadings, commonest first</h3>"
+                "<p>The feedback is the sentence each of these learners saw.</p>"
+            )
             parts.append(_table(common[["learners", "exercise", "misreading", "feedback"]]))
     return parts
 
@@ -232,18 +337,25 @@ def _code_errors(graded: list) -> list[str]:
     parts = []
     errors = [(g.learner, g.submission.source, g.cell_errors()) for g in graded if g.cell_errors()]
     if errors:
-        parts.append("<h2>Code errors, by learner</h2><p>Cells are numbered from the top of the notebook, "
-                     "text cells included.</p>")
+        parts.append(
+            "<h2>Code errors, by learner</h2><p>Cells are numbered from the top of the notebook, "
+            "text cells included.</p>"
+        )
         for learner, source, lines in errors:
-            parts.append(f"<h3>{_e(learner)} <small>({_e(source)})</small></h3><ul>"
-                         + "".join(f"<li>{_e(line)}</li>" for line in lines[:30]) + "</ul>")
+            parts.append(
+                f"<h3>{_e(learner)} <small>({_e(source)})</small></h3><ul>"
+                + "".join(f"<li>{_e(line)}</li>" for line in lines[:30])
+                + "</ul>"
+            )
     return parts
 
 
 def _open_answers(graded: list) -> list[str]:
     """Open exercises to mark by hand, each with its rubric and every answer, made safe: ``_open_answers(graded)``."""
     parts = []
-    answers = [(g.learner, exercise, text) for g in graded for exercise, text in g.open_answers.items()]
+    answers = [
+        (g.learner, exercise, text) for g in graded for exercise, text in g.open_answers.items()
+    ]
     if answers:
         parts.append("<h2>Open exercises to mark by hand</h2>")
         known = rubrics()
@@ -256,5 +368,7 @@ def _open_answers(graded: list) -> list[str]:
                 if which == exercise:
                     blank = not text or "Write your answer here" in text
                     body = "<p>(no answer)</p>" if blank else safe_markdown(text)
-                    parts.append(f"<p><strong>{_e(learner)}</strong></p><blockquote>{body}</blockquote>")
+                    parts.append(
+                        f"<p><strong>{_e(learner)}</strong></p><blockquote>{body}</blockquote>"
+                    )
     return parts

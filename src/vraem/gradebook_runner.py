@@ -61,10 +61,11 @@ def _emit(record: dict) -> None:
 
 def _short(text, limit: int = 300) -> str:
     text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ------------------------------------------------------------------ becoming the learner
+
 
 def become_learner(settings: dict) -> None:
     """Drop root (when given a user), set the limits, and make this process undumpable."""
@@ -78,9 +79,13 @@ def become_learner(settings: dict) -> None:
         if os.getuid() != uid or os.geteuid() != uid:
             raise SystemExit("could not become the unprivileged user")
     limits = settings["limits"]
-    for name, value in (("RLIMIT_DATA", limits.get("memory")), ("RLIMIT_CPU", limits.get("cpu")),
-                        ("RLIMIT_FSIZE", limits.get("file_size")), ("RLIMIT_NPROC", limits.get("processes")),
-                        ("RLIMIT_CORE", 0)):
+    for name, value in (
+        ("RLIMIT_DATA", limits.get("memory")),
+        ("RLIMIT_CPU", limits.get("cpu")),
+        ("RLIMIT_FSIZE", limits.get("file_size")),
+        ("RLIMIT_NPROC", limits.get("processes")),
+        ("RLIMIT_CORE", 0),
+    ):
         if value is not None and hasattr(resource, name):
             resource.setrlimit(getattr(resource, name), (value, value))
     try:  # PR_SET_DUMPABLE = 4: the kernel, same user, may then not ptrace us or open /proc/<us>/fd
@@ -93,14 +98,20 @@ def become_learner(settings: dict) -> None:
 
 # ------------------------------------------------------------------ the kernel
 
+
 class ThisPython(KernelSpecManager):
     """The one kernel the gradebook uses: ipykernel on the interpreter running this script."""
 
     def get_kernel_spec(self, kernel_name):
         """The spec of ipykernel on this interpreter, whatever kernel name is asked for."""
-        return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                          display_name="Python (gradebook)", language="python", interrupt_mode="signal",
-                          env={}, metadata={})
+        return KernelSpec(
+            argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            display_name="Python (gradebook)",
+            language="python",
+            interrupt_mode="signal",
+            env={},
+            metadata={},
+        )
 
 
 class Runner(NotebookClient):
@@ -116,7 +127,11 @@ class Runner(NotebookClient):
         """Keep hand-overs; drop every printed or displayed output (a 100 MB print costs nothing)."""
         content = msg.get("content") if isinstance(msg, dict) else None
         data = content.get("data") if isinstance(content, dict) else None
-        if msg.get("msg_type") in ("display_data", "execute_result") and isinstance(data, dict) and self.mime in data:
+        if (
+            msg.get("msg_type") in ("display_data", "execute_result")
+            and isinstance(data, dict)
+            and self.mime in data
+        ):
             kept = self.answers.setdefault(cell_index, [])
             total = sum(len(answers) for answers in self.answers.values())
             try:
@@ -155,8 +170,12 @@ async def _restart(client: Runner, cells: list, clean: list[int], cell_limit: in
         await client.km.restart_kernel(now=True)
         await client.kc.wait_for_ready(timeout=client.startup_timeout)
         for index in clean:
-            reply = await client.kc.execute_interactive(cells[index].source, timeout=cell_limit,
-                                                        output_hook=lambda msg: None, store_history=False)
+            reply = await client.kc.execute_interactive(
+                cells[index].source,
+                timeout=cell_limit,
+                output_hook=lambda msg: None,
+                store_history=False,
+            )
             if reply.get("content", {}).get("status") != "ok":
                 return True  # it ran, with an error; the later cells will say what is missing
     except Exception:
@@ -168,7 +187,9 @@ def _kernel_log_tail(path: Path) -> str:
     try:
         with open(path, "rb") as log:
             log.seek(max(0, log.seek(0, 2) - 4000))
-            lines = [line for line in log.read().decode("utf-8", "replace").splitlines() if line.strip()]
+            lines = [
+                line for line in log.read().decode("utf-8", "replace").splitlines() if line.strip()
+            ]
     except OSError:
         return "no message"
     return _short(lines[-1] if lines else "no message", 300)
@@ -180,29 +201,51 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
     cells = [new_code_cell(source) for _, source in sources]
     notebook = new_notebook(cells=cells)
     log = Path(settings["tmp"]) / "kernel.log"
-    manager = AsyncKernelManager(kernel_spec_manager=ThisPython(), kernel_name="this-python",
-                                 transport="ipc", ip=str(Path(settings["tmp"]) / "kernel"))
+    manager = AsyncKernelManager(
+        kernel_spec_manager=ThisPython(),
+        kernel_name="this-python",
+        transport="ipc",
+        ip=str(Path(settings["tmp"]) / "kernel"),
+    )
     errors: dict[int, dict] = {}
 
     def on_error(cell, cell_index, execute_reply):
         content = execute_reply.get("content", {}) if isinstance(execute_reply, dict) else {}
-        errors[cell_index] = {"name": _short(content.get("ename", "Error"), 80),
-                              "message": _short(content.get("evalue", ""), 300)}
+        errors[cell_index] = {
+            "name": _short(content.get("ename", "Error"), 80),
+            "message": _short(content.get("evalue", ""), 300),
+        }
 
-    client = Runner(notebook, mime=settings["mime"], km=manager, timeout=cell_limit, interrupt_on_timeout=True,
-                    error_on_timeout={"ename": TIMEOUT_NAME, "evalue": f"stopped after {cell_limit} s"},
-                    allow_errors=True, store_widget_state=False, record_timing=False, coalesce_streams=False,
-                    startup_timeout=settings["startup_limit"], iopub_timeout=2, shutdown_kernel="immediate",
-                    on_cell_error=on_error)
+    client = Runner(
+        notebook,
+        mime=settings["mime"],
+        km=manager,
+        timeout=cell_limit,
+        interrupt_on_timeout=True,
+        error_on_timeout={"ename": TIMEOUT_NAME, "evalue": f"stopped after {cell_limit} s"},
+        allow_errors=True,
+        store_widget_state=False,
+        record_timing=False,
+        coalesce_streams=False,
+        startup_timeout=settings["startup_limit"],
+        iopub_timeout=2,
+        shutdown_kernel="immediate",
+        on_cell_error=on_error,
+    )
     started = time.monotonic()
     with open(log, "wb") as kernel_output:
         try:
-            await client.async_start_new_kernel(cwd=str(home), stdout=kernel_output, stderr=kernel_output,
-                                                start_new_session=True)
+            await client.async_start_new_kernel(
+                cwd=str(home), stdout=kernel_output, stderr=kernel_output, start_new_session=True
+            )
             await client.async_start_new_kernel_client()
         except Exception as error:
             cause = _kernel_log_tail(log)
-            _emit({"problem": f"the kernel could not start ({_short(error, 120)}); its last words: {cause}"})
+            _emit(
+                {
+                    "problem": f"the kernel could not start ({_short(error, 120)}); its last words: {cause}"
+                }
+            )
             return
         _emit({"kernel": "ready", "seconds": round(time.monotonic() - started, 2)})
         clean, restarts = [], 0
@@ -212,17 +255,27 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
             try:
                 await client.async_execute_cell(cells[index], index)
             except DeadKernelError:
-                errors[index] = {"name": "KernelDied", "message": "the kernel stopped while running this cell "
-                                                                  "(out of memory, or the code ended it)"}
+                errors[index] = {
+                    "name": "KernelDied",
+                    "message": "the kernel stopped while running this cell "
+                    "(out of memory, or the code ended it)",
+                }
             except Exception as error:  # a message nbclient could not make sense of: a forged one
-                errors[index] = {"name": "Unreadable", "message": _short(f"{type(error).__name__}: {error}", 200)}
+                errors[index] = {
+                    "name": "Unreadable",
+                    "message": _short(f"{type(error).__name__}: {error}", 200),
+                }
             record["seconds"] = round(time.monotonic() - began, 2)
             record["answers"] = client.answers.pop(index, [])
             if index in errors:
                 record["error"] = errors.pop(index)
             else:
                 clean.append(index)
-            stuck = record.get("error", {}).get("name") in (TIMEOUT_NAME, "KernelDied", "Unreadable")
+            stuck = record.get("error", {}).get("name") in (
+                TIMEOUT_NAME,
+                "KernelDied",
+                "Unreadable",
+            )
             if stuck and not await _responds(client, GRACE):
                 restarts += 1
                 record["restarted"] = True
@@ -232,8 +285,14 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
                     break
             _emit(record)
         if client.dropped:
-            _emit({"problem": f"{client.dropped} more answers were handed over than are kept; they were ignored"})
-        if not settings.get("sandboxed"):  # no PID namespace to end it all: stop the kernel's process group
+            _emit(
+                {
+                    "problem": f"{client.dropped} more answers were handed over than are kept; they were ignored"
+                }
+            )
+        if not settings.get(
+            "sandboxed"
+        ):  # no PID namespace to end it all: stop the kernel's process group
             try:
                 await client.km.shutdown_kernel(now=True)
             except Exception:

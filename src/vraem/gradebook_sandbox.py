@@ -57,10 +57,12 @@ COMPARED = ("vraem", "pandas", "numpy", "altair", "ipykernel", "jupyter_client",
 MAX_OUTPUT, MAX_LINE = 20_000_000, 2_500_000
 #: The most notebook code handed into a sandbox.
 MAX_INPUT = 5_000_000
-HOW_TO_GET_ONE = ("install bubblewrap (Debian or Ubuntu: `sudo apt-get install bubblewrap`; Fedora: `sudo dnf "
-                  "install bubblewrap`) on Linux, in a container that allows namespaces (Docker: "
-                  "`--security-opt seccomp=unconfined --security-opt apparmor=unconfined`), or pass "
-                  "--trusted-class to run the notebooks without a sandbox, with your own permissions")
+HOW_TO_GET_ONE = (
+    "install bubblewrap (Debian or Ubuntu: `sudo apt-get install bubblewrap`; Fedora: `sudo dnf "
+    "install bubblewrap`) on Linux, in a container that allows namespaces (Docker: "
+    "`--security-opt seccomp=unconfined --security-opt apparmor=unconfined`), or pass "
+    "--trusted-class to run the notebooks without a sandbox, with your own permissions"
+)
 
 
 class SandboxUnavailable(RuntimeError):
@@ -77,17 +79,19 @@ class Limits:
 
     # data (heap and private memory) per process: RLIMIT_DATA, since RLIMIT_AS would stop the chart
     # renderer, whose JavaScript engine reserves 64 GB of address space it never uses
-    memory: int = 2 * 1024 ** 3
-    cpu: int = 600                     # CPU seconds per process (RLIMIT_CPU)
-    file_size: int = 64 * 1024 ** 2    # the largest file written (RLIMIT_FSIZE)
-    processes: int = 256               # processes and threads (RLIMIT_NPROC)
-    folder_size: int = 256 * 1024 ** 2  # home and /tmp, each (in-memory folders)
+    memory: int = 2 * 1024**3
+    cpu: int = 600  # CPU seconds per process (RLIMIT_CPU)
+    file_size: int = 64 * 1024**2  # the largest file written (RLIMIT_FSIZE)
+    processes: int = 256  # processes and threads (RLIMIT_NPROC)
+    folder_size: int = 256 * 1024**2  # home and /tmp, each (in-memory folders)
 
     def described(self) -> str:
         """The limits in words, for the report: ``"2 GiB of memory per process, 600 s of CPU time …"``."""
-        return (f"{self.memory / 1024 ** 3:g} GiB of memory per process, {self.cpu} s of CPU time per process, "
-                f"files up to {self.file_size // 1024 ** 2} MiB, {self.processes} processes and threads, "
-                f"{self.folder_size // 1024 ** 2} MiB in its home and in /tmp")
+        return (
+            f"{self.memory / 1024**3:g} GiB of memory per process, {self.cpu} s of CPU time per process, "
+            f"files up to {self.file_size // 1024**2} MiB, {self.processes} processes and threads, "
+            f"{self.folder_size // 1024**2} MiB in its home and in /tmp"
+        )
 
 
 @dataclass
@@ -122,14 +126,22 @@ class Sandbox:
     # -------------------------------------------------------------- setting up
 
     @classmethod
-    def prepare(cls, workdir: Path, limits: Limits, cell_limit: int, notebook_limit: int,
-                trusted: bool = False) -> Sandbox:
+    def prepare(
+        cls,
+        workdir: Path,
+        limits: Limits,
+        cell_limit: int,
+        notebook_limit: int,
+        trusted: bool = False,
+    ) -> Sandbox:
         """Find bwrap, decide what the sandbox shows, and run the preflight; raises with the fix."""
         sandbox = cls(limits, cell_limit, notebook_limit, trusted, workdir=workdir)
         if not trusted:
             sandbox.bwrap = shutil.which("bwrap")
             if not sys.platform.startswith("linux") or not sandbox.bwrap:
-                raise SandboxUnavailable(f"no sandbox: bubblewrap (bwrap) was not found. To grade, {HOW_TO_GET_ONE}.")
+                raise SandboxUnavailable(
+                    f"no sandbox: bubblewrap (bwrap) was not found. To grade, {HOW_TO_GET_ONE}."
+                )
             sandbox.shown = shown_paths()
             sandbox._write_accounts()
         sandbox.python = sandbox._preflight()
@@ -144,12 +156,16 @@ class Sandbox:
                     pwd.getpwuid(uid)
                 except KeyError:
                     continue
-                raise SandboxUnavailable(f"no sandbox: the user id {uid}, kept for learners' code, belongs to "
-                                         "an account on this system")
+                raise SandboxUnavailable(
+                    f"no sandbox: the user id {uid}, kept for learners' code, belongs to "
+                    "an account on this system"
+                )
         accounts = self.workdir / "accounts"
         accounts.mkdir(exist_ok=True)
         uid = os.getuid() if not _is_root() else "UID"
-        (accounts / "passwd").write_text(f"learner:x:{uid}:{uid}:learner:{HOME}:/bin/sh\n", encoding="utf-8")
+        (accounts / "passwd").write_text(
+            f"learner:x:{uid}:{uid}:learner:{HOME}:/bin/sh\n", encoding="utf-8"
+        )
         (accounts / "group").write_text(f"learner:x:{uid}:\n", encoding="utf-8")
         accounts.chmod(0o755)
 
@@ -160,15 +176,23 @@ class Sandbox:
     def describe(self) -> str:
         """One sentence for the report: how the notebooks were run."""
         if self.trusted:
-            return ("WITHOUT A SANDBOX (--trusted-class): learners' code ran with your permissions, could read "
-                    "your files and reach the network; only time limits and " + self.limits.described() +
-                    " applied.")
-        who = ("as an unprivileged user of its own (the gradebook ran as root)" if _is_root()
-               else "as you, in a user namespace without privileges")
-        return (f"Each notebook ran in its own bubblewrap sandbox ({self.bwrap}): no network, no other process, "
-                f"only the system's programs, this Python ({sys.executable}) and the course data, read-only, "
-                f"with an empty home and /tmp; {who}; limits: {self.limits.described()}; every process it left "
-                "was killed when it ended.")
+            return (
+                "WITHOUT A SANDBOX (--trusted-class): learners' code ran with your permissions, could read "
+                "your files and reach the network; only time limits and "
+                + self.limits.described()
+                + " applied."
+            )
+        who = (
+            "as an unprivileged user of its own (the gradebook ran as root)"
+            if _is_root()
+            else "as you, in a user namespace without privileges"
+        )
+        return (
+            f"Each notebook ran in its own bubblewrap sandbox ({self.bwrap}): no network, no other process, "
+            f"only the system's programs, this Python ({sys.executable}) and the course data, read-only, "
+            f"with an empty home and /tmp; {who}; limits: {self.limits.described()}; every process it left "
+            "was killed when it ended."
+        )
 
     # -------------------------------------------------------------- the command
 
@@ -177,13 +201,30 @@ class Sandbox:
         runner = [sys.executable, "-P", str(RUNNER), json.dumps(settings)]
         if self.trusted:
             return runner
-        args = [self.bwrap, "--die-with-parent", "--new-session", "--clearenv",
-                "--unshare-pid", "--unshare-ipc", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
+        args = [
+            self.bwrap,
+            "--die-with-parent",
+            "--new-session",
+            "--clearenv",
+            "--unshare-pid",
+            "--unshare-ipc",
+            "--unshare-net",
+            "--unshare-uts",
+            "--unshare-cgroup-try",
+        ]
         if _is_root():
             # bwrap as root makes the mounts (it can read Python under /root); the runner then becomes the
             # slot's user, which needs these three capabilities once, and keeps none
-            args += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-                     "--cap-add", "CAP_CHOWN"]
+            args += [
+                "--cap-drop",
+                "ALL",
+                "--cap-add",
+                "CAP_SETUID",
+                "--cap-add",
+                "CAP_SETGID",
+                "--cap-add",
+                "CAP_CHOWN",
+            ]
         else:
             args += ["--unshare-user", "--disable-userns"]
         for folder in SYSTEM:
@@ -202,15 +243,38 @@ class Sandbox:
                 (accounts / f"{name}-{slot}").write_text(text, encoding="utf-8")
                 args += ["--ro-bind", str(accounts / f"{name}-{slot}"), f"/etc/{name}"]
         else:
-            args += ["--ro-bind", str(accounts / "passwd"), "/etc/passwd",
-                     "--ro-bind", str(accounts / "group"), "/etc/group"]
+            args += [
+                "--ro-bind",
+                str(accounts / "passwd"),
+                "/etc/passwd",
+                "--ro-bind",
+                str(accounts / "group"),
+                "/etc/group",
+            ]
         # the private folders first: a Python environment under /tmp is then bound on top of them
-        args += ["--size", str(self.limits.folder_size), "--perms", "1777", "--tmpfs", TMP,
-                 "--perms", "0755", "--dir", str(Path(HOME).parent),  # else it gets the 0700 below
-                 "--size", str(self.limits.folder_size), "--perms", "0700", "--tmpfs", HOME]
+        args += [
+            "--size",
+            str(self.limits.folder_size),
+            "--perms",
+            "1777",
+            "--tmpfs",
+            TMP,
+            "--perms",
+            "0755",
+            "--dir",
+            str(Path(HOME).parent),  # else it gets the 0700 below
+            "--size",
+            str(self.limits.folder_size),
+            "--perms",
+            "0700",
+            "--tmpfs",
+            HOME,
+        ]
         made: set[Path] = {Path(TMP), Path(HOME).parent}
         for path in self.shown:
-            for parent in reversed(path.parents):  # bwrap would copy the host's modes (/root is 0700)
+            for parent in reversed(
+                path.parents
+            ):  # bwrap would copy the host's modes (/root is 0700)
                 if parent != Path("/") and parent not in made:
                     args += ["--perms", "0755", "--dir", str(parent)]
                     made.add(parent)
@@ -235,13 +299,24 @@ class Sandbox:
     def environment(self, slot: int = 0) -> dict[str, str]:
         """The learner's environment: nothing of the instructor's but what Python needs."""
         home, tmp = self.home_and_tmp(slot)
-        env = {"HOME": home, "TMPDIR": tmp, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
-               "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "USER": "learner", "LOGNAME": "learner",
-               GRADEBOOK_VARIABLE: "1", PROGRESS_FILE_VARIABLE: f"{home}/.vraem-course/progress.json",
-               DATA_VARIABLE: str(data_dir()),  # the data the gradebook judges with, shown read-only
-               "PYDEVD_DISABLE_FILE_VALIDATION": "1", "JUPYTER_PLATFORM_DIRS": "1",
-               # one thread each for the numerical libraries: a kernel starts faster and fits the process limit
-               "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        env = {
+            "HOME": home,
+            "TMPDIR": tmp,
+            "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "USER": "learner",
+            "LOGNAME": "learner",
+            GRADEBOOK_VARIABLE: "1",
+            PROGRESS_FILE_VARIABLE: f"{home}/.vraem-course/progress.json",
+            DATA_VARIABLE: str(data_dir()),  # the data the gradebook judges with, shown read-only
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+            "JUPYTER_PLATFORM_DIRS": "1",
+            # one thread each for the numerical libraries: a kernel starts faster and fits the process limit
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+        }
         if extra_python_path():
             env["PYTHONPATH"] = os.pathsep.join(extra_python_path())
         return env
@@ -250,70 +325,111 @@ class Sandbox:
         """The runner's settings for one slot (its user, folders, time and resource limits), sent as JSON."""
         home, tmp = self.home_and_tmp(slot)
         limits = self.limits
-        return {"uid": self.uid(slot), "writable": [home, tmp], "home": home, "tmp": tmp,
-                "cell_limit": self.cell_limit, "startup_limit": 60, "max_input": MAX_INPUT, "mime": ANSWER_MIME,
-                "sandboxed": not self.trusted,
-                # without a sandbox the process limit would count all of the instructor's processes
-                "limits": {"memory": limits.memory, "cpu": limits.cpu, "file_size": limits.file_size,
-                           "processes": None if self.trusted else limits.processes}}
+        return {
+            "uid": self.uid(slot),
+            "writable": [home, tmp],
+            "home": home,
+            "tmp": tmp,
+            "cell_limit": self.cell_limit,
+            "startup_limit": 60,
+            "max_input": MAX_INPUT,
+            "mime": ANSWER_MIME,
+            "sandboxed": not self.trusted,
+            # without a sandbox the process limit would count all of the instructor's processes
+            "limits": {
+                "memory": limits.memory,
+                "cpu": limits.cpu,
+                "file_size": limits.file_size,
+                "processes": None if self.trusted else limits.processes,
+            },
+        }
 
     # -------------------------------------------------------------- the preflight
 
     def _probe_command(self, program: list[str] | None = None) -> list[str]:
-        probe = ("import json, sys, importlib.util as u\n"
-                 f"names = {list(COMPARED)!r}\n"
-                 "found = {n: (u.find_spec(n).origin if u.find_spec(n) else None) for n in names}\n"
-                 "print(json.dumps({'version': sys.version, 'executable': sys.executable, 'modules': found}))")
+        probe = (
+            "import json, sys, importlib.util as u\n"
+            f"names = {list(COMPARED)!r}\n"
+            "found = {n: (u.find_spec(n).origin if u.find_spec(n) else None) for n in names}\n"
+            "print(json.dumps({'version': sys.version, 'executable': sys.executable, 'modules': found}))"
+        )
         program = program or [sys.executable, "-c", probe]
         command = self.command(0, self.settings(0))
-        return command[:command.index("--") + 1] + program if not self.trusted else program
+        return command[: command.index("--") + 1] + program if not self.trusted else program
 
     def _preflight(self) -> dict:
         """Check, before the first notebook, that the sandbox sees this very Python and these packages."""
         import importlib.util
 
-        expected = {name: (importlib.util.find_spec(name).origin if importlib.util.find_spec(name) else None)
-                    for name in COMPARED}
+        expected = {
+            name: (
+                importlib.util.find_spec(name).origin if importlib.util.find_spec(name) else None
+            )
+            for name in COMPARED
+        }
         missing = [name for name, origin in expected.items() if origin is None]
         if missing:
-            raise PreflightFailed(f"this Python ({sys.executable}) lacks {', '.join(missing)}, which the gradebook "
-                                  "needs: install the course into it (`pip install -e .` in the course folder, or "
-                                  "`python3 course.py` to make .venv) and run the gradebook with that Python.")
+            raise PreflightFailed(
+                f"this Python ({sys.executable}) lacks {', '.join(missing)}, which the gradebook "
+                "needs: install the course into it (`pip install -e .` in the course folder, or "
+                "`python3 course.py` to make .venv) and run the gradebook with that Python."
+            )
         if not self.trusted:  # first the sandbox alone, with a program every system has
             empty = self._run_probe(self._probe_command(["/bin/sh", "-c", "exit 0"]))
             if empty.returncode:
-                raise SandboxUnavailable(f"no sandbox: bwrap does not work here ({_last_line(empty.stderr)}). "
-                                         f"To grade, {HOW_TO_GET_ONE}.")
+                raise SandboxUnavailable(
+                    f"no sandbox: bwrap does not work here ({_last_line(empty.stderr)}). "
+                    f"To grade, {HOW_TO_GET_ONE}."
+                )
         done = self._run_probe(self._probe_command())
         last = _last_line(done.stderr)
         if done.returncode:
-            raise PreflightFailed(f"inside the sandbox, this Python ({sys.executable}) does not start ({last}). "
-                                  "Make its environment readable by everyone (chmod -R a+rX), or make it anew "
-                                  "with `python3 course.py`, and run the gradebook with that Python.")
+            raise PreflightFailed(
+                f"inside the sandbox, this Python ({sys.executable}) does not start ({last}). "
+                "Make its environment readable by everyone (chmod -R a+rX), or make it anew "
+                "with `python3 course.py`, and run the gradebook with that Python."
+            )
         try:
             seen = json.loads(done.stdout.strip().splitlines()[-1])
         except (ValueError, IndexError):
-            raise PreflightFailed(f"inside the sandbox, Python answered nothing readable: {last}") from None
-        differ = [name for name in COMPARED
-                  if not _same_file(seen["modules"].get(name), expected[name])]
+            raise PreflightFailed(
+                f"inside the sandbox, Python answered nothing readable: {last}"
+            ) from None
+        differ = [
+            name for name in COMPARED if not _same_file(seen["modules"].get(name), expected[name])
+        ]
         if seen["version"] != sys.version or differ:
-            what = [f"Python {seen['version'].split()[0]} instead of {sys.version.split()[0]}"] \
-                if seen["version"] != sys.version else []
-            what += [f"{name} from {seen['modules'].get(name) or 'nowhere'} instead of {expected[name]}"
-                     for name in differ]
-            raise PreflightFailed("inside the sandbox, learners' code would not run on this Python and its "
-                                  f"packages: {'; '.join(what)}. Install the course into the environment you run "
-                                  "the gradebook with (`pip install -e .`, or `python3 course.py`), without "
-                                  "PYTHONPATH tricks, and run it again.")
+            what = (
+                [f"Python {seen['version'].split()[0]} instead of {sys.version.split()[0]}"]
+                if seen["version"] != sys.version
+                else []
+            )
+            what += [
+                f"{name} from {seen['modules'].get(name) or 'nowhere'} instead of {expected[name]}"
+                for name in differ
+            ]
+            raise PreflightFailed(
+                "inside the sandbox, learners' code would not run on this Python and its "
+                f"packages: {'; '.join(what)}. Install the course into the environment you run "
+                "the gradebook with (`pip install -e .`, or `python3 course.py`), without "
+                "PYTHONPATH tricks, and run it again."
+            )
         return {"version": sys.version.split()[0], "executable": sys.executable}
 
     def _run_probe(self, command: list[str]) -> subprocess.CompletedProcess:
         try:
-            return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd="/",
-                                  env=self.environment() if self.trusted else {})
+            return subprocess.run(
+                command,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                cwd="/",
+                env=self.environment() if self.trusted else {},
+            )
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise SandboxUnavailable(f"no sandbox: bwrap could not be started ({error}). To grade, "
-                                     f"{HOW_TO_GET_ONE}.") from None
+            raise SandboxUnavailable(
+                f"no sandbox: bwrap could not be started ({error}). To grade, {HOW_TO_GET_ONE}."
+            ) from None
 
     # -------------------------------------------------------------- running one notebook
 
@@ -324,18 +440,28 @@ class Sandbox:
         settings = self.settings(slot)
         with tempfile.TemporaryDirectory(prefix="run-", dir=self.workdir) as folder:
             folder = Path(folder)
-            if self.trusted:  # a fresh home and tmp for this slot; other slots' notebooks keep theirs
+            if (
+                self.trusted
+            ):  # a fresh home and tmp for this slot; other slots' notebooks keep theirs
                 for name in self.home_and_tmp(slot):
                     shutil.rmtree(name, ignore_errors=True)
                     Path(name).mkdir(parents=True)
             (folder / "cells.json").write_text(json.dumps(cells), encoding="utf-8")
-            with open(folder / "cells.json", "rb") as stdin, open(folder / "out", "wb") as stdout, \
-                    open(folder / "err", "wb") as stderr:
+            with (
+                open(folder / "cells.json", "rb") as stdin,
+                open(folder / "out", "wb") as stdout,
+                open(folder / "err", "wb") as stderr,
+            ):
                 try:
-                    process = subprocess.Popen(self.command(slot, settings), stdin=stdin, stdout=stdout,
-                                               stderr=stderr, cwd=self.workdir if not self.trusted else
-                                               settings["home"], start_new_session=True,
-                                               env=self.environment(slot) if self.trusted else {})
+                    process = subprocess.Popen(
+                        self.command(slot, settings),
+                        stdin=stdin,
+                        stdout=stdout,
+                        stderr=stderr,
+                        cwd=self.workdir if not self.trusted else settings["home"],
+                        start_new_session=True,
+                        env=self.environment(slot) if self.trusted else {},
+                    )
                 except OSError as error:
                     outcome.problems.append(f"the sandbox could not be started ({error})")
                     return outcome
@@ -345,17 +471,19 @@ class Sandbox:
                         raise KeyboardInterrupt
                     process.wait(timeout=self.notebook_limit)
                 except subprocess.TimeoutExpired:
-                    outcome.problems.append(f"stopped after the notebook time limit ({self.notebook_limit} s)")
+                    outcome.problems.append(
+                        f"stopped after the notebook time limit ({self.notebook_limit} s)"
+                    )
                 finally:
                     _kill(process)
                     self.running.discard(process)
             parse_results(folder / "out", outcome)
             if not outcome.finished and not outcome.problems:
-                outcome.problems.append("the notebook could not be run to its end: "
-                                        + _tail(folder / "err"))
+                outcome.problems.append(
+                    "the notebook could not be run to its end: " + _tail(folder / "err")
+                )
         outcome.seconds = time.perf_counter() - started
         return outcome
-
 
     def stop_all(self) -> None:
         """End every sandbox running now, and start no more (the instructor pressed Ctrl-C)."""
@@ -379,7 +507,11 @@ def _tail(path: Path) -> str:
     try:
         with open(path, "rb") as stream:
             stream.seek(max(0, stream.seek(0, 2) - 2000))
-            lines = [line for line in stream.read().decode("utf-8", "replace").splitlines() if line.strip()]
+            lines = [
+                line
+                for line in stream.read().decode("utf-8", "replace").splitlines()
+                if line.strip()
+            ]
     except OSError:
         lines = []
     return " ".join((lines[-1] if lines else "no message").split())[:300]
@@ -419,10 +551,18 @@ def parse_results(path: Path, outcome: Outcome) -> None:
             outcome.finished = True
         elif isinstance(record.get("cell"), int) and isinstance(record.get("answers", []), list):
             error = record.get("error")
-            cell = {"cell": record["cell"], "answers": record.get("answers", [])[:20],
-                    "seconds": record.get("seconds") if isinstance(record.get("seconds"), int | float) else 0,
-                    "restarted": record.get("restarted") is True, "gave_up": record.get("gave_up") is True}
+            cell = {
+                "cell": record["cell"],
+                "answers": record.get("answers", [])[:20],
+                "seconds": record.get("seconds")
+                if isinstance(record.get("seconds"), int | float)
+                else 0,
+                "restarted": record.get("restarted") is True,
+                "gave_up": record.get("gave_up") is True,
+            }
             if isinstance(error, dict):
-                cell["error"] = {"name": str(error.get("name", "Error"))[:80],
-                                 "message": str(error.get("message", ""))[:300]}
+                cell["error"] = {
+                    "name": str(error.get("name", "Error"))[:80],
+                    "message": str(error.get("message", ""))[:300],
+                }
             outcome.cells.append(cell)

@@ -30,18 +30,39 @@ FLOOR, CEILING = "the figure or more", "the figure or less"
 #: Every hedge the tables use, with how the rule reads it. Spanish hedges are
 #: read like their English twins ("unos" is "some", "casi" is "nearly").
 HEDGE_RULES: dict[str, str] = {
-    "none": AS_STATED, "between": AS_STATED,
-    "around": APPROXIMATE, "about": APPROXIMATE, "some": APPROXIMATE,
-    "approximately": APPROXIMATE, "roughly": APPROXIMATE, "estimated": APPROXIMATE,
-    "an estimated": APPROXIMATE, "estimate": APPROXIMATE,
-    "aproximadamente": APPROXIMATE, "unos": APPROXIMATE, "alrededor de": APPROXIMATE,
-    "nearly": BELOW, "almost": BELOW, "casi": BELOW,
-    "at least": FLOOR, "more than": FLOOR, "over": FLOOR, "al menos": FLOOR, "más de": FLOOR,
-    "no more than": CEILING, "up to": CEILING, "as much as": CEILING, "at most": CEILING,
+    "none": AS_STATED,
+    "between": AS_STATED,
+    "around": APPROXIMATE,
+    "about": APPROXIMATE,
+    "some": APPROXIMATE,
+    "approximately": APPROXIMATE,
+    "roughly": APPROXIMATE,
+    "estimated": APPROXIMATE,
+    "an estimated": APPROXIMATE,
+    "estimate": APPROXIMATE,
+    "aproximadamente": APPROXIMATE,
+    "unos": APPROXIMATE,
+    "alrededor de": APPROXIMATE,
+    "nearly": BELOW,
+    "almost": BELOW,
+    "casi": BELOW,
+    "at least": FLOOR,
+    "more than": FLOOR,
+    "over": FLOOR,
+    "al menos": FLOOR,
+    "más de": FLOOR,
+    "no more than": CEILING,
+    "up to": CEILING,
+    "as much as": CEILING,
+    "at most": CEILING,
 }
 
 CONSISTENT, CONTRADICTION = "consistent", "contradiction"
-DIFFERENT_THING, DIFFERENT_TIME, TIME_UNKNOWN = "different thing measured", "different time", "time unknown"
+DIFFERENT_THING, DIFFERENT_TIME, TIME_UNKNOWN = (
+    "different thing measured",
+    "different time",
+    "time unknown",
+)
 #: The three verdicts for two figures of the same time (exercise 4.6).
 VERDICTS = (CONSISTENT, CONTRADICTION, DIFFERENT_THING)
 #: Units that write one quantity on different scales, with the unit the rule compares them in and
@@ -61,7 +82,9 @@ def hedge_kind(hedge: str) -> str:
     """
     key = " ".join(str(hedge).lower().split())
     if key not in HEDGE_RULES:
-        raise ValueError(f"the interval rule does not know the hedge {hedge!r}; add it to HEDGE_RULES")
+        raise ValueError(
+            f"the interval rule does not know the hedge {hedge!r}; add it to HEDGE_RULES"
+        )
     return HEDGE_RULES[key]
 
 
@@ -157,9 +180,15 @@ def add_periods(table: pd.DataFrame) -> pd.DataFrame:
     """
     bounds = [period_bounds(period) for period in table["reference_period"]]
     result = table.copy()
-    result["period_start"] = pd.to_datetime(pd.Series([s for s, _ in bounds], index=table.index, dtype=object))
-    result["period_end"] = pd.to_datetime(pd.Series([e for _, e in bounds], index=table.index, dtype=object))
-    result["period_middle"] = result["period_start"] + (result["period_end"] - result["period_start"]) / 2
+    result["period_start"] = pd.to_datetime(
+        pd.Series([s for s, _ in bounds], index=table.index, dtype=object)
+    )
+    result["period_end"] = pd.to_datetime(
+        pd.Series([e for _, e in bounds], index=table.index, dtype=object)
+    )
+    result["period_middle"] = (
+        result["period_start"] + (result["period_end"] - result["period_start"]) / 2
+    )
     return result
 
 
@@ -187,8 +216,10 @@ def in_common_unit(unit: str, low, high) -> tuple[str, float | None, float | Non
     back as it is. Missing ends stay missing.
     """
     common, factor = SAME_QUANTITY.get(unit, (unit, 1.0))
+
     def scaled(value):
         return None if _missing(value) else float(value) * factor
+
     return common, scaled(low), scaled(high)
 
 
@@ -231,11 +262,13 @@ def compare(a, b) -> Comparison:
     outside figures) and who counts can still differ: the reason says so when the
     words differ.
     """
+
     def name(row):
         return row["measure"].replace("_", " ") + f" ({row['unit']})"
 
-    (unit_a, *ends_a), (unit_b, *ends_b) = (in_common_unit(row["unit"], row["value_low"], row["value_high"])
-                                            for row in (a, b))
+    (unit_a, *ends_a), (unit_b, *ends_b) = (
+        in_common_unit(row["unit"], row["value_low"], row["value_high"]) for row in (a, b)
+    )
     if a["measure"] != b["measure"] or unit_a != unit_b:
         return Comparison(DIFFERENT_THING, f"{name(a)} against {name(b)}")
     if not same_area(a["place"], b["place"]):
@@ -244,13 +277,17 @@ def compare(a, b) -> Comparison:
     if time is None:
         return Comparison(TIME_UNKNOWN, "at least one figure has no reference period")
     if not time:
-        return Comparison(DIFFERENT_TIME, f"{a['reference_period']} against {b['reference_period']}")
+        return Comparison(
+            DIFFERENT_TIME, f"{a['reference_period']} against {b['reference_period']}"
+        )
     ends = [hedge_interval(*values, row["hedge"]) for values, row in ((ends_a, a), (ends_b, b))]
     both = overlaps(*ends[0], *ends[1])
     shown = " and ".join(_interval_text(low, high) for low, high in ends)
     reason = f"intervals {shown} {'overlap' if both else 'do not overlap'}"
     if a["unit"] != b["unit"]:
-        reason += f" (both in {unit_a}: the {a['unit'] if a['unit'] != unit_a else b['unit']} converted)"
+        reason += (
+            f" (both in {unit_a}: the {a['unit'] if a['unit'] != unit_a else b['unit']} converted)"
+        )
     counted = [row.get("counted") for row in (a, b)]
     if all(isinstance(words, str) and words for words in counted) and counted[0] != counted[1]:
         reason += f"; but one counts {counted[0]!r}, the other {counted[1]!r}"
@@ -259,7 +296,14 @@ def compare(a, b) -> Comparison:
 
 def _interval_text(low, high) -> str:
     def show(value):
-        return f"{value:,.4g}" if value < 1 else f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+        return (
+            f"{value:,.4g}"
+            if value < 1
+            else f"{value:,.0f}"
+            if float(value).is_integer()
+            else f"{value:,.1f}"
+        )
+
     if low is None:
         return f"up to {show(high)}"
     if high is None:

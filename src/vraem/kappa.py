@@ -16,10 +16,14 @@ import pandas as pd
 from .paths import read_data_text
 
 #: What a lesson says beside a reading, so that the source and its status travel with it.
-CONVENTION = ("Landis and Koch's (1977) bands, a convention, not a test "
-              "(data/reference/context_facts.md, item (m))")
+CONVENTION = (
+    "Landis and Koch's (1977) bands, a convention, not a test "
+    "(data/reference/context_facts.md, item (m))"
+)
 
-_BAND = re.compile(r"(?:<\s*(?P<below>-?\d+(?:\.\d+)?)|(?P<low>\d\.\d+)–(?P<high>\d\.\d+))\s+(?P<label>[a-z][a-z ]*)")
+_BAND = re.compile(
+    r"(?:<\s*(?P<below>-?\d+(?:\.\d+)?)|(?P<low>\d\.\d+)–(?P<high>\d\.\d+))\s+(?P<label>[a-z][a-z ]*)"
+)
 
 
 def kappa_scale() -> pd.DataFrame:
@@ -32,8 +36,10 @@ def kappa_scale() -> pd.DataFrame:
     item = text.split("## (m)", 1)[-1].split("\n## ", 1)[0] if "## (m)" in text else ""
     line = next((line for line in item.splitlines() if line.strip().startswith("<")), None)
     if line is None:
-        raise ValueError("data/reference/context_facts.md has no item (m) with Landis and Koch's scale "
-                         "for kappa: restore the file from the course's reference notes")
+        raise ValueError(
+            "data/reference/context_facts.md has no item (m) with Landis and Koch's scale "
+            "for kappa: restore the file from the course's reference notes"
+        )
     rows = []
     for part in line.split(";"):
         found = _BAND.search(part.strip())
@@ -61,4 +67,6 @@ def kappa_reading(kappa: float) -> str:
     for high, label in zip(scale["high"].iloc[1:], scale["label"].iloc[1:], strict=True):
         if kappa <= high:
             return label
-    return scale["label"].iloc[-1]  # kappa cannot exceed 1; a rounding slip above it is still the top band
+    return scale["label"].iloc[
+        -1
+    ]  # kappa cannot exceed 1; a rounding slip above it is still the top band

@@ -4,24 +4,45 @@ from __future__ import annotations
 
 import re
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 WORD_VALUES: dict[str, float] = {word: float(i) for i, word in enumerate(_UNITS)}
 WORD_VALUES.update({word: float(10 * i) for i, word in enumerate(_TENS, start=2)})
 WORD_VALUES.update({"a": 1.0, "an": 1.0, "both": 2.0, "a dozen": 12.0})
-FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "third": 1 / 3, "a third": 1 / 3,
-             "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 1 / 4,
-             "one quarter": 1 / 4, "three quarters": 3 / 4}
+FRACTIONS = {
+    "half": 1 / 2,
+    "a half": 1 / 2,
+    "third": 1 / 3,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 1 / 4,
+    "one quarter": 1 / 4,
+    "three quarters": 3 / 4,
+}
 MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 #: Words that give only a lower bound: "hundreds of communities" means at least 200.
 #: "Mostly" and "a majority" are shares (fractions): more than half, so 0.5 is itself excluded.
-VAGUE_LOWER_BOUNDS = {"a few": 2.0, "several": 3.0, "dozens": 24.0, "hundreds": 200.0,
-                      "thousands": 2_000.0, "decades": 20.0, "several decades": 30.0,
-                      "mostly": 0.5, "majority": 0.5, "large majority": 0.5}
+VAGUE_LOWER_BOUNDS = {
+    "a few": 2.0,
+    "several": 3.0,
+    "dozens": 24.0,
+    "hundreds": 200.0,
+    "thousands": 2_000.0,
+    "decades": 20.0,
+    "several decades": 30.0,
+    "mostly": 0.5,
+    "majority": 0.5,
+    "large majority": 0.5,
+}
 # "three decades" is 30 years: decades are the one unit word that changes the number.
 _DECADES = re.compile(r"^(?P<count>.+?)\s+decades?$")
-_RANGE = re.compile(r"^(?:between\s+|from\s+)?(?P<low>.+?)\s*(?:-|–|\bto\b|\band\b)\s*(?P<high>.+)$")
+_RANGE = re.compile(
+    r"^(?:between\s+|from\s+)?(?P<low>.+?)\s*(?:-|–|\bto\b|\band\b)\s*(?P<high>.+)$"
+)
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
@@ -35,7 +56,7 @@ def parse_number(text: str) -> float:
     phrase = " ".join(text.lower().replace("-", " ").split())
     if _DIGITS.match(phrase):
         return float(phrase.replace(",", ""))
-    if (decades := _DECADES.match(phrase)):
+    if decades := _DECADES.match(phrase):
         return 10 * parse_number(decades["count"])
     if phrase in ("decade", "a decade"):
         return 10.0
@@ -73,7 +94,7 @@ def parse_quantity(text: str) -> tuple[float, float | None]:
         return value, value
     except ValueError:
         pass
-    if (match := _RANGE.match(phrase)):
+    if match := _RANGE.match(phrase):
         return parse_number(match["low"]), parse_number(match["high"])
     raise ValueError(f"{text!r} is neither a number nor a range this reader knows")
 
@@ -98,8 +119,11 @@ def parse_figure(text: str, language: str = "en") -> tuple[float, float | None]:
     phrase = _PERCENT.sub("", " ".join(text.split()))
     if language in _DECIMAL_COMMA_LANGUAGES:
         # a dot followed by groups of exactly three digits separates thousands
-        phrase = re.sub(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?![\d.,])",
-                        lambda match: match.group(1).replace(".", ""), phrase)
+        phrase = re.sub(
+            r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?![\d.,])",
+            lambda match: match.group(1).replace(".", ""),
+            phrase,
+        )
         # a comma followed by one or two digits is the decimal mark
         phrase = re.sub(r"(?<![\d,])(\d+),(\d{1,2})(?![\d,])", r"\1.\2", phrase)
     return parse_quantity(phrase)

@@ -27,13 +27,34 @@ QUANTITIES: dict[str, tuple[str, ...]] = {
     "state of emergency": ("state_of_emergency_duration", "event_year"),
     "hostages at Kepashiato": ("hostages",),
     "cocaine output": ("cocaine_production",),
-    "VRAE(M) share of coca": ("coca_area_share", "coca_production_share", "cocaine_production_share",
-                              "coca_share_unstated"),
+    "VRAE(M) share of coca": (
+        "coca_area_share",
+        "coca_production_share",
+        "cocaine_production_share",
+        "coca_share_unstated",
+    ),
 }
 #: The columns every row of the line-up has, whether it comes from an article or not.
-LINEUP_COLUMNS = ["figure_id", "quantity", "origin", "source", "measure", "value_text", "value_low",
-                  "value_high", "unit", "place", "reference_period", "reference_basis", "hedge",
-                  "attributed_to", "source_type", "published", "independent", "text"]
+LINEUP_COLUMNS = [
+    "figure_id",
+    "quantity",
+    "origin",
+    "source",
+    "measure",
+    "value_text",
+    "value_low",
+    "value_high",
+    "unit",
+    "place",
+    "reference_period",
+    "reference_basis",
+    "hedge",
+    "attributed_to",
+    "source_type",
+    "published",
+    "independent",
+    "text",
+]
 ARTICLE, OUTSIDE = "article", "outside source"
 
 
@@ -88,38 +109,61 @@ def lineup(quantities: list[str] | None = None) -> pd.DataFrame:
 @remembered
 def _lineup(quantities: tuple[str, ...] | None) -> pd.DataFrame:
     claims = load_claims()
-    articles = pd.DataFrame({
-        "figure_id": claims["claim_id"],
-        "origin": ARTICLE,
-        "source": "InSight Crime " + claims["article_id"],
-        "published": claims["published"],
-        "independent": False,
-        "text": claims["quote"],
-    })
+    articles = pd.DataFrame(
+        {
+            "figure_id": claims["claim_id"],
+            "origin": ARTICLE,
+            "source": "InSight Crime " + claims["article_id"],
+            "published": claims["published"],
+            "independent": False,
+            "text": claims["quote"],
+        }
+    )
     outside = load_outside_figures()
-    others = pd.DataFrame({
-        "figure_id": outside["figure_id"],
-        "origin": OUTSIDE,
-        "source": outside["publisher"],
-        "published": outside["published_date"],
-        "independent": ~outside["circular"].astype(bool),
-        "text": outside["excerpt"],
-    })
-    shared = ["measure", "value_text", "value_low", "value_high", "unit", "place", "reference_period",
-              "reference_basis", "hedge", "attributed_to", "source_type"]
+    others = pd.DataFrame(
+        {
+            "figure_id": outside["figure_id"],
+            "origin": OUTSIDE,
+            "source": outside["publisher"],
+            "published": outside["published_date"],
+            "independent": ~outside["circular"].astype(bool),
+            "text": outside["excerpt"],
+        }
+    )
+    shared = [
+        "measure",
+        "value_text",
+        "value_low",
+        "value_high",
+        "unit",
+        "place",
+        "reference_period",
+        "reference_basis",
+        "hedge",
+        "attributed_to",
+        "source_type",
+    ]
     for table, source in ((articles, claims), (others, outside)):
         for column in shared:
             table[column] = source[column].to_numpy()
     articles["counted"] = pd.NA
     others["counted"] = outside["counted"].to_numpy()
     table = pd.concat([articles, others], ignore_index=True)
-    table["quantity"] = [quantity_of(measure, text) for measure, text in zip(table["measure"], table["text"], strict=True)]
+    table["quantity"] = [
+        quantity_of(measure, text)
+        for measure, text in zip(table["measure"], table["text"], strict=True)
+    ]
     table = table[table["quantity"].notna()]
     if quantities is not None:
         table = table[table["quantity"].isin(quantities)]
     table = add_periods(add_intervals(table[LINEUP_COLUMNS + ["counted"]]))
-    table["age_years"] = pd.array([age_in_years(published, end) for published, end
-                                   in zip(table["published"], table["period_end"], strict=True)], dtype="Float64")
+    table["age_years"] = pd.array(
+        [
+            age_in_years(published, end)
+            for published, end in zip(table["published"], table["period_end"], strict=True)
+        ],
+        dtype="Float64",
+    )
     return table.reset_index(drop=True)
 
 

@@ -61,18 +61,28 @@ def load_passages() -> pd.DataFrame:
     analysis, as in ``claims.csv``).
     """
     passages = read_table("passages")
-    for column in ("reconciled_from", "reconciliation_rule", "revised_from", "revision_rule", "note"):
+    for column in (
+        "reconciled_from",
+        "reconciliation_rule",
+        "revised_from",
+        "revision_rule",
+        "note",
+    ):
         passages[column] = passages[column].fillna("")
     articles = read_table("articles")[["article_id", "kind", "published", "published_earliest"]]
-    passages = passages.merge(articles.drop(columns="kind"), on="article_id", how="left",
-                              validate="many_to_one")
+    passages = passages.merge(
+        articles.drop(columns="kind"), on="article_id", how="left", validate="many_to_one"
+    )
     passages["published"] = passages["published"].fillna(passages.pop("published_earliest"))
     kinds = articles.set_index("article_id")["kind"]
-    news_paragraphs = {article_id: 0 if kinds[article_id] == "Analysis" else len(load_article(article_id).news)
-                       for article_id in passages["article_id"].unique()}
-    passages["section"] = ["news" if paragraph < news_paragraphs[article_id] else "analysis"
-                           for article_id, paragraph in zip(passages["article_id"], passages["paragraph"],
-                                                            strict=True)]
+    news_paragraphs = {
+        article_id: 0 if kinds[article_id] == "Analysis" else len(load_article(article_id).news)
+        for article_id in passages["article_id"].unique()
+    }
+    passages["section"] = [
+        "news" if paragraph < news_paragraphs[article_id] else "analysis"
+        for article_id, paragraph in zip(passages["article_id"], passages["paragraph"], strict=True)
+    ]
     return passages
 
 
@@ -113,8 +123,10 @@ def reconciled_cells(reconciled_from: str) -> dict[str, str]:
     for part in text.split("; "):
         column, _, value = part.partition("=")
         if column not in RECONCILED_COLUMNS or not value:
-            raise ValueError(f"reconciled_from and revised_from should read like 'evidence=event; "
-                             f"frame=security': {part!r} does not")
+            raise ValueError(
+                f"reconciled_from and revised_from should read like 'evidence=event; "
+                f"frame=security': {part!r} does not"
+            )
         cells[column] = value
     return cells
 
@@ -133,9 +145,16 @@ def reconciliation(passages: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = []
     for row in passages.itertuples(index=False):
         for column, coded_a in reconciled_cells(row.reconciled_from).items():
-            rows.append({"passage_id": row.passage_id, "column": column, "A": coded_a,
-                         "B": codings.loc[(row.passage_id, "B"), column],
-                         "reconciled": getattr(row, column), "rule": row.reconciliation_rule})
+            rows.append(
+                {
+                    "passage_id": row.passage_id,
+                    "column": column,
+                    "A": coded_a,
+                    "B": codings.loc[(row.passage_id, "B"), column],
+                    "reconciled": getattr(row, column),
+                    "rule": row.reconciliation_rule,
+                }
+            )
     return pd.DataFrame(rows, columns=["passage_id", "column", "A", "B", "reconciled", "rule"])
 
 
@@ -147,7 +166,9 @@ def reconciled_coding(version: int = 2, passages: pd.DataFrame | None = None) ->
     value: the coding outside coder 1 was measured against.
     """
     if version not in RECONCILED_VERSIONS:
-        raise ValueError(f"the reconciled coding has versions {RECONCILED_VERSIONS}, not {version!r}")
+        raise ValueError(
+            f"the reconciled coding has versions {RECONCILED_VERSIONS}, not {version!r}"
+        )
     passages = (load_passages() if passages is None else passages).copy()
     if version == 1:
         for index, text in passages["revised_from"].items():
@@ -166,9 +187,18 @@ def revision(passages: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = []
     for row in passages.itertuples(index=False):
         for column, earlier in reconciled_cells(row.revised_from).items():
-            rows.append({"passage_id": row.passage_id, "column": column, "reconciled 1": earlier,
-                         "reconciled 2": getattr(row, column), "rule": row.revision_rule})
-    return pd.DataFrame(rows, columns=["passage_id", "column", "reconciled 1", "reconciled 2", "rule"])
+            rows.append(
+                {
+                    "passage_id": row.passage_id,
+                    "column": column,
+                    "reconciled 1": earlier,
+                    "reconciled 2": getattr(row, column),
+                    "rule": row.revision_rule,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["passage_id", "column", "reconciled 1", "reconciled 2", "rule"]
+    )
 
 
 def cohen_kappa(first: pd.Series, second: pd.Series) -> float:
@@ -182,11 +212,14 @@ def cohen_kappa(first: pd.Series, second: pd.Series) -> float:
     if len(first) != len(second) or first.isna().any() or second.isna().any():
         raise ValueError("kappa needs two complete codings of the same items")
     observed = float((first.to_numpy() == second.to_numpy()).mean())
-    shares = pd.concat([first.value_counts(normalize=True), second.value_counts(normalize=True)],
-                       axis=1).fillna(0)
+    shares = pd.concat(
+        [first.value_counts(normalize=True), second.value_counts(normalize=True)], axis=1
+    ).fillna(0)
     chance = float((shares.iloc[:, 0] * shares.iloc[:, 1]).sum())
     if chance == 1:
-        raise ValueError("both coders used one and the same category throughout: kappa is undefined")
+        raise ValueError(
+            "both coders used one and the same category throughout: kappa is undefined"
+        )
     return (observed - chance) / (1 - chance)
 
 
@@ -213,8 +246,11 @@ def codings_table(codings: dict[str, pd.DataFrame]) -> pd.DataFrame:
         tables.append(coding[["passage_id", *CODED_COLUMNS]].assign(coder=coder))
     order = {coder: index for index, coder in enumerate(codings)}
     table = pd.concat(tables, ignore_index=True)
-    table = table.sort_values(["passage_id", "coder"], key=lambda column: column.map(order)
-                              if column.name == "coder" else column, kind="stable")
+    table = table.sort_values(
+        ["passage_id", "coder"],
+        key=lambda column: column.map(order) if column.name == "coder" else column,
+        kind="stable",
+    )
     return table[["passage_id", "coder", *CODED_COLUMNS]].reset_index(drop=True)
 
 
@@ -227,11 +263,16 @@ def main(argv: list[str] | None = None) -> None:
     rounds = pd.read_csv(data_file("coding_rounds.csv"), dtype=str, keep_default_na=False)
     known = list(rounds["coder"])
     if coder not in known:
-        raise SystemExit(f"describe coder {coder!r} in data/coding_rounds.csv first (known: {', '.join(known)})")
+        raise SystemExit(
+            f"describe coder {coder!r} in data/coding_rounds.csv first (known: {', '.join(known)})"
+        )
     target = data_file("passage_codings.csv")
     stored = pd.read_csv(target, dtype=str, keep_default_na=False)
-    codings = {name: stored[stored["coder"] == name].drop(columns="coder") for name in known
-               if name != coder and name in set(stored["coder"])}
+    codings = {
+        name: stored[stored["coder"] == name].drop(columns="coder")
+        for name in known
+        if name != coder and name in set(stored["coder"])
+    }
     delivered = pd.read_csv(source, dtype=str, keep_default_na=False)
     codings[coder] = delivered.apply(lambda column: column.str.strip())
     codings = {name: codings[name] for name in known if name in codings}  # the rounds' order

@@ -18,8 +18,10 @@ TEXT_SUFFIXES = (".csv", ".json", ".md", ".txt")
 
 def restore_hint(name: str) -> str:
     """How to get one data file back, e.g. ``restore_hint("claims.csv")``."""
-    return (f"Restore it with `git checkout -- data/{name}` in the course folder "
-            "(or reinstall the course if you did not get it with git).")
+    return (
+        f"Restore it with `git checkout -- data/{name}` in the course folder "
+        "(or reinstall the course if you did not get it with git)."
+    )
 
 
 class CourseDataError(Exception):
@@ -81,10 +83,13 @@ def data_dir() -> Path:
             raise DataNotFoundError(
                 f"{DATA_VARIABLE} is set to {override!r}, but that folder has no {MARKER} file. If it is "
                 f"the course's data/ folder, {MARKER} is missing: {restore_hint(MARKER)} "
-                f"Otherwise point {DATA_VARIABLE} at the course's data/ folder, or unset it.", file=MARKER)
+                f"Otherwise point {DATA_VARIABLE} at the course's data/ folder, or unset it.",
+                file=MARKER,
+            )
         raise DataNotFoundError(
             f"{DATA_VARIABLE} is set to {override!r}, which is not a folder. "
-            f"Point {DATA_VARIABLE} at the course's data/ folder, or unset it.")
+            f"Point {DATA_VARIABLE} at the course's data/ folder, or unset it."
+        )
     if (_REPOSITORY_DATA / MARKER).is_file():  # the usual case, asked first: one look at the disk
         return _REPOSITORY_DATA
     here = Path.cwd().resolve()
@@ -95,11 +100,15 @@ def data_dir() -> Path:
     shipped = resources.files("vraem") / "data"
     if shipped.joinpath(MARKER).is_file():
         return Path(str(shipped))
-    damaged = next((folder for folder in candidates if folder.is_dir() and any(folder.glob("*.csv"))), None)
+    damaged = next(
+        (folder for folder in candidates if folder.is_dir() and any(folder.glob("*.csv"))), None
+    )
     if damaged is not None:  # the data folder is there, but its description is not a file
         raise DataNotFoundError(
             f"{damaged / MARKER} is missing or is not a file, so the course data cannot be "
-            f"described. {restore_hint(MARKER)}", file=MARKER)
+            f"described. {restore_hint(MARKER)}",
+            file=MARKER,
+        )
     raise DataNotFoundError(
         "The course data folder was not found (looked for data/datapackage.json "
         f"near {here} and beside the vraem package). Open the notebook from inside "
@@ -129,11 +138,15 @@ def _existing_file(name: str) -> Path:
     except FileNotFoundError:
         raise DataNotFoundError(f"{path} is missing. {restore_hint(name)}", file=name) from None
     except OSError as error:
-        raise DataFileError(f"{path} cannot be opened ({error.strerror}). {restore_hint(name)}",
-                            file=name) from None
+        raise DataFileError(
+            f"{path} cannot be opened ({error.strerror}). {restore_hint(name)}", file=name
+        ) from None
     if stat.S_ISDIR(mode):
-        raise DataFileError(f"{path} is a folder, where the course expects a file. "
-                            f"Move the folder away, then: {restore_hint(name)}", file=name)
+        raise DataFileError(
+            f"{path} is a folder, where the course expects a file. "
+            f"Move the folder away, then: {restore_hint(name)}",
+            file=name,
+        )
     if not stat.S_ISREG(mode):
         raise DataFileError(f"{path} is not an ordinary file. {restore_hint(name)}", file=name)
     return path
@@ -153,18 +166,22 @@ def _decode(name: str, path: Path) -> str:
     try:
         raw = read_bytes(path)  # from memory while the file is unchanged
     except OSError as error:
-        raise DataFileError(f"{path} cannot be read ({error.strerror}). {restore_hint(name)}",
-                            file=name) from None
+        raise DataFileError(
+            f"{path} cannot be read ({error.strerror}). {restore_hint(name)}", file=name
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise DataFileError(
             f"{path} is not UTF-8 text (line {line} holds a byte that UTF-8 does not allow; perhaps "
-            f"the file was saved in another encoding). {restore_hint(name)}", file=name) from None
+            f"the file was saved in another encoding). {restore_hint(name)}",
+            file=name,
+        ) from None
     if not text.strip():
         raise DataFileError(f"{path} is empty. {restore_hint(name)}", file=name)
     if "\x00" in text:
-        raise DataFileError(f"{path} holds binary data (NUL bytes), not text. {restore_hint(name)}",
-                            file=name)
+        raise DataFileError(
+            f"{path} holds binary data (NUL bytes), not text. {restore_hint(name)}", file=name
+        )
     return text

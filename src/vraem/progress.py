@@ -34,7 +34,9 @@ except ModuleNotFoundError:  # an older installation: say what to do
     raise ModuleNotFoundError(
         "The course helpers need the package 'filelock' (it keeps two notebooks from overwriting "
         "each other's progress). Start JupyterLab with `python3 course.py lab` from the course "
-        "folder (it installs everything), or run `pip install -e .` there.", name="filelock") from None
+        "folder (it installs everything), or run `pip install -e .` there.",
+        name="filelock",
+    ) from None
 
 from .contract import (
     CHECK_MODE_VARIABLE,
@@ -85,7 +87,9 @@ def progress_file() -> Path | None:
 def _places() -> list[Path]:
     """Where the record may be kept, in order of preference."""
     wanted = progress_file()
-    places = [wanted, wanted.with_name(f"{wanted.stem}-2{wanted.suffix or '.json'}")] if wanted else []
+    places = (
+        [wanted, wanted.with_name(f"{wanted.stem}-2{wanted.suffix or '.json'}")] if wanted else []
+    )
     tag = hashlib.sha256(str(wanted).encode("utf-8", "replace")).hexdigest()[:10]
     owner = os.getuid() if hasattr(os, "getuid") else "user"
     places.append(Path(tempfile.gettempdir()) / f"vraem-course-{owner}" / f"progress-{tag}.json")
@@ -105,7 +109,9 @@ def _target(path: Path) -> Path:
             raise _Unusable("it is a link to a file that does not exist") from None
         return path
     except (OSError, RuntimeError) as error:
-        raise _Unusable(f"it cannot be looked at ({getattr(error, 'strerror', None) or error})") from None
+        raise _Unusable(
+            f"it cannot be looked at ({getattr(error, 'strerror', None) or error})"
+        ) from None
     if stat.S_ISDIR(mode):
         raise _Unusable("it is a folder")
     if not stat.S_ISREG(mode):
@@ -114,8 +120,9 @@ def _target(path: Path) -> Path:
 
 
 def _is_record(data) -> bool:
-    return isinstance(data, dict) and all(isinstance(key, str) and isinstance(entry, dict)
-                                          for key, entry in data.items())
+    return isinstance(data, dict) and all(
+        isinstance(key, str) and isinstance(entry, dict) for key, entry in data.items()
+    )
 
 
 def _read(path: Path) -> dict:
@@ -187,8 +194,13 @@ def _update(attempts: dict, exercise_id: str, status: str, misreading: str | Non
         checked += 1
         after_solved += old_best == CORRECT
     attempts = dict(attempts)
-    entry = {"best": best, "attempts": count + 1, "checked": checked, "after_solved": after_solved,
-             "last": datetime.now().isoformat(timespec="seconds")}
+    entry = {
+        "best": best,
+        "attempts": count + 1,
+        "checked": checked,
+        "after_solved": after_solved,
+        "last": datetime.now().isoformat(timespec="seconds"),
+    }
     misreadings = _misreadings(old)
     if misreading:
         misreadings[misreading] = misreadings.get(misreading, 0) + 1
@@ -206,7 +218,9 @@ def _write(path: Path, exercise_id: str, status: str, misreading: str | None = N
     try:
         with lock:
             attempts = _update(_read(target), exercise_id, status, misreading)
-            handle, draft = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            handle, draft = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+            )
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
                     json.dump(attempts, stream, indent=1, sort_keys=True)
@@ -232,10 +246,16 @@ def _tell_once(about: str, note: str) -> None:
 
 
 def _note_elsewhere(wanted: Path | None, reason: str, kept: str) -> None:
-    where = f"{wanted} cannot be used ({reason}); it is left as it is" if wanted else \
-        "there is no home folder to keep it in (HOME is not set)"
-    _tell_once(str(wanted), f"Note: your progress record {where}. Your progress is kept in {kept} instead. "
-               f"Set {FILE_VARIABLE} to choose another place.")
+    where = (
+        f"{wanted} cannot be used ({reason}); it is left as it is"
+        if wanted
+        else "there is no home folder to keep it in (HOME is not set)"
+    )
+    _tell_once(
+        str(wanted),
+        f"Note: your progress record {where}. Your progress is kept in {kept} instead. "
+        f"Set {FILE_VARIABLE} to choose another place.",
+    )
 
 
 def record(exercise_id: str, status: str, misreading: str | None = None) -> None:
@@ -259,8 +279,11 @@ def record(exercise_id: str, status: str, misreading: str | None = None) -> None
             _note_elsewhere(wanted, reason or "it cannot be written", str(place))
         return
     _memory.update(_update(_memory, exercise_id, status, misreading))
-    _note_elsewhere(wanted, reason or "it cannot be written",
-                    "memory only, for this session (no file could be written)")
+    _note_elsewhere(
+        wanted,
+        reason or "it cannot be written",
+        "memory only, for this session (no file could be written)",
+    )
 
 
 def _all_records() -> list[dict]:
@@ -277,8 +300,11 @@ def _all_records() -> list[dict]:
             records.append(_read(target))
         except _Unusable as error:
             if place == wanted and os.path.lexists(place):
-                _tell_once(str(wanted), f"Note: your progress record {wanted} cannot be used ({error}); it is left "
-                           f"as it is, and progress() shows what was recorded elsewhere.")
+                _tell_once(
+                    str(wanted),
+                    f"Note: your progress record {wanted} cannot be used ({error}); it is left "
+                    f"as it is, and progress() shows what was recorded elsewhere.",
+                )
             continue
         except OSError:  # a place that cannot even be looked at holds nothing to show
             continue
@@ -301,20 +327,30 @@ class ProgressTable(pd.DataFrame):
         if html is None:
             return None
         # pandas right-aligns every cell and header (so does JupyterLab): titles and words read left
-        style = ("<style>table.dataframe.vraem-progress th, table.dataframe.vraem-progress td "
-                 "{ text-align: left; }</style>")
+        style = (
+            "<style>table.dataframe.vraem-progress th, table.dataframe.vraem-progress td "
+            "{ text-align: left; }</style>"
+        )
         html = html.replace('class="dataframe"', 'class="dataframe vraem-progress"', 1)
         return style + html.replace('<tr style="text-align: right;">', "<tr>", 1)
 
     def __repr__(self) -> str:
         """The table as text with its text columns left-aligned, as a terminal shows it."""
-        texts = [column for column in self.columns if self[column].dtype == object
-                 or pd.api.types.is_string_dtype(self[column])]
-        widths = {column: max([len(str(value)) for value in self[column]] + [len(str(column))])
-                  for column in texts}
-        formatters = {column: (lambda value, width=widths[column]: f"{value!s:<{width}}") for column in texts}
-        return self.to_string(formatters=formatters, justify="left",
-                              max_rows=pd.get_option("display.max_rows"))
+        texts = [
+            column
+            for column in self.columns
+            if self[column].dtype == object or pd.api.types.is_string_dtype(self[column])
+        ]
+        widths = {
+            column: max([len(str(value)) for value in self[column]] + [len(str(column))])
+            for column in texts
+        }
+        formatters = {
+            column: (lambda value, width=widths[column]: f"{value!s:<{width}}") for column in texts
+        }
+        return self.to_string(
+            formatters=formatters, justify="left", max_rows=pd.get_option("display.max_rows")
+        )
 
 
 #: What a status means in progress(): solved, answered but not right yet, only format messages so far.
@@ -344,20 +380,41 @@ def progress() -> pd.DataFrame:
             counts[exercise_id] = counts.get(exercise_id, 0) + checked
             later[exercise_id] = later.get(exercise_id, 0) + after_solved
             for name, times in _misreadings(entry).items():
-                mistakes.setdefault(exercise_id, {})[name] = mistakes.get(exercise_id, {}).get(name, 0) + times
+                mistakes.setdefault(exercise_id, {})[name] = (
+                    mistakes.get(exercise_id, {}).get(name, 0) + times
+                )
             if status and _RANK[status] > _RANK.get(best.get(exercise_id), -1):
                 best[exercise_id] = status
     exercises = all_exercises()
     rows = []
     for exercise_id, exercise in sorted(exercises.items(), key=lambda item: lesson_order(item[0])):
         made = sorted(mistakes.get(exercise_id, {}).items(), key=lambda item: (-item[1], item[0]))
-        rows.append({"lesson": f"{lesson_number(exercise_id):02d}", "exercise": exercise_id,
-                     "title": exercise.title, "status": _WORDS.get(best.get(exercise_id), PROGRESS_OPEN),
-                     "attempts": counts.get(exercise_id, 0), "after_solving": later.get(exercise_id, 0),
-                     "misreadings": "; ".join(f"{misreading_in_words(name, exercises)}"
-                                              f"{f' ×{times}' if times > 1 else ''}" for name, times in made)})
-    return ProgressTable(rows, columns=["lesson", "exercise", "title", "status", "attempts", "after_solving",
-                                       "misreadings"])
+        rows.append(
+            {
+                "lesson": f"{lesson_number(exercise_id):02d}",
+                "exercise": exercise_id,
+                "title": exercise.title,
+                "status": _WORDS.get(best.get(exercise_id), PROGRESS_OPEN),
+                "attempts": counts.get(exercise_id, 0),
+                "after_solving": later.get(exercise_id, 0),
+                "misreadings": "; ".join(
+                    f"{misreading_in_words(name, exercises)}{f' ×{times}' if times > 1 else ''}"
+                    for name, times in made
+                ),
+            }
+        )
+    return ProgressTable(
+        rows,
+        columns=[
+            "lesson",
+            "exercise",
+            "title",
+            "status",
+            "attempts",
+            "after_solving",
+            "misreadings",
+        ],
+    )
 
 
 def misreading_in_words(name: str, exercises: dict | None = None) -> str:
@@ -373,7 +430,11 @@ def misreading_in_words(name: str, exercises: dict | None = None) -> str:
         return name
     if which.isdigit():
         number = int(which)
-        return exercise.misreadings[number - 1].in_words() if 1 <= number <= len(exercise.misreadings) else name
+        return (
+            exercise.misreadings[number - 1].in_words()
+            if 1 <= number <= len(exercise.misreadings)
+            else name
+        )
     if which == "missing":
         return "left out an option that fits"
     options = getattr(exercise.answer, "options", {})

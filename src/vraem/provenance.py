@@ -23,19 +23,37 @@ from .paths import data_dir, data_file, read_data_text
 from .scrape import clean_line
 
 #: Words that soften a figure when they stand right before it, longest first.
-HEDGE_WORDS = ("an estimated", "estimated", "more than", "at least", "up to", "approximately",
-               "around", "about", "nearly", "almost", "some", "over", "roughly", "between")
+HEDGE_WORDS = (
+    "an estimated",
+    "estimated",
+    "more than",
+    "at least",
+    "up to",
+    "approximately",
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "roughly",
+    "between",
+)
 _RELATIVE_TOLERANCE = 1e-3
 #: Words that show which way a reported change goes.
-DIRECTION_WORDS = {"up": re.compile(r"\b(increas|grew|grow|rose|rise|risen|up\b)"),
-                   "down": re.compile(r"\b(fell|fall|drop|decreas|declin|down\b|reduc)")}
+DIRECTION_WORDS = {
+    "up": re.compile(r"\b(increas|grew|grow|rose|rise|risen|up\b)"),
+    "down": re.compile(r"\b(fell|fall|drop|decreas|declin|down\b|reduc)"),
+}
 
 
 @remembered
 def article_texts() -> dict[str, str]:
     """Return each article's parsed text (boilerplate removed), white space folded."""
-    return {article_id: clean_line(load_article(article_id).text)
-            for article_id in load_metadata()["article_id"]}
+    return {
+        article_id: clean_line(load_article(article_id).text)
+        for article_id in load_metadata()["article_id"]
+    }
 
 
 def news_texts() -> dict[str, str]:
@@ -44,9 +62,12 @@ def news_texts() -> dict[str, str]:
     Empty for an Analysis article, which is the outlet's own voice throughout.
     """
     kinds = load_metadata().set_index("article_id")["kind"]
-    return {article_id: "" if kinds[article_id] == "Analysis" else
-            clean_line("\n\n".join(load_article(article_id).news))
-            for article_id in kinds.index}
+    return {
+        article_id: ""
+        if kinds[article_id] == "Analysis"
+        else clean_line("\n\n".join(load_article(article_id).news))
+        for article_id in kinds.index
+    }
 
 
 #: Fact-check labels that need the address of the source that says otherwise.
@@ -62,20 +83,27 @@ def _coding_problems(row, text: str, news: str) -> list[str]:
     problems = []
     section = "news" if clean_line(row.quote) in news else "analysis"
     if row.section != section:
-        problems.append(f"the quote stands in the {section} part of the article, but section is {row.section!r}")
+        problems.append(
+            f"the quote stands in the {section} part of the article, but section is {row.section!r}"
+        )
     # an unsourced figure is "unattributed" in a news report and the outlet's own in its analysis
-    own_voice = {"the outlet itself": ("InSight Crime", "analysis"), "unattributed": ("unattributed", "news")}
+    own_voice = {
+        "the outlet itself": ("InSight Crime", "analysis"),
+        "unattributed": ("unattributed", "news"),
+    }
     if row.source_type in own_voice:
         name, part = own_voice[row.source_type]
         if row.attributed_to != name or row.section != part:
-            problems.append(f"source_type {row.source_type!r} goes with attributed_to {name!r} in the "
-                            f"{part} section")
+            problems.append(
+                f"source_type {row.source_type!r} goes with attributed_to {name!r} in the "
+                f"{part} section"
+            )
     elif row.attributed_to in ("InSight Crime", "unattributed"):
         problems.append(f"attributed_to {row.attributed_to!r} needs the matching source_type")
     else:
         name = row.attributed_to.split(" (")[0].split(", reported by")[0]
         if name.lower().startswith("according to"):
-            problems.append("attributed_to names the source, without \"according to\"")
+            problems.append('attributed_to names the source, without "according to"')
         elif name.lower() not in text.lower():
             problems.append(f"attributed_to {name!r} is not in the article's words")
     problems += _period_problems(row)
@@ -85,12 +113,16 @@ def _coding_problems(row, text: str, news: str) -> list[str]:
 def _period_problems(row) -> list[str]:
     """A date must be the year its period gives; a number of days must span its period."""
     period = str(row.reference_period)
-    if row.unit == "calendar year" and not (not pd.isna(row.value) and period[:4] == f"{int(row.value)}"):
+    if row.unit == "calendar year" and not (
+        not pd.isna(row.value) and period[:4] == f"{int(row.value)}"
+    ):
         return [f"the year {row.value:g} is not the year of reference_period {period!r}"]
     if row.unit == "days" and not pd.isna(row.value):
         ends = period.split("/")
         if len(ends) != 2 or not all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", end) for end in ends):
-            return [f"a duration of {row.value:g} days needs the days it covers as reference_period (A/B)"]
+            return [
+                f"a duration of {row.value:g} days needs the days it covers as reference_period (A/B)"
+            ]
         span = (pd.Timestamp(ends[1]) - pd.Timestamp(ends[0])).days + 1
         if span != row.value:
             return [f"reference_period {period} spans {span} days, not {row.value:g}"]
@@ -117,7 +149,9 @@ def _fact_check_problems(row, reference: str) -> list[str]:
 def _close(parsed: float | None, recorded) -> bool:
     if parsed is None:
         return pd.isna(recorded)
-    return not pd.isna(recorded) and abs(parsed - recorded) <= _RELATIVE_TOLERANCE * max(1, abs(parsed))
+    return not pd.isna(recorded) and abs(parsed - recorded) <= _RELATIVE_TOLERANCE * max(
+        1, abs(parsed)
+    )
 
 
 def hedge_before(quote: str, value_text: str) -> str | None:
@@ -142,7 +176,10 @@ def claim_problems(claims: pd.DataFrame) -> list[str]:
             continue
         if quote not in texts[row.article_id]:
             problems.append(f"{where}: the quote is not in the text of article {row.article_id}")
-        problems += [f"{where}: {problem}" for problem in _coding_problems(row, texts[row.article_id], news[row.article_id])]
+        problems += [
+            f"{where}: {problem}"
+            for problem in _coding_problems(row, texts[row.article_id], news[row.article_id])
+        ]
         problems += [f"{where}: {problem}" for problem in _fact_check_problems(row, reference)]
         if row.value_text not in quote:
             problems.append(f"{where}: value_text {row.value_text!r} is not in the quote")
@@ -152,8 +189,10 @@ def claim_problems(claims: pd.DataFrame) -> list[str]:
             problems.append(f"{where}: {error}")
         else:
             if not (_close(low, row.value_low) and _close(high, row.value_high)):
-                problems.append(f"{where}: {row.value_text!r} reads as {low}–{high}, but the row "
-                                f"says {row.value_low}–{row.value_high}")
+                problems.append(
+                    f"{where}: {row.value_text!r} reads as {low}–{high}, but the row "
+                    f"says {row.value_low}–{row.value_high}"
+                )
             single = low == high
             if single and not _close(low, row.value):
                 problems.append(f"{where}: value {row.value} is not what {row.value_text!r} says")
@@ -164,10 +203,14 @@ def claim_problems(claims: pd.DataFrame) -> list[str]:
         if row.measure.endswith("_change"):
             pattern = DIRECTION_WORDS.get(row.direction if isinstance(row.direction, str) else "")
             if pattern is None or not pattern.search(quote.lower()):
-                problems.append(f"{where}: a change needs a direction (up/down) that its quote bears out")
+                problems.append(
+                    f"{where}: a change needs a direction (up/down) that its quote bears out"
+                )
         spotted = hedge_before(quote, row.value_text)
         if spotted and spotted.replace("an ", "") not in row.hedge:
-            problems.append(f"{where}: the quote says {spotted!r} before the figure, but hedge is {row.hedge!r}")
+            problems.append(
+                f"{where}: the quote says {spotted!r} before the figure, but hedge is {row.hedge!r}"
+            )
     return problems
 
 
@@ -192,12 +235,16 @@ def event_problems(events: pd.DataFrame) -> list[str]:
             if quote not in texts[row.article_id]:
                 problems.append(f"{where}: the quote is not in article {row.article_id}")
             if row.source_url != urls[row.article_id]:
-                problems.append(f"{where}: source_url is not the address of article {row.article_id}")
+                problems.append(
+                    f"{where}: source_url is not the address of article {row.article_id}"
+                )
         else:
             if quote not in reference:
                 problems.append(f"{where}: the quote is not in reference/context_facts.md")
             if row.source_url not in reference:
-                problems.append(f"{where}: the address is not one cited in reference/context_facts.md")
+                problems.append(
+                    f"{where}: the address is not one cited in reference/context_facts.md"
+                )
     return problems
 
 
@@ -215,10 +262,12 @@ def readable_hectares(excerpt: str) -> set[int]:
 
 def series_problems(series: pd.DataFrame) -> list[str]:
     """List coca-series rows whose hectares cannot be read in their own excerpt."""
-    return [f"coca_cultivation.csv {row.year} {row.region} ({row.source_publisher}): "
-            f"{row.hectares} is not in the excerpt"
-            for row in series.itertuples(index=False)
-            if row.hectares not in readable_hectares(row.excerpt)]
+    return [
+        f"coca_cultivation.csv {row.year} {row.region} ({row.source_publisher}): "
+        f"{row.hectares} is not in the excerpt"
+        for row in series.itertuples(index=False)
+        if row.hectares not in readable_hectares(row.excerpt)
+    ]
 
 
 # --- passages (data/passages.csv, data/passage_codings.csv, data/codebook.md) --------------
@@ -251,25 +300,37 @@ def passage_problems(passages: pd.DataFrame) -> list[str]:
         paragraph = clean_line(body[row.paragraph]) if 0 <= row.paragraph < len(body) else ""
         start = paragraph.find(quote)
         if start < 0:
-            problems.append(f"{where}: the quote is not in paragraph {row.paragraph} of article {row.article_id}")
+            problems.append(
+                f"{where}: the quote is not in paragraph {row.paragraph} of article {row.article_id}"
+            )
         else:
-            spans.setdefault((row.article_id, row.paragraph), []).append((start, start + len(quote), row.passage_id))
+            spans.setdefault((row.article_id, row.paragraph), []).append(
+                (start, start + len(quote), row.passage_id)
+            )
         outlet = row.source_type in OUTLET_SOURCE_TYPES
         if (row.voice == "outlet") != outlet:
-            problems.append(f"{where}: voice {row.voice!r} does not go with source_type {row.source_type!r}")
+            problems.append(
+                f"{where}: voice {row.voice!r} does not go with source_type {row.source_type!r}"
+            )
     for (article_id, _paragraph), found in spans.items():
         found.sort()
         for (_, end, first), (start, _, second) in pairwise(found):
             if start < end:
-                problems.append(f"passages.csv {first} and {second} overlap in article {article_id}")
+                problems.append(
+                    f"passages.csv {first} and {second} overlap in article {article_id}"
+                )
     for article_id in texts:
         for paragraph in range(len(load_article(article_id).body)):
             if (article_id, paragraph) not in spans:
-                problems.append(f"passages.csv: paragraph {paragraph} of article {article_id} has no passage")
+                problems.append(
+                    f"passages.csv: paragraph {paragraph} of article {article_id} has no passage"
+                )
     return problems
 
 
-def coding_problems(passages: pd.DataFrame, codings: pd.DataFrame, rounds: pd.DataFrame | None = None) -> list[str]:
+def coding_problems(
+    passages: pd.DataFrame, codings: pd.DataFrame, rounds: pd.DataFrame | None = None
+) -> list[str]:
     """List how the codings fail to match the rounds and the reconciled passages table.
 
     Every coder in ``passage_codings.csv`` must be described in
@@ -293,20 +354,30 @@ def coding_problems(passages: pd.DataFrame, codings: pd.DataFrame, rounds: pd.Da
     new = set(passages.loc[passages["reconciled_from"] == RECONCILED_ONLY, "passage_id"])
     described = dict(zip(rounds["coder"], rounds["round"].astype(int), strict=True))
     for coder in sorted(set(described) - set(codings["coder"])):
-        problems.append(f"coding_rounds.csv describes coder {coder}, but passage_codings.csv has no coding by them")
+        problems.append(
+            f"coding_rounds.csv describes coder {coder}, but passage_codings.csv has no coding by them"
+        )
     for coder, coding in codings.groupby("coder"):
         if coder not in described:
-            problems.append(f"passage_codings.csv: coder {coder} is not described in coding_rounds.csv")
+            problems.append(
+                f"passage_codings.csv: coder {coder} is not described in coding_rounds.csv"
+            )
             continue
         before_reconciliation = described[coder] == 0
         ids = set(passages["passage_id"]) - (new if before_reconciliation else set())
         coded = coding["passage_id"]
         if set(coded) != ids or coded.duplicated().any():
-            problems.append(f"passage_codings.csv: coder {coder} does not code every passage exactly once"
-                            + (" (a passage added at reconciliation excepted)" if before_reconciliation else ""))
-        clash = coding[(coding["voice"] == "outlet") != coding["source_type"].isin(OUTLET_SOURCE_TYPES)]
+            problems.append(
+                f"passage_codings.csv: coder {coder} does not code every passage exactly once"
+                + (" (a passage added at reconciliation excepted)" if before_reconciliation else "")
+            )
+        clash = coding[
+            (coding["voice"] == "outlet") != coding["source_type"].isin(OUTLET_SOURCE_TYPES)
+        ]
         for passage_id in clash["passage_id"]:
-            problems.append(f"passage_codings.csv {passage_id} coder {coder}: voice does not go with source_type")
+            problems.append(
+                f"passage_codings.csv {passage_id} coder {coder}: voice does not go with source_type"
+            )
     if "B" not in set(codings["coder"]):
         problems.append("passage_codings.csv: there is no second coding (coder B)")
     a = codings[codings["coder"] == "A"].set_index("passage_id")[columns]
@@ -321,12 +392,16 @@ def coding_problems(passages: pd.DataFrame, codings: pd.DataFrame, rounds: pd.Da
             problems.append(f"{where}: {error}")
             continue
         if (row["reconciled_from"] != "") != (row["reconciliation_rule"] != ""):
-            problems.append(f"{where}: reconciled_from and reconciliation_rule must be filled in together")
+            problems.append(
+                f"{where}: reconciled_from and reconciliation_rule must be filled in together"
+            )
         if (row["revised_from"] != "") != (row["revision_rule"] != ""):
             problems.append(f"{where}: revised_from and revision_rule must be filled in together")
         for column, earlier in revised.items():
             if row[column] == earlier:
-                problems.append(f"{where}: revised_from lists {column}, which the revision left unchanged")
+                problems.append(
+                    f"{where}: revised_from lists {column}, which the revision left unchanged"
+                )
             if column not in row["revision_rule"]:
                 problems.append(f"{where}: revision_rule does not name {column}, which it changed")
             row[column] = earlier  # back to reconciled coding 1
@@ -336,13 +411,19 @@ def coding_problems(passages: pd.DataFrame, codings: pd.DataFrame, rounds: pd.Da
             coded_a, reconciled = a.loc[passage_id, column], row[column]
             if column in documented:
                 if documented[column] != coded_a:
-                    problems.append(f"{where}: reconciled_from gives coding A's {column} as "
-                                    f"{documented[column]!r}, but coder A wrote {coded_a!r}")
+                    problems.append(
+                        f"{where}: reconciled_from gives coding A's {column} as "
+                        f"{documented[column]!r}, but coder A wrote {coded_a!r}"
+                    )
                 elif reconciled == coded_a:
-                    problems.append(f"{where}: reconciled_from lists {column}, which is coding A's value unchanged")
+                    problems.append(
+                        f"{where}: reconciled_from lists {column}, which is coding A's value unchanged"
+                    )
             elif reconciled != coded_a:
-                problems.append(f"{where}: {column} differs from coding A ({coded_a!r}) and neither "
-                                "reconciled_from nor revised_from records it")
+                problems.append(
+                    f"{where}: {column} differs from coding A ({coded_a!r}) and neither "
+                    "reconciled_from nor revised_from records it"
+                )
     return problems
 
 
@@ -369,24 +450,36 @@ def round_problems(rounds: pd.DataFrame | None = None) -> list[str]:
         if row.codebook not in versions:
             problems.append(f"{where}: there is no codebooks/{row.codebook}.md")
         elif git_blob_sha1(codebook_version(row.codebook)) != row.codebook_sha1:
-            problems.append(f"{where}: codebooks/{row.codebook}.md is not the codebook with hash {row.codebook_sha1}")
+            problems.append(
+                f"{where}: codebooks/{row.codebook}.md is not the codebook with hash {row.codebook_sha1}"
+            )
         outside = int(row.round) > 0
         if outside:
             wanted = {f"reconciled {version}" for version in RECONCILED_VERSIONS}
             if row.compared_with not in wanted:
-                problems.append(f"{where}: an outside coder is measured against a reconciled coding, "
-                                f"not {row.compared_with!r}")
+                problems.append(
+                    f"{where}: an outside coder is measured against a reconciled coding, "
+                    f"not {row.compared_with!r}"
+                )
             if pd.isna(row.handoff_sha256) or row.handoff_sha256 != handoff_sha256():
-                problems.append(f"{where}: the hand-off the data builds now is not the one this coder was given "
-                                "(handoff_sha256)")
+                problems.append(
+                    f"{where}: the hand-off the data builds now is not the one this coder was given "
+                    "(handoff_sha256)"
+                )
         elif row.compared_with not in set(rounds.loc[rounds["round"] == 0, "coder"]) - {row.coder}:
-            problems.append(f"{where}: a course author is measured against the other author's coding")
+            problems.append(
+                f"{where}: a course author is measured against the other author's coding"
+            )
     ordered = rounds.sort_values("finished_utc")
     if list(ordered["round"]) != sorted(ordered["round"]):
-        problems.append("coding_rounds.csv: the rounds are not in the order they were coded (finished_utc)")
+        problems.append(
+            "coding_rounds.csv: the rounds are not in the order they were coded (finished_utc)"
+        )
     if versions and read_data_text("codebook.md") != codebook_version(versions[-1]):
-        problems.append(f"codebook.md is not codebooks/{versions[-1]}.md, the newest version: a changed "
-                        "codebook is kept as a new version there")
+        problems.append(
+            f"codebook.md is not codebooks/{versions[-1]}.md, the newest version: a changed "
+            "codebook is kept as a new version there"
+        )
     return problems
 
 
@@ -405,19 +498,27 @@ def codebook_problems() -> list[str]:
     problems = []
     for fragment, article_id in re.findall(r'"([^"]{10,})" \((\d{3})\)', text):
         if clean_line(fragment) not in texts.get(article_id, ""):
-            problems.append(f"codebook.md: the example \"{fragment[:40]}…\" is not in article {article_id}")
+            problems.append(
+                f'codebook.md: the example "{fragment[:40]}…" is not in article {article_id}'
+            )
     fields = {field["name"]: field for field in resource_schema("passages")["schema"]["fields"]}
     for section in re.split(r"\n## ", text)[1:]:
         heading = section.splitlines()[0]
         named = re.match(r"`(\w+)`", heading)
-        if not named or named.group(1) not in fields or "enum" not in fields[named.group(1)].get("constraints", {}):
+        if (
+            not named
+            or named.group(1) not in fields
+            or "enum" not in fields[named.group(1)].get("constraints", {})
+        ):
             continue
         column = named.group(1)
         defined = set(re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE))
         allowed = set(fields[column]["constraints"]["enum"])
         if defined != allowed:
-            problems.append(f"codebook.md: the values of {column} ({sorted(defined)}) are not those in "
-                            f"datapackage.json ({sorted(allowed)})")
+            problems.append(
+                f"codebook.md: the values of {column} ({sorted(defined)}) are not those in "
+                f"datapackage.json ({sorted(allowed)})"
+            )
         problems += _example_problems(section, column, allowed)
     return problems
 
@@ -446,25 +547,49 @@ def _example_problems(section: str, column: str, allowed: set[str]) -> list[str]
         value = values.pop()
         for fragment, article_id in re.findall(r'"([^"]{10,})" \((\d{3})\)', cells[-1]):
             wanted = " ".join(fragment.split())
-            found = passages[(passages["article_id"] == article_id)
-                             & spaced.str.contains(wanted, regex=False)]
+            found = passages[
+                (passages["article_id"] == article_id) & spaced.str.contains(wanted, regex=False)
+            ]
             if found.empty:
-                problems.append(f"codebook.md: the {column} example \"{wanted[:40]}…\" is in no passage")
+                problems.append(
+                    f'codebook.md: the {column} example "{wanted[:40]}…" is in no passage'
+                )
             for row in found.itertuples(index=False):
                 if getattr(row, column) != value:
-                    problems.append(f"codebook.md: the {column} example \"{wanted[:40]}…\" illustrates "
-                                    f"{value!r}, but the reconciled coding gives {row.passage_id} "
-                                    f"{getattr(row, column)!r}")
+                    problems.append(
+                        f'codebook.md: the {column} example "{wanted[:40]}…" illustrates '
+                        f"{value!r}, but the reconciled coding gives {row.passage_id} "
+                        f"{getattr(row, column)!r}"
+                    )
     return problems
 
 
 # --- the outside figures (data/outside_figures.csv) ----------------------------------------
 
 #: Hedges the outside sources write right before a figure, English and Spanish, longest first.
-OUTSIDE_HEDGE_WORDS = ("no more than", "as much as", "an estimated", "aproximadamente", "alrededor de",
-                       "approximately", "more than", "at least", "al menos", "más de", "estimated",
-                       "up to", "around", "about", "nearly", "almost", "roughly", "some", "unos", "casi",
-                       "over")
+OUTSIDE_HEDGE_WORDS = (
+    "no more than",
+    "as much as",
+    "an estimated",
+    "aproximadamente",
+    "alrededor de",
+    "approximately",
+    "more than",
+    "at least",
+    "al menos",
+    "más de",
+    "estimated",
+    "up to",
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "unos",
+    "casi",
+    "over",
+)
 
 
 @remembered
@@ -474,8 +599,11 @@ def reference_sections() -> dict[str, str]:
     for line in read_data_text("reference/context_facts.md").splitlines():
         if line.startswith("## "):
             heading = line[3:].strip()
-            current = heading[:3] if heading.startswith("(") else (
-                "shares" if "share statements" in heading else heading)
+            current = (
+                heading[:3]
+                if heading.startswith("(")
+                else ("shares" if "share statements" in heading else heading)
+            )
             sections[current] = ""
         elif current is not None:
             sections[current] += " " + line
@@ -492,7 +620,7 @@ def reference_addresses() -> str:
 def _hedge_right_before(excerpt: str, value_text: str) -> str | None:
     """The hedge standing right before the figure in an outside excerpt, if any."""
     match = re.search(rf"(?<![\d.,]){re.escape(value_text)}(?![\d])", excerpt)
-    before = excerpt[:match.start() if match else 0].lower().rstrip(" (")
+    before = excerpt[: match.start() if match else 0].lower().rstrip(" (")
     for word in OUTSIDE_HEDGE_WORDS:
         if re.search(rf"(?:^|\s){re.escape(word)}$", before):
             return word
@@ -522,12 +650,20 @@ def outside_figure_problems(figures: pd.DataFrame) -> list[str]:
         if excerpt not in reference:
             problems.append(f"{where}: the excerpt is not in reference/context_facts.md")
         elif excerpt not in sections.get(row.reference_item, ""):
-            problems.append(f"{where}: the excerpt is not in item {row.reference_item} of the reference notes")
+            problems.append(
+                f"{where}: the excerpt is not in item {row.reference_item} of the reference notes"
+            )
         url = "" if pd.isna(row.source_url) else str(row.source_url).strip()
         if url and url not in addresses:
             problems.append(f"{where}: source_url is not an address cited in data/reference/")
-        if not url and "no address" not in str(row.note) and "no title or address" not in str(row.note):
-            problems.append(f"{where}: a row without source_url must say in note that the notes give no address")
+        if (
+            not url
+            and "no address" not in str(row.note)
+            and "no title or address" not in str(row.note)
+        ):
+            problems.append(
+                f"{where}: a row without source_url must say in note that the notes give no address"
+            )
         if not re.search(rf"(?<![\d.,]){re.escape(row.value_text)}(?![\d])", excerpt):
             problems.append(f"{where}: value_text {row.value_text!r} is not in the excerpt")
         language = "en" if row.language == "ar" else row.language  # the notes translate the Arabic
@@ -537,8 +673,10 @@ def outside_figure_problems(figures: pd.DataFrame) -> list[str]:
             problems.append(f"{where}: {error}")
         else:
             if not (_close(low, row.value_low) and _close(high, row.value_high)):
-                problems.append(f"{where}: {row.value_text!r} reads ({row.language}) as {low}–{high}, but the "
-                                f"row says {row.value_low}–{row.value_high}")
+                problems.append(
+                    f"{where}: {row.value_text!r} reads ({row.language}) as {low}–{high}, but the "
+                    f"row says {row.value_low}–{row.value_high}"
+                )
             if low == high and not _close(low, row.value):
                 problems.append(f"{where}: value {row.value} is not what {row.value_text!r} says")
             if low != high and not pd.isna(row.value):
@@ -551,14 +689,22 @@ def outside_figure_problems(figures: pd.DataFrame) -> list[str]:
             problems.append(f"{where}: {error}")
         spotted = _hedge_right_before(excerpt, row.value_text)
         if spotted and spotted.replace("an ", "") not in row.hedge.lower():
-            problems.append(f"{where}: the excerpt says {spotted!r} before the figure, but hedge is {row.hedge!r}")
+            problems.append(
+                f"{where}: the excerpt says {spotted!r} before the figure, but hedge is {row.hedge!r}"
+            )
         published = "" if pd.isna(row.published) else str(row.published)
-        if row.reference_basis == "publication" and not (published and published.startswith(row.reference_period)):
-            problems.append(f"{where}: a period taken from the publication date must be that date "
-                            f"(published {published or 'unknown'}, reference_period {row.reference_period})")
+        if row.reference_basis == "publication" and not (
+            published and published.startswith(row.reference_period)
+        ):
+            problems.append(
+                f"{where}: a period taken from the publication date must be that date "
+                f"(published {published or 'unknown'}, reference_period {row.reference_period})"
+            )
         cites_insight = "insight crime" in excerpt.lower() or "insightcrime" in url.lower()
         if cites_insight and not row.circular:
-            problems.append(f"{where}: the source is or cites InSight Crime, so circular must be true")
+            problems.append(
+                f"{where}: the source is or cites InSight Crime, so circular must be true"
+            )
         if bool(row.circular) != (row.status == "only from InSight Crime"):
             problems.append(f"{where}: circular and status 'only from InSight Crime' go together")
     return problems

@@ -61,22 +61,40 @@ def quote(article_id: str, passage: str) -> Quote:
     wanted = clean_line(passage)
     # the article text without page furniture, as the claims table's quotes are checked
     if wanted not in article_texts()[key]:
-        message = (f"The passage “{wanted[:60]}…” is not in article {key}: copy it from the text "
-                   "exactly, including quote marks and apostrophes.")
+        message = (
+            f"The passage “{wanted[:60]}…” is not in article {key}: copy it from the text "
+            "exactly, including quote marks and apostrophes."
+        )
         if os.environ.get(CHECK_MODE_VARIABLE):
             raise QuoteNotFoundError(message)
         warnings.warn(message, stacklevel=2)
     # an undated article's credit says only that: its window is what lesson 01 asks learners to find
     when = row["published"].strftime("%d %b %Y") if not pd.isna(row["published"]) else "undated"
-    return Quote(key, wanted, row["title"], "" if pd.isna(row["byline"]) else row["byline"],
-                 when, row["url"])
+    return Quote(
+        key, wanted, row["title"], "" if pd.isna(row["byline"]) else row["byline"], when, row["url"]
+    )
 
 
 #: An address in the reference notes (they close it with a space, a bracket or a quote mark).
 _URL = re.compile(r"https?://[^\s)\"]+")
 #: Host-name parts that say nothing about who published a page.
-_GENERIC_HOST_PARTS = {"www", "com", "org", "net", "edu", "info", "blogspot", "archivo", "busquedas",
-                       "internacional", "research", "news", "pages", "dev", "api"}
+_GENERIC_HOST_PARTS = {
+    "www",
+    "com",
+    "org",
+    "net",
+    "edu",
+    "info",
+    "blogspot",
+    "archivo",
+    "busquedas",
+    "internacional",
+    "research",
+    "news",
+    "pages",
+    "dev",
+    "api",
+}
 #: Words after which the notes stop naming a source and start saying what it says.
 _REPORTING_VERBS = re.compile(r"\s(?:says|said|attributes|reports|writes)\s.*$")
 _NOTES = "data/reference/context_facts.md"
@@ -101,10 +119,14 @@ class ReferenceNote:
         """The credit line: original publisher and address, then where the notes keep it."""
         where = f"{_NOTES}, item {self.item}" if self.item else _NOTES
         if self.publisher is None:
-            return f"the course's reference notes, {where} (our summary of the sources listed there)"
+            return (
+                f"the course's reference notes, {where} (our summary of the sources listed there)"
+            )
         if self.url is None:
-            return (f"{self.publisher} (the notes give no address for this passage), "
-                    f"as quoted in {where}")
+            return (
+                f"{self.publisher} (the notes give no address for this passage), "
+                f"as quoted in {where}"
+            )
         return f"{self.publisher}, {self.url}, as quoted in {where}"
 
     def __str__(self) -> str:
@@ -141,12 +163,18 @@ def reference_note(passage: str) -> ReferenceNote:
     position = folded.find(wanted) if wanted else -1
     while position >= 0:
         number = owner[position]
-        found.append(ReferenceNote(wanted, _item(lines[:number]),
-                                   *_source(lines, number, position - line_start[number])))
+        found.append(
+            ReferenceNote(
+                wanted,
+                _item(lines[:number]),
+                *_source(lines, number, position - line_start[number]),
+            )
+        )
         position = folded.find(wanted, position + 1)
     if not found:
-        raise QuoteNotFoundError(f"“{wanted[:60]}…” is not in {_NOTES}: copy the words from that "
-                                 "file exactly.")
+        raise QuoteNotFoundError(
+            f"“{wanted[:60]}…” is not in {_NOTES}: copy the words from that file exactly."
+        )
     # the same words may stand in a summary column and in the excerpt: credit the excerpt
     return next((note for note in found if note.publisher), found[0])
 
@@ -193,14 +221,14 @@ def _source(lines: list[str], number: int, column: int) -> tuple[str | None, str
     if line.startswith("|"):  # keep to the table cell that holds the passage
         left = line.rfind("|", 0, column) + 1
         right = line.find("|", column)
-        segment, column = line[left:right if right >= 0 else None], column - left
+        segment, column = line[left : right if right >= 0 else None], column - left
     marks = [index for index, char in enumerate(segment[:column]) if char == '"']
     if not cited or len(marks) % 2 == 0:  # the passage is not inside a quoted excerpt
         return None, None
     opening = marks[-1]
-    label = segment[(marks[-2] + 1) if len(marks) > 1 else 0:opening]
+    label = segment[(marks[-2] + 1) if len(marks) > 1 else 0 : opening]
     closing = segment.find('"', column)
-    following = segment[closing + 1:] if closing >= 0 else ""
+    following = segment[closing + 1 :] if closing >= 0 else ""
     url = _first_url(label) or _first_url(following.split('"')[0])
     name = _publisher(label, url)
     return (name, url) if name else (None, None)

@@ -54,13 +54,13 @@ class ReadArticle(Article):
 # (tests/test_reader.py runs every one in the lesson's namespace).
 _FILL_IN = {
     "title": "the headline is not in the text: read it on the page and set it by hand, e.g. "
-             "`article = reader.fill_in(article, title=\"the headline as printed\")`",
+    '`article = reader.fill_in(article, title="the headline as printed")`',
     "published": "no publication date was found: read it on the page and set it by hand, as "
-                 "year-month-day, e.g. `article = reader.fill_in(article, published=\"2020-09-04\")`",
-    "byline": "no author was found: read it on the page and set it by hand (or \"unsigned\" when the "
-              "page names none), e.g. `article = reader.fill_in(article, byline=\"the author's name\")`",
+    'year-month-day, e.g. `article = reader.fill_in(article, published="2020-09-04")`',
+    "byline": 'no author was found: read it on the page and set it by hand (or "unsigned" when the '
+    'page names none), e.g. `article = reader.fill_in(article, byline="the author\'s name")`',
 }
-_PASTE = "`article = reader.load(\"\"\"paste the article's text here\"\"\")`"
+_PASTE = '`article = reader.load("""paste the article\'s text here""")`'
 # What a plain text may carry above the article: a "URL: ..." line or a bare address.
 _URL_LINE = re.compile(r"^(?:URL:\s*)?(?:https?://|www\.)\S*$", re.IGNORECASE)
 
@@ -85,8 +85,9 @@ def load(source: str | Path) -> ReadArticle:
     return _from_text(text, origin)
 
 
-def fill_in(article: Article, *, title: str | None = None, published=None,
-            byline: str | None = None) -> ReadArticle:
+def fill_in(
+    article: Article, *, title: str | None = None, published=None, byline: str | None = None
+) -> ReadArticle:
     """A copy of the article with fields set by hand: ``reader.fill_in(article, published="2020-09-04")``.
 
     ``published`` may be a date, a pandas Timestamp or a text written
@@ -103,20 +104,28 @@ def fill_in(article: Article, *, title: str | None = None, published=None,
             if isinstance(given, str) and given.strip():
                 values[name] = clean_line(given)
             else:
-                problems.append(f"{name}: {given!r} is not a text; write it between quotes, e.g. "
-                                f"`article = reader.fill_in(article, {name}=\"...\")`")
+                problems.append(
+                    f"{name}: {given!r} is not a text; write it between quotes, e.g. "
+                    f'`article = reader.fill_in(article, {name}="...")`'
+                )
     if published is not None:
         day = _as_date(published)
         if day is None:
-            problems.append(f"published: {published!r} is not a date; write it as year-month-day, e.g. "
-                            "`article = reader.fill_in(article, published=\"2020-09-04\")`")
+            problems.append(
+                f"published: {published!r} is not a date; write it as year-month-day, e.g. "
+                '`article = reader.fill_in(article, published="2020-09-04")`'
+            )
         else:
             values["published"] = day
     for problem in problems:
         print(problem)
     kind = getattr(article, "source_kind", "text")
-    notes = tuple(note for note in getattr(article, "missing", ()) if note.split(":")[0] not in _FILL_IN)
-    return _finish(dataclasses.replace(_plain_article(article), **values), kind, notes=notes + tuple(problems))
+    notes = tuple(
+        note for note in getattr(article, "missing", ()) if note.split(":")[0] not in _FILL_IN
+    )
+    return _finish(
+        dataclasses.replace(_plain_article(article), **values), kind, notes=notes + tuple(problems)
+    )
 
 
 def _as_date(value) -> date | None:
@@ -137,9 +146,13 @@ def _read_source(source) -> tuple[str | None, str]:
         return source.raw, "an article object"
     if isinstance(source, bytes):
         return _decode(source), "bytes"
-    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source
-                                    and len(source) < 500 and source.strip()
-                                    and Path(source).expanduser().is_file()):
+    if isinstance(source, Path) or (
+        isinstance(source, str)
+        and "\n" not in source
+        and len(source) < 500
+        and source.strip()
+        and Path(source).expanduser().is_file()
+    ):
         path = Path(source).expanduser()
         try:
             return _decode(path.read_bytes()), str(path)
@@ -147,7 +160,10 @@ def _read_source(source) -> tuple[str | None, str]:
             return None, f"{path} could not be read ({error.strerror or error})"
     if isinstance(source, str) and _looks_like_a_path(source):
         # a mistyped file name must not be read as a one-line article
-        return None, f"the file {source.strip()!r}, which is not there (relative paths start in {Path.cwd()})"
+        return (
+            None,
+            f"the file {source.strip()!r}, which is not there (relative paths start in {Path.cwd()})",
+        )
     if isinstance(source, str):
         return source, "the text given"
     return None, f"a {type(source).__name__}, which is not a path or a text"
@@ -173,21 +189,39 @@ def _decode(raw: bytes) -> str | None:
 
 
 def _empty(origin: str) -> ReadArticle:
-    reason = (f"nothing could be read from {origin}: give the path of a saved page (.html), a scrape or "
-              f"a .txt file, e.g. `article = reader.load(\"my-article.txt\")`, or paste the text: {_PASTE}")
-    return ReadArticle(title=None, published=None, byline=None, kind=None, section=None,
-                       news=(), analysis=(), raw="", source_kind="nothing", missing=(reason,))
+    reason = (
+        f"nothing could be read from {origin}: give the path of a saved page (.html), a scrape or "
+        f'a .txt file, e.g. `article = reader.load("my-article.txt")`, or paste the text: {_PASTE}'
+    )
+    return ReadArticle(
+        title=None,
+        published=None,
+        byline=None,
+        kind=None,
+        section=None,
+        news=(),
+        analysis=(),
+        raw="",
+        source_kind="nothing",
+        missing=(reason,),
+    )
 
 
 def _plain_article(article: Article) -> Article:
     """The :class:`Article` part of an article (a ReadArticle's own fields left out)."""
-    return Article(**{name.name: getattr(article, name.name) for name in dataclasses.fields(Article)})
+    return Article(
+        **{name.name: getattr(article, name.name) for name in dataclasses.fields(Article)}
+    )
 
 
-def _finish(article: Article, kind: str, origin: str = "the text given", notes: tuple[str, ...] = ()) -> ReadArticle:
+def _finish(
+    article: Article, kind: str, origin: str = "the text given", notes: tuple[str, ...] = ()
+) -> ReadArticle:
     """The article as the reader returns it, with what is missing and how to fill it in."""
     article = _plain_article(article)
-    missing = tuple(f"{name}: {advice}" for name, advice in _FILL_IN.items() if getattr(article, name) is None)
+    missing = tuple(
+        f"{name}: {advice}" for name, advice in _FILL_IN.items() if getattr(article, name) is None
+    )
     said = any(note.startswith("text:") for note in notes)  # fill_in keeps the first reading's note
     if not article.body and not said:
         missing += (_no_text(kind, origin),)
@@ -197,9 +231,11 @@ def _finish(article: Article, kind: str, origin: str = "the text given", notes: 
 def _no_text(kind: str, origin: str) -> str:
     """What to do when no article text was found."""
     if kind == "html":
-        return (f"text: {origin} holds no article text (its body is empty: it may have been saved before "
-                "the article loaded, or the site draws the text with scripts). Open the page in a browser "
-                "and, once the article shows, save it again or paste its text: " + _PASTE)
+        return (
+            f"text: {origin} holds no article text (its body is empty: it may have been saved before "
+            "the article loaded, or the site draws the text with scripts). Open the page in a browser "
+            "and, once the article shows, save it again or paste its text: " + _PASTE
+        )
     return f"text: no article text was found in {origin}; paste the article's paragraphs as plain text instead: {_PASTE}"
 
 
@@ -207,7 +243,8 @@ _HEADLESS_PAGE = (
     "page: this looks like a page of InSight Crime's site without its header (headline and dateline), "
     "so the reader cannot tell where the article starts: lines from around it (menus, page numbers, "
     "other articles' teasers) may be in the text too. Drop their rows from the draft, or paste only the "
-    "article: " + _PASTE)
+    "article: " + _PASTE
+)
 
 
 def _has_header(article: Article) -> bool:
@@ -236,8 +273,10 @@ def _looks_like_html(text: str) -> bool:
 class _PageText(HTMLParser):
     """The text a browser shows for a page, one line per block (paragraph, heading, list item ...)."""
 
-    BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 "
-                       "h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split())
+    BLOCKS = frozenset(
+        "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 "
+        "h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
+    )
     HIDDEN = frozenset("head script style noscript template svg iframe".split())
 
     def __init__(self):
@@ -293,21 +332,45 @@ def _from_html(html: str, origin: str) -> ReadArticle:
         import trafilatura
     except ModuleNotFoundError:
         article = _from_plain_text(_visible_text(html), origin)
-        return ReadArticle(**{**article.__dict__, "source_kind": "html", "missing": article.missing + (
-            ("html: the package trafilatura is missing, so the page's menus and footer are in the text; "
-             "install it in a terminal with: python3 course.py lab"),)})
+        return ReadArticle(
+            **{
+                **article.__dict__,
+                "source_kind": "html",
+                "missing": article.missing
+                + (
+                    (
+                        "html: the package trafilatura is missing, so the page's menus and footer are in the text; "
+                        "install it in a terminal with: python3 course.py lab"
+                    ),
+                ),
+            }
+        )
     try:
-        found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                            include_tables=False, favor_precision=True,
-                                            date_extraction_params=_DATE_FROM_METADATA_ONLY)
+        found = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            date_extraction_params=_DATE_FROM_METADATA_ONLY,
+        )
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on is still a page the learner can paste
         found = None
-    meta = (found.as_dict() if hasattr(found, "as_dict") else dict(found)) if found is not None else {}
+    meta = (
+        (found.as_dict() if hasattr(found, "as_dict") else dict(found)) if found is not None else {}
+    )
     paragraphs = [clean_line(p) for p in (meta.get("text") or "").split("\n") if clean_line(p)]
     news, analysis = _split_at_analysis(paragraphs)
-    article = Article(title=meta.get("title") or None, published=_as_date(str(meta.get("date") or "")[:10]),
-                      byline=meta.get("author") or None, kind=None, section=None,
-                      news=news, analysis=analysis, raw=html)
+    article = Article(
+        title=meta.get("title") or None,
+        published=_as_date(str(meta.get("date") or "")[:10]),
+        byline=meta.get("author") or None,
+        kind=None,
+        section=None,
+        news=news,
+        analysis=analysis,
+        raw=html,
+    )
     return _finish(article, "html", where, notes)
 
 
@@ -317,42 +380,59 @@ def _fill_from_metadata(article: Article, html: str) -> Article:
         return article
     try:
         from trafilatura import extract_metadata
+
         meta = extract_metadata(html, date_config=_DATE_FROM_METADATA_ONLY)
     except Exception:  # noqa: BLE001 - no metadata: the fields stay None and are listed in missing
         return article
     meta = (meta.as_dict() if hasattr(meta, "as_dict") else {}) if meta is not None else {}
     return dataclasses.replace(
-        article, title=article.title or meta.get("title") or None,
+        article,
+        title=article.title or meta.get("title") or None,
         published=article.published or _as_date(str(meta.get("date") or "")[:10]),
-        byline=article.byline or meta.get("author") or None)
+        byline=article.byline or meta.get("author") or None,
+    )
 
 
 def _split_at_analysis(paragraphs: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """News before the outlet's "InSight Crime Analysis" heading, analysis after it."""
     for index, paragraph in enumerate(paragraphs):
         if paragraph.lower() == ANALYSIS_HEADING:
-            return tuple(paragraphs[:index]), tuple(paragraphs[index + 1:])
+            return tuple(paragraphs[:index]), tuple(paragraphs[index + 1 :])
     return tuple(paragraphs), ()
 
 
-def _from_plain_text(text: str, origin: str = "the text given", headless_page: bool = False) -> ReadArticle:
+def _from_plain_text(
+    text: str, origin: str = "the text given", headless_page: bool = False
+) -> ReadArticle:
     blocks = [clean_line(block) for block in re.split(r"\n\s*\n", text)]
     paragraphs = [block for block in blocks if block]
     if len(paragraphs) <= 1:  # pasted without blank lines: one paragraph per line
         paragraphs = [clean_line(line) for line in text.split("\n") if clean_line(line)]
-    paragraphs = [p for p in paragraphs if not _URL_LINE.match(p)]  # the address a learner noted above it
+    paragraphs = [
+        p for p in paragraphs if not _URL_LINE.match(p)
+    ]  # the address a learner noted above it
     news, analysis = _split_at_analysis(paragraphs)
-    article = Article(title=None, published=None, byline=None, kind=None, section=None,
-                      news=news, analysis=analysis, raw=text)
+    article = Article(
+        title=None,
+        published=None,
+        byline=None,
+        kind=None,
+        section=None,
+        news=news,
+        analysis=analysis,
+        raw=text,
+    )
     notes = (_HEADLESS_PAGE,) if headless_page else ()
     return _finish(article, "text", origin, notes)
 
 
 # ------------------------------------------------------------------ finding numbers
 
-_WORD_NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-                 "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
-                 "seventy eighty ninety hundred thousand million billion dozen").split()
+_WORD_NUMBERS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred thousand million billion dozen"
+).split()
 
 
 def _alternatives(words: list[str]) -> str:
@@ -399,26 +479,86 @@ NUMBER_PATTERN = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
-_PHONE = re.compile(r"\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s?\d[\d\s.-]{5,}\d|\b\d{3}[-.\s]\d{3,4}[-.\s]\d{4}\b")
-_MONTHS = ("january february march april may june july august september october november december "
-           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_PHONE = re.compile(
+    r"\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s?\d[\d\s.-]{5,}\d|\b\d{3}[-.\s]\d{3,4}[-.\s]\d{4}\b"
+)
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
 _DATE_CONTEXT = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s*$", re.IGNORECASE)
 #: Hedges the course records, longest first so "more than" wins over "more".
-HEDGES = ("as many as", "more than", "less than", "fewer than", "at least", "at most", "up to",
-          "an estimated", "estimated", "thought to number", "thought to", "believed to",
-          "approximately", "roughly", "around", "about", "nearly", "almost", "some", "over",
-          "between", "close to", "cerca de", "unos", "más de", "aproximadamente", "casi")
+HEDGES = (
+    "as many as",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "an estimated",
+    "estimated",
+    "thought to number",
+    "thought to",
+    "believed to",
+    "approximately",
+    "roughly",
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "between",
+    "close to",
+    "cerca de",
+    "unos",
+    "más de",
+    "aproximadamente",
+    "casi",
+)
 _HEDGE_WORDS = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.IGNORECASE)
-_UNITS = {"hectare": "hectares", "hectárea": "hectares", "percent": "percent", "per cent": "percent",
-          "%": "percent", "por ciento": "percent", "ton": "tonnes", "tonne": "tonnes",
-          "tonelada": "tonnes", "kilogram": "kilograms", "kilo": "kilograms", "square kilomet":
-          "square kilometres", "year": "years", "month": "months", "day": "days", "base": "military bases",
-          "decade": "years", "people": "people", "fighter": "people", "soldier": "people",
-          "troop": "people", "guerrilla": "people", "guerilla": "people", "member": "people",
-          "militant": "people", "rebel": "people", "resident": "people", "worker": "people",
-          "hostage": "people", "person": "people", "persons": "people", "dead": "people",
-          "killed": "people", "lives": "people", "effectivos": "people", "integrantes": "people", "dollar": "count",
-          "$": "count", "soles": "count"}
+_UNITS = {
+    "hectare": "hectares",
+    "hectárea": "hectares",
+    "percent": "percent",
+    "per cent": "percent",
+    "%": "percent",
+    "por ciento": "percent",
+    "ton": "tonnes",
+    "tonne": "tonnes",
+    "tonelada": "tonnes",
+    "kilogram": "kilograms",
+    "kilo": "kilograms",
+    "square kilomet": "square kilometres",
+    "year": "years",
+    "month": "months",
+    "day": "days",
+    "base": "military bases",
+    "decade": "years",
+    "people": "people",
+    "fighter": "people",
+    "soldier": "people",
+    "troop": "people",
+    "guerrilla": "people",
+    "guerilla": "people",
+    "member": "people",
+    "militant": "people",
+    "rebel": "people",
+    "resident": "people",
+    "worker": "people",
+    "hostage": "people",
+    "person": "people",
+    "persons": "people",
+    "dead": "people",
+    "killed": "people",
+    "lives": "people",
+    "effectivos": "people",
+    "integrantes": "people",
+    "dollar": "count",
+    "$": "count",
+    "soles": "count",
+}
 # A unit named by one of the three words after the number; group n is the n-th stem of _UNITS.
 _DECADE_WORD = re.compile(r"\bdecades?\b", re.IGNORECASE)
 _FRACTION_WORD = re.compile(r"\b(?:half|third|thirds|quarter|quarters)\b", re.IGNORECASE)
@@ -432,10 +572,14 @@ _WORD_AND_SPACE = re.compile(r"\w+\s+")
 # "of the" ("one of the"); tried at once.
 _NOT_A_QUANTITY_AFTER = re.compile(
     rf"(?P<month>\s*(?:{'|'.join(_MONTHS)})\b)|(?P<ordinal>(?-i:\s*(?:st|nd|rd|th)\b))"
-    r"|(?P<of_the>\s+of\s+(?:the|its|their|his|her)\b)", re.IGNORECASE)
+    r"|(?P<of_the>\s+of\s+(?:the|its|their|his|her)\b)",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s+(?=[\"“‘(]?[A-Z¿¡])")
 # "U.S. State Department", "Mr. Valdés": a full stop that does not end the sentence.
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sen|Rep|Gov|St|No|Jr|Sr)\.)$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sen|Rep|Gov|St|No|Jr|Sr)\.)$"
+)
 _ABBREVIATION_REACH = 8  # the longest abbreviation above, "A.B.C.", with the character before it
 
 
@@ -448,9 +592,11 @@ def sentences(paragraph: str) -> list[str]:
     """
     parts, start = [], 0
     for end in _SENTENCE_END.finditer(paragraph):
-        if _ABBREVIATION.search(paragraph, max(start, end.start() - _ABBREVIATION_REACH), end.start() + 1):
+        if _ABBREVIATION.search(
+            paragraph, max(start, end.start() - _ABBREVIATION_REACH), end.start() + 1
+        ):
             continue
-        parts.append(paragraph[start:end.end()].strip())
+        parts.append(paragraph[start : end.end()].strip())
         start = end.end()
     parts.append(paragraph[start:].strip())
     return [part for part in parts if part]
@@ -486,10 +632,10 @@ class _Sentence:
         return attribution.Sources(self.text)
 
     def before(self, position: int, reach: int = 40) -> str:
-        return self.text[max(0, position - reach):position]
+        return self.text[max(0, position - reach) : position]
 
     def after(self, position: int, reach: int = 60) -> str:
-        return self.text[position:position + reach]
+        return self.text[position : position + reach]
 
     def in_a_phone_number(self, position: int) -> bool:
         starts, ends = self._phones
@@ -502,15 +648,17 @@ class _Sentence:
         index = bisect.bisect_right(ends, start) - 1
         if index < 0:
             return "none"
-        gap = self.text[ends[index]:start]
+        gap = self.text[ends[index] : start]
         return hedges[index][1].lower() if len(gap) <= 100 and len(gap.split()) <= 2 else "none"
 
     def source(self, start: int, end: int) -> tuple[str, str]:
         """Who the sentence credits the number to, and, when it cannot tell, why (for the note)."""
         found = self._sources.credit(start, end)
         if found is None:
-            return "", ("attributed_to: no source is named in this sentence; look in the sentences around it "
-                        "(if none names one: unattributed, or the outlet in its own analysis)")
+            return "", (
+                "attributed_to: no source is named in this sentence; look in the sentences around it "
+                "(if none names one: unattributed, or the outlet in its own analysis)"
+            )
         if found.doubt:
             return "", f"attributed_to: {found.doubt}"
         return found.who, ""
@@ -523,11 +671,19 @@ def _is_quantity(match: re.Match, sentence: _Sentence) -> bool:
     if _YEAR.match(number) and not match["percent"]:
         return False  # "in 2008": a date, not a quantity
     before = sentence.before(match.start(), 16)
-    if before[-3:].strip(" .").isalpha() and _DATE_CONTEXT.search(before):  # a word just before: a month?
+    if before[-3:].strip(" .").isalpha() and _DATE_CONTEXT.search(
+        before
+    ):  # a word just before: a month?
         return False  # "October 5", "5 October 2016"
     after = _NOT_A_QUANTITY_AFTER.match(sentence.after(match.end(), 24))
-    if after and (after["ordinal"] or after["month"] and number.isdigit() and int(number) <= 31
-                  or after["of_the"] and bare == "one"):
+    if after and (
+        after["ordinal"]
+        or after["month"]
+        and number.isdigit()
+        and int(number) <= 31
+        or after["of_the"]
+        and bare == "one"
+    ):
         return False  # "21st", "5 October", "one of the"
     if sentence.in_a_phone_number(match.start()):
         return False  # part of a telephone number
@@ -552,21 +708,38 @@ def _unit(value_text: str, after: str, percent: bool) -> str:
         if not word:
             break
         starts.append(word.end())
-    found = [stem.lastindex for stem in (_UNIT_STEMS.match(following, start) for start in starts) if stem]
+    found = [
+        stem.lastindex for stem in (_UNIT_STEMS.match(following, start) for start in starts) if stem
+    ]
     return _UNIT_NAMES[min(found) - 1] if found else ""
 
 
 @lru_cache(maxsize=4096)
 def _read_value(value_text: str) -> tuple[float | None, float | None]:
     """(low, high) of the words, or (None, None) when the course's reader cannot read them."""
-    text = re.sub(r"(?:US)?\$|S/\.?|\s*(?:%|percent|per cent|por ciento)$", "", value_text,
-                  flags=re.IGNORECASE).strip()
+    text = re.sub(
+        r"(?:US)?\$|S/\.?|\s*(?:%|percent|per cent|por ciento)$",
+        "",
+        value_text,
+        flags=re.IGNORECASE,
+    ).strip()
     text = re.sub(r"^(?:between|from)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+a\s+", " to ", text)
-    for scale, factor in (("millones", 1e6), ("million", 1e6), ("billion", 1e9), ("thousand", 1e3), ("mil", 1e3)):
-        if re.search(rf"\s{scale}$", text, re.IGNORECASE) and not re.search(r"[a-z]\s", text[:-len(scale) - 1]):
-            low, high = _read_value(text[:-len(scale)].strip())
-            return (low * factor if low is not None else None, high * factor if high is not None else None)
+    for scale, factor in (
+        ("millones", 1e6),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("thousand", 1e3),
+        ("mil", 1e3),
+    ):
+        if re.search(rf"\s{scale}$", text, re.IGNORECASE) and not re.search(
+            r"[a-z]\s", text[: -len(scale) - 1]
+        ):
+            low, high = _read_value(text[: -len(scale)].strip())
+            return (
+                low * factor if low is not None else None,
+                high * factor if high is not None else None,
+            )
     text = _european_digits(text)
     try:
         return parse_quantity(text)
@@ -575,7 +748,8 @@ def _read_value(value_text: str) -> tuple[float | None, float | None]:
 
 
 def _european_digits(text: str) -> str:
-    """"8.000" (thousands with dots) reads as 8,000; "12,5" (a decimal comma) as 12.5."""
+    """Read "8.000" (thousands with dots) as 8,000 and "12,5" (a decimal comma) as 12.5."""
+
     def fix(match: re.Match) -> str:
         digits = match[0]
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
@@ -583,6 +757,7 @@ def _european_digits(text: str) -> str:
         if re.fullmatch(r"\d+,\d{1,2}", digits):
             return digits.replace(",", ".")
         return digits
+
     return re.sub(r"\d[\d.,]*\d|\d", fix, text)
 
 
@@ -603,21 +778,27 @@ def find_numbers(text: str) -> list[dict]:
             if not _is_quantity(match, sentence):
                 continue
             who, note = sentence.source(match.start(), match.end())
-            for value_text, hedge in _figures(match["number"].strip(), sentence.hedge(match.start())):
+            for value_text, hedge in _figures(
+                match["number"].strip(), sentence.hedge(match.start())
+            ):
                 digits = _DIGIT_RUNS.findall(value_text)
                 if digits and all(_YEAR.match(part) for part in digits) and not match["percent"]:
                     continue  # "between 2009 and 2010": a span of years, not a quantity
                 low, high = _read_value(value_text)
-                found.append({
-                    "value_text": value_text,  # like the claims table, "percent" goes in the unit
-                    "sentence": text_of_sentence,
-                    "hedge": hedge,
-                    "attributed_to": who,
-                    "unit": _unit(value_text, sentence.after(match.end()), bool(match["percent"])),
-                    "value_low": low,
-                    "value_high": high,
-                    "note": note,
-                })
+                found.append(
+                    {
+                        "value_text": value_text,  # like the claims table, "percent" goes in the unit
+                        "sentence": text_of_sentence,
+                        "hedge": hedge,
+                        "attributed_to": who,
+                        "unit": _unit(
+                            value_text, sentence.after(match.end()), bool(match["percent"])
+                        ),
+                        "value_low": low,
+                        "value_high": high,
+                        "note": note,
+                    }
+                )
     return found
 
 
@@ -640,9 +821,11 @@ def _figures(number: str, hedge: str) -> list[tuple[str, str]]:
 
 #: Words that report speech or a source: "said", "told", "according to", "según".
 #: ("estimated" is left out: "an estimated 80 percent" is a hedge, not a voice.)
-_REPORTING = re.compile(r"\b(?:said|says|say|told|telling|tells|stated|reported|announced|affirmed|added|"
-                        r"claimed|expressed|warned|described|according to|según|dijo|afirmó|señaló)\b",
-                        re.IGNORECASE)
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|telling|tells|stated|reported|announced|affirmed|added|"
+    r"claimed|expressed|warned|described|according to|según|dijo|afirmó|señaló)\b",
+    re.IGNORECASE,
+)
 
 
 def voices(article_or_text: Article | str) -> pd.DataFrame:
@@ -656,9 +839,12 @@ def voices(article_or_text: Article | str) -> pd.DataFrame:
     voices unless it quotes or cites them.
     """
     article = _as_article(article_or_text)
-    rows = [{"section": section, "who": attribution.first_source(sentence), "sentence": sentence}
-            for section, paragraph in _paragraphs(article)
-            for sentence in sentences(_normalise(paragraph)) if _REPORTING.search(sentence)]
+    rows = [
+        {"section": section, "who": attribution.first_source(sentence), "sentence": sentence}
+        for section, paragraph in _paragraphs(article)
+        for sentence in sentences(_normalise(paragraph))
+        if _REPORTING.search(sentence)
+    ]
     return pd.DataFrame(rows, columns=["section", "who", "sentence"])
 
 
@@ -709,7 +895,11 @@ def draft_claims(article_or_text: Article | str, article_id: str = "new") -> pd.
     if not article.body:
         print("No article text to read: " + "; ".join(getattr(article, "missing", ())))
     columns = _claim_columns()
-    items = [(section, item) for section, paragraph in _paragraphs(article) for item in find_numbers(paragraph)]
+    items = [
+        (section, item)
+        for section, paragraph in _paragraphs(article)
+        for item in find_numbers(paragraph)
+    ]
     lows = [item["value_low"] for _, item in items]
     highs = [item["value_high"] for _, item in items]
     filled = {  # built column by column: a table of many thousand rows takes a moment, not minutes
@@ -719,16 +909,28 @@ def draft_claims(article_or_text: Article | str, article_id: str = "new") -> pd.
         "hedge": [item["hedge"] for _, item in items],
         "attributed_to": [item["attributed_to"] for _, item in items],
         "section": [section for section, _ in items],
-        "note": ["; ".join(note for note in (
-            item["note"], "" if item["value_low"] is not None else _UNREAD_NUMBER) if note) for _, item in items],
+        "note": [
+            "; ".join(
+                note
+                for note in (item["note"], "" if item["value_low"] is not None else _UNREAD_NUMBER)
+                if note
+            )
+            for _, item in items
+        ],
     }
-    table = pd.DataFrame({column: filled.get(column, [""] * len(items)) for column in columns},
-                         columns=columns).astype("str")
+    table = pd.DataFrame(
+        {column: filled.get(column, [""] * len(items)) for column in columns}, columns=columns
+    ).astype("str")
     table["claim_id"] = [f"D{number:03d}" for number in range(1, len(table) + 1)]
     table["article_id"] = article_id
-    values = [low if low is not None and low == high else None for low, high in zip(lows, highs, strict=True)]
+    values = [
+        low if low is not None and low == high else None
+        for low, high in zip(lows, highs, strict=True)
+    ]
     for column, numbers in (("value", values), ("value_low", lows), ("value_high", highs)):
-        table[column] = pd.to_numeric(pd.Series(numbers, dtype="object"), errors="coerce").astype("Float64")
+        table[column] = pd.to_numeric(pd.Series(numbers, dtype="object"), errors="coerce").astype(
+            "Float64"
+        )
     table.attrs["missing"] = getattr(article, "missing", ())
     return table
 
@@ -759,53 +961,85 @@ def validate_claims(table: pd.DataFrame, article: Article | str, measures=()) ->
     text = _normalise(article.text)
     # the article's own sentences, found once: a drafted quote is one, and a set answers at once
     # (searching the whole text for each row of a long draft would take the square of the time)
-    own_sentences = {sentence for paragraph in article.body for sentence in sentences(_normalise(paragraph))}
-    own_measures = {str(measure) for measure in ([measures] if isinstance(measures, str) else measures or ())}
+    own_sentences = {
+        sentence for paragraph in article.body for sentence in sentences(_normalise(paragraph))
+    }
+    own_measures = {
+        str(measure) for measure in ([measures] if isinstance(measures, str) else measures or ())
+    }
     for position, row in enumerate(table.to_dict("records"), start=1):
         where = f"row {position}"
         for name, column in fields.items():
             if name not in table.columns:
                 continue
             value, rules = row[name], column.get("constraints", {})
-            empty = value is None or (isinstance(value, float) and pd.isna(value)) or \
-                value is pd.NA or str(value).strip() == ""
+            empty = (
+                value is None
+                or (isinstance(value, float) and pd.isna(value))
+                or value is pd.NA
+                or str(value).strip() == ""
+            )
             if rules.get("required") and empty and name not in ("claim_id", "article_id"):
                 problems.append(f"{where}, column {name!r}: empty; fill it in")
-            elif not empty and "enum" in rules and str(value) not in rules["enum"] and not (
-                    name == "measure" and str(value) in own_measures):
-                problems.append(f"{where}, column {name!r}: {str(value)!r} is not one of {rules['enum']}"
-                                + (" (or name your own with measures=[...])" if name == "measure" else ""))
+            elif (
+                not empty
+                and "enum" in rules
+                and str(value) not in rules["enum"]
+                and not (name == "measure" and str(value) in own_measures)
+            ):
+                problems.append(
+                    f"{where}, column {name!r}: {str(value)!r} is not one of {rules['enum']}"
+                    + (" (or name your own with measures=[...])" if name == "measure" else "")
+                )
         if "quote" in table.columns and isinstance(row["quote"], str) and row["quote"].strip():
             quote = _normalise(row["quote"])
             if quote not in own_sentences and quote not in text:
-                problems.append(f"{where}, column 'quote': not found word for word in the article text")
+                problems.append(
+                    f"{where}, column 'quote': not found word for word in the article text"
+                )
             if "value_text" in table.columns and str(row["value_text"]) not in quote:
-                problems.append(f"{where}, column 'value_text': {row['value_text']!r} is not in the quote")
+                problems.append(
+                    f"{where}, column 'value_text': {row['value_text']!r} is not in the quote"
+                )
         problems += _value_problems(row, where, table.columns)
     return problems
 
 
 def _value_problems(row, where: str, columns) -> list[str]:
-    if not {"value_text", "value_low", "value_high"} <= set(columns) or not str(row["value_text"]).strip():
+    if (
+        not {"value_text", "value_low", "value_high"} <= set(columns)
+        or not str(row["value_text"]).strip()
+    ):
         return []
     low, high = _read_value(str(row["value_text"]))
     if low is None:
-        return [f"{where}, column 'value_text': {row['value_text']!r} cannot be read as a number; "
-                "check value_low and value_high by hand"]
+        return [
+            f"{where}, column 'value_text': {row['value_text']!r} cannot be read as a number; "
+            "check value_low and value_high by hand"
+        ]
     problems = []
     for name, expected in (("value_low", low), ("value_high", high)):
         given = row[name]
-        given = None if given is None or given is pd.NA or (isinstance(given, float) and pd.isna(given)) \
-            or str(given).strip() == "" else given
+        given = (
+            None
+            if given is None
+            or given is pd.NA
+            or (isinstance(given, float) and pd.isna(given))
+            or str(given).strip() == ""
+            else given
+        )
         try:
             given = None if given is None else float(given)
         except (TypeError, ValueError):
             problems.append(f"{where}, column {name!r}: {row[name]!r} is not a number")
             continue
         if (given is None) != (expected is None) or (
-                given is not None and not math.isclose(given, expected, rel_tol=1e-3)):
-            problems.append(f"{where}, column {name!r}: the words {row['value_text']!r} read as {expected}, "
-                            f"not {given}")
+            given is not None and not math.isclose(given, expected, rel_tol=1e-3)
+        ):
+            problems.append(
+                f"{where}, column {name!r}: the words {row['value_text']!r} read as {expected}, "
+                f"not {given}"
+            )
     return problems
 
 
@@ -818,10 +1052,15 @@ def number_kind(value_text: str) -> str:
     if re.fullmatch(r"(?:in\s+)?(?:1[89]|20)\d{2}", text.strip()):
         return "year (left out by design)"
     if re.search(r"\d", text):
-        if re.search(r"\s*(?:-|–|\bto\b|\band\b)\s*", text.strip()) and len(re.findall(r"\d+", text)) >= 2:
+        if (
+            re.search(r"\s*(?:-|–|\bto\b|\band\b)\s*", text.strip())
+            and len(re.findall(r"\d+", text)) >= 2
+        ):
             return "range"
         return "separators" if re.search(r"\d[,.]\d{3}", text) else "digits"
-    if re.search(r"decade|half|third|quarter|several|dozens|hundreds|thousands|few|both|majority|most", text):
+    if re.search(
+        r"decade|half|third|quarter|several|dozens|hundreds|thousands|few|both|majority|most", text
+    ):
         return "vague, fraction or span"
     return "number word"
 
@@ -850,9 +1089,13 @@ def compare_with_claims(draft: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
     result = claims.copy()
     hits = []
     for value_text, quote in zip(claims["value_text"], claims["quote"], strict=True):
-        found = [(row_id, hedge) for row_id, row_text, row_quote, hedge in
-                 zip(draft["claim_id"], draft["value_text"], draft["quote"], draft["hedge"], strict=True)
-                 if _matches(row_text, row_quote, value_text, quote)]
+        found = [
+            (row_id, hedge)
+            for row_id, row_text, row_quote, hedge in zip(
+                draft["claim_id"], draft["value_text"], draft["quote"], draft["hedge"], strict=True
+            )
+            if _matches(row_text, row_quote, value_text, quote)
+        ]
         hits.append(found[0] if found else (None, None))
     result["found"] = [row_id is not None for row_id, _ in hits]
     result["drafted_id"] = [row_id for row_id, _ in hits]
@@ -871,9 +1114,13 @@ def match_draft(draft: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
     """
     ids = []
     for value_text, quote in zip(draft["value_text"], draft["quote"], strict=True):
-        found = [claim_id for claim_id, claim_text, claim_quote in
-                 zip(claims["claim_id"], claims["value_text"], claims["quote"], strict=True)
-                 if _matches(value_text, quote, claim_text, claim_quote)]
+        found = [
+            claim_id
+            for claim_id, claim_text, claim_quote in zip(
+                claims["claim_id"], claims["value_text"], claims["quote"], strict=True
+            )
+            if _matches(value_text, quote, claim_text, claim_quote)
+        ]
         ids.append(found[0] if found else None)
     return pd.Series(ids, index=draft.index, dtype="object", name="claim_id")
 
@@ -884,9 +1131,11 @@ def same_source(drafted: str, coded: str) -> bool:
     Compared by the name before any parenthesis or comma, ignoring case and a
     leading article: "Carlos Tubino, the vice president ..." is "Carlos Tubino".
     """
+
     def core(name: str) -> str:
         name = re.split(r"[(,]", str(name).casefold().replace("’", "'"))[0]
         return " ".join(re.sub(r"^\s*(?:the|a|an)\s+", "", name).split())
+
     return bool(core(drafted)) and core(drafted) == core(coded)
 
 
@@ -958,7 +1207,8 @@ def benchmark(load=None) -> Benchmark:
         own = claims[claims["article_id"] == article_id]
         found = compare_with_claims(draft, own)
         found["drafted_attributed_to"] = found["drafted_id"].map(
-            dict(zip(draft["claim_id"], draft["attributed_to"], strict=True)))
+            dict(zip(draft["claim_id"], draft["attributed_to"], strict=True))
+        )
         compared.append(found)
         drafted += len(draft)
         true_rows += int(match_draft(draft, own).notna().sum())
@@ -967,15 +1217,33 @@ def benchmark(load=None) -> Benchmark:
     by_kind["recall"] = (by_kind["found"] / by_kind["claims"]).round(2)
     found = table[table["found"]].copy()
     found["source_named"] = found["drafted_attributed_to"].fillna("").str.strip() != ""
-    found["source_right"] = [same_source(drafted, coded) for drafted, coded in
-                             zip(found["drafted_attributed_to"].fillna(""), found["attributed_to"], strict=True)]
+    found["source_right"] = [
+        same_source(drafted, coded)
+        for drafted, coded in zip(
+            found["drafted_attributed_to"].fillna(""), found["attributed_to"], strict=True
+        )
+    ]
     found["source_to_find"] = ~found["source_type"].isin(_NO_NAMED_SOURCE)
-    return Benchmark(claims=len(table), found=len(found), drafted=drafted,
-                     true_rows=true_rows, by_kind=by_kind, misses=table[~table["found"]],
-                     hedges_right=int((found["drafted_hedge"] == found["hedge"]).sum()),
-                     sources_named=int(found["source_named"].sum()),
-                     sources_right=int((found["source_named"] & found["source_right"]).sum()),
-                     sources_to_find=int(found["source_to_find"].sum()),
-                     sources_found=int((found["source_to_find"] & found["source_right"]).sum()),
-                     sources=found[["claim_id", "article_id", "value_text", "attributed_to",
-                                    "drafted_attributed_to", "source_type"]])
+    return Benchmark(
+        claims=len(table),
+        found=len(found),
+        drafted=drafted,
+        true_rows=true_rows,
+        by_kind=by_kind,
+        misses=table[~table["found"]],
+        hedges_right=int((found["drafted_hedge"] == found["hedge"]).sum()),
+        sources_named=int(found["source_named"].sum()),
+        sources_right=int((found["source_named"] & found["source_right"]).sum()),
+        sources_to_find=int(found["source_to_find"].sum()),
+        sources_found=int((found["source_to_find"] & found["source_right"]).sum()),
+        sources=found[
+            [
+                "claim_id",
+                "article_id",
+                "value_text",
+                "attributed_to",
+                "drafted_attributed_to",
+                "source_type",
+            ]
+        ],
+    )

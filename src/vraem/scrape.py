@@ -25,12 +25,14 @@ _KIND_LINE = re.compile(r"^(BRIEF|ANALYSIS)$")
 # Any three letters are taken as the month, so that a misprinted month is reported, not read as text;
 # a month written out ("July", "Sept") is read too.
 _LANGUAGES = r"(?:\s+(?:EN|ES))*"
-_MONTH_NAMES = ("january february march april may june july august september october november december "
-                "sept").split()
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december sept"
+).split()
 _DATELINE = re.compile(
     r"^(?P<section>[^/]{2,40}?) / (?P<day>\d{1,2}) "
     rf"(?P<month>{'|'.join(_MONTH_NAMES)}|[A-Za-z]{{3}}) (?P<year>\d{{4}})"
-    rf"(?: BY (?P<byline>.+?))?{_LANGUAGES}$", re.IGNORECASE
+    rf"(?: BY (?P<byline>.+?))?{_LANGUAGES}$",
+    re.IGNORECASE,
 )
 # A byline printed on the line after the date, as a copy from a browser may give it.
 _BYLINE_LINE = re.compile(rf"^BY (?P<byline>.+?){_LANGUAGES}$", re.IGNORECASE)
@@ -39,8 +41,9 @@ _LANGUAGE_LINE = re.compile(r"^(?:EN|ES)(?:\s*[/|]?\s*(?:EN|ES))*$", re.IGNORECA
 # (the site's menu, a "URL: ..." line or blank lines may stand above it).
 _PARAGRAPH_WORDS = 25
 _HEADER_LINES = 150
-_MONTHS = {m: i for i, m in enumerate(
-    "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)}
+_MONTHS = {
+    m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)
+}
 # The first of these lines ends the article: what follows is page furniture.
 _END_MARKERS = re.compile(
     r"^(share icon|was this content helpful\?|what are your thoughts\?|"
@@ -52,7 +55,9 @@ _END_MARKERS = re.compile(
 # items of the site's menu above it).
 _AFTER_THE_TEXT = re.compile(
     r"^(share icon|was this content helpful\?|what are your thoughts\?|we encourage readers to copy|"
-    r"we want to sustain|related content$)", re.IGNORECASE)
+    r"we want to sustain|related content$)",
+    re.IGNORECASE,
+)
 # Lines inside the article that are not part of the text: cross-links and image credits.
 _INLINE_FURNITURE = re.compile(
     r"^(see also:|(photo|image|map)( source)?:|[\w-]+source: )", re.IGNORECASE
@@ -61,9 +66,15 @@ _CAPTION_MAX_WORDS = 15
 # Site name as the outlet spells it; bylines are printed in capitals.
 _OUTLET = "InSight Crime"
 # Signposts only this site's pages print: a text with none of them is not a scrape of the site.
-_SIGNPOSTS = (_CRUMB, _DATELINE, re.compile(
-    rf"^({ANALYSIS_HEADING}$|share icon|was this content helpful\?|what are your thoughts\? click here "
-    r"to send insight crime|we encourage readers to copy|about insight crime$)", re.IGNORECASE))
+_SIGNPOSTS = (
+    _CRUMB,
+    _DATELINE,
+    re.compile(
+        rf"^({ANALYSIS_HEADING}$|share icon|was this content helpful\?|what are your thoughts\? click here "
+        r"to send insight crime|we encourage readers to copy|about insight crime$)",
+        re.IGNORECASE,
+    ),
+)
 _HTML = re.compile(r"<\s*(!doctype|html|head|body|div|p|script|meta|a\s)[\s>]", re.IGNORECASE)
 
 
@@ -140,7 +151,9 @@ def _parse_dateline(line: str) -> tuple[str, date | None, str | None, str | None
     published, problem = None, None
     month = _MONTHS.get(match["month"][:3].upper())
     if month is None:
-        problem = f"the dateline's date {printed!r} has no month the parser knows, so published is None"
+        problem = (
+            f"the dateline's date {printed!r} has no month the parser knows, so published is None"
+        )
     else:
         try:
             published = date(int(match["year"]), month, int(match["day"]))
@@ -155,16 +168,23 @@ def _not_a_scrape(text: str, lines: list[str]) -> str | None:
     if not lines:
         return "the text is empty"
     sample = text[:20000]
-    if "\x00" in sample or "\ufffd" in sample or sum(
-            1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f") > len(sample) / 100:
+    if (
+        "\x00" in sample
+        or "\ufffd" in sample
+        or sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f") > len(sample) / 100
+    ):
         return "the text holds binary data (control characters), not the text of a web page"
     if _HTML.search(sample) and len(re.findall(r"<[^>]{1,200}>", sample)) >= 3:
-        return ("the text is the HTML source of a page; parse_scrape reads the page's text as "
-                "scraped (what a browser shows), not its markup")
+        return (
+            "the text is the HTML source of a page; parse_scrape reads the page's text as "
+            "scraped (what a browser shows), not its markup"
+        )
     if not any(pattern.match(line) for line in lines for pattern in _SIGNPOSTS):
-        return ("the text has none of the signposts of an InSight Crime article page (navigation "
-                "crumb, BRIEF/ANALYSIS line, dateline, \"InSight Crime Analysis\" heading, share "
-                "block): it is not a scrape of that site")
+        return (
+            "the text has none of the signposts of an InSight Crime article page (navigation "
+            'crumb, BRIEF/ANALYSIS line, dateline, "InSight Crime Analysis" heading, share '
+            "block): it is not a scrape of that site"
+        )
     return None
 
 
@@ -183,8 +203,13 @@ class _Header:
 
 def _could_be_headline(line: str) -> bool:
     """True for a line that may be the headline above a dateline; False for a URL, a label, a menu item."""
-    return (len(line.split()) >= 3 and line != line.upper() and "://" not in line
-            and not line.lower().startswith(("url:", "www.")) and not _CRUMB.match(line))
+    return (
+        len(line.split()) >= 3
+        and line != line.upper()
+        and "://" not in line
+        and not line.lower().startswith(("url:", "www."))
+        and not _CRUMB.match(line)
+    )
 
 
 def _read_header(lines: list[str]) -> _Header:
@@ -195,9 +220,16 @@ def _read_header(lines: list[str]) -> _Header:
     article text. The dateline anchors it; without one, the navigation crumb does. A text with
     neither has no header (``end`` is 0): nothing is guessed.
     """
-    top = next((i for i, line in enumerate(lines[:_HEADER_LINES])
-                if len(line.split()) >= _PARAGRAPH_WORDS or line.lower() == ANALYSIS_HEADING
-                or _AFTER_THE_TEXT.match(line)), min(len(lines), _HEADER_LINES))
+    top = next(
+        (
+            i
+            for i, line in enumerate(lines[:_HEADER_LINES])
+            if len(line.split()) >= _PARAGRAPH_WORDS
+            or line.lower() == ANALYSIS_HEADING
+            or _AFTER_THE_TEXT.match(line)
+        ),
+        min(len(lines), _HEADER_LINES),
+    )
     datelines = [i for i in range(top) if _DATELINE.match(lines[i])]
     signed = [i for i in datelines if _DATELINE.match(lines[i])["byline"]]
     # the article's own dateline: the signed one nearest the text (teasers of other articles print
@@ -234,8 +266,15 @@ def _read_header(lines: list[str]) -> _Header:
             byline, end = _byline(by["byline"]), end + 1
     while end < len(lines) and _LANGUAGE_LINE.match(lines[end]):
         end += 1
-    return _Header(title=title, published=published, byline=byline, kind=kind, section=section,
-                   problems=tuple(problems), end=end)
+    return _Header(
+        title=title,
+        published=published,
+        byline=byline,
+        kind=kind,
+        section=section,
+        problems=tuple(problems),
+        end=end,
+    )
 
 
 def parse_scrape(text: str) -> Article:
@@ -254,11 +293,14 @@ def parse_scrape(text: str) -> Article:
     leaves ``published`` None, says why in ``problems`` and warns.
     """
     if isinstance(text, bytes | bytearray):
-        raise NotAScrapeError("give the scrape as text (str), not bytes: decode it first, "
-                              "e.g. data.decode(\"utf-8\")")
+        raise NotAScrapeError(
+            'give the scrape as text (str), not bytes: decode it first, e.g. data.decode("utf-8")'
+        )
     if not isinstance(text, str):
         raise NotAScrapeError(f"give the scrape as text (str); this is a {type(text).__name__}")
-    lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [
+        clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
     lines = [line for line in lines if line]
     why_not = _not_a_scrape(text, lines)
     if why_not:
@@ -269,7 +311,7 @@ def parse_scrape(text: str) -> Article:
         warnings.warn(f"parse_scrape: {problem}", ScrapeWarning, stacklevel=2)
 
     body: list[str] = []
-    for line in lines[header.end:]:
+    for line in lines[header.end :]:
         if _END_MARKERS.match(line):
             break
         if not _INLINE_FURNITURE.match(line):

@@ -24,8 +24,15 @@ OFFICIAL_PUBLISHER = re.compile(r"^(UNODC|UN Information Service|DEVIDA)")
 #: Where sources disagree on the national total, the reference README names the
 #: values used in later official reporting.
 LATER_OFFICIAL_VALUES = {(2011, "Peru (national)"): 62500, (2021, "Peru (national)"): 80681}
-REFERENCE_COLUMNS = ["year", "region", "hectares", "source_title", "source_publisher",
-                     "source_url", "excerpt"]
+REFERENCE_COLUMNS = [
+    "year",
+    "region",
+    "hectares",
+    "source_title",
+    "source_publisher",
+    "source_url",
+    "excerpt",
+]
 #: The two values of the derived ``source_kind`` column.
 OFFICIAL_RELEASE, SECONDARY_REPORT = "official release", "report of official figures"
 #: The series' region names the exercises read most.
@@ -51,7 +58,9 @@ def reporter(publisher: str) -> str:
     return name.strip()
 
 
-def source_line(rows: pd.DataFrame, what: str = "UNODC/DEVIDA coca surveys", width: int = 100) -> list[str]:
+def source_line(
+    rows: pd.DataFrame, what: str = "UNODC/DEVIDA coca surveys", width: int = 100
+) -> list[str]:
     """Write the "Source: …" line of a chart from the series rows it draws.
 
     ``alt.Title("…", subtitle=source_line(rows))`` gives a caption that names
@@ -67,8 +76,10 @@ def source_line(rows: pd.DataFrame, what: str = "UNODC/DEVIDA coca surveys", wid
     reporters = Counter(rows.loc[kinds == SECONDARY_REPORT, "source_publisher"].map(reporter))
     text = f"Source: {what} (data/coca_cultivation.csv): {official} of {total} values from an official release"
     if reporters:
-        names = ", ".join(f"{name} {count}" for name, count in
-                          sorted(reporters.items(), key=lambda item: (-item[1], item[0])))
+        names = ", ".join(
+            f"{name} {count}"
+            for name, count in sorted(reporters.items(), key=lambda item: (-item[1], item[0]))
+        )
         text += f"; {total - official} as reported by news outlets, wires or blogs ({names})"
     return textwrap.wrap(text + ".", width=width)
 
@@ -94,13 +105,17 @@ def mark_preferred(reference: pd.DataFrame) -> pd.DataFrame:
         elif (year, region) in LATER_OFFICIAL_VALUES:
             wanted = LATER_OFFICIAL_VALUES[(year, region)]
             choice = group.index[group["hectares"] == wanted][0]
-            reason = (f"sources disagree ({values} values); {wanted:,} is the value used in "
-                      "later official reporting")
+            reason = (
+                f"sources disagree ({values} values); {wanted:,} is the value used in "
+                "later official reporting"
+            )
         elif official.any():
             choice = group.index[official][0]
-            reason = ("sources disagree; the official UNODC/DEVIDA release is preferred over "
-                      "a copy" if values > 1 else
-                      "all sources give this value; the official release is preferred")
+            reason = (
+                "sources disagree; the official UNODC/DEVIDA release is preferred over a copy"
+                if values > 1
+                else "all sources give this value; the official release is preferred"
+            )
         else:
             choice = group.index[0]
             reason = "all sources are copies of the same value; the first is kept"
@@ -126,6 +141,7 @@ def load_coca_series(preferred_only: bool = True) -> pd.DataFrame:
 
 
 # --- the series as a table of years by regions ------------------------------------------------
+
 
 @remembered
 def wide_series() -> pd.DataFrame:
@@ -157,7 +173,9 @@ def has_values(wide: pd.DataFrame, year: int, regions: list[str]) -> bool:
     return year in wide.index and all(pd.notna(wide.loc[year, region]) for region in regions)
 
 
-def newest_survey_before(year: int, regions: list[str], wide: pd.DataFrame | None = None) -> int | None:
+def newest_survey_before(
+    year: int, regions: list[str], wide: pd.DataFrame | None = None
+) -> int | None:
     """The newest survey year before ``year`` with a value for every region named, or None."""
     wide = wide_series() if wide is None else wide
     earlier = [int(row) for row in wide.index if row < year and has_values(wide, row, regions)]
@@ -174,4 +192,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-

@@ -73,10 +73,17 @@ class SiteError(RuntimeError):
 
 def _repo_files(repo: Path) -> dict[str, str]:
     """Where each repository file that the site shows lives in the book: ``{"README.md": "index.md"}``."""
-    pages = {"README.md": "index.md", "LICENSE": "licences.md", "LICENSE-TEXT.md": "licences.md",
-             "CITATION.cff": "licences.md", "data/README.md": "data/index.md",
-             "data/datapackage.json": "data/tables.md", "data/codebook.md": "data/codebook.md",
-             "data/reference/README.md": "data/reference.md", "data/glossary.csv": "glossary.md"}
+    pages = {
+        "README.md": "index.md",
+        "LICENSE": "licences.md",
+        "LICENSE-TEXT.md": "licences.md",
+        "CITATION.cff": "licences.md",
+        "data/README.md": "data/index.md",
+        "data/datapackage.json": "data/tables.md",
+        "data/codebook.md": "data/codebook.md",
+        "data/reference/README.md": "data/reference.md",
+        "data/glossary.csv": "glossary.md",
+    }
     for folder in ("lessons", "solutions"):
         for notebook in sorted((repo / folder).glob("*.ipynb")):
             pages[f"{folder}/{notebook.name}"] = f"{folder}/{notebook.name}"
@@ -96,6 +103,7 @@ def relink(markdown: str, repo_file: str, site_file: str, pages: dict[str, str])
     ``../data/index.md``. A link to a file the site does not show is left as it is, so that
     Sphinx warns about it (and the site test fails) instead of the link silently breaking.
     """
+
     def fix(match: re.Match) -> str:
         target = match.group(2)
         if re.match(r"^[a-z][a-z0-9+.-]*:|^#", target):  # an address, or a place on the same page
@@ -138,11 +146,13 @@ def link_first_mentions(markdown: str, seen: set[str], names: dict[str, str]) ->
         return f"{{term}}`{words} <{term}>`"
 
     # what must stay as it is: code, addresses, links, headings, roles already there
-    protected = re.compile(NOT_PROSE.pattern + r"|\[[^\]]*\]\([^)]*\)|^#[^\n]*|\{\w+\}`[^`]*`",
-                           re.DOTALL | re.MULTILINE)
+    protected = re.compile(
+        NOT_PROSE.pattern + r"|\[[^\]]*\]\([^)]*\)|^#[^\n]*|\{\w+\}`[^`]*`",
+        re.DOTALL | re.MULTILINE,
+    )
     out, start = [], 0
     for keep in protected.finditer(markdown):
-        out.append(pattern.sub(link, markdown[start:keep.start()]))
+        out.append(pattern.sub(link, markdown[start : keep.start()]))
         out.append(keep.group(0))
         start = keep.end()
     out.append(pattern.sub(link, markdown[start:]))
@@ -152,7 +162,10 @@ def link_first_mentions(markdown: str, seen: set[str], names: dict[str, str]) ->
 def article_credits() -> dict[str, str]:
     """Each article's credit line, as ``quote()`` prints it under a passage: ``{"000": "InSight …"}``."""
     # an empty passage stands in every article, so this is each article's own credit line
-    return {article_id: quote(article_id, "").attribution for article_id in load_metadata()["article_id"]}
+    return {
+        article_id: quote(article_id, "").attribution
+        for article_id in load_metadata()["article_id"]
+    }
 
 
 def credit_markdown(credits: dict[str, str] | None = None) -> str:
@@ -160,11 +173,15 @@ def credit_markdown(credits: dict[str, str] | None = None) -> str:
 
     ``credits`` is :func:`article_credits` (worked out here if not given).
     """
-    lines = ["## Sources and credit", "",
-             "This course reads five articles by InSight Crime (insightcrime.org). The passages on "
-             "this page are quoted from them with credit, under InSight Crime's terms: non-commercial "
-             "use, attribution to InSight Crime and a link to the original "
-             "(see [licences and credits](../licences.md)).", ""]
+    lines = [
+        "## Sources and credit",
+        "",
+        "This course reads five articles by InSight Crime (insightcrime.org). The passages on "
+        "this page are quoted from them with credit, under InSight Crime's terms: non-commercial "
+        "use, attribution to InSight Crime and a link to the original "
+        "(see [licences and credits](../licences.md)).",
+        "",
+    ]
     lines += [f"- {line}" for line in (credits or article_credits()).values()]
     return "\n".join(lines) + "\n"
 
@@ -210,7 +227,9 @@ def _kernel_environment(data: Path):
         os.environ.pop(CHECK_MODE_VARIABLE, None)
         os.environ.pop(RENDERER_VARIABLE, None)  # the static SVG pictures, not the widget
         os.environ[PROGRESS_FILE_VARIABLE] = str(Path(scratch) / "progress.json")
-        os.environ[DATA_VARIABLE] = str(data)  # the data run_key() hashed, wherever the kernel starts
+        os.environ[DATA_VARIABLE] = str(
+            data
+        )  # the data run_key() hashed, wherever the kernel starts
         try:
             yield Path(scratch)
         finally:
@@ -228,9 +247,13 @@ def execute(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
         # kernel know (in a connection file only this user can read), and the kernel runs a lesson
         # of the course and is shut down. Its log is set to errors only so the build's output is
         # not seven copies of that warning; errors in the lesson itself still stop the build.
-        NotebookClient(notebook, timeout=300, kernel_name="python3",
-                       extra_arguments=["--IPKernelApp.log_level=ERROR"],
-                       resources={"metadata": {"path": str(scratch)}}).execute()
+        NotebookClient(
+            notebook,
+            timeout=300,
+            kernel_name="python3",
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            resources={"metadata": {"path": str(scratch)}},
+        ).execute()
     return notebook
 
 
@@ -260,7 +283,9 @@ def shared_inputs() -> str:
     digest = hashlib.sha256()
     _hash_files(digest, data_dir())
     _hash_files(digest, Path(__file__).parent, skip=SITE_ONLY)
-    digest.update(inspect.getsource(_kernel_environment).encode() + inspect.getsource(execute).encode())
+    digest.update(
+        inspect.getsource(_kernel_environment).encode() + inspect.getsource(execute).encode()
+    )
     digest.update(sys.version.encode() + _installed_packages().encode())
     return digest.hexdigest()
 
@@ -276,8 +301,15 @@ def run_key(notebook: nbformat.NotebookNode, shared: str | None = None) -> str:
     return digest.hexdigest()
 
 
-def run_lesson(notebook: nbformat.NotebookNode, runs: Path, name: str, *,
-               run=execute, log=print, shared: str | None = None) -> nbformat.NotebookNode:
+def run_lesson(
+    notebook: nbformat.NotebookNode,
+    runs: Path,
+    name: str,
+    *,
+    run=execute,
+    log=print,
+    shared: str | None = None,
+) -> nbformat.NotebookNode:
     """The lesson run, from ``runs/`` if an earlier build ran the same lesson on the same inputs.
 
     ``run_lesson(notebook, source / RUNS, "03-coca-trends")`` runs it (with ``run``) only when
@@ -289,7 +321,9 @@ def run_lesson(notebook: nbformat.NotebookNode, runs: Path, name: str, *,
         try:
             executed = nbformat.read(kept, as_version=4)
         except Exception as error:  # a damaged copy is run again, not trusted
-            log(f"the last run of lessons/{name}.ipynb cannot be read ({type(error).__name__}): running it again")
+            log(
+                f"the last run of lessons/{name}.ipynb cannot be read ({type(error).__name__}): running it again"
+            )
         else:
             log(f"lessons/{name}.ipynb is unchanged: its last run is reused")
             return executed
@@ -298,7 +332,9 @@ def run_lesson(notebook: nbformat.NotebookNode, runs: Path, name: str, *,
     runs.mkdir(parents=True, exist_ok=True)
     for old in runs.glob(f"{name}.*.ipynb"):
         old.unlink()
-    partial = kept.with_suffix(".partial")  # renamed when complete: an interrupted build leaves no half run
+    partial = kept.with_suffix(
+        ".partial"
+    )  # renamed when complete: an interrupted build leaves no half run
     nbformat.write(executed, partial)
     partial.replace(kept)
     return executed
@@ -314,13 +350,17 @@ def _unanswered_lines() -> dict[str, str]:
 
 def notebook_only_note(exercise_id: str) -> dict:
     """The output shown on a static page in place of "not answered yet": do it in the notebook."""
-    text = (f"Exercise {exercise_id} is done in the notebook, not on this page: open the lesson in "
-            "JupyterLab (python3 course.py lab), put your answer in place of the ... and run the "
-            "cell; check() then says whether it is right.")
-    shown = (f'<p class="vraem-notebook-only">Exercise {html.escape(exercise_id)} is done in the notebook, '
-             "not on this page: open the lesson in JupyterLab (<code>python3 course.py lab</code>), put "
-             "your answer in place of the <code>...</code> and run the cell; <code>check()</code> then "
-             "says whether it is right.</p>")
+    text = (
+        f"Exercise {exercise_id} is done in the notebook, not on this page: open the lesson in "
+        "JupyterLab (python3 course.py lab), put your answer in place of the ... and run the "
+        "cell; check() then says whether it is right."
+    )
+    shown = (
+        f'<p class="vraem-notebook-only">Exercise {html.escape(exercise_id)} is done in the notebook, '
+        "not on this page: open the lesson in JupyterLab (<code>python3 course.py lab</code>), put "
+        "your answer in place of the <code>...</code> and run the cell; <code>check()</code> then "
+        "says whether it is right.</p>"
+    )
     return nbformat.v4.new_output("display_data", data={"text/html": shown, "text/plain": text})
 
 
@@ -338,11 +378,15 @@ def _notes_for_exercises(outputs: list, unanswered: dict[str, str]) -> list:
                 kept.append(line)
                 continue
             if kept:
-                changed.append(nbformat.v4.new_output("stream", name=output["name"], text="".join(kept)))
+                changed.append(
+                    nbformat.v4.new_output("stream", name=output["name"], text="".join(kept))
+                )
                 kept = []
             changed.append(notebook_only_note(exercise_id))
         if kept:
-            changed.append(nbformat.v4.new_output("stream", name=output["name"], text="".join(kept)))
+            changed.append(
+                nbformat.v4.new_output("stream", name=output["name"], text="".join(kept))
+            )
     return changed
 
 
@@ -370,10 +414,16 @@ def _named_head(head_html: str) -> str:
         return head_html
     cells = [row.find_all(["th", "td"], recursive=False) for row in rows]
     named = [cell for cell in cells[-1] if cell.get_text(strip=True)] if len(rows) > 1 else []
-    leading = [cell for cell in cells[0][:len(named)] if not cell.get_text(strip=True)]
-    if named and cells[-1][:len(named)] == named and len(leading) == len(named) \
-            and not any(cell.get_text(strip=True) for cell in cells[-1][len(named):]):
-        for empty, name in zip(leading, named, strict=True):  # the index names move up into the header row
+    leading = [cell for cell in cells[0][: len(named)] if not cell.get_text(strip=True)]
+    if (
+        named
+        and cells[-1][: len(named)] == named
+        and len(leading) == len(named)
+        and not any(cell.get_text(strip=True) for cell in cells[-1][len(named) :])
+    ):
+        for empty, name in zip(
+            leading, named, strict=True
+        ):  # the index names move up into the header row
             empty.string = name.get_text()
         rows[-1].decompose()
     for row in head.find_all("tr", recursive=False):
@@ -404,15 +454,21 @@ def link_chart(output: dict, book: Book, page: str) -> None:
     if not svg or not match:
         return
     svg = "".join(svg) if isinstance(svg, list) else svg
-    file = (CHARTS / f"{Path(page).stem}-{hashlib.sha256(svg.encode()).hexdigest()[:12]}.svg").as_posix()
+    file = (
+        CHARTS / f"{Path(page).stem}-{hashlib.sha256(svg.encode()).hexdigest()[:12]}.svg"
+    ).as_posix()
     book.write(file, svg)
     address = posixpath.relpath(file, posixpath.dirname(page))
-    data["text/html"] = (f'<div class="vraem-chart"><a href="{address}"><img src="{address}" '
-                         f'alt="{match.group(1)}"></a><p class="vraem-chart-open"><a href="{address}">'
-                         "Open the chart full size</a></p></div>")
+    data["text/html"] = (
+        f'<div class="vraem-chart"><a href="{address}"><img src="{address}" '
+        f'alt="{match.group(1)}"></a><p class="vraem-chart-open"><a href="{address}">'
+        "Open the chart full size</a></p></div>"
+    )
 
 
-def for_the_static_page(notebook: nbformat.NotebookNode, book: Book, page: str) -> nbformat.NotebookNode:
+def for_the_static_page(
+    notebook: nbformat.NotebookNode, book: Book, page: str
+) -> nbformat.NotebookNode:
     """What a run lesson shows on its page: notes for the exercises, named tables, charts as links."""
     unanswered = _unanswered_lines()
     for cell in notebook.cells:
@@ -425,13 +481,24 @@ def for_the_static_page(notebook: nbformat.NotebookNode, book: Book, page: str) 
                 link_chart(output, book, page)
             elif "text/html" in data:
                 shown = data["text/html"]
-                data["text/html"] = name_table_headers("".join(shown) if isinstance(shown, list) else shown)
+                data["text/html"] = name_table_headers(
+                    "".join(shown) if isinstance(shown, list) else shown
+                )
     return notebook
 
 
-def stage_lesson(repo: Path, name: str, book: Book, pages: dict[str, str], names: dict[str, str], *,
-                 credits: dict[str, str] | None = None, shared: str | None = None,
-                 run=execute, log=print) -> None:
+def stage_lesson(
+    repo: Path,
+    name: str,
+    book: Book,
+    pages: dict[str, str],
+    names: dict[str, str],
+    *,
+    credits: dict[str, str] | None = None,
+    shared: str | None = None,
+    run=execute,
+    log=print,
+) -> None:
     """Write one learner notebook into the book: glossary-linked, credited, run, shown statically.
 
     ``credits`` and ``shared`` are :func:`article_credits` and :func:`shared_inputs`, the same for
@@ -444,9 +511,14 @@ def stage_lesson(repo: Path, name: str, book: Book, pages: dict[str, str], names
             text = relink(cell.source, f"lessons/{name}", f"lessons/{name}", pages)
             cell.source = link_first_mentions(text, seen, names)
     # a fixed cell id (nbformat would draw a random one), so an unchanged lesson hashes the same
-    notebook.cells.append(nbformat.v4.new_markdown_cell(credit_markdown(credits), id=CREDIT_TAG,
-                                                        metadata={"tags": [CREDIT_TAG]}))
-    executed = run_lesson(notebook, book.source / RUNS, Path(name).stem, run=run, log=log, shared=shared)
+    notebook.cells.append(
+        nbformat.v4.new_markdown_cell(
+            credit_markdown(credits), id=CREDIT_TAG, metadata={"tags": [CREDIT_TAG]}
+        )
+    )
+    executed = run_lesson(
+        notebook, book.source / RUNS, Path(name).stem, run=run, log=log, shared=shared
+    )
     page = f"lessons/{name}"
     book.write(page, nbformat.writes(for_the_static_page(executed, book, page)))
 
@@ -476,28 +548,45 @@ def _constraints(field: dict) -> str:
 def tables_markdown() -> str:
     """A page documenting every table of ``data/datapackage.json``, column by column."""
     package = json.loads(data_file("datapackage.json").read_text(encoding="utf-8"))
-    lines = ["# The data tables", "",
-             f"Generated from `data/datapackage.json` ({_cell_text(package.get('title', ''))}), "
-             "the Frictionless Data Package that the tests validate every table against. "
-             "In a notebook, `vraem.tables.read_table(name)` loads a table with these types.", ""]
+    lines = [
+        "# The data tables",
+        "",
+        f"Generated from `data/datapackage.json` ({_cell_text(package.get('title', ''))}), "
+        "the Frictionless Data Package that the tests validate every table against. "
+        "In a notebook, `vraem.tables.read_table(name)` loads a table with these types.",
+        "",
+    ]
     for licence in package.get("licenses", []):
         lines += [f"Licence: [{licence.get('title', licence['name'])}]({licence['path']}).", ""]
     for resource in package["resources"]:
         schema = resource.get("schema", {})
-        lines += [f"## {resource.get('title', resource['name'])}", "",
-                  f"File `data/{resource['path']}`, table name `{resource['name']}`.", "",
-                  _cell_text(resource.get("description", "")), ""]
+        lines += [
+            f"## {resource.get('title', resource['name'])}",
+            "",
+            f"File `data/{resource['path']}`, table name `{resource['name']}`.",
+            "",
+            _cell_text(resource.get("description", "")),
+            "",
+        ]
         if schema.get("primaryKey"):
-            lines += ["One row per " + ", ".join(f"`{key}`" for key in schema["primaryKey"]) + ".", ""]
+            lines += [
+                "One row per " + ", ".join(f"`{key}`" for key in schema["primaryKey"]) + ".",
+                "",
+            ]
         for key in schema.get("foreignKeys", []):
             fields = ", ".join(f"`{name}`" for name in key["fields"])
             target = key["reference"]
-            lines += [f"{fields} refers to `{', '.join(target['fields'])}` of the "
-                      f"`{target.get('resource') or resource['name']}` table.", ""]
+            lines += [
+                f"{fields} refers to `{', '.join(target['fields'])}` of the "
+                f"`{target.get('resource') or resource['name']}` table.",
+                "",
+            ]
         lines += ["| column | type | what it holds | rules |", "|---|---|---|---|"]
         for field in schema.get("fields", []):
-            lines.append(f"| `{field['name']}` | {field.get('type', 'string')} | "
-                         f"{_cell_text(field.get('description', ''))} | {_constraints(field)} |")
+            lines.append(
+                f"| `{field['name']}` | {field.get('type', 'string')} | "
+                f"{_cell_text(field.get('description', ''))} | {_constraints(field)} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -505,11 +594,17 @@ def tables_markdown() -> str:
 def glossary_markdown(credits: dict[str, str] | None = None) -> str:
     """The glossary page: one Sphinx glossary entry per term, each with its source."""
     credits = credits or article_credits()
-    lines = ["# Glossary", "",
-             "The terms and acronyms of the course, in Spanish and English, each with the passage "
-             "it rests on: an article quote or a passage of the course's reference notes. In a "
-             'notebook, `glossary("VRAEM")` prints the same entry and `glossary()` lists every term.',
-             "", "```{glossary}", ":sorted:", ""]
+    lines = [
+        "# Glossary",
+        "",
+        "The terms and acronyms of the course, in Spanish and English, each with the passage "
+        "it rests on: an article quote or a passage of the course's reference notes. In a "
+        'notebook, `glossary("VRAEM")` prints the same entry and `glossary()` lists every term.',
+        "",
+        "```{glossary}",
+        ":sorted:",
+        "",
+    ]
     for _, row in load_glossary().iterrows():
         if row["source_kind"] == "article":
             source = f"“{row['quote']}” — {credits[row['article_id']]}"
@@ -517,9 +612,15 @@ def glossary_markdown(credits: dict[str, str] | None = None) -> str:
             source = f"“{row['quote']}” — [the course's reference notes](data/reference.md)"
         else:
             source = f"“{row['quote']}” — {row['source_url']}"
-        lines += [row["term"], f"  {_cell_text(row['definition'])}", "",
-                  f"  *Spanish:* {row['spanish']} · *English:* {row['english']}", "",
-                  f"  *Source:* {source}", ""]
+        lines += [
+            row["term"],
+            f"  {_cell_text(row['definition'])}",
+            "",
+            f"  *Spanish:* {row['spanish']} · *English:* {row['english']}",
+            "",
+            f"  *Source:* {source}",
+            "",
+        ]
     lines += ["```", ""]
     return "\n".join(lines)
 
@@ -528,16 +629,36 @@ def licences_markdown(repo: Path, credits: dict[str, str] | None = None) -> str:
     """The licences and credits page: the MIT licence, the text licence, the articles, citing."""
     text_licence = (repo / "LICENSE-TEXT.md").read_text(encoding="utf-8")
     text_licence = re.sub(r"^# .*\n", "", text_licence, count=1)
-    lines = ["# Licences and credits", "",
-             "## The course text and data tables: CC BY 4.0", "", text_licence.strip(), "",
-             "## The articles: InSight Crime", "",
-             "The five articles the course reads are by InSight Crime, copied and quoted under the "
-             "publisher's terms: non-commercial use, with attribution to InSight Crime and a link to "
-             "the original. Their credits:", ""]
+    lines = [
+        "# Licences and credits",
+        "",
+        "## The course text and data tables: CC BY 4.0",
+        "",
+        text_licence.strip(),
+        "",
+        "## The articles: InSight Crime",
+        "",
+        "The five articles the course reads are by InSight Crime, copied and quoted under the "
+        "publisher's terms: non-commercial use, with attribution to InSight Crime and a link to "
+        "the original. Their credits:",
+        "",
+    ]
     lines += [f"- {line}" for line in (credits or article_credits()).values()]
-    lines += ["", "## The code: MIT", "", "```text", (repo / "LICENSE").read_text(encoding="utf-8").strip(),
-              "```", "", "## How to cite the course", "", "```yaml",
-              (repo / "CITATION.cff").read_text(encoding="utf-8").strip(), "```", ""]
+    lines += [
+        "",
+        "## The code: MIT",
+        "",
+        "```text",
+        (repo / "LICENSE").read_text(encoding="utf-8").strip(),
+        "```",
+        "",
+        "## How to cite the course",
+        "",
+        "```yaml",
+        (repo / "CITATION.cff").read_text(encoding="utf-8").strip(),
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -559,9 +680,13 @@ def _config(static: bool) -> dict:
         "execute": {"execute_notebooks": "off"},
         # no dollar maths: the course has none, and MathJax would come from a CDN
         "parse": {"myst_enable_extensions": ["colon_fence", "linkify", "substitution"]},
-        "html": {"use_repository_button": False, "use_issues_button": False,
-                 "use_edit_page_button": False, "home_page_in_navbar": True,
-                 "extra_footer": f'<p class="vraem-version">Course version {course_version()}</p>'},
+        "html": {
+            "use_repository_button": False,
+            "use_issues_button": False,
+            "use_edit_page_button": False,
+            "home_page_in_navbar": True,
+            "extra_footer": f'<p class="vraem-version">Course version {course_version()}</p>',
+        },
         "launch_buttons": {"notebook_interface": "jupyterlab", "binderhub_url": "", "thebe": False},
         "sphinx": {
             "extra_extensions": ["vraem.site_theme"],
@@ -578,24 +703,39 @@ def _config(static: bool) -> dict:
 
 def _toc(pages: dict[str, str]) -> dict:
     def chapters(folder: str) -> list[dict]:
-        return [{"file": page.rsplit(".", 1)[0]} for page in pages.values()
-                if page.startswith(folder + "/") and not page.endswith("README.md")]
+        return [
+            {"file": page.rsplit(".", 1)[0]}
+            for page in pages.values()
+            if page.startswith(folder + "/") and not page.endswith("README.md")
+        ]
 
     return {
         "format": "jb-book",
         "root": "index",
         "parts": [
             {"caption": "Lessons", "chapters": chapters("lessons")},
-            {"caption": "For instructors", "chapters": [
-                {"file": "instructors/README", "sections": chapters("instructors")},
-                {"file": "solutions/index", "sections": chapters("solutions")},
-            ]},
-            {"caption": "Reference", "chapters": [
-                {"file": "glossary"},
-                {"file": "data/index", "sections": [{"file": "data/tables"}, {"file": "data/codebook"},
-                                                    {"file": "data/reference"}]},
-                {"file": "licences"},
-            ]},
+            {
+                "caption": "For instructors",
+                "chapters": [
+                    {"file": "instructors/README", "sections": chapters("instructors")},
+                    {"file": "solutions/index", "sections": chapters("solutions")},
+                ],
+            },
+            {
+                "caption": "Reference",
+                "chapters": [
+                    {"file": "glossary"},
+                    {
+                        "file": "data/index",
+                        "sections": [
+                            {"file": "data/tables"},
+                            {"file": "data/codebook"},
+                            {"file": "data/reference"},
+                        ],
+                    },
+                    {"file": "licences"},
+                ],
+            },
         ],
     }
 
@@ -614,12 +754,19 @@ def stage(repo: Path | None = None, source: Path | None = None, *, log=print, ru
     source = source or repo / STAGING
     for needed in ("README.md", "lessons", "solutions", "instructors"):
         if not (repo / needed).exists():
-            raise SiteError(f"{repo / needed} is missing: the site is built from a clone of the course "
-                            "repository, not from an installed package.")
+            raise SiteError(
+                f"{repo / needed} is missing: the site is built from a clone of the course "
+                "repository, not from an installed package."
+            )
     book = Book(source)
     pages = _repo_files(repo)
-    for repo_file in ["README.md", "data/README.md", "data/codebook.md", "data/reference/README.md",
-                      *[name for name in pages if name.startswith("instructors/")]]:
+    for repo_file in [
+        "README.md",
+        "data/README.md",
+        "data/codebook.md",
+        "data/reference/README.md",
+        *[name for name in pages if name.startswith("instructors/")],
+    ]:
         _copy_markdown(repo, repo_file, book, pages)
     for repo_file in (name for name in pages if name.startswith("solutions/")):
         notebook = nbformat.read(repo / repo_file, as_version=4)
@@ -627,10 +774,12 @@ def stage(repo: Path | None = None, source: Path | None = None, *, log=print, ru
             if cell.cell_type == "markdown":
                 cell.source = relink(cell.source, repo_file, repo_file, pages)
         book.write(repo_file, nbformat.writes(notebook))
-    book.write("solutions/index.md",
-               "# Solution notebooks\n\nThe lessons with model answers, rubrics and instructor notes in "
-               "place. They are shown as written, not run: run them in JupyterLab from the course's "
-               "`solutions/` folder.\n")
+    book.write(
+        "solutions/index.md",
+        "# Solution notebooks\n\nThe lessons with model answers, rubrics and instructor notes in "
+        "place. They are shown as written, not run: run them in JupyterLab from the course's "
+        "`solutions/` folder.\n",
+    )
     credits = article_credits()
     book.write("glossary.md", glossary_markdown(credits))
     book.write("data/tables.md", tables_markdown())
@@ -648,11 +797,24 @@ def stage(repo: Path | None = None, source: Path | None = None, *, log=print, ru
 def build(source: Path | None = None) -> tuple[Path, list[str]]:
     """Build the HTML from a staged source; return the index page and every Sphinx warning."""
     source = source or course_root() / STAGING
-    result = subprocess.run([sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
-                             "build", str(source), "--keep-going"],
-                            capture_output=True, text=True)
-    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)  # Sphinx colours its lines
-    warnings = [line.strip() for line in output.splitlines() if re.search(r"\b(WARNING|ERROR)\b", line)]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from jupyter_book.cli.main import main; main()",
+            "build",
+            str(source),
+            "--keep-going",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    output = re.sub(
+        r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr
+    )  # Sphinx colours its lines
+    warnings = [
+        line.strip() for line in output.splitlines() if re.search(r"\b(WARNING|ERROR)\b", line)
+    ]
     index = source / "_build" / "html" / "index.html"
     if result.returncode or not index.exists():
         raise SiteError(f"jupyter-book build failed (exit {result.returncode}):\n{output[-3000:]}")
@@ -661,28 +823,48 @@ def build(source: Path | None = None) -> tuple[Path, list[str]]:
 
 def unexplained(warnings: list[str]) -> list[str]:
     """The warnings that ``EXPLAINED_WARNINGS`` does not account for."""
-    return [line for line in warnings if not any(re.search(pattern, line) for pattern in EXPLAINED_WARNINGS)]
+    return [
+        line
+        for line in warnings
+        if not any(re.search(pattern, line) for pattern in EXPLAINED_WARNINGS)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Stage and build the site; exit 1 if it fails or warns."""
-    parser = argparse.ArgumentParser(prog="python -m vraem.site", description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=None,
-                        help="where to stage the book; the HTML goes to its _build/html, and what an "
-                             "earlier build there made is reused where nothing changed")
-    parser.add_argument("--repo", type=Path, default=None,
-                        help="the course folder to build from (default: the one the course is installed from)")
+    parser = argparse.ArgumentParser(
+        prog="python -m vraem.site", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=None,
+        help="where to stage the book; the HTML goes to its _build/html, and what an "
+        "earlier build there made is reused where nothing changed",
+    )
+    parser.add_argument(
+        "--repo",
+        type=Path,
+        default=None,
+        help="the course folder to build from (default: the one the course is installed from)",
+    )
     arguments = parser.parse_args(argv)
     try:
         import jupyter_book  # noqa: F401
     except ImportError:
-        print("[site] Jupyter Book is not installed: run `python3 course.py site`, which installs it "
-              "(the course's `site` extra), or `pip install -e \".[site]\"`.", file=sys.stderr)
+        print(
+            "[site] Jupyter Book is not installed: run `python3 course.py site`, which installs it "
+            '(the course\'s `site` extra), or `pip install -e ".[site]"`.',
+            file=sys.stderr,
+        )
         return 1
     try:
         repo = (arguments.repo or course_root()).resolve()
-        source = stage(repo, (arguments.source or repo / STAGING).resolve(),
-                       log=lambda message: print(f"[site] {message}", flush=True))
+        source = stage(
+            repo,
+            (arguments.source or repo / STAGING).resolve(),
+            log=lambda message: print(f"[site] {message}", flush=True),
+        )
         print("[site] building the HTML with Jupyter Book …", flush=True)
         index, warnings = build(source)
     except (SiteError, CourseDataError) as error:

@@ -38,16 +38,21 @@ def _package() -> dict:
     try:
         package = json.loads(text)
     except ValueError as error:
-        raise DataFileError(f"{path} is not valid JSON (line {getattr(error, 'lineno', '?')}: "
-                            f"{getattr(error, 'msg', error)}). {restore_hint('datapackage.json')}",
-                            file="datapackage.json") from None
+        raise DataFileError(
+            f"{path} is not valid JSON (line {getattr(error, 'lineno', '?')}: "
+            f"{getattr(error, 'msg', error)}). {restore_hint('datapackage.json')}",
+            file="datapackage.json",
+        ) from None
     resources_ = package.get("resources") if isinstance(package, dict) else None
     if not isinstance(resources_, list) or not all(
-            isinstance(r, dict) and isinstance(r.get("schema", {}).get("fields"), list) and "path" in r
-            for r in resources_):
-        raise DataFileError(f"{path} does not describe the course's tables (it has no list of "
-                            f"resources with paths and fields). {restore_hint('datapackage.json')}",
-                            file="datapackage.json")
+        isinstance(r, dict) and isinstance(r.get("schema", {}).get("fields"), list) and "path" in r
+        for r in resources_
+    ):
+        raise DataFileError(
+            f"{path} does not describe the course's tables (it has no list of "
+            f"resources with paths and fields). {restore_hint('datapackage.json')}",
+            file="datapackage.json",
+        )
     return package
 
 
@@ -97,17 +102,21 @@ def _table(name: str) -> pd.DataFrame:
     header, records = rows[0], rows[1:]
     expected = [field["name"] for field in fields]
     if header != expected:
-        raise DataFileError(f"{path}: {_header_problem(header, expected)}. {restore_hint(file)}",
-                            file=file)
+        raise DataFileError(
+            f"{path}: {_header_problem(header, expected)}. {restore_hint(file)}", file=file
+        )
     if not records:
         raise DataFileError(f"{path} has its header but no rows. {restore_hint(file)}", file=file)
     for number, record in records:
         if len(record) != len(header):
-            raise DataFileError(f"{path} row {number} has {len(record)} cells where the header has "
-                                f"{len(header)} (a comma or a quote mark out of place?). "
-                                f"{restore_hint(file)}", file=file,
-                                summary=f"{path} row {number} has {len(record)} cells, not {len(header)}. "
-                                        f"{restore_hint(file)}")
+            raise DataFileError(
+                f"{path} row {number} has {len(record)} cells where the header has "
+                f"{len(header)} (a comma or a quote mark out of place?). "
+                f"{restore_hint(file)}",
+                file=file,
+                summary=f"{path} row {number} has {len(record)} cells, not {len(header)}. "
+                f"{restore_hint(file)}",
+            )
     frame = pd.DataFrame([record for _, record in records], columns=header, dtype="str")
     frame = frame.mask(frame == "")
     numbers = [number for number, _ in records]
@@ -139,8 +148,11 @@ def _rows(text: str, file: str, path) -> list:
             elif record:  # a blank line is not a row
                 rows.append((len(rows) + 1, record))
     except csv.Error as error:
-        raise DataFileError(f"{path} cannot be read as CSV near line {reader.line_num} ({error}: "
-                            f"a quote mark out of place?). {restore_hint(file)}", file=file) from None
+        raise DataFileError(
+            f"{path} cannot be read as CSV near line {reader.line_num} ({error}: "
+            f"a quote mark out of place?). {restore_hint(file)}",
+            file=file,
+        ) from None
     return rows
 
 
@@ -151,8 +163,10 @@ def _header_problem(header: list[str], expected: list[str]) -> str:
     if missing:
         parts.append(f"the column(s) {', '.join(map(repr, missing))} are missing")
     if extra:
-        parts.append(f"the column(s) {', '.join(repr(name[:40]) for name in extra[:5])} are not in its "
-                     "description")
+        parts.append(
+            f"the column(s) {', '.join(repr(name[:40]) for name in extra[:5])} are not in its "
+            "description"
+        )
     if not parts:
         parts.append(f"the columns are in another order than {expected}")
     return "the header row does not match datapackage.json: " + "; ".join(parts)
@@ -189,7 +203,9 @@ def _bad_type(value: str, field: dict) -> str | None:
     return None
 
 
-def _cell_problems(frame: pd.DataFrame, fields: list[dict], numbers: list[int], file: str) -> list[str]:
+def _cell_problems(
+    frame: pd.DataFrame, fields: list[dict], numbers: list[int], file: str
+) -> list[str]:
     problems = []
     for field in fields:
         name, rules = field["name"], field.get("constraints", {})
@@ -211,9 +227,13 @@ def _cell_problems(frame: pd.DataFrame, fields: list[dict], numbers: list[int], 
                 problems.append(f"{where}: {shown} does not have the form {rules['pattern']}")
             if field["type"] in ("integer", "number"):
                 if "minimum" in rules and float(value) < rules["minimum"]:
-                    problems.append(f"{where}: {shown} is below the smallest allowed value, {rules['minimum']}")
+                    problems.append(
+                        f"{where}: {shown} is below the smallest allowed value, {rules['minimum']}"
+                    )
                 if "maximum" in rules and float(value) > rules["maximum"]:
-                    problems.append(f"{where}: {shown} is above the largest allowed value, {rules['maximum']}")
+                    problems.append(
+                        f"{where}: {shown} is above the largest allowed value, {rules['maximum']}"
+                    )
             if "minLength" in rules and len(value) < rules["minLength"]:
                 problems.append(f"{where}: {shown} is shorter than {rules['minLength']} characters")
             if "maxLength" in rules and len(value) > rules["maxLength"]:
@@ -224,44 +244,62 @@ def _cell_problems(frame: pd.DataFrame, fields: list[dict], numbers: list[int], 
 def _key_problems(frame: pd.DataFrame, resource: dict, numbers: list[int], file: str) -> list[str]:
     """Repeated unique values and primary keys, and links to other tables that lead nowhere."""
     schema, problems = resource["schema"], []
-    unique = [[field["name"]] for field in schema["fields"] if field.get("constraints", {}).get("unique")]
+    unique = [
+        [field["name"]] for field in schema["fields"] if field.get("constraints", {}).get("unique")
+    ]
     key = schema.get("primaryKey")
     if key:
         unique.append([key] if isinstance(key, str) else list(key))
     for columns in unique:
         seen: dict = {}
-        for number, values in zip(numbers, frame[columns].itertuples(index=False, name=None), strict=True):
+        for number, values in zip(
+            numbers, frame[columns].itertuples(index=False, name=None), strict=True
+        ):
             if any(pd.isna(value) for value in values):
                 continue
             if values in seen:
                 shown = ", ".join(map(repr, values))
-                problems.append(f"{file} row {number}, column {', '.join(map(repr, columns))}: {shown} "
-                                f"repeats row {seen[values]}, but must be unique")
+                problems.append(
+                    f"{file} row {number}, column {', '.join(map(repr, columns))}: {shown} "
+                    f"repeats row {seen[values]}, but must be unique"
+                )
             else:
                 seen[values] = number
     for link in schema.get("foreignKeys", []):
         fields = [link["fields"]] if isinstance(link["fields"], str) else list(link["fields"])
         target = link["reference"]
-        target_fields = [target["fields"]] if isinstance(target["fields"], str) else list(target["fields"])
+        target_fields = (
+            [target["fields"]] if isinstance(target["fields"], str) else list(target["fields"])
+        )
         other = _table(target["resource"]) if target.get("resource") else frame
         allowed = set(other[target_fields].astype("str").itertuples(index=False, name=None))
         target_file = _resource(target["resource"])["path"] if target.get("resource") else file
-        for number, values in zip(numbers, frame[fields].itertuples(index=False, name=None), strict=True):
+        for number, values in zip(
+            numbers, frame[fields].itertuples(index=False, name=None), strict=True
+        ):
             if any(pd.isna(value) for value in values) or values in allowed:
                 continue
-            problems.append(f"{file} row {number}, column {', '.join(map(repr, fields))}: "
-                            f"{', '.join(map(repr, values))} is not a {', '.join(target_fields)} "
-                            f"in {target_file}")
+            problems.append(
+                f"{file} row {number}, column {', '.join(map(repr, fields))}: "
+                f"{', '.join(map(repr, values))} is not a {', '.join(target_fields)} "
+                f"in {target_file}"
+            )
     return problems
 
 
 def _report(path, file: str, problems: list[str]) -> DataFileError:
     listed = "\n".join(f"  - {problem}" for problem in problems[:_LISTED])
     more = f"\n  … and {len(problems) - _LISTED} more" if len(problems) > _LISTED else ""
-    message = (f"{path} does not match its description in datapackage.json:\n{listed}{more}\n"
-               f"Fix those cells (rows count the header as row 1), or start again from the course's "
-               f"copy. {restore_hint(file)}")
-    others = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
+    message = (
+        f"{path} does not match its description in datapackage.json:\n{listed}{more}\n"
+        f"Fix those cells (rows count the header as row 1), or start again from the course's "
+        f"copy. {restore_hint(file)}"
+    )
+    others = (
+        f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})"
+        if len(problems) > 1
+        else ""
+    )
     return DataFileError(message, file=file, summary=f"{problems[0]}{others}. {restore_hint(file)}")
 
 
@@ -283,8 +321,11 @@ def validate_resource(name: str) -> list[str]:
         for error in task.errors:
             row = getattr(error, "row_number", None)
             column = getattr(error, "field_name", None)
-            where = ", ".join(part for part in (
-                f"row {row}" if row else "", f"column {column!r}" if column else "") if part)
+            where = ", ".join(
+                part
+                for part in (f"row {row}" if row else "", f"column {column!r}" if column else "")
+                if part
+            )
             problems.append(f"{task.name}.csv{' ' + where if where else ''}: {error.message}")
     for error in report.errors:
         problems.append(f"{name}: {error.message}")

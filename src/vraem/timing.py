@@ -80,12 +80,12 @@ SECTION = re.compile(r"^## (\d+)\. ", re.MULTILINE)
 class Rates:
     """The model's rates; see the module's docstring for the reasoning behind each."""
 
-    reading_wpm: float = 130.0          # words of prose read a minute
-    cell_minutes: float = 0.5           # to run a code cell and look at what it shows
-    code_line_minutes: float = 0.1      # to read one line of code (6 seconds)
-    exercise_minutes: float = 3.0       # to try a checked exercise and read its feedback
+    reading_wpm: float = 130.0  # words of prose read a minute
+    cell_minutes: float = 0.5  # to run a code cell and look at what it shows
+    code_line_minutes: float = 0.1  # to read one line of code (6 seconds)
+    exercise_minutes: float = 3.0  # to try a checked exercise and read its feedback
     solution_line_minutes: float = 0.6  # to work out and type one line of a solution (36 seconds)
-    writing_wpm: float = 12.0           # words of an open answer drafted a minute
+    writing_wpm: float = 12.0  # words of an open answer drafted a minute
 
 
 RATES = Rates()
@@ -94,12 +94,18 @@ RATES = Rates()
 #: ``python tools/calibrate_timing.py`` recounts these from git; the test checks the model's
 #: minutes for each fall inside the walk's range.
 CALIBRATION = {
-    "04-figures-across-dates": {"walked": (80, 100), "counts": dict(
-        words=3227, cells=30, code_lines=129, exercises=7, solution_lines=21)},
-    "05-militarization-vs-development": {"walked": (110, 130), "counts": dict(
-        words=5717, cells=40, code_lines=181, exercises=9, solution_lines=22)},
-    "06-capstone": {"walked": (90, 110), "counts": dict(
-        words=3545, cells=38, code_lines=169, exercises=5, solution_lines=35)},
+    "04-figures-across-dates": {
+        "walked": (80, 100),
+        "counts": dict(words=3227, cells=30, code_lines=129, exercises=7, solution_lines=21),
+    },
+    "05-militarization-vs-development": {
+        "walked": (110, 130),
+        "counts": dict(words=5717, cells=40, code_lines=181, exercises=9, solution_lines=22),
+    },
+    "06-capstone": {
+        "walked": (90, 110),
+        "counts": dict(words=3545, cells=38, code_lines=169, exercises=5, solution_lines=35),
+    },
 }
 
 
@@ -121,18 +127,23 @@ class Counts:
 
     def minutes(self, rates: Rates = RATES) -> float:
         """The minutes these counts take at ``rates``: each unit times its rate, added up."""
-        return (self.words / rates.reading_wpm + self.cells * rates.cell_minutes
-                + self.code_lines * rates.code_line_minutes + self.exercises * rates.exercise_minutes
-                + self.solution_lines * rates.solution_line_minutes + self.written_words / rates.writing_wpm)
+        return (
+            self.words / rates.reading_wpm
+            + self.cells * rates.cell_minutes
+            + self.code_lines * rates.code_line_minutes
+            + self.exercises * rates.exercise_minutes
+            + self.solution_lines * rates.solution_line_minutes
+            + self.written_words / rates.writing_wpm
+        )
 
 
 @dataclass
 class Part:
     """A section's reading and examples, or one exercise, with what it asks and whether it is after class."""
 
-    kind: str            # "teaching", "exercise" or "open exercise"
-    name: str            # "3" (section 3), "3.2" (exercise 3.2), "0" (header and setup), "key points"
-    section: str         # the section it belongs to: "0", "1", …, "key points"
+    kind: str  # "teaching", "exercise" or "open exercise"
+    name: str  # "3" (section 3), "3.2" (exercise 3.2), "0" (header and setup), "key points"
+    section: str  # the section it belongs to: "0", "1", …, "key points"
     after_class: bool
     counts: Counts = field(default_factory=Counts)
 
@@ -150,8 +161,11 @@ class LessonTime:
     rates: Rates = RATES
 
     def _sum(self, kinds, after_class=None) -> float:
-        return sum(part.minutes(self.rates) for part in self.parts if part.kind in kinds
-                   and (after_class is None or part.after_class == after_class))
+        return sum(
+            part.minutes(self.rates)
+            for part in self.parts
+            if part.kind in kinds and (after_class is None or part.after_class == after_class)
+        )
 
     @property
     def teaching(self) -> int:
@@ -185,13 +199,20 @@ class LessonTime:
 
     def exercise(self, exercise_id: str) -> Part:
         """The exercise, checked or open, with this id: ``timed.exercise("4.2")``."""
-        return next(part for part in self.parts if part.kind != "teaching" and part.name == exercise_id)
+        return next(
+            part for part in self.parts if part.kind != "teaching" and part.name == exercise_id
+        )
 
     def section_minutes(self, section: str) -> tuple[float, list[Part]]:
         """A section's reading minutes and its exercises."""
-        teaching = sum(part.minutes(self.rates) for part in self.parts
-                       if part.kind == "teaching" and part.section == section)
-        return teaching, [part for part in self.parts if part.kind != "teaching" and part.section == section]
+        teaching = sum(
+            part.minutes(self.rates)
+            for part in self.parts
+            if part.kind == "teaching" and part.section == section
+        )
+        return teaching, [
+            part for part in self.parts if part.kind != "teaching" and part.section == section
+        ]
 
     def section_after_class(self, section: str) -> bool:
         """Say whether a section is wholly after class (False for a section with no parts)."""
@@ -240,7 +261,9 @@ def reading_words(reference: str, root: Path | None = None) -> int:
     return words(found[0].split("\n", 1)[1] if "\n" in found[0] else "")
 
 
-def lesson_time(notebook, name: str = "", rates: Rates = RATES, root: Path | None = None) -> LessonTime:
+def lesson_time(
+    notebook, name: str = "", rates: Rates = RATES, root: Path | None = None
+) -> LessonTime:
     """Time a solution notebook (a path or a notebook): what each part asks, and its minutes."""
     if not hasattr(notebook, "cells"):
         name = name or Path(notebook).stem
@@ -263,12 +286,17 @@ def lesson_time(notebook, name: str = "", rates: Rates = RATES, root: Path | Non
         if TAG_INSTRUCTOR in tags:
             continue
         heading = SECTION.search(source) if cell.cell_type == "markdown" else None
-        if cell.cell_type == "markdown" and (TAG_KEYPOINTS in tags or heading or TAG_AFTER_CLASS in tags):
+        if cell.cell_type == "markdown" and (
+            TAG_KEYPOINTS in tags or heading or TAG_AFTER_CLASS in tags
+        ):
             block = None
             if TAG_KEYPOINTS in tags:
                 section, after = "key points", False
             elif TAG_AFTER_CLASS in tags:
-                section, after = "after class", True  # the divider's own words, until the next section
+                section, after = (
+                    "after class",
+                    True,
+                )  # the divider's own words, until the next section
             if heading and TAG_KEYPOINTS not in tags:
                 section = heading[1]
             teaching = start_teaching(section)
@@ -288,7 +316,11 @@ def lesson_time(notebook, name: str = "", rates: Rates = RATES, root: Path | Non
         for reference in cell.get("metadata", {}).get("vraem_timing", {}).get("reads", []):
             counts.words += reading_words(reference, root)
         if cell.cell_type == "markdown":
-            if block is not None and block.kind == "open exercise" and TAG_OPEN_EXERCISE not in tags:
+            if (
+                block is not None
+                and block.kind == "open exercise"
+                and TAG_OPEN_EXERCISE not in tags
+            ):
                 continue  # the answer cell under an open exercise: the learner writes there
             counts.words += words(source)
         elif TAG_SOLUTION in tags:
@@ -304,7 +336,7 @@ def lesson_time(notebook, name: str = "", rates: Rates = RATES, root: Path | Non
 
 def _model_answer_words(cells, index: int) -> int:
     """Words of the model answer that follows an open exercise (in an instructor cell)."""
-    for cell in cells[index + 1:index + 4]:
+    for cell in cells[index + 1 : index + 4]:
         if TAG_INSTRUCTOR in _tags(cell) and "Model answer" in cell.get("source", ""):
             return words(cell["source"])
     return 0
@@ -315,5 +347,7 @@ def course_times(root: Path | None = None, rates: Rates = RATES) -> dict[str, Le
     from .paths import course_root
 
     base = root or course_root()
-    return {path.stem: lesson_time(path, path.stem, rates, base)
-            for path in sorted((base / "solutions").glob("[0-9][0-9]-*.ipynb"))}
+    return {
+        path.stem: lesson_time(path, path.stem, rates, base)
+        for path in sorted((base / "solutions").glob("[0-9][0-9]-*.ipynb"))
+    }

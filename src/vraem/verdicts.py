@@ -63,16 +63,25 @@ def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
        otherwise **contradicted**.
     """
     wide = wide_series() if wide is None else wide
-    result = {"claim_id": claim["claim_id"], "article_id": claim["article_id"],
-              "measure": claim["measure"], "claim_value": claim["value"],
-              "series_region": None, "series_years": None, "series_value": None}
+    result = {
+        "claim_id": claim["claim_id"],
+        "article_id": claim["article_id"],
+        "measure": claim["measure"],
+        "claim_value": claim["value"],
+        "series_region": None,
+        "series_years": None,
+        "series_value": None,
+    }
 
     def verdict(label: str, reason: str) -> dict:
         return {**result, "verdict": label, "reason": reason}
 
     if claim["measure"] not in AREA_MEASURES:
-        return verdict(UNCHECKABLE, f"the series measures coca area in hectares; this figure is "
-                                    f"{claim['measure'].replace('_', ' ')} ({claim['unit']})")
+        return verdict(
+            UNCHECKABLE,
+            f"the series measures coca area in hectares; this figure is "
+            f"{claim['measure'].replace('_', ' ')} ({claim['unit']})",
+        )
     if pd.isna(claim["value"]):
         return verdict(UNCHECKABLE, "the text gives no number to compare with the series")
     region = SERIES_REGION.get(claim["place"])
@@ -94,16 +103,20 @@ def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
         if newest is None:
             return verdict(UNCHECKABLE, f"no survey year before {published} has a value")
         years = [newest]
-        why = (f"a present-tense figure in an article of {published}: the newest survey "
-               f"published by then is at best that of {newest}")
+        why = (
+            f"a present-tense figure in an article of {published}: the newest survey "
+            f"published by then is at best that of {newest}"
+        )
     else:
         years = [int(period[:4])]
         why = "the year the text states"
     result["series_years"] = "/".join(str(year) for year in years)
     missing = [year for year in years if not has_values(wide, year, regions)]
     if missing:
-        return verdict(UNCHECKABLE, f"the series has no {' and '.join(regions)} value for "
-                                    f"{', '.join(map(str, missing))}")
+        return verdict(
+            UNCHECKABLE,
+            f"the series has no {' and '.join(regions)} value for {', '.join(map(str, missing))}",
+        )
     if claim["measure"] == "coca_area":
         value = float(wide.loc[years[0], region])
         claimed = float(claim["value"])
@@ -119,8 +132,10 @@ def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
     hedged = str(claim["hedge"]).lower() != "none"
     tolerance = HEDGED_TOLERANCE if hedged else UNHEDGED_TOLERANCE
     difference = abs(claimed - value) / abs(value)
-    reason = (f"{why}; the claim is {difference:.0%} away from the series value "
-              f"({'hedged' if hedged else 'no hedge'}: up to {tolerance:.0%} allowed)")
+    reason = (
+        f"{why}; the claim is {difference:.0%} away from the series value "
+        f"({'hedged' if hedged else 'no hedge'}: up to {tolerance:.0%} allowed)"
+    )
     return verdict(SUPPORTED if difference <= tolerance else CONTRADICTED, reason)
 
 
@@ -141,6 +156,7 @@ def brief_verdict(claim: pd.Series) -> dict:
        time: it cannot be checked. (The policy timeline quotes the articles
        too; a text cannot confirm itself.)
     """
+
     def verdict(label: str, reason: str) -> dict:
         return {"claim_id": claim["claim_id"], "verdict": label, "reason": reason}
 
@@ -149,9 +165,14 @@ def brief_verdict(claim: pd.Series) -> dict:
         return verdict(judged["verdict"], judged["reason"])
     recorded = claim["fact_check"] if isinstance(claim["fact_check"], str) else ""
     if recorded == CONTRADICTED:
-        return verdict(CONTRADICTED, "a source in the reference notes says otherwise (see fact_check_note)")
+        return verdict(
+            CONTRADICTED, "a source in the reference notes says otherwise (see fact_check_note)"
+        )
     if recorded:
         return verdict(UNCHECKABLE, f"the reference notes could not settle it ({recorded})")
     if re.search(r"\bReference \([a-z]\)", str(claim["note"]), re.IGNORECASE):
         return verdict(SUPPORTED, "the reference notes agree (see note)")
-    return verdict(UNCHECKABLE, "no series or reference source in the course measures this quantity at that time")
+    return verdict(
+        UNCHECKABLE,
+        "no series or reference source in the course measures this quantity at that time",
+    )

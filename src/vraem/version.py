@@ -21,7 +21,9 @@ def course_version() -> str:
     right even before the course is installed again; from a wheel, from the installed metadata.
     """
     try:
-        project = tomllib.loads((course_root() / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+        project = tomllib.loads((course_root() / "pyproject.toml").read_text(encoding="utf-8"))[
+            "project"
+        ]
         if project.get("name") == DISTRIBUTION:
             return str(project["version"])
     except (OSError, ValueError, KeyError, CourseDataError):

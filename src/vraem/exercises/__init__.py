@@ -17,7 +17,15 @@ from ..answers import AnswerType
 from ..contract import lesson_order
 from ..datacache import remembered
 
-LESSON_MODULES = ("lesson00", "lesson01", "lesson02", "lesson03", "lesson04", "lesson05", "lesson06")
+LESSON_MODULES = (
+    "lesson00",
+    "lesson01",
+    "lesson02",
+    "lesson03",
+    "lesson04",
+    "lesson05",
+    "lesson06",
+)
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,8 @@ def get(exercise_id: str) -> Exercise:
     key = str(exercise_id).strip()
     if key not in exercises:
         known = ", ".join(sorted(exercises, key=lesson_order))
-        raise KeyError(f"There is no exercise {key!r}. Exercise ids look like \"1.2\"; "
-                       f"the registered ones are: {known}.")
+        raise KeyError(
+            f'There is no exercise {key!r}. Exercise ids look like "1.2"; '
+            f"the registered ones are: {known}."
+        )
     return exercises[key]

@@ -32,14 +32,21 @@ def other_figure(value: Callable[[], Any], feedback: str, *, summary: str = "") 
     )
 
 
-def near_figure(value: Callable[[], Any], feedback: str, *, within: float = 0.005, relative: bool = False,
-                decimals: int | None = None) -> Misreading:
+def near_figure(
+    value: Callable[[], Any],
+    feedback: str,
+    *,
+    within: float = 0.005,
+    relative: bool = False,
+    decimals: int | None = None,
+) -> Misreading:
     """The answer is near a figure worked out the wrong way (hedges only, another column, the wrong base).
 
     Near is within ``within`` of it (a fraction of it when ``relative``). Caught only where that figure
     is not near the key, so a right answer is never told it is wrong. The example is the figure,
     rounded to ``decimals`` when the exercise asks for so many.
     """
+
     def near(one: float, other: float) -> bool:
         if relative:
             return math.isclose(one, other, rel_tol=within, abs_tol=1e-9)
@@ -63,12 +70,17 @@ def percent_for_share(feedback: str = PERCENT_NOT_SHARE) -> Misreading:
 
 def relabelled(expected: dict, key: str, prefer: str, labels: Iterable[str]) -> dict:
     """The key with one id relabelled: ``prefer``, or the first other label when ``prefer`` is right."""
-    wrong = prefer if expected[key] != prefer else next(label for label in labels if label != expected[key])
+    wrong = (
+        prefer
+        if expected[key] != prefer
+        else next(label for label in labels if label != expected[key])
+    )
     return {**expected, key: wrong}
 
 
-def wrong_label(key: str, feedback: str, *, labels: Iterable[str], prefer: str,
-                summary: str = "") -> Misreading:
+def wrong_label(
+    key: str, feedback: str, *, labels: Iterable[str], prefer: str, summary: str = ""
+) -> Misreading:
     """A wrong label for one id of a labels answer, whatever label it was given.
 
     ``wrong_label("C021", "Look again at C021. ...", labels=VERDICTS, prefer=UNCHECKABLE)``:

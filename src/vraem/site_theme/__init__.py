@@ -72,4 +72,8 @@ def setup(app):
     # Sphinx rewrites every page when a template changes, but not when this code does; an
     # env_version drawn from the code makes it do so then too.
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": int(code[:8], 16)}
+    return {
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "env_version": int(code[:8], 16),
+    }

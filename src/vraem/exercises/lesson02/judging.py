@@ -27,6 +27,7 @@ SHARE_ARTICLE, SHARE_MEASURE = "003", "coca_area_share"
 
 # ---------------------------------------------------------------- 2.5 what a hedge allows
 
+
 def _one_claim(article_id: str, measure: str) -> pd.Series:
     claims = load_claims()
     rows = claims[(claims["article_id"] == article_id) & (claims["measure"] == measure)]
@@ -36,8 +37,11 @@ def _one_claim(article_id: str, measure: str) -> pd.Series:
 
 
 #: What each kind of hedge lets a reader say about the true figure.
-APPROXIMATE, BELOW, FLOOR = ("around", "about", "some", "approximately", "roughly"), ("nearly", "almost"), (
-    "at least", "more than", "over")
+APPROXIMATE, BELOW, FLOOR = (
+    ("around", "about", "some", "approximately", "roughly"),
+    ("nearly", "almost"),
+    ("at least", "more than", "over"),
+)
 GOVERNMENT = ("government official", "government agency")
 
 HEDGE_CHOICE = Choice(
@@ -50,16 +54,24 @@ HEDGE_CHOICE = Choice(
         "f": "The government estimates the faction at about 500 fighters.",
     },
     why_not={
-        "a": ("The sentence gives 500 as neither exact nor certain: the word before the figure makes it "
-              "approximate, and \"thought to\" makes it a belief."),
-        "b": ("\"around\" allows either side of 500. Only words such as \"nearly\" or \"almost\" put the "
-              "true figure below the one given."),
-        "c": "Look again at the word right before the figure, and at \"thought to\".",
-        "d": ("\"around\" sets no floor: the true number may be below 500. \"at least\" or \"more than\" "
-              "would set one."),
-        "e": "Look again for a name, an institution or \"according to\" in the sentence.",
-        "f": ("Nothing in the sentence names the government, or anyone else, as the source: \"thought to\" "
-              "hides who thinks so."),
+        "a": (
+            "The sentence gives 500 as neither exact nor certain: the word before the figure makes it "
+            'approximate, and "thought to" makes it a belief.'
+        ),
+        "b": (
+            '"around" allows either side of 500. Only words such as "nearly" or "almost" put the '
+            "true figure below the one given."
+        ),
+        "c": 'Look again at the word right before the figure, and at "thought to".',
+        "d": (
+            '"around" sets no floor: the true number may be below 500. "at least" or "more than" '
+            "would set one."
+        ),
+        "e": 'Look again for a name, an institution or "according to" in the sentence.',
+        "f": (
+            'Nothing in the sentence names the government, or anyone else, as the source: "thought to" '
+            "hides who thinks so."
+        ),
     },
     multiple=True,
 )
@@ -83,23 +95,27 @@ def hedge_conclusions() -> frozenset[str]:
     if row["source_type"] in GOVERNMENT:
         key.add("f")
     if not key:
-        raise ValueError("the fighter claim of article 000 fits none of the options of exercise 2.5")
+        raise ValueError(
+            "the fighter claim of article 000 fits none of the options of exercise 2.5"
+        )
     return frozenset(key)
 
 
-register(Exercise(
-    id="2.5",
-    title="What does \"thought to number around 500\" allow?",
-    answer=HEDGE_CHOICE,
-    expected=hedge_conclusions,
-    look_again="Read the sentence again, word by word: the hedge before the figure, and who holds the belief.",
-    hints=(
-        "Use the hedge table above: what does \"around\" let a reader say about the true figure, "
-        "compared with \"nearly\" or \"at least\"?",
-        "\"thought to\" reports a belief. Does the sentence say whose?",
-        "More than one option fits. Give every letter that fits, in a list, e.g. [\"x\", \"y\"].",
-    ),
-))
+register(
+    Exercise(
+        id="2.5",
+        title='What does "thought to number around 500" allow?',
+        answer=HEDGE_CHOICE,
+        expected=hedge_conclusions,
+        look_again="Read the sentence again, word by word: the hedge before the figure, and who holds the belief.",
+        hints=(
+            'Use the hedge table above: what does "around" let a reader say about the true figure, '
+            'compared with "nearly" or "at least"?',
+            '"thought to" reports a belief. Does the sentence say whose?',
+            'More than one option fits. Give every letter that fits, in a list, e.g. ["x", "y"].',
+        ),
+    )
+)
 
 
 # ---------------------------------------------------------------- 2.6 which kind of source
@@ -113,13 +129,17 @@ SOURCE_CHOICE = Choice(
         "e": "unattributed",
     },
     why_not={
-        "a": ("InSight Crime received the figure, but the sentence names who provided it: the outlet "
-              "passes it on rather than giving it in its own voice."),
+        "a": (
+            "InSight Crime received the figure, but the sentence names who provided it: the outlet "
+            "passes it on rather than giving it in its own voice."
+        ),
         "b": "Look again at who the sentence says provided the figure, and what kind of body that is.",
         "c": "The sentence names an institution, not a person speaking for it.",
-        "d": ("The expert quoted elsewhere in this brief is not the source of this figure: read the end of "
-              "this sentence."),
-        "e": "The sentence does name a source: read what follows \"according to\".",
+        "d": (
+            "The expert quoted elsewhere in this brief is not the source of this figure: read the end of "
+            "this sentence."
+        ),
+        "e": 'The sentence does name a source: read what follows "according to".',
     },
 )
 
@@ -133,20 +153,23 @@ def fighter_source_letter() -> str:
     return letters[0]
 
 
-register(Exercise(
-    id="2.6",
-    title="Which kind of source?",
-    answer=SOURCE_CHOICE,
-    expected=fighter_source_letter,
-    look_again="Read to the end of the sentence: who does it say provided the figure?",
-    hints=(
-        "\"according to …\" names a source. Read what follows it.",
-        "Is that source a person, an institution of the state, an outside expert, or the outlet?",
-    ),
-))
+register(
+    Exercise(
+        id="2.6",
+        title="Which kind of source?",
+        answer=SOURCE_CHOICE,
+        expected=fighter_source_letter,
+        look_again="Read to the end of the sentence: who does it say provided the figure?",
+        hints=(
+            '"according to …" names a source. Read what follows it.',
+            "Is that source a person, an institution of the state, an outside expert, or the outlet?",
+        ),
+    )
+)
 
 
 # ---------------------------------------------------------------- 2.7 small denominators
+
 
 @remembered
 def _no_outside_by_article() -> tuple[pd.Series, pd.Series]:
@@ -157,7 +180,9 @@ def _no_outside_by_article() -> tuple[pd.Series, pd.Series]:
 
 def _recodes_to_catch_up(counts: pd.Series, sizes: pd.Series) -> int:
     """How many of the leading article's claims must change before another article is level or ahead."""
-    shares = {article: Fraction(int(counts[article]), int(sizes[article])) for article in counts.index}
+    shares = {
+        article: Fraction(int(counts[article]), int(sizes[article])) for article in counts.index
+    }
     best = max(shares.values())
     leaders = [article for article, share in shares.items() if share == best]
     if len(leaders) != 1:
@@ -180,44 +205,54 @@ def recodes_to_lose_the_lead() -> int:
     return _recodes_to_catch_up(*_no_outside_by_article())
 
 
-register(Exercise(
-    id="2.7",
-    title="How much does one claim weigh?",
-    answer=Number(tolerance=0, absolute=0),
-    expected=recodes_to_lose_the_lead,
-    look_again=("Find the article with the highest share of claims without an outside source. Then take "
-                "its claims one at a time: after how many recoded claims is its share no longer above "
-                "the next article's?"),
-    hints=(
-        "no_outside = claims[\"source_type\"].isin(NO_OUTSIDE_SOURCE), then "
-        "no_outside.groupby(claims[\"article_id\"]).mean() gives each article's share; .sum() instead "
-        "of .mean() gives the counts.",
-        "For the leading article, the share after recoding k claims is (count - k) / number of claims. "
-        "Compare it with the highest share among the other articles: shares.drop(top).max().",
-        "Stop at the first k where the leading article's share is equal to or below the runner-up's. "
-        "Give k, a number of claims.",
-    ),
-    misreadings=(
-        Misreading(
-            matches=lambda answer, expected: answer == _no_outside_by_article()[0][_leader()],
-            feedback=("That is how many of the article's claims name no outside source. The question asks "
-                      "how many of them would have to change before another article catches up."),
-            example=lambda expected: int(_no_outside_by_article()[0][_leader()]),
+register(
+    Exercise(
+        id="2.7",
+        title="How much does one claim weigh?",
+        answer=Number(tolerance=0, absolute=0),
+        expected=recodes_to_lose_the_lead,
+        look_again=(
+            "Find the article with the highest share of claims without an outside source. Then take "
+            "its claims one at a time: after how many recoded claims is its share no longer above "
+            "the next article's?"
         ),
-        Misreading(
-            matches=lambda answer, expected: answer == _no_outside_by_article()[1][_leader()],
-            feedback=("That is the number of claims in the article. The question asks how many of them "
-                      "would have to change before another article catches up."),
-            example=lambda expected: int(_no_outside_by_article()[1][_leader()]),
+        hints=(
+            'no_outside = claims["source_type"].isin(NO_OUTSIDE_SOURCE), then '
+            'no_outside.groupby(claims["article_id"]).mean() gives each article\'s share; .sum() instead '
+            "of .mean() gives the counts.",
+            "For the leading article, the share after recoding k claims is (count - k) / number of claims. "
+            "Compare it with the highest share among the other articles: shares.drop(top).max().",
+            "Stop at the first k where the leading article's share is equal to or below the runner-up's. "
+            "Give k, a number of claims.",
         ),
-        Misreading(
-            matches=lambda answer, expected: 0 < answer < 1,
-            feedback=("Give a number of claims, not a difference of shares. In an article with n claims, "
-                      "each claim moves the share by 1/n: in a short brief, that is a lot."),
-            example=lambda expected: 0.1,
+        misreadings=(
+            Misreading(
+                matches=lambda answer, expected: answer == _no_outside_by_article()[0][_leader()],
+                feedback=(
+                    "That is how many of the article's claims name no outside source. The question asks "
+                    "how many of them would have to change before another article catches up."
+                ),
+                example=lambda expected: int(_no_outside_by_article()[0][_leader()]),
+            ),
+            Misreading(
+                matches=lambda answer, expected: answer == _no_outside_by_article()[1][_leader()],
+                feedback=(
+                    "That is the number of claims in the article. The question asks how many of them "
+                    "would have to change before another article catches up."
+                ),
+                example=lambda expected: int(_no_outside_by_article()[1][_leader()]),
+            ),
+            Misreading(
+                matches=lambda answer, expected: 0 < answer < 1,
+                feedback=(
+                    "Give a number of claims, not a difference of shares. In an article with n claims, "
+                    "each claim moves the share by 1/n: in a short brief, that is a lot."
+                ),
+                example=lambda expected: 0.1,
+            ),
         ),
-    ),
-))
+    )
+)
 
 
 # ---------------------------------------------------------------- 2.8 recycled or confirmed
@@ -231,13 +266,17 @@ RECYCLED_CHOICE = Choice(
         "e": "Neither brief says who first made the estimate.",
     },
     why_not={
-        "a": ("Confirmation needs two sources that each reached the figure on their own. Nothing in "
-              "either brief shows that: a figure passed from one report to the next is one estimate, "
-              "told twice."),
-        "b": ("A repeated figure says nothing about whether the number changed: it may be the same "
-              "estimate, repeated."),
+        "a": (
+            "Confirmation needs two sources that each reached the figure on their own. Nothing in "
+            "either brief shows that: a figure passed from one report to the next is one estimate, "
+            "told twice."
+        ),
+        "b": (
+            "A repeated figure says nothing about whether the number changed: it may be the same "
+            "estimate, repeated."
+        ),
         "c": "Look again at the measure and the value of the two claims.",
-        "d": "Look again at the words before each figure, and at \"thought to\".",
+        "d": 'Look again at the words before each figure, and at "thought to".',
         "e": "Look again at who each brief names: a brief can pass on a figure without saying who made it.",
     },
     multiple=True,
@@ -258,7 +297,9 @@ def _fighter_pair() -> pd.DataFrame:
 def recycled_conclusions() -> frozenset[str]:
     """The options of 2.8 that fit the repeated fighter figure, from the two claims' hedges and sources."""
     pair = _fighter_pair()
-    key = {"c"}  # same measure, same value, two articles: a repeat is possible, a confirmation not shown
+    key = {
+        "c"
+    }  # same measure, same value, two articles: a repeat is possible, a confirmation not shown
     if (pair["hedge"] != "none").all():
         key.add("d")
     # neither names the origin: no source at all, or a relay (news media, the outlet)
@@ -267,19 +308,21 @@ def recycled_conclusions() -> frozenset[str]:
     return frozenset(key)
 
 
-register(Exercise(
-    id="2.8",
-    title="A confirmation, or one figure told twice?",
-    answer=RECYCLED_CHOICE,
-    expected=recycled_conclusions,
-    look_again="Read both sentences again: what each says, how sure it is, and whom it credits.",
-    hints=(
-        "Two mentions confirm each other only if each source reached the figure on its own. Does "
-        "either brief say how, or by whom, the figure was reached?",
-        "Look at the words before each 500, and at \"thought to\" in both sentences.",
-        "More than one option fits. Give every letter that fits, in a list.",
-    ),
-))
+register(
+    Exercise(
+        id="2.8",
+        title="A confirmation, or one figure told twice?",
+        answer=RECYCLED_CHOICE,
+        expected=recycled_conclusions,
+        look_again="Read both sentences again: what each says, how sure it is, and whom it credits.",
+        hints=(
+            "Two mentions confirm each other only if each source reached the figure on its own. Does "
+            "either brief say how, or by whom, the figure was reached?",
+            'Look at the words before each 500, and at "thought to" in both sentences.',
+            "More than one option fits. Give every letter that fits, in a list.",
+        ),
+    )
+)
 
 
 # ---------------------------------------------------------------- 2.9 two articles disagree
@@ -292,13 +335,19 @@ ARTEMIO_CHOICE = Choice(
         "d": "The articles disagree, and nothing available settles which is right.",
     },
     why_not={
-        "a": ("Article 000 was published in 2012 and speaks of an arrest \"earlier this year\": that is "
-              "2012, not a decade after 1992."),
-        "b": ("A later article is not more reliable for being later: a writer can misremember an old "
-              "event. Only a source outside both articles can settle which is right."),
+        "a": (
+            'Article 000 was published in 2012 and speaks of an arrest "earlier this year": that is '
+            "2012, not a decade after 1992."
+        ),
+        "b": (
+            "A later article is not more reliable for being later: a writer can misremember an old "
+            "event. Only a source outside both articles can settle which is right."
+        ),
         "c": "Compare the year the reference gives with the year each article implies.",
-        "d": ("An outside source does settle it: the course's reference notes date the capture from "
-              "Peruvian and international press reports, among them an AFP report dated the next day."),
+        "d": (
+            "An outside source does settle it: the course's reference notes date the capture from "
+            "Peruvian and international press reports, among them an AFP report dated the next day."
+        ),
     },
 )
 #: The table's verdicts (column fact_check), mapped to the options of 2.9.
@@ -319,7 +368,9 @@ def _reference_capture_year() -> int:
     section = text.split("## (h)", 1)[-1].split("\n## ", 1)[0]
     found = re.search(r"captured on (?:\w+ )?\d{1,2} \w+ (\d{4})", " ".join(section.split()))
     if not found:
-        raise ValueError("reference (h) in data/reference/context_facts.md gives no date of capture")
+        raise ValueError(
+            "reference (h) in data/reference/context_facts.md gives no date of capture"
+        )
     return int(found.group(1))
 
 
@@ -338,21 +389,24 @@ def artemio_verdict() -> str:
     return "a" if implied == _reference_capture_year() else "c"
 
 
-register(Exercise(
-    id="2.9",
-    title="Two articles, two dates",
-    answer=ARTEMIO_CHOICE,
-    expected=artemio_verdict,
-    look_again="Work out the year each article implies, then compare both with the reference.",
-    hints=(
-        "Article 003: Guzmán was captured in 1992, and Artemio \"a decade later\". Which year is that?",
-        "Article 000 was published in July 2012 and speaks of \"earlier this year\". Which year is that?",
-        "Which year does the reference give, and which article does it agree with?",
-    ),
-))
+register(
+    Exercise(
+        id="2.9",
+        title="Two articles, two dates",
+        answer=ARTEMIO_CHOICE,
+        expected=artemio_verdict,
+        look_again="Work out the year each article implies, then compare both with the reference.",
+        hints=(
+            'Article 003: Guzmán was captured in 1992, and Artemio "a decade later". Which year is that?',
+            'Article 000 was published in July 2012 and speaks of "earlier this year". Which year is that?',
+            "Which year does the reference give, and which article does it agree with?",
+        ),
+    )
+)
 
 
 # ---------------------------------------------------------------- 2.10 reference period
+
 
 def _share_claim() -> pd.Series:
     return _one_claim(SHARE_ARTICLE, SHARE_MEASURE)
@@ -367,24 +421,32 @@ def _share_publication_year() -> int:
     return int(_share_claim()["published"].year)
 
 
-register(Exercise(
-    id="2.10",
-    title="Which year does the figure describe?",
-    answer=Number(tolerance=0, absolute=0),
-    expected=share_reference_year,
-    look_again=("Read the whole sentence around the figure, not the date line: it says which "
-                "survey the share comes from. The reference_period column records it."),
-    hints=(
-        "Find the claim: article 003, measure \"coca_area_share\".",
-        "Compare its reference_period with its published column. Which one tells you when the "
-        "coca was counted?",
-        "Give the year as a number, e.g. 1999.",
-    ),
-    misreadings=(
-        other_figure(_share_publication_year,
-                     "That is the year the article was published. The figure comes from an older "
-                     "survey: look for the year in the sentence itself."),
-        other_figure(lambda: float(_share_claim()["value"]),
-                     "That is the figure itself. The question asks for the year it describes."),
-    ),
-))
+register(
+    Exercise(
+        id="2.10",
+        title="Which year does the figure describe?",
+        answer=Number(tolerance=0, absolute=0),
+        expected=share_reference_year,
+        look_again=(
+            "Read the whole sentence around the figure, not the date line: it says which "
+            "survey the share comes from. The reference_period column records it."
+        ),
+        hints=(
+            'Find the claim: article 003, measure "coca_area_share".',
+            "Compare its reference_period with its published column. Which one tells you when the "
+            "coca was counted?",
+            "Give the year as a number, e.g. 1999.",
+        ),
+        misreadings=(
+            other_figure(
+                _share_publication_year,
+                "That is the year the article was published. The figure comes from an older "
+                "survey: look for the year in the sentence itself.",
+            ),
+            other_figure(
+                lambda: float(_share_claim()["value"]),
+                "That is the figure itself. The question asks for the year it describes.",
+            ),
+        ),
+    )
+)

@@ -15,12 +15,23 @@ A corrected data row therefore corrects the key with it. The exercises live
 in :mod:`.trends` (3.1 to 3.4) and :mod:`.figures` (3.5 to 3.7), the keys
 they share in :mod:`.data`.
 """
+
 from . import trends  # noqa: F401, I001  (registers 3.1-3.4 first)
 from . import figures  # noqa: F401  (then 3.5-3.7)
 from .data import NOW_AREA, coca_claim_checks, coca_verdicts, survey_year_for
 from .figures import plausibility_choice, plausibility_estimate, trace_key, trace_statements
 from .trends import SURVEY_OPTIONS, share_year, survey_choice
 
-__all__ = ["NOW_AREA", "SURVEY_OPTIONS", "coca_claim_checks", "coca_verdicts", "plausibility_choice",
-           "plausibility_estimate", "share_year", "survey_choice", "survey_year_for", "trace_key",
-           "trace_statements"]
+__all__ = [
+    "NOW_AREA",
+    "SURVEY_OPTIONS",
+    "coca_claim_checks",
+    "coca_verdicts",
+    "plausibility_choice",
+    "plausibility_estimate",
+    "share_year",
+    "survey_choice",
+    "survey_year_for",
+    "trace_key",
+    "trace_statements",
+]

@@ -19,20 +19,23 @@ from ...series import NATIONAL, VRAEM, wide_series
 from ...verdicts import coca_claims, judge_claim
 
 #: The claims the exercises single out (ids of data/claims.csv).
-NOW_AREA, NOW_SHARE = "C021", "C013"      # article 001: "now there are 19,700", "nearly a third"
-TONS, SEVENTY = "C027", "C033"            # article 002: "some 80 tons"; article 003: "nearly 70 percent"
-UNITLESS = "C034"                         # article 003: "some 50,000 coca crops", no unit
+NOW_AREA, NOW_SHARE = "C021", "C013"  # article 001: "now there are 19,700", "nearly a third"
+TONS, SEVENTY = "C027", "C033"  # article 002: "some 80 tons"; article 003: "nearly 70 percent"
+UNITLESS = "C034"  # article 003: "some 50,000 coca crops", no unit
 
 #: Passages of data/reference/context_facts.md the keys of 3.6 and 3.7 rest on. Each
 #: must be in the file: a key that cannot find its evidence fails loudly.
 NO_OFFICIAL_TONS = "No UNODC or DEVIDA figure for VRAE cocaine output in 2012 was found."
 TONS_ORIGIN = "circulates via InSight Crime itself"
-PRODUCTION_SHARES = ("In 2014, the VRAEM region accounted for more than 67 per cent of production",
-                     "El VRAEM representó el 69 por ciento de la producción")
+PRODUCTION_SHARES = (
+    "In 2014, the VRAEM region accounted for more than 67 per cent of production",
+    "El VRAEM representó el 69 por ciento de la producción",
+)
 UNODC_LAST_ESTIMATE = "in 2008 it produced 302 tonnes, up 4.1 percent from the prior year"
 
 
 # --- the data behind the exercises ---------------------------------------------------------
+
 
 def vraem_missing_years() -> frozenset[str]:
     """Years with a national figure but no VRAEM figure (exercise 3.1)."""
@@ -91,6 +94,7 @@ def survey_year_for(claim_id: str) -> int | None:
 
 # --- the exercises ----------------------------------------------------------------------------
 
+
 def close_to(answer: float, target: float, margin: float = 0.02) -> bool:
     """Whether ``answer`` is within ``margin`` (a fraction) of ``target``."""
     return math.isclose(answer, target, rel_tol=margin, abs_tol=1e-9)
@@ -100,5 +104,7 @@ def letter_for(options: dict[str, str], opening: str) -> str:
     """The letter of the one option whose text starts with ``opening``."""
     letters = [letter for letter, text in options.items() if text.startswith(opening)]
     if len(letters) != 1:
-        raise ValueError(f"no single option starts with {opening!r}: the data no longer fits the options")
+        raise ValueError(
+            f"no single option starts with {opening!r}: the data no longer fits the options"
+        )
     return letters[0]

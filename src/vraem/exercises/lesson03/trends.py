@@ -9,6 +9,7 @@ from .data import NOW_AREA, NOW_SHARE, close_to, letter_for, survey_year_for, vr
 
 # ---------------------------------------------------------------- 3.1 gaps
 
+
 def _years_with_vraem_value() -> frozenset[str]:
     wide = wide_series()
     return frozenset(str(year) for year in wide.index[wide[VRAEM].notna()])
@@ -21,62 +22,79 @@ def _series_years() -> frozenset[str]:
 def _interior(missing: frozenset[str]) -> frozenset[str]:
     """The missing years that lie between the first and the last VRAEM value."""
     present = wide_series()[VRAEM].dropna().index
-    return frozenset(year for year in missing if int(present.min()) < int(year) < int(present.max()))
+    return frozenset(
+        year for year in missing if int(present.min()) < int(year) < int(present.max())
+    )
 
 
-register(Exercise(
-    id="3.1",
-    title="Which years have no VRAEM figure?",
-    answer=IdSet(width=4),
-    expected=vraem_missing_years,
-    look_again=("In the wide table, a year with no VRAEM survey value has an empty cell (<NA>) in the "
-                "VRAEM column while the national column is filled in. List every such year."),
-    hints=(
-        "Look down the VRAEM column of the wide table: which rows show <NA>?",
-        "Check the first and the last rows too, not only the holes in the middle.",
-        "wide.index[wide[\"VRAEM\"].isna()] gives the years (the index) where that column is empty.",
-    ),
-    misreadings=(
-        Misreading(
-            matches=lambda answer, expected: len(answer) == 0,
-            feedback="The list is empty. List the years whose VRAEM cell is empty (<NA>) in the wide table.",
-            example=lambda expected: [],
+register(
+    Exercise(
+        id="3.1",
+        title="Which years have no VRAEM figure?",
+        answer=IdSet(width=4),
+        expected=vraem_missing_years,
+        look_again=(
+            "In the wide table, a year with no VRAEM survey value has an empty cell (<NA>) in the "
+            "VRAEM column while the national column is filled in. List every such year."
         ),
-        Misreading(
-            matches=lambda answer, expected: not answer <= _series_years(),
-            feedback=("At least one of those years lies outside the years the series covers. The wide "
-                      "table has one row per survey year, from its first row to its last: use only those."),
-            example=lambda expected: frozenset({str(int(max(_series_years())) + 6)}),
+        hints=(
+            "Look down the VRAEM column of the wide table: which rows show <NA>?",
+            "Check the first and the last rows too, not only the holes in the middle.",
+            'wide.index[wide["VRAEM"].isna()] gives the years (the index) where that column is empty.',
         ),
-        Misreading(
-            matches=lambda answer, expected: answer <= _years_with_vraem_value(),
-            feedback=("Those are years that do have a VRAEM value. The question asks for the years "
-                      "where the VRAEM cell is empty."),
-            example=lambda expected: frozenset(sorted(_years_with_vraem_value())[:3]),
+        misreadings=(
+            Misreading(
+                matches=lambda answer, expected: len(answer) == 0,
+                feedback="The list is empty. List the years whose VRAEM cell is empty (<NA>) in the wide table.",
+                example=lambda expected: [],
+            ),
+            Misreading(
+                matches=lambda answer, expected: not answer <= _series_years(),
+                feedback=(
+                    "At least one of those years lies outside the years the series covers. The wide "
+                    "table has one row per survey year, from its first row to its last: use only those."
+                ),
+                example=lambda expected: frozenset({str(int(max(_series_years())) + 6)}),
+            ),
+            Misreading(
+                matches=lambda answer, expected: answer <= _years_with_vraem_value(),
+                feedback=(
+                    "Those are years that do have a VRAEM value. The question asks for the years "
+                    "where the VRAEM cell is empty."
+                ),
+                example=lambda expected: frozenset(sorted(_years_with_vraem_value())[:3]),
+            ),
+            Misreading(
+                matches=lambda answer, expected: answer == _interior(expected),
+                feedback=(
+                    "You found the holes between VRAEM values. The national series starts earlier "
+                    "and ends later: the years before the first and after the last VRAEM value "
+                    "are missing too."
+                ),
+                example=lambda expected: _interior(expected),
+            ),
+            Misreading(
+                matches=lambda answer, expected: answer < expected,
+                feedback="All of those are missing indeed, but your list is not complete yet.",
+                example=lambda expected: frozenset(sorted(expected)[:2]),
+            ),
+            Misreading(
+                matches=lambda answer, expected: answer > expected,
+                feedback=(
+                    "Your list has every missing year, plus at least one year that does have a "
+                    "VRAEM value."
+                ),
+                example=lambda expected: frozenset(
+                    expected | {str(int(wide_series()[VRAEM].dropna().index[0]))}
+                ),
+            ),
         ),
-        Misreading(
-            matches=lambda answer, expected: answer == _interior(expected),
-            feedback=("You found the holes between VRAEM values. The national series starts earlier "
-                      "and ends later: the years before the first and after the last VRAEM value "
-                      "are missing too."),
-            example=lambda expected: _interior(expected),
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer < expected,
-            feedback="All of those are missing indeed, but your list is not complete yet.",
-            example=lambda expected: frozenset(sorted(expected)[:2]),
-        ),
-        Misreading(
-            matches=lambda answer, expected: answer > expected,
-            feedback=("Your list has every missing year, plus at least one year that does have a "
-                      "VRAEM value."),
-            example=lambda expected: frozenset(expected | {str(int(wide_series()[VRAEM].dropna().index[0]))}),
-        ),
-    ),
-))
+    )
+)
 
 
 # ---------------------------------------------------------------- 3.2 a percent change
+
 
 def _change_misreadings(region: str, start: int, end: int) -> tuple[Misreading, ...]:
     """Misreadings of a percent change: ratio, fraction, hectares, reversed, wrong base.
@@ -106,52 +124,68 @@ def _change_misreadings(region: str, start: int, end: int) -> tuple[Misreading, 
     return (
         Misreading(
             matches=lambda answer, expected: close_to(answer, ratio(expected), 0.002),
-            feedback=("That is the later area divided by the earlier one (a ratio). A percent change "
-                      "is that ratio minus one, times a hundred."),
+            feedback=(
+                "That is the later area divided by the earlier one (a ratio). A percent change "
+                "is that ratio minus one, times a hundred."
+            ),
             example=lambda expected: round(ratio(expected), 4),
         ),
         Misreading(
             matches=lambda answer, expected: close_to(answer, expected / 100, 0.02),
-            feedback=("That is the change as a fraction of the earlier area. The exercise asks for "
-                      "percent: multiply by a hundred."),
+            feedback=(
+                "That is the change as a fraction of the earlier area. The exercise asks for "
+                "percent: multiply by a hundred."
+            ),
             example=lambda expected: round(expected / 100, 4),
         ),
         Misreading(
             matches=lambda answer, expected: close_to(answer, hectares(expected), 0.01),
-            feedback=("That is the change in hectares. Divide it by the earlier year's area to get "
-                      "the change relative to where the series started."),
+            feedback=(
+                "That is the change in hectares. Divide it by the earlier year's area to get "
+                "the change relative to where the series started."
+            ),
             example=hectares,
         ),
         Misreading(
-            matches=lambda answer, expected: close_to(answer, reversed_change(expected), 0.01)
-            or close_to(answer, -expected, 0.01),
-            feedback=("The sign or the direction is off: go from the earlier year to the later one "
-                      "(later minus earlier), and let the sign say whether the area grew or fell."),
+            matches=lambda answer, expected: (
+                close_to(answer, reversed_change(expected), 0.01)
+                or close_to(answer, -expected, 0.01)
+            ),
+            feedback=(
+                "The sign or the direction is off: go from the earlier year to the later one "
+                "(later minus earlier), and let the sign say whether the area grew or fell."
+            ),
             example=lambda expected: round(reversed_change(expected), 2),
         ),
         Misreading(
             matches=lambda answer, expected: close_to(answer, wrong_base(expected), 0.005),
-            feedback=("You divided by the later year's area. A change is measured against the "
-                      "starting point: divide by the earlier year's area."),
+            feedback=(
+                "You divided by the later year's area. A change is measured against the "
+                "starting point: divide by the earlier year's area."
+            ),
             example=lambda expected: round(wrong_base(expected), 2),
         ),
     )
 
 
-register(Exercise(
-    id="3.2",
-    title="How much did the VRAE's coca area grow from 2009 to 2010?",
-    answer=Number(tolerance=0.005, absolute=0.01, unit="percent", decimals=2),
-    expected=lambda: percent_change(VRAEM, 2009, 2010),
-    look_again=("Take the VRAEM column (the VRAE in those years) of the wide table: (later area minus "
-                "earlier area) divided by the earlier area, times a hundred."),
-    hints=(
-        "wide.loc[year, \"VRAEM\"] gives one cell: the area of one year.",
-        "Percent change = (new - old) / old * 100, where old is the earlier year.",
-        "Give a number such as 4.5 (meaning 4.5 percent), not text and not a fraction.",
-    ),
-    misreadings=_change_misreadings(VRAEM, 2009, 2010),
-))
+register(
+    Exercise(
+        id="3.2",
+        title="How much did the VRAE's coca area grow from 2009 to 2010?",
+        answer=Number(tolerance=0.005, absolute=0.01, unit="percent", decimals=2),
+        expected=lambda: percent_change(VRAEM, 2009, 2010),
+        look_again=(
+            "Take the VRAEM column (the VRAE in those years) of the wide table: (later area minus "
+            "earlier area) divided by the earlier area, times a hundred."
+        ),
+        hints=(
+            'wide.loc[year, "VRAEM"] gives one cell: the area of one year.',
+            "Percent change = (new - old) / old * 100, where old is the earlier year.",
+            "Give a number such as 4.5 (meaning 4.5 percent), not text and not a fraction.",
+        ),
+        misreadings=_change_misreadings(VRAEM, 2009, 2010),
+    )
+)
 
 
 # ---------------------------------------------------------------- 3.3 which survey?
@@ -172,30 +206,46 @@ def survey_choice() -> str:
     return letter_for(SURVEY_OPTIONS, f"the {year} survey")
 
 
-register(Exercise(
-    id="3.3",
-    title="Which survey could \"now\" come from?",
-    answer=Choice(SURVEY_OPTIONS, why_not={
-        "a": ("A survey measures the area at the end of its year and is published months later, so "
-              "an article written during a year cannot cite that year's survey."),
-        "b": ("Set two dates side by side: when the article was written, and when each survey year's "
-              "result was published."),
-        "c": ("That is the year of the other figure in the sentence, the one before García; \"now\" "
-              "points to a newer survey."),
-        "d": ("\"Now\" has a date: the day the article was written. A present-tense figure is compared "
-              "with the newest survey whose result was public by then."),
-    }),
-    expected=survey_choice,
-    look_again="Which survey results had been published when the article was written?",
-    hints=(
-        ("A survey year's result comes out the year after, or later (see article 003 and the 2018-2019 "
-         "figures in section 1)."),
-        "Article 001 itself cites UN figures for a pair of years: the later of the two was already public.",
-    ),
-))
+register(
+    Exercise(
+        id="3.3",
+        title='Which survey could "now" come from?',
+        answer=Choice(
+            SURVEY_OPTIONS,
+            why_not={
+                "a": (
+                    "A survey measures the area at the end of its year and is published months later, so "
+                    "an article written during a year cannot cite that year's survey."
+                ),
+                "b": (
+                    "Set two dates side by side: when the article was written, and when each survey year's "
+                    "result was published."
+                ),
+                "c": (
+                    'That is the year of the other figure in the sentence, the one before García; "now" '
+                    "points to a newer survey."
+                ),
+                "d": (
+                    '"Now" has a date: the day the article was written. A present-tense figure is compared '
+                    "with the newest survey whose result was public by then."
+                ),
+            },
+        ),
+        expected=survey_choice,
+        look_again="Which survey results had been published when the article was written?",
+        hints=(
+            (
+                "A survey year's result comes out the year after, or later (see article 003 and the 2018-2019 "
+                "figures in section 1)."
+            ),
+            "Article 001 itself cites UN figures for a pair of years: the later of the two was already public.",
+        ),
+    )
+)
 
 
 # ---------------------------------------------------------------- 3.4 a share
+
 
 def share_year() -> int:
     """The survey year of 3.4: the year the rule compares article 001's "nearly a third" with."""
@@ -221,37 +271,51 @@ def _farthest_other_share() -> float:
     return max(_other_year_shares(), key=lambda share: abs(share - target))
 
 
-register(Exercise(
-    id="3.4",
-    title="What share of Peru's coca area was in the VRAE?",
-    answer=Number(tolerance=0.001, absolute=0.01, unit="percent", decimals=2),
-    expected=lambda: vraem_share(share_year()),
-    look_again=("A share is the part divided by the whole: the VRAE's area divided by the national "
-                "area of the same year, times a hundred, in the survey year of exercise 3.3."),
-    hints=(
-        ("The year is the survey year you chose in 3.3; the part is the VRAEM column, the whole the "
-         "national column, both in that row."),
-        "Share in percent = part / whole * 100.",
-        "The answer should be between 0 and 100, since the VRAE is part of Peru.",
-    ),
-    misreadings=(
-        Misreading(
-            matches=lambda answer, expected: close_to(answer, expected / 100, 0.01),
-            feedback="That is the share as a fraction. The exercise asks for percent: times a hundred.",
-            example=lambda expected: round(expected / 100, 4),
+register(
+    Exercise(
+        id="3.4",
+        title="What share of Peru's coca area was in the VRAE?",
+        answer=Number(tolerance=0.001, absolute=0.01, unit="percent", decimals=2),
+        expected=lambda: vraem_share(share_year()),
+        look_again=(
+            "A share is the part divided by the whole: the VRAE's area divided by the national "
+            "area of the same year, times a hundred, in the survey year of exercise 3.3."
         ),
-        Misreading(
-            matches=lambda answer, expected: close_to(answer, _share_wrong_way(), 0.01)
-            or close_to(answer, _share_wrong_way() / 100, 0.01),
-            feedback=("Divided the wrong way round: the whole (national) went on top. A share is "
-                      "part divided by whole, so it cannot be more than a hundred percent."),
-            example=lambda expected: round(_share_wrong_way(), 2),
+        hints=(
+            (
+                "The year is the survey year you chose in 3.3; the part is the VRAEM column, the whole the "
+                "national column, both in that row."
+            ),
+            "Share in percent = part / whole * 100.",
+            "The answer should be between 0 and 100, since the VRAE is part of Peru.",
         ),
-        Misreading(
-            matches=lambda answer, expected: any(close_to(answer, other, 0.001) for other in _other_year_shares()),
-            feedback=("That is the share in another year. Use the row of the survey year from "
-                      "exercise 3.3: the newest survey published before article 001."),
-            example=lambda expected: round(_farthest_other_share(), 2),
+        misreadings=(
+            Misreading(
+                matches=lambda answer, expected: close_to(answer, expected / 100, 0.01),
+                feedback="That is the share as a fraction. The exercise asks for percent: times a hundred.",
+                example=lambda expected: round(expected / 100, 4),
+            ),
+            Misreading(
+                matches=lambda answer, expected: (
+                    close_to(answer, _share_wrong_way(), 0.01)
+                    or close_to(answer, _share_wrong_way() / 100, 0.01)
+                ),
+                feedback=(
+                    "Divided the wrong way round: the whole (national) went on top. A share is "
+                    "part divided by whole, so it cannot be more than a hundred percent."
+                ),
+                example=lambda expected: round(_share_wrong_way(), 2),
+            ),
+            Misreading(
+                matches=lambda answer, expected: any(
+                    close_to(answer, other, 0.001) for other in _other_year_shares()
+                ),
+                feedback=(
+                    "That is the share in another year. Use the row of the survey year from "
+                    "exercise 3.3: the newest survey published before article 001."
+                ),
+                example=lambda expected: round(_farthest_other_share(), 2),
+            ),
         ),
-    ),
-))
+    )
+)

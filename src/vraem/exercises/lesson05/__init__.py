@@ -12,5 +12,6 @@ turns) and the preferred rows of ``data/coca_cultivation.csv``.
 The exercises live in :mod:`.reading` (5.1 to 5.5) and :mod:`.shares` (5.6
 to 5.9), the codes and helpers they share in :mod:`.data`.
 """
+
 from . import reading  # noqa: F401, I001  (registers 5.1-5.5 first)
 from . import shares  # noqa: F401  (then 5.6-5.9)

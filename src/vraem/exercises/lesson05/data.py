@@ -23,7 +23,9 @@ EFFECTS = ("worked", "failed")
 
 def lettered(values) -> dict:
     """The values as lettered options: ``{"a": first, "b": second, ...}``."""
-    return dict(zip("abcdefgh", values, strict=False))  # letters to spare: fewer values than letters
+    return dict(
+        zip("abcdefgh", values, strict=False)
+    )  # letters to spare: fewer values than letters
 
 
 def passage_row(passage_id: str) -> pd.Series:

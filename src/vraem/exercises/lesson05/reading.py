@@ -26,6 +26,7 @@ from .data import (
 
 # ---------------------------------------------------------------- 5.1 coca area between two policy turns
 
+
 @remembered
 def _event_date(event_id: str) -> pd.Timestamp:
     events = load_events().set_index("event_id")
@@ -97,56 +98,80 @@ def _national_change() -> float:
     return _change(*survey_years_between_turns(), region_values=national)
 
 
-register(Exercise(
-    id="5.1",
-    title="The VRAEM's coca area between two turns in policy",
-    answer=Number(tolerance=0.005, absolute=0.01, unit="percent", decimals=2),
-    expected=coca_change_between_turns,
-    look_again=("Find the first VRAEM survey year measured after Plan VRAEM was launched and the last "
-                "one measured before the military was put in the lead; then (later - earlier) / "
-                "earlier * 100."),
-    hints=(
-        "A survey measures the area at the end of its year: a survey year counts as 'after' an event "
-        "when 31 December of that year comes after the event's date.",
-        "Use only years that have a VRAEM value, and only VRAEM values: before 2012 the column holds "
-        "the VRAE, a smaller area.",
-        "Percent change = (later - earlier) / earlier * 100, with two decimals.",
-    ),
-    misreadings=(
-        near_figure(_vrae_base_change,
-                    "Your starting year is a VRAE survey from before the plan: the VRAE did not yet "
-                    "include the Mantaro valley, so the two figures cover different areas. Start "
-                    "from the first survey of the VRAEM measured after the launch.",
-                    relative=True, within=0.02, decimals=2),
-        near_figure(_after_military_change,
-                    "Your end year was measured after the military took the lead, so it mixes the "
-                    "two periods. Take the last survey measured before the October 2016 announcement.",
-                    relative=True, within=0.02, decimals=2),
-        near_figure(_wrong_base_change,
-                    "You divided by the later year's area. A change is measured against the starting "
-                    "point: divide by the earlier year's area.",
-                    relative=True, within=0.005, decimals=2),
-        near_figure(_hectare_change,
-                    "That is the change in hectares. The exercise asks for a percent change.",
-                    relative=True, within=0.02),
-        near_figure(_national_change,
-                    "That is the change in the national area. The exercise asks about the VRAEM.",
-                    relative=True, within=0.02, decimals=2),
-        Misreading(
-            matches=lambda answer, expected: close_to(answer, -expected, 0.01),
-            feedback="The sign is off: go from the earlier year to the later one (later minus earlier).",
-            example=lambda expected: -expected,
+register(
+    Exercise(
+        id="5.1",
+        title="The VRAEM's coca area between two turns in policy",
+        answer=Number(tolerance=0.005, absolute=0.01, unit="percent", decimals=2),
+        expected=coca_change_between_turns,
+        look_again=(
+            "Find the first VRAEM survey year measured after Plan VRAEM was launched and the last "
+            "one measured before the military was put in the lead; then (later - earlier) / "
+            "earlier * 100."
         ),
-        Misreading(
-            matches=lambda answer, expected: close_to(answer, expected / 100, 0.02),
-            feedback="That is a fraction. The exercise asks for percent: multiply by a hundred.",
-            example=lambda expected: expected / 100,
+        hints=(
+            "A survey measures the area at the end of its year: a survey year counts as 'after' an event "
+            "when 31 December of that year comes after the event's date.",
+            "Use only years that have a VRAEM value, and only VRAEM values: before 2012 the column holds "
+            "the VRAE, a smaller area.",
+            "Percent change = (later - earlier) / earlier * 100, with two decimals.",
         ),
-    ),
-))
+        misreadings=(
+            near_figure(
+                _vrae_base_change,
+                "Your starting year is a VRAE survey from before the plan: the VRAE did not yet "
+                "include the Mantaro valley, so the two figures cover different areas. Start "
+                "from the first survey of the VRAEM measured after the launch.",
+                relative=True,
+                within=0.02,
+                decimals=2,
+            ),
+            near_figure(
+                _after_military_change,
+                "Your end year was measured after the military took the lead, so it mixes the "
+                "two periods. Take the last survey measured before the October 2016 announcement.",
+                relative=True,
+                within=0.02,
+                decimals=2,
+            ),
+            near_figure(
+                _wrong_base_change,
+                "You divided by the later year's area. A change is measured against the starting "
+                "point: divide by the earlier year's area.",
+                relative=True,
+                within=0.005,
+                decimals=2,
+            ),
+            near_figure(
+                _hectare_change,
+                "That is the change in hectares. The exercise asks for a percent change.",
+                relative=True,
+                within=0.02,
+            ),
+            near_figure(
+                _national_change,
+                "That is the change in the national area. The exercise asks about the VRAEM.",
+                relative=True,
+                within=0.02,
+                decimals=2,
+            ),
+            Misreading(
+                matches=lambda answer, expected: close_to(answer, -expected, 0.01),
+                feedback="The sign is off: go from the earlier year to the later one (later minus earlier).",
+                example=lambda expected: -expected,
+            ),
+            Misreading(
+                matches=lambda answer, expected: close_to(answer, expected / 100, 0.02),
+                feedback="That is a fraction. The exercise asks for percent: multiply by a hundred.",
+                example=lambda expected: expected / 100,
+            ),
+        ),
+    )
+)
 
 
 # ---------------------------------------------------------------- 5.2 code one passage's frame
+
 
 def frame_letter() -> str:
     """The option letter of the reconciled coding's frame for the passage of exercise 5.2."""
@@ -154,74 +179,102 @@ def frame_letter() -> str:
     return next(letter for letter, option in lettered(FRAMES).items() if option == frame)
 
 
-register(Exercise(
-    id="5.2",
-    title="Code a passage: which frame?",
-    answer=Choice(
-        options=lettered(FRAMES),
-        why_not={
-            "a": ("The passage names a militarized strategy, but the question is what it puts "
-                  "forward. Read the tie-breakers: a passage that weighs two approaches is coded "
-                  "with the one it favours."),
-            "b": ("Read the passage again and ask which approach it presents as the government's "
-                  "step forward, and which one it sets aside."),
-            "c": ("The codebook keeps this value for a passage that gives real weight to both "
-                  "approaches together. A passage that contrasts them and favours one is coded "
-                  "with the one it favours."),
-            "d": ("The passage names an approach to the VRAEM and judges it, so it does frame the "
-                  "debate. This value is for passages that touch the debate without either framing."),
-        },
-    ),
-    expected=frame_letter,
-    look_again="Read the frame rules and the tie-breakers in the codebook again.",
-    hints=(
-        "Ask the codebook's question: what does this passage put forward as the problem or the remedy?",
-        "Both approaches are named. The first tie-breaker says what to do with a contrast.",
-    ),
-))
+register(
+    Exercise(
+        id="5.2",
+        title="Code a passage: which frame?",
+        answer=Choice(
+            options=lettered(FRAMES),
+            why_not={
+                "a": (
+                    "The passage names a militarized strategy, but the question is what it puts "
+                    "forward. Read the tie-breakers: a passage that weighs two approaches is coded "
+                    "with the one it favours."
+                ),
+                "b": (
+                    "Read the passage again and ask which approach it presents as the government's "
+                    "step forward, and which one it sets aside."
+                ),
+                "c": (
+                    "The codebook keeps this value for a passage that gives real weight to both "
+                    "approaches together. A passage that contrasts them and favours one is coded "
+                    "with the one it favours."
+                ),
+                "d": (
+                    "The passage names an approach to the VRAEM and judges it, so it does frame the "
+                    "debate. This value is for passages that touch the debate without either framing."
+                ),
+            },
+        ),
+        expected=frame_letter,
+        look_again="Read the frame rules and the tie-breakers in the codebook again.",
+        hints=(
+            "Ask the codebook's question: what does this passage put forward as the problem or the remedy?",
+            "Both approaches are named. The first tie-breaker says what to do with a contrast.",
+        ),
+    )
+)
 
 
 # ---------------------------------------------------------------- 5.3 whose voice?
 
+
 def outlet_letter() -> str:
     """The one option of exercise 5.3 whose passage the reconciled coding records in the outlet's own voice."""
     passages = load_passages().set_index("passage_id")
-    letters = [letter for letter, passage_id in lettered(VOICE_PASSAGES).items()
-               if passages.loc[passage_id, "voice"] == "outlet"]
+    letters = [
+        letter
+        for letter, passage_id in lettered(VOICE_PASSAGES).items()
+        if passages.loc[passage_id, "voice"] == "outlet"
+    ]
     if len(letters) != 1:
-        raise ValueError(f"exercise 5.3 needs exactly one passage in the outlet's voice among {VOICE_PASSAGES}")
+        raise ValueError(
+            f"exercise 5.3 needs exactly one passage in the outlet's voice among {VOICE_PASSAGES}"
+        )
     return letters[0]
 
 
-_NAMED = ("This passage names someone and presents what they said or reported: look for the verb of "
-          "saying and its subject.")
+_NAMED = (
+    "This passage names someone and presents what they said or reported: look for the verb of "
+    "saying and its subject."
+)
 
-register(Exercise(
-    id="5.3",
-    title="Whose voice? The outlet's own, or reported speech",
-    answer=Choice(
-        options={letter: f"passage {passage_id}" for letter, passage_id in lettered(VOICE_PASSAGES).items()},
-        why_not={
-            "a": _NAMED,
-            "b": ("\"thought to number\" hides who thinks so, but the sentence as a whole is what a "
-                  "named news agency reported: look at the first words."),
-            "c": ("Look for a named or described source whose words the passage presents. \"Are "
-                  "thought to\" and \"is considered\" name nobody; read the codebook's voice rules "
-                  "on passive claims."),
-            "d": _NAMED,
-        },
-    ),
-    expected=outlet_letter,
-    look_again="Look for who is speaking in each passage.",
-    hints=(
-        "Reported speech names a source: \"said\", \"stated\", \"told\", \"reported\", \"according to\".",
-        "A passive phrase such as \"is thought\" hides the source. Read the voice rules in the codebook: "
-        "which voice does a passive claim with no source get?",
-    ),
-))
+register(
+    Exercise(
+        id="5.3",
+        title="Whose voice? The outlet's own, or reported speech",
+        answer=Choice(
+            options={
+                letter: f"passage {passage_id}"
+                for letter, passage_id in lettered(VOICE_PASSAGES).items()
+            },
+            why_not={
+                "a": _NAMED,
+                "b": (
+                    '"thought to number" hides who thinks so, but the sentence as a whole is what a '
+                    "named news agency reported: look at the first words."
+                ),
+                "c": (
+                    'Look for a named or described source whose words the passage presents. "Are '
+                    'thought to" and "is considered" name nobody; read the codebook\'s voice rules '
+                    "on passive claims."
+                ),
+                "d": _NAMED,
+            },
+        ),
+        expected=outlet_letter,
+        look_again="Look for who is speaking in each passage.",
+        hints=(
+            'Reported speech names a source: "said", "stated", "told", "reported", "according to".',
+            'A passive phrase such as "is thought" hides the source. Read the voice rules in the codebook: '
+            "which voice does a passive claim with no source get?",
+        ),
+    )
+)
 
 
 # ---------------------------------------------------------------- 5.4 simple agreement
+
 
 def agreement(column: str = AGREEMENT_COLUMN) -> float:
     """Share (0 to 1) of passages on which coders A and B give the same value of ``column``."""
@@ -242,39 +295,49 @@ def _differs(value, expected) -> bool:
     return abs(value - expected) > 0.005
 
 
-register(Exercise(
-    id="5.4",
-    title="How often do the two coders agree on the evidence?",
-    answer=Number(tolerance=0, absolute=0.005, unit="share"),
-    expected=agreement,
-    look_again=("Put the two codings of the evidence side by side (one column per coder), compare the "
-                "columns row by row, and take the mean of the True/False result."),
-    hints=(
-        "codings.pivot(index=\"passage_id\", columns=\"coder\", values=\"evidence\") gives columns A and B.",
-        "wide[\"A\"] == wide[\"B\"] is True where the two coders agree.",
-        "The mean of a True/False column is the share of True values. Give a share between 0 and 1.",
-    ),
-    misreadings=(
-        other_figure(_agreement_count,
-                     "That is a count of passages. The question asks for a share: divide by the number of passages."),
-        percent_for_share(),
-        Misreading(
-            matches=lambda answer, expected: abs(answer - (1 - expected)) <= 0.005,
-            feedback="That is the share of passages where the coders disagree. Flip the comparison.",
-            example=lambda expected: 1 - expected,
+register(
+    Exercise(
+        id="5.4",
+        title="How often do the two coders agree on the evidence?",
+        answer=Number(tolerance=0, absolute=0.005, unit="share"),
+        expected=agreement,
+        look_again=(
+            "Put the two codings of the evidence side by side (one column per coder), compare the "
+            "columns row by row, and take the mean of the True/False result."
         ),
-        Misreading(
-            matches=lambda answer, expected: any(abs(answer - other) <= 0.005 and _differs(other, expected)
-                                                 for other in _other_column_agreement()),
-            feedback="That is the agreement on another column. This exercise is about the evidence.",
-            example=lambda expected: next(other for other in _other_column_agreement()
-                                          if _differs(other, expected)),
+        hints=(
+            'codings.pivot(index="passage_id", columns="coder", values="evidence") gives columns A and B.',
+            'wide["A"] == wide["B"] is True where the two coders agree.',
+            "The mean of a True/False column is the share of True values. Give a share between 0 and 1.",
         ),
-    ),
-))
+        misreadings=(
+            other_figure(
+                _agreement_count,
+                "That is a count of passages. The question asks for a share: divide by the number of passages.",
+            ),
+            percent_for_share(),
+            Misreading(
+                matches=lambda answer, expected: abs(answer - (1 - expected)) <= 0.005,
+                feedback="That is the share of passages where the coders disagree. Flip the comparison.",
+                example=lambda expected: 1 - expected,
+            ),
+            Misreading(
+                matches=lambda answer, expected: any(
+                    abs(answer - other) <= 0.005 and _differs(other, expected)
+                    for other in _other_column_agreement()
+                ),
+                feedback="That is the agreement on another column. This exercise is about the evidence.",
+                example=lambda expected: next(
+                    other for other in _other_column_agreement() if _differs(other, expected)
+                ),
+            ),
+        ),
+    )
+)
 
 
 # ---------------------------------------------------------------- 5.5 Cohen's kappa
+
 
 def evidence_kappa() -> float:
     """Cohen's kappa between coders A and B on the evidence."""
@@ -285,8 +348,9 @@ def evidence_kappa() -> float:
 def chance_agreement(column: str = AGREEMENT_COLUMN) -> float:
     """The agreement two coders with these shares of each value would reach by chance."""
     wide = side_by_side(column)
-    shares = pd.concat([wide["A"].value_counts(normalize=True), wide["B"].value_counts(normalize=True)],
-                       axis=1).fillna(0)
+    shares = pd.concat(
+        [wide["A"].value_counts(normalize=True), wide["B"].value_counts(normalize=True)], axis=1
+    ).fillna(0)
     return float((shares.iloc[:, 0] * shares.iloc[:, 1]).sum())
 
 
@@ -305,36 +369,52 @@ def _frame_kappa() -> float:
 KAPPA_MARGIN = 0.0005
 
 
-register(Exercise(
-    id="5.5",
-    title="Cohen's kappa for the evidence",
-    answer=Number(tolerance=0, absolute=KAPPA_MARGIN, decimals=3),
-    expected=evidence_kappa,
-    look_again=("kappa = (observed agreement - chance agreement) / (1 - chance agreement). Chance "
-                "agreement is, for each kind of evidence, coder A's share of it times coder B's share "
-                "of it, summed over the kinds."),
-    hints=(
-        "The observed agreement is your answer to exercise 5.4.",
-        "wide[\"A\"].value_counts(normalize=True) gives coder A's share of each value; do the same "
-        "for B, multiply the two (pandas lines them up by value) and .sum().",
-        "Then (observed - chance) / (1 - chance). The result is at most 1, and 0 means no better "
-        "than chance. Give three decimals.",
-    ),
-    misreadings=(
-        near_figure(agreement,
-                    "That is the observed agreement. Kappa corrects it for the "
-                    "agreement two coders would reach by chance.",
-                    within=KAPPA_MARGIN, decimals=3),
-        near_figure(chance_agreement,
-                    "That is the chance agreement, one step of the calculation. "
-                    "Kappa is (observed - chance) / (1 - chance).",
-                    within=KAPPA_MARGIN, decimals=3),
-        near_figure(_uniform_chance_kappa,
-                    "Chance agreement depends on how often each coder "
-                    "used each value, not on the number of values: use the coders' shares.",
-                    within=KAPPA_MARGIN, decimals=3),
-        near_figure(_frame_kappa,
-                    "That is kappa for the frame. This exercise is about the evidence.",
-                    within=KAPPA_MARGIN, decimals=3),
-    ),
-))
+register(
+    Exercise(
+        id="5.5",
+        title="Cohen's kappa for the evidence",
+        answer=Number(tolerance=0, absolute=KAPPA_MARGIN, decimals=3),
+        expected=evidence_kappa,
+        look_again=(
+            "kappa = (observed agreement - chance agreement) / (1 - chance agreement). Chance "
+            "agreement is, for each kind of evidence, coder A's share of it times coder B's share "
+            "of it, summed over the kinds."
+        ),
+        hints=(
+            "The observed agreement is your answer to exercise 5.4.",
+            'wide["A"].value_counts(normalize=True) gives coder A\'s share of each value; do the same '
+            "for B, multiply the two (pandas lines them up by value) and .sum().",
+            "Then (observed - chance) / (1 - chance). The result is at most 1, and 0 means no better "
+            "than chance. Give three decimals.",
+        ),
+        misreadings=(
+            near_figure(
+                agreement,
+                "That is the observed agreement. Kappa corrects it for the "
+                "agreement two coders would reach by chance.",
+                within=KAPPA_MARGIN,
+                decimals=3,
+            ),
+            near_figure(
+                chance_agreement,
+                "That is the chance agreement, one step of the calculation. "
+                "Kappa is (observed - chance) / (1 - chance).",
+                within=KAPPA_MARGIN,
+                decimals=3,
+            ),
+            near_figure(
+                _uniform_chance_kappa,
+                "Chance agreement depends on how often each coder "
+                "used each value, not on the number of values: use the coders' shares.",
+                within=KAPPA_MARGIN,
+                decimals=3,
+            ),
+            near_figure(
+                _frame_kappa,
+                "That is kappa for the frame. This exercise is about the evidence.",
+                within=KAPPA_MARGIN,
+                decimals=3,
+            ),
+        ),
+    )
+)

@@ -37,6 +37,7 @@ import pytest
 from vraem.contract import ONE_LINE_SOLUTION
 
 from .conftest import REPO
+from .test_browser import MODIFIED_ONCE_THE_KERNEL_ANSWERED
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BIN = Path(sys.executable).parent
@@ -159,8 +160,9 @@ def hub(tmp_path_factory):
             "default_url": "/lab",
             "start_timeout": START_TIMEOUT,
             "http_timeout": START_TIMEOUT,
-            # the course's JupyterLab settings (no news, no update checks: nothing fetched from
-            # outside), as the README suggests; the app exposed only so the test can press Run All
+            # the course's settings, as the README asks (no news, no update checks: nothing
+            # fetched from outside; vraem_labserver, so that a lesson opens unmodified); the app
+            # exposed only so the test can press Run All
             "environment": {"JUPYTER_CONFIG_PATH": str(REPO / "jupyter-config")},
             "args": ["--LabApp.expose_app_in_browser=True", *allow_root],
         },
@@ -329,7 +331,15 @@ def a_class(chromium, hub, instructor):
     right = right.replace(f"  {ONE_LINE_SOLUTION}", "")
     wrong = right.replace("published_in_scrape", "title_in_scrape")
     answers = dict(zip(LEARNERS, (right, wrong), strict=True))
-    seen = SimpleNamespace(requests=[], paths={}, outputs={}, answers=answers, link=link)
+    seen = SimpleNamespace(
+        requests=[],
+        paths={},
+        modified_on_opening={},
+        as_cloned={},
+        outputs={},
+        answers=answers,
+        link=link,
+    )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium,
@@ -361,6 +371,10 @@ def a_class(chromium, hub, instructor):
                 page.goto(link)
                 _log_in(page, name)
                 seen.paths[name] = _wait_for_lesson(page)
+                seen.modified_on_opening[name] = page.evaluate(MODIFIED_ONCE_THE_KERNEL_ANSWERED)
+                seen.as_cloned[name] = (hub.homes / name / NAME / LESSON).read_bytes() == (
+                    instructor / LESSON
+                ).read_bytes()  # opening it changed nothing on disk
                 seen.outputs[name] = _answer_and_run_all(page, answers[name])
             # the instructor rewords a text cell of lesson 00 and changes lesson 01, then pushes
             lesson = instructor / LESSON
@@ -383,6 +397,7 @@ def a_class(chromium, hub, instructor):
             page = pages[LEARNERS[0]]
             page.goto(link)  # logged in already: straight to nbgitpuller, then the lesson
             seen.path_after_update = _wait_for_lesson(page)
+            seen.modified_after_update = page.evaluate(MODIFIED_ONCE_THE_KERNEL_ANSWERED)
         except Exception:  # what each learner saw, for the one who reads the failure
             SCREENSHOTS.mkdir(exist_ok=True)
             for name, page in pages.items():
@@ -407,6 +422,15 @@ def test_each_learner_gets_lesson_00_from_the_readme_link_in_their_own_home(a_cl
         assert a_class.paths[name] == f"{NAME}/{LESSON}"
         copy = hub.homes / name / NAME
         assert (copy / LESSON).is_file() and (copy / ".git").is_dir()
+
+
+def test_lesson_00_opens_unmodified_from_the_link(a_class):
+    """Once its kernel has started, and before anything is run, is lesson 00 free of JupyterLab's
+    "modified" dot for each learner, on the first click and after an update? And was the file
+    nbgitpuller cloned left as the instructor's repository holds it until the learner saved?"""
+    assert a_class.modified_on_opening == dict.fromkeys(LEARNERS, False)
+    assert a_class.modified_after_update is False
+    assert a_class.as_cloned == dict.fromkeys(LEARNERS, True)
 
 
 def test_doctor_is_clean_for_every_learner(a_class):

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import denormalize, normalize, read_po, write_po
 
 from .extract import Entry
 from .minutes import mask_minutes
@@ -25,30 +26,44 @@ FUZZY = "fuzzy"
 CLOSE_ENOUGH = 0.8
 
 
+#: A fuzzy entry's previous English (``#| msgid``), which Babel writes but does not read back.
+_PREVIOUS = re.compile(r"((?:^#\| .*\n)+)msgctxt (\".*\")\n", re.MULTILINE)
+
+
 def read_catalog(path: Path) -> Catalog:
-    """Read a .po file; a damaged one raises ValueError naming the file."""
+    """Read a .po file, with each keyed entry's ``#| msgid``; a damaged file raises ValueError naming it."""
     try:
         with path.open("rb") as handle:
-            return read_po(handle, abort_invalid=True)
+            catalog = read_po(handle, abort_invalid=True)
     except Exception as error:  # Babel raises PoFileError and others on a damaged file
         raise ValueError(
             f"{path}: not a readable catalogue ({error}); restore it from git "
             "(`git checkout -- <file>`) and redo the last edit"
         ) from error
+    found = messages(catalog)
+    for lines, context in _PREVIOUS.findall(path.read_text(encoding="utf-8")):
+        text = "\n".join(line[3:] for line in lines.splitlines())
+        message = found.get(denormalize(context))
+        if message is not None and text.startswith("msgid "):
+            message.previous_id = [denormalize(text[len("msgid ") :])]
+    return catalog
 
 
 def render_catalog(catalog: Catalog) -> bytes:
-    """The bytes of a catalogue in the course's layout (with ``#| msgid`` for fuzzy entries)."""
+    """The bytes of a catalogue in the course's layout, with ``#| msgid`` before each fuzzy keyed entry.
+
+    Babel wraps ``#|`` lines as prose (breaking the quoted strings), so they are written here,
+    one quoted line per English line, as GNU gettext writes them.
+    """
     out = io.BytesIO()
-    write_po(
-        out,
-        catalog,
-        width=0,
-        sort_output=False,
-        include_lineno=False,
-        include_previous=True,
-    )
-    return out.getvalue()
+    write_po(out, catalog, width=0, sort_output=False, include_lineno=False)
+    text = out.getvalue().decode("utf-8")
+    for message in catalog:
+        if message.id and message.context and message.previous_id:
+            context = f"msgctxt {normalize(message.context, width=0)}\n"
+            previous = "#| msgid " + normalize(message.previous_id[0], prefix="#| ", width=0)
+            text = text.replace(context, previous + "\n" + context, 1)
+    return text.encode("utf-8")
 
 
 def messages(catalog: Catalog) -> dict[str, Message]:

@@ -23,8 +23,17 @@ import re
 import tokenize
 from dataclasses import dataclass
 
-#: Comment blocks that are the build's solution markers: counted, never translated.
-MARKER_PREFIXES = ("SOLUTION", "## BEGIN", "## END", "BEGIN SOLUTION", "END SOLUTION")
+from ..contract import BEGIN_SOLUTION, END_SOLUTION, ONE_LINE_SOLUTION
+
+#: Comment blocks that are the build's solution markers: counted, never translated. A comment's
+#: text drops its first ``#``: "SOLUTION", "## BEGIN", "## END", "BEGIN SOLUTION", "END SOLUTION".
+MARKER_PREFIXES = (
+    ONE_LINE_SOLUTION.lstrip("# "),
+    BEGIN_SOLUTION[1:].rsplit(" ", 1)[0],
+    END_SOLUTION[1:].rsplit(" ", 1)[0],
+    BEGIN_SOLUTION.lstrip("# "),
+    END_SOLUTION.lstrip("# "),
+)
 
 
 @dataclass(frozen=True)

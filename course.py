@@ -1,6 +1,7 @@
 """Set up the course and open it, or run its tests: one command each, on any OS.
 
     python3 course.py lab     # first time: installs the learner's packages into .venv, opens lesson 00
+    python3 course.py lab --lang es   # the Spanish edition: lessons copied into my-notebooks/es/
     python3 course.py test    # adds the test tools if needed, then runs every test and every notebook
     python3 course.py site    # adds the website tools, builds the website into build/site/_build/html
     python3 course.py install [lab|test|site]   # only the set-up (default: lab), e.g. before class
@@ -35,6 +36,8 @@ WORK = ROOT / "my-notebooks"
 #: The course's own Jupyter settings (no news, no update checks); nothing in ~/.jupyter changes.
 CONFIG = ROOT / "jupyter-config"
 FIRST = "00-start-here.ipynb"
+#: The languages of the lessons: English in lessons/, Spanish in lessons/es/ (``course.py lab --lang es``).
+LANGUAGES = ("en", "es")
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 UV_NAME = "uv.exe" if os.name == "nt" else "uv"
@@ -444,15 +447,18 @@ def copy_lesson(lesson, target, language_info=None):
     target.write_text(text + "\n", encoding="utf-8")
 
 
-def copy_lessons(python=None):
+def copy_lessons(python=None, lang="en"):
     """Copy each lesson into my-notebooks/ unless a copy is already there (never overwrite).
 
-    ``python`` is the Python whose kernel will run the lessons (this one if None).
+    ``python`` is the Python whose kernel will run the lessons (this one if None); ``lang="es"``
+    copies the Spanish lessons (lessons/es/) into my-notebooks/es/.
     """
-    WORK.mkdir(exist_ok=True)
+    sub = "" if lang == "en" else lang
+    work = WORK / sub
+    work.mkdir(parents=True, exist_ok=True)
     copied, language_info = [], None
-    for lesson in sorted((ROOT / "lessons").glob("*.ipynb")):
-        target = WORK / lesson.name
+    for lesson in sorted((ROOT / "lessons" / sub).glob("*.ipynb")):
+        target = work / lesson.name
         if not target.exists():
             if language_info is None:  # asked once, and only when there is something to copy
                 language_info = kernel_language_info(python or sys.executable) or {}
@@ -461,7 +467,20 @@ def copy_lessons(python=None):
     return copied
 
 
-def lab_command(python, extra):
+def language_option(extra):
+    """Take ``--lang en|es`` out of the arguments: ``("es", rest)``; English when not given."""
+    rest, lang, args = [], "en", iter(extra)
+    for arg in args:
+        if arg == "--lang" or arg.startswith("--lang="):
+            lang = arg.partition("=")[2] or next(args, "")
+            if lang not in LANGUAGES:
+                sys.exit(f"[course] --lang takes one of: {', '.join(LANGUAGES)} (not {lang!r})")
+        else:
+            rest.append(arg)
+    return lang, rest
+
+
+def lab_command(python, extra, lang="en"):
     """The JupyterLab command and environment: lesson 00 first, my-notebooks/ as the root."""
     command = [
         python,
@@ -472,7 +491,7 @@ def lab_command(python, extra):
         # and the helpers still find data/ through the installed package
         f"--ServerApp.root_dir={WORK}",
         # the address JupyterLab prints (and opens) is lesson 00 itself
-        f"--LabApp.default_url=/lab/tree/{FIRST}",
+        "--LabApp.default_url=/lab/tree/" + (FIRST if lang == "en" else lang + "/" + FIRST),
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         say("running as root (as in a container): starting JupyterLab with --allow-root.")
@@ -487,14 +506,16 @@ def lab_command(python, extra):
 
 def lab(extra):
     """Open the lessons in JupyterLab (``course.py lab``), copying new ones into my-notebooks/ first."""
+    lang, extra = language_option(extra)
     python = python_to_use(extra)
-    copied = copy_lessons(python)
+    copied = copy_lessons(python, lang)
+    folder = "my-notebooks/" if lang == "en" else f"my-notebooks/{lang}/"
     if copied:
         say(
-            f"copied {len(copied)} new lesson(s) into my-notebooks/ (your existing copies are untouched)"
+            f"copied {len(copied)} new lesson(s) into {folder} (your existing copies are untouched)"
         )
-    say("opening lesson 00 in JupyterLab; stop it with Ctrl+C in this window.")
-    command, env = lab_command(python, extra)
+    say(f"opening lesson 00 ({folder}) in JupyterLab; stop it with Ctrl+C in this window.")
+    command, env = lab_command(python, extra, lang)
     run(*command, env=env, stoppable=True)
 
 

@@ -99,3 +99,5 @@ def test_postbuild_installs_the_course_and_copies_the_lessons(tmp_path):
     assert settings["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
     copied = sorted(path.name for path in (course / "my-notebooks").glob("*.ipynb"))
     assert copied == sorted(path.name for path in (REPO / "lessons").glob("*.ipynb"))
+    spanish = sorted(path.name for path in (course / "my-notebooks" / "es").glob("*.ipynb"))
+    assert spanish == sorted(path.name for path in (REPO / "lessons" / "es").glob("*.ipynb"))

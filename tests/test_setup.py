@@ -535,3 +535,31 @@ def test_a_first_lab_set_up_gets_uv_without_pip_and_installs_the_learners_packag
         and "installed." not in again.stdout
         and "fetching" not in again.stdout
     )
+
+
+# --- the Spanish edition (issue 22) ---
+
+
+def test_lab_lang_es_copies_the_spanish_lessons_once_into_their_own_folder(tmp_path, monkeypatch):
+    """Does `course.py lab --lang es` copy lessons/es into my-notebooks/es/, never overwriting a copy?"""
+    course = _course_module()
+    monkeypatch.setattr(course, "WORK", tmp_path / "my-notebooks")
+    first = course.copy_lessons(tmp_path / "no-such-python", lang="es")
+    assert first == sorted(path.name for path in (REPO / "lessons" / "es").glob("*.ipynb"))
+    mine = tmp_path / "my-notebooks" / "es" / "00-start-here.ipynb"
+    assert mine.read_bytes() == (REPO / "lessons" / "es" / "00-start-here.ipynb").read_bytes()
+    mine.write_text("mi propio trabajo", encoding="utf-8")
+    assert course.copy_lessons(tmp_path / "no-such-python", lang="es") == []
+    assert mine.read_text(encoding="utf-8") == "mi propio trabajo"
+    assert not list((tmp_path / "my-notebooks").glob("*.ipynb")), "no English lesson was asked for"
+
+
+def test_lab_lang_es_opens_spanish_lesson_00_and_passes_the_rest_on(monkeypatch):
+    course = _course_module()
+    lang, rest = course.language_option(["--lang", "es", "--port=9999"])
+    assert (lang, rest) == ("es", ["--port=9999"])
+    assert course.language_option(["--lang=es"]) == ("es", [])
+    command, _ = course.lab_command("python", rest, lang)
+    assert "--LabApp.default_url=/lab/tree/es/00-start-here.ipynb" in command
+    with pytest.raises(SystemExit, match="--lang takes one of"):
+        course.language_option(["--lang", "fr"])

@@ -434,6 +434,8 @@ def _hand_changes(path: Path, text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: build lessons/ from solutions/, or with --check report staleness."""
+    from .translation import edition as spanish_edition  # it builds on this module
+
     parser = argparse.ArgumentParser(
         prog="python -m vraem.build", description=__doc__.splitlines()[0]
     )
@@ -458,11 +460,13 @@ def main(argv: list[str] | None = None) -> int:
             for problem in problems:
                 print(problem)
             times = time_problems(root)
+            times += spanish_edition.problems(root)  # the Spanish edition (issue 22)
             for problem in times:
                 print(problem)
             if problems or times:
                 print(
-                    "lessons/ or a stated time is stale: run `python -m vraem.build` and commit the result."
+                    "lessons/, a stated time or the Spanish edition is stale or incomplete: "
+                    "run `python -m vraem.build` and commit the result (translate what it names)."
                 )
                 return 1
             print(
@@ -494,6 +498,9 @@ def main(argv: list[str] | None = None) -> int:
                 if changes
                 else f"wrote {path}"
             )
+        if not args.names:  # the Spanish edition follows a full build (vraem.translation)
+            spanish_edition.update(root)
+            refused += spanish_edition.build(root, force=args.force)
         return 1 if refused else 0
     except BuildError as error:
         print(f"build stopped: {error}", file=sys.stderr)

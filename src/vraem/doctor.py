@@ -7,6 +7,8 @@ from importlib import metadata
 
 from packaging.version import Version
 
+from .i18n import _, ngettext
+
 #: Packages the lessons need, with the lowest version the course was tested with.
 REQUIRED = {
     "pandas": "3.1.1",
@@ -86,13 +88,16 @@ def _data_row() -> tuple[str, bool, str]:
     attempt(read_data_text, "reference/context_facts.md")
     if problems:
         listed = "\n".join(problems.values())
-        count = f"{len(problems)} damaged file{'s' if len(problems) > 1 else ''} in {folder}"
+        count = ngettext(
+            "{count} damaged file in {folder}", "{count} damaged files in {folder}", len(problems)
+        ).format(count=len(problems), folder=folder)
         return ("course data", False, f"{count}:\n{listed}")
     return (
         "course data",
         True,
-        f"found in {folder}: {len(names)} tables, {len(article_ids)} articles "
-        "and the reference notes read",
+        _(
+            "found in {folder}: {tables} tables, {articles} articles and the reference notes read"
+        ).format(folder=folder, tables=len(names), articles=len(article_ids)),
     )
 
 

@@ -36,6 +36,15 @@ MARKER_PREFIXES = (
 )
 
 
+def _is_marker(text: str) -> bool:
+    return text.upper().startswith(MARKER_PREFIXES)
+
+
+def _is_marker_line(text: str) -> bool:
+    """Whether one comment line is exactly a solution marker (``solution("1.1")`` is not)."""
+    return "#" + text in (BEGIN_SOLUTION, END_SOLUTION) or "# " + text == ONE_LINE_SOLUTION
+
+
 @dataclass(frozen=True)
 class CommentBlock:
     """One comment block of a code cell: its lines (1-based, inclusive), column and text."""
@@ -49,7 +58,11 @@ class CommentBlock:
     @property
     def is_marker(self) -> bool:
         """Whether this block is a solution marker (or empty), which stays as it is."""
-        return not self.text or self.text.upper().startswith(MARKER_PREFIXES)
+        return not self.text or _is_marker(self.text)
+
+
+def _ends_marker(block: "CommentBlock") -> bool:
+    return _is_marker_line(block.text.rsplit("\n", 1)[-1])
 
 
 def comment_blocks(source: str) -> list[CommentBlock]:
@@ -72,7 +85,10 @@ def comment_blocks(source: str) -> list[CommentBlock]:
         row, column = token.start
         whole_line = lines[row - 1][:column].strip() == ""
         text = token.string[1:].strip()
-        if whole_line and last and last[0] == row - 1 and last[1] == column and last[2]:
+        # A solution marker is a block of its own, so the explanation under "### BEGIN
+        # SOLUTION" is still translated.
+        joins_previous = last and last[0] == row - 1 and last[1] == column and last[2]
+        if whole_line and joins_previous and not _is_marker_line(text) and not _ends_marker(blocks[-1]):
             previous = blocks[-1]
             blocks[-1] = CommentBlock(
                 previous.first, row, column, previous.text + "\n" + text, inline=False

@@ -40,7 +40,8 @@ PLACEHOLDER = re.compile(r"\{[A-Za-z_0-9]*\}|%(?:\([A-Za-z_]\w*\))?[sdifr]\b")
 EXERCISE_ID = re.compile(r"(?<![\w.,])\d+\.[a-z](?![\w])")
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 #: Quoted text (kept in English in the Spanish edition) and blockquote lines.
-QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”|^\s*>.*$", re.MULTILINE)
+#: A quotation may run over a line break (Markdown wraps it), never over a blank line.
+QUOTED = re.compile(r"\"(?:[^\"\n]|\n(?!\s*\n))*\"|“[^”]*”|^\s*>.*$", re.MULTILINE)
 
 
 def _headings(text: str) -> list[int]:

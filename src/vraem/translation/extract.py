@@ -61,7 +61,7 @@ class CommentBlock:
         return not self.text or _is_marker(self.text)
 
 
-def _ends_marker(block: "CommentBlock") -> bool:
+def _ends_marker(block: CommentBlock) -> bool:
     return _is_marker_line(block.text.rsplit("\n", 1)[-1])
 
 
@@ -88,7 +88,12 @@ def comment_blocks(source: str) -> list[CommentBlock]:
         # A solution marker is a block of its own, so the explanation under "### BEGIN
         # SOLUTION" is still translated.
         joins_previous = last and last[0] == row - 1 and last[1] == column and last[2]
-        if whole_line and joins_previous and not _is_marker_line(text) and not _ends_marker(blocks[-1]):
+        if (
+            whole_line
+            and joins_previous
+            and not _is_marker_line(text)
+            and not _ends_marker(blocks[-1])
+        ):
             previous = blocks[-1]
             blocks[-1] = CommentBlock(
                 previous.first, row, column, previous.text + "\n" + text, inline=False

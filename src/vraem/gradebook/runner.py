@@ -1,6 +1,6 @@
-"""Run one notebook for the gradebook, inside its sandbox: ``python -P gradebook_runner.py SETTINGS_JSON``.
+"""Run one notebook for the gradebook, inside its sandbox: ``python -P runner.py SETTINGS_JSON``.
 
-Started by ``vraem.gradebook_sandbox`` as a script (so that it imports
+Started by ``vraem.gradebook.sandbox`` as a script (so that it imports
 jupyter_client and nbclient only, not the course package), as the first
 process of the sandbox. It reads the notebook's code cells as JSON on its
 standard input, then:
@@ -17,7 +17,7 @@ standard input, then:
    it is restarted and the earlier cells that ran cleanly are run again
    quietly, so later cells and exercises are still run and judged;
 5. writes one JSON line per cell to its standard output, as the cell ends:
-   the answers ``check()`` handed over (``vraem.gradebook_answers``), the
+   the answers ``check()`` handed over (``vraem.handover``), the
    error the cell raised, whether it timed out. Nothing of a cell's printed
    output is kept.
 
@@ -44,7 +44,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 # the course package, which owns it (vraem.contract.ANSWER_MIME).
 #: Hand-overs kept per cell and per notebook; more are counted, not kept.
 ANSWERS_PER_CELL, ANSWERS_PER_NOTEBOOK = 20, 400
-#: The most JSON one hand-over may take (vraem.gradebook_answers.MAX_BYTES).
+#: The most JSON one hand-over may take (vraem.handover.MAX_BYTES).
 MAX_ANSWER_BYTES = 1_000_000
 #: Seconds an interrupted kernel has to answer before it is restarted.
 GRACE = 5

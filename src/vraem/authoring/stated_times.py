@@ -3,8 +3,8 @@
 The course states a lesson's time in six places: the lesson's header, each exercise's
 heading, the "After class" divider, the README's lesson table, the course map in
 ``instructors/README.md``, and each instructor note (its **Time:** line and its timing
-table, section by section). All of them come from :mod:`vraem.timing`:
-``python -m vraem.build`` rewrites the numbers (and only the numbers) before it builds the
+table, section by section). All of them come from :mod:`vraem.authoring.timing`:
+``python -m vraem.authoring.build`` rewrites the numbers (and only the numbers) before it builds the
 lessons, and :func:`time_problems` lists every stated time that parts from the model by
 more than a tolerance (``tests/test_timing.py`` uses 15 %), or that is missing.
 
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import nbformat
 
-from .contract import EXERCISE_HEADING, EXERCISE_TAGS, TAG_AFTER_CLASS, TAG_LESSON_HEADER, tags_of
+from ..contract import EXERCISE_HEADING, EXERCISE_TAGS, TAG_AFTER_CLASS, TAG_LESSON_HEADER, tags_of
 from .timing import LessonTime, course_times
 
 TIME_SENTENCE = re.compile(
@@ -321,7 +321,7 @@ def time_problems(root: Path, tolerance: float = 0.15) -> list[str]:
                 ) != _section_cells(timed, section):
                     problems.append(
                         f"instructors/{name}.md: the row of section {section} is not the model's "
-                        "(run python -m vraem.build)"
+                        "(run python -m vraem.authoring.build)"
                     )
     by_number = {name[:2]: timed for name, timed in times.items()}
     for path, pattern, render in (

@@ -19,8 +19,8 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from . import charts  # noqa: F401  (registers the course theme)
-from .contract import (
+from .. import charts  # noqa: F401  (registers the course theme)
+from ..contract import (
     ERROR,
     NOT_ANSWERED,
     NOT_HANDED_IN,
@@ -31,7 +31,7 @@ from .contract import (
     lesson_order,
     tags_of,
 )
-from .paths import course_root
+from ..paths import course_root
 
 _STYLE = """
 body { font-family: Helvetica, Arial, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem;

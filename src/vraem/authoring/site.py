@@ -1,4 +1,4 @@
-"""Build the course website offline: ``python -m vraem.site`` (``python3 course.py site`` does it).
+"""Build the course website offline: ``python -m vraem.authoring.site`` (``python3 course.py site`` does it).
 
 The site is a Jupyter Book 1 (Sphinx + MyST-NB) with these pages:
 
@@ -40,11 +40,11 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from .contract import CHECK_MODE_VARIABLE, DATA_VARIABLE, PROGRESS_FILE_VARIABLE, RENDERER_VARIABLE
-from .corpus import load_metadata
-from .glossary import NOT_PROSE, load_glossary, term_names
-from .paths import CourseDataError, course_root, data_dir, data_file
-from .quotes import quote
+from ..contract import CHECK_MODE_VARIABLE, DATA_VARIABLE, PROGRESS_FILE_VARIABLE, RENDERER_VARIABLE
+from ..corpus import load_metadata
+from ..glossary import NOT_PROSE, load_glossary, term_names
+from ..paths import CourseDataError, course_root, data_dir, data_file
+from ..quotes import quote
 
 #: Where, in the course folder, the book's source is staged; the HTML goes to its ``_build/html``.
 STAGING = Path("build") / "site"
@@ -57,8 +57,11 @@ CREDIT_TAG = "site-credit"
 RUNS = Path("_build") / "lesson-runs"
 #: Where the chart pictures go, as files that open full size (Sphinx copies ``_static``).
 CHARTS = Path("_static") / "charts"
-#: The package's own files that only shape the website, not what a lesson computes.
-SITE_ONLY = ("site.py", "site_theme")
+#: The course package, whose files a lesson's run depends on (all but ``TOOLS_ONLY``).
+PACKAGE = Path(__file__).parents[1]
+#: The package's maintainer and instructor tools: no lesson imports them
+#: (``tests/test_package_boundary.py``), so they do not change what a lesson computes.
+TOOLS_ONLY = ("authoring", "gradebook")
 #: The installed distribution of the course (the ``name`` in pyproject.toml).
 DISTRIBUTION = "vraem-course"
 
@@ -277,12 +280,12 @@ def shared_inputs() -> str:
     """A hash of what every lesson's run depends on besides the lesson itself.
 
     Every file of the course data (a changed data file runs every lesson again), the helper
-    package the lessons import (all of it but the website's own modules, ``SITE_ONLY``), the
+    package the lessons import (all of it but the maintainers' tools, ``TOOLS_ONLY``), the
     code that runs a lesson, and the Python and packages installed.
     """
     digest = hashlib.sha256()
     _hash_files(digest, data_dir())
-    _hash_files(digest, Path(__file__).parent, skip=SITE_ONLY)
+    _hash_files(digest, PACKAGE, skip=TOOLS_ONLY)
     digest.update(
         inspect.getsource(_kernel_environment).encode() + inspect.getsource(execute).encode()
     )
@@ -342,8 +345,8 @@ def run_lesson(
 
 def _unanswered_lines() -> dict[str, str]:
     """What ``check(id, ...)`` prints for each exercise left unanswered: ``{line: exercise id}``."""
-    from .checks import evaluate
-    from .exercises import all_exercises
+    from ..checks import evaluate
+    from ..exercises import all_exercises
 
     return {str(evaluate(exercise_id, ...)): exercise_id for exercise_id in all_exercises()}
 
@@ -689,7 +692,7 @@ def _config(static: bool) -> dict:
         },
         "launch_buttons": {"notebook_interface": "jupyterlab", "binderhub_url": "", "thebe": False},
         "sphinx": {
-            "extra_extensions": ["vraem.site_theme"],
+            "extra_extensions": ["vraem.authoring.site_theme"],
             "config": {
                 "html_show_sourcelink": False,
                 "html_static_path": ["_static"] if static else [],
@@ -833,7 +836,7 @@ def unexplained(warnings: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Stage and build the site; exit 1 if it fails or warns."""
     parser = argparse.ArgumentParser(
-        prog="python -m vraem.site", description=__doc__.splitlines()[0]
+        prog="python -m vraem.authoring.site", description=__doc__.splitlines()[0]
     )
     parser.add_argument(
         "--source",

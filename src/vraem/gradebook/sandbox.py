@@ -38,13 +38,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .contract import ANSWER_MIME, DATA_VARIABLE, GRADEBOOK_VARIABLE, PROGRESS_FILE_VARIABLE
-from .gradebook_ingest import load_json_text
-from .gradebook_mounts import ETC, SYSTEM, extra_python_path, shown_paths
-from .paths import data_dir
+from ..contract import ANSWER_MIME, DATA_VARIABLE, GRADEBOOK_VARIABLE, PROGRESS_FILE_VARIABLE
+from ..paths import data_dir
+from .ingest import load_json_text
+from .mounts import ETC, SYSTEM, extra_python_path, shown_paths
 
-#: The runner script, started inside the sandbox (see gradebook_runner.py).
-RUNNER = Path(__file__).with_name("gradebook_runner.py")
+#: The runner script, started inside the sandbox (see runner.py).
+RUNNER = Path(__file__).with_name("runner.py")
 #: Where the learner's home and temporary folder are, inside the sandbox.
 HOME, TMP = "/home/learner", "/tmp"
 #: The unprivileged users learners' code runs as when the gradebook runs as root: one per notebook

@@ -3,7 +3,7 @@
 The system's programs and libraries (``SYSTEM``, part of ``/etc``), and the
 folders this very Python and its packages live in, found as the learner's
 kernel will look for them, plus the course data. Never the root, the
-instructor's home or a folder above it. ``vraem.gradebook_sandbox`` binds them
+instructor's home or a folder above it. ``vraem.gradebook.sandbox`` binds them
 into each sandbox.
 """
 
@@ -16,7 +16,7 @@ import sys
 import sysconfig
 from pathlib import Path
 
-from .paths import data_dir
+from ..paths import data_dir
 
 #: System folders shown read-only (the programs and libraries Python needs); /etc only in part.
 SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from .contract import CHECK_CALL, OPEN_HEADING, TAG_OPEN_EXERCISE, lesson_number
+from ..contract import CHECK_CALL, OPEN_HEADING, TAG_OPEN_EXERCISE, lesson_number
 
 #: The largest notebook read (a course notebook with outputs is well under 5 MB).
 MAX_NOTEBOOK_BYTES = 20 * 1024**2

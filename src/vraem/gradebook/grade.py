@@ -2,7 +2,7 @@
 
 SUBMISSIONS are notebooks, folders of notebooks or zip files as a learning
 platform exports them. Each notebook runs in a sandbox of its own
-(``vraem.gradebook_sandbox``: bubblewrap, no network, nothing of the host but
+(``vraem.gradebook.sandbox``: bubblewrap, no network, nothing of the host but
 this Python and the course data, read-only, and limits on time, memory, files
 and processes). Its ``check()`` calls hand their answers over as data; the
 gradebook judges them here, in its own process, with the course's keys, so
@@ -37,8 +37,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .checks import evaluate
-from .contract import (
+from ..checks import evaluate
+from ..contract import (
     CORRECT,
     ERROR,
     NOT_ANSWERED,
@@ -51,10 +51,10 @@ from .contract import (
     WRONG_ANSWER,
     lesson_number,
 )
-from .exercises import all_exercises
-from .gradebook_answers import HandOverError, decode, shown
-from .gradebook_ingest import Submission, collect, keep_newest, open_answers
-from .gradebook_sandbox import Limits, Outcome, PreflightFailed, Sandbox, SandboxUnavailable
+from ..exercises import all_exercises
+from .answers import HandOverError, decode, shown
+from .ingest import Submission, collect, keep_newest, open_answers
+from .sandbox import Limits, Outcome, PreflightFailed, Sandbox, SandboxUnavailable
 
 # What a cell of grades.csv can say (SOLVED, WRONG_ANSWER, ...) is the notebook contract's.
 #: Which check counts: the best status; among equals, the latest.
@@ -333,7 +333,7 @@ def _write_outputs(
     grades = wide_grades(attempts, list(exercises), problems)
     _csv(attempts, out / "attempts.csv")
     _csv(grades, out / "grades.csv")
-    from .gradebook_report import write_report
+    from .report import write_report
 
     superseded = [s for s in submissions if s.superseded_by]
     write_report(

@@ -1,4 +1,4 @@
-"""The website's repairs to the Jupyter Book theme, as a Sphinx extension (``vraem.site`` adds it).
+"""The website's repairs to the Jupyter Book theme, as a Sphinx extension (``vraem.authoring.site`` adds it).
 
 An accessibility audit (axe-core) of the theme as it comes found controls without a fitting
 name; the fixes, small and kept to the theme's own markup:
@@ -64,7 +64,7 @@ def _wrap_navigation(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
-    """Sphinx calls this when the book lists ``vraem.site_theme`` among its extensions."""
+    """Sphinx calls this when the book lists ``vraem.authoring.site_theme`` among its extensions."""
     app.connect("config-inited", _add_templates)
     # after the theme's own handler (priority 500), which puts generate_toctree_html in the context
     app.connect("html-page-context", _wrap_navigation, priority=900)

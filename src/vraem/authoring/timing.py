@@ -1,7 +1,7 @@
 """How long a lesson takes, from what it asks of a learner: ``lesson_time(notebook, "05-militarization-vs-development")``.
 
 Every time the course states (a lesson's header, each exercise's heading, the README's
-lesson table, the instructor notes) comes from this model; :mod:`vraem.stated_times`
+lesson table, the instructor notes) comes from this model; :mod:`vraem.authoring.stated_times`
 writes them and ``tests/test_timing.py`` fails when one parts from the model by more than
 15 %. A time typed by hand came out short three times; a model of the work does not drift.
 
@@ -57,7 +57,7 @@ from pathlib import Path
 
 import nbformat
 
-from .contract import (
+from ..contract import (
     BEGIN_SOLUTION,
     END_SOLUTION,
     EXERCISE_NAMED,
@@ -244,11 +244,11 @@ def reading_words(reference: str, root: Path | None = None) -> int:
     starts with ``Heading``, up to the next ``## `` heading.
     """
     if reference.startswith("article:"):
-        from .corpus import load_article
+        from ..corpus import load_article
 
         return words(load_article(reference.split(":", 1)[1]).text)
     path, _, heading = reference.partition("#")
-    from .paths import course_root
+    from ..paths import course_root
 
     base = root or course_root()
     text = (base / path).read_text(encoding="utf-8")
@@ -344,7 +344,7 @@ def _model_answer_words(cells, index: int) -> int:
 
 def course_times(root: Path | None = None, rates: Rates = RATES) -> dict[str, LessonTime]:
     """Every lesson of ``solutions/`` timed: ``course_times()["05-militarization-vs-development"].in_class``."""
-    from .paths import course_root
+    from ..paths import course_root
 
     base = root or course_root()
     return {

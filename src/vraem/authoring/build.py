@@ -1,8 +1,8 @@
-"""Build learner notebooks from solution notebooks: ``python -m vraem.build [--check]``.
+"""Build learner notebooks from solution notebooks: ``python -m vraem.authoring.build [--check]``.
 
 Before it builds, a full build writes every stated time (lesson headers, exercise
 headings, the README's lesson table, the instructor notes) from the timing model,
-:mod:`vraem.timing`, through :mod:`vraem.stated_times`; ``--check`` also reports a
+:mod:`vraem.authoring.timing`, through :mod:`vraem.authoring.stated_times`; ``--check`` also reports a
 stated time that parts from the model by more than 15 %.
 
 ``solutions/NN-slug.ipynb`` is the source. The build writes ``lessons/NN-slug.ipynb``
@@ -44,7 +44,7 @@ from pathlib import Path
 
 import nbformat
 
-from .contract import (
+from ..contract import (
     BEGIN_SOLUTION,
     BUILD_TAGS,
     END_SOLUTION,
@@ -56,7 +56,7 @@ from .contract import (
     TAG_SOLUTION,
     tags_of,
 )
-from .paths import course_root
+from ..paths import course_root
 from .stated_times import time_problems, write_times
 
 # The markers and tags are the notebook contract's (vraem.contract); short names for this module.
@@ -435,7 +435,7 @@ def _hand_changes(path: Path, text: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Command line: build lessons/ from solutions/, or with --check report staleness."""
     parser = argparse.ArgumentParser(
-        prog="python -m vraem.build", description=__doc__.splitlines()[0]
+        prog="python -m vraem.authoring.build", description=__doc__.splitlines()[0]
     )
     parser.add_argument(
         "--check", action="store_true", help="only report whether lessons/ is up to date"
@@ -462,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(problem)
             if problems or times:
                 print(
-                    "lessons/ or a stated time is stale: run `python -m vraem.build` and commit the result."
+                    "lessons/ or a stated time is stale: run `python -m vraem.authoring.build` and commit the result."
                 )
                 return 1
             print(

@@ -3,7 +3,8 @@
 import nbformat
 import pytest
 
-from vraem.authoring.build import BuildError, build_lesson, main, render, stale_lessons, stub_source
+from vraem.authoring.build import build_lesson, main, render, stale_lessons
+from vraem.authoring.stubs import BuildError, stub_source
 from vraem.contract import (
     END_SOLUTION,
     ONE_LINE_SOLUTION,

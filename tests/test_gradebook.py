@@ -40,23 +40,27 @@ import pandas as pd
 import pytest
 
 from vraem.checks import evaluate
-from vraem.contract import TAG_CHECK, TAG_OPEN_EXERCISE, TAG_SETUP, TAG_SOLUTION
-from vraem.exercises import all_exercises
-from vraem.gradebook import mounts as gradebook_mounts
-from vraem.gradebook import sandbox as gradebook_sandbox
-from vraem.gradebook.answers import HandOverError, decode
-from vraem.gradebook.grade import (
+from vraem.contract import (
     ERROR,
     NOT_ANSWERED,
     NOT_HANDED_IN,
     SOLVED,
-    grade,
-    main,
-    neutralised,
+    TAG_CHECK,
+    TAG_OPEN_EXERCISE,
+    TAG_SETUP,
+    TAG_SOLUTION,
 )
+from vraem.exercises import all_exercises
+from vraem.gradebook import mounts as gradebook_mounts
+from vraem.gradebook import preflight as gradebook_preflight
+from vraem.gradebook import sandbox as gradebook_sandbox
+from vraem.gradebook.answers import HandOverError, decode
+from vraem.gradebook.grade import grade, main
 from vraem.gradebook.ingest import collect, learner_name, lesson_of, parse_notebook
+from vraem.gradebook.preflight import PreflightFailed, SandboxUnavailable
 from vraem.gradebook.report import safe_markdown
-from vraem.gradebook.sandbox import FIRST_UID, Limits, PreflightFailed, SandboxUnavailable
+from vraem.gradebook.sandbox import FIRST_UID, Limits
+from vraem.gradebook.tables import neutralised
 from vraem.handover import encode
 
 from .conftest import REPO
@@ -979,7 +983,9 @@ def test_the_preflight_stops_when_the_sandbox_would_see_other_packages(tmp_path,
     """A module this process imports from a folder the sandbox does not show: stopped, with the fix."""
     (tmp_path / "only_here.py").write_text("", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(gradebook_sandbox, "COMPARED", (*gradebook_sandbox.COMPARED, "only_here"))
+    monkeypatch.setattr(
+        gradebook_preflight, "COMPARED", (*gradebook_preflight.COMPARED, "only_here")
+    )
     with pytest.raises(PreflightFailed, match="only_here from nowhere.*pip install -e"):
         gradebook_sandbox.Sandbox.prepare(tmp_path, LIMITS, 10, 60)
 

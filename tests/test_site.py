@@ -27,15 +27,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from vraem.authoring.site import (
-    DISTRIBUTION,
-    RUNS,
-    link_first_mentions,
-    name_table_headers,
-    relink,
-    stage,
-    unexplained,
-)
+from vraem.authoring.site.command import unexplained
+from vraem.authoring.site.links import link_first_mentions, relink
+from vraem.authoring.site.runs import RUNS
+from vraem.authoring.site.staging import DISTRIBUTION, stage
+from vraem.authoring.site.static import name_table_headers
 from vraem.checks import evaluate
 from vraem.contract import BEGIN_SOLUTION, CHECK_MODE_VARIABLE
 from vraem.corpus import load_metadata
@@ -169,7 +165,7 @@ def test_a_sidebar_expander_is_named_after_its_entry():
 
 def test_an_unanswered_exercise_says_on_the_page_that_it_is_done_in_the_notebook():
     """Is check()'s "not answered yet" line replaced by a note, keeping what was printed around it?"""
-    from vraem.authoring.site import _notes_for_exercises
+    from vraem.authoring.site.static import _notes_for_exercises
 
     line, exercise_id = next(iter(UNANSWERED.items()))
     printed = nbformat.v4.new_output("stream", name="stdout", text=f"before\n{line}\nafter\n")

@@ -32,155 +32,15 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
-from ..checks import evaluate
-from ..contract import (
-    CORRECT,
-    ERROR,
-    NOT_ANSWERED,
-    NOT_HANDED_IN,
-    SOLVED,
-    STATUS_RANK,
-    UNANSWERED,
-    UNREADABLE,
-    WRONG,
-    WRONG_ANSWER,
-    lesson_number,
-)
 from ..exercises import all_exercises
-from .answers import HandOverError, decode, shown
 from .ingest import Submission, collect, keep_newest, open_answers
-from .sandbox import Limits, Outcome, PreflightFailed, Sandbox, SandboxUnavailable
-
-# What a cell of grades.csv can say (SOLVED, WRONG_ANSWER, ...) is the notebook contract's.
-#: Which check counts: the best status; among equals, the latest.
-_RANK = STATUS_RANK
-#: Spreadsheet programs run a cell that starts with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass
-class Attempt:
-    """One check() a notebook made, judged here: which exercise, in which cell, with what result."""
-
-    exercise: str
-    status: str
-    message: str
-    misreading: str | None
-    cell: int
-    answer: str
-
-
-@dataclass
-class Graded:
-    """A submission with what running it gave and the checks it made."""
-
-    submission: Submission
-    outcome: Outcome = field(default_factory=Outcome)
-    attempts: list[Attempt] = field(default_factory=list)
-    open_answers: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def learner(self) -> str:
-        """The learner whose submission this is."""
-        return self.submission.learner
-
-    def cell_errors(self) -> list[str]:
-        """Each error a cell raised, with its number: ``["cell 7: NameError: name 'x' is not defined"]``."""
-        lines = []
-        for cell in self.outcome.cells:
-            error = cell.get("error")
-            if error and error["name"] == "CellTimeout":
-                lines.append(
-                    f"cell {cell['cell']}: stopped at the cell time limit ({error['message']})"
-                )
-            elif error:
-                lines.append(
-                    f"cell {cell['cell']}: {error['name']}: {error['message']}".rstrip(": ")
-                )
-            if cell.get("restarted"):
-                lines.append(
-                    f"cell {cell['cell']}: the kernel no longer answered and was restarted"
-                    + (
-                        "; the rest of the notebook was given up"
-                        if cell.get("gave_up")
-                        else "; the cells before it that had run cleanly were run again"
-                    )
-                )
-        return lines
-
-
-# ------------------------------------------------------------------ judging
-
-
-def judge(outcome: Outcome, keys: dict) -> list[Attempt]:
-    """Judge every answer a notebook handed over, here, with the course's keys."""
-    attempts = []
-    for cell in outcome.cells:
-        for handed in cell["answers"]:
-            attempt = _judge_one(handed, cell["cell"], keys)
-            if attempt is not None:
-                attempts.append(attempt)
-    return attempts
-
-
-def _judge_one(handed, cell: int, keys: dict) -> Attempt | None:
-    if not isinstance(handed, dict):
-        return None
-    try:
-        exercise_id = decode(handed.get("exercise"))
-    except HandOverError:
-        return None
-    try:
-        if "too_large" in handed:
-            raise HandOverError("too large")
-        answer = decode(handed.get("answer"))
-        feedback = (
-            evaluate(exercise_id, keys=keys)
-            if handed.get("missing") is True
-            else evaluate(exercise_id, answer, keys=keys)
-        )
-        answer_text = "(no answer given)" if handed.get("missing") is True else shown(answer)
-    except HandOverError as error:
-        feedback = evaluate(exercise_id, ..., keys=keys)  # finds the exercise id, as check() would
-        if feedback.status == UNANSWERED:
-            feedback = type(feedback)(
-                feedback.exercise_id,
-                UNREADABLE,
-                f"the answer could not be handed over to the gradebook ({error}).",
-            )
-        answer_text = "(not readable)"
-    return Attempt(
-        feedback.exercise_id,
-        feedback.status,
-        feedback.message,
-        feedback.misreading,
-        cell,
-        answer_text,
-    )
-
-
-def counted(attempts: list[Attempt]) -> Attempt:
-    """The check that counts among several of one exercise: the best status, the latest among equals."""
-    return max(enumerate(attempts), key=lambda pair: (_RANK.get(pair[1].status, 0), pair[0]))[1]
-
-
-def outcome_word(attempt: Attempt | None, failed: bool) -> str:
-    """A gradebook cell: solved, a misreading id, wrong, not answered, or error."""
-    if attempt is None:
-        return ERROR if failed else NOT_ANSWERED
-    if attempt.status == CORRECT:
-        return SOLVED
-    if attempt.status == WRONG:
-        return attempt.misreading or WRONG_ANSWER
-    if attempt.status == UNANSWERED:
-        return NOT_ANSWERED
-    return ERROR
-
+from .judging import Graded, judge
+from .preflight import PreflightFailed, SandboxUnavailable
+from .results import Outcome
+from .sandbox import Limits, Sandbox
+from .tables import attempts_table, wide_grades, write_csv
 
 # ------------------------------------------------------------------ running the class
 
@@ -329,10 +189,10 @@ def _write_outputs(
     trusted: bool,
 ) -> dict[str, list[str]]:
     """Write the three files and say each learner's problems: ``problems = _write_outputs(out, exercises, …)``."""
-    attempts, problems = _tables(graded, exercises)
+    attempts, problems = attempts_table(graded, exercises)
     grades = wide_grades(attempts, list(exercises), problems)
-    _csv(attempts, out / "attempts.csv")
-    _csv(grades, out / "grades.csv")
+    write_csv(attempts, out / "attempts.csv")
+    write_csv(grades, out / "grades.csv")
     from .report import write_report
 
     superseded = [s for s in submissions if s.superseded_by]
@@ -348,108 +208,6 @@ def _write_outputs(
         trusted=trusted,
     )
     return problems
-
-
-def _tables(graded: list[Graded], exercises: dict) -> tuple[pd.DataFrame, dict[str, list[str]]]:
-    """The long table of outcomes, and each learner's problems (the reasons to look at a row)."""
-    rows, problems = [], {}
-    for item in graded:
-        submission, said = item.submission, problems.setdefault(item.learner, [])
-        if submission.problem:
-            said.append(f"{submission.source}: {submission.problem}")
-            continue
-        said += _problems_of(item, exercises)
-        rows += _outcome_rows(item, exercises)
-    columns = [
-        "learner",
-        "lesson",
-        "exercise",
-        "outcome",
-        "checks",
-        "status",
-        "misreading",
-        "feedback",
-        "cell",
-        "last_outcome",
-        "last_answer",
-        "last_feedback",
-        "submission",
-        "cell_errors",
-    ]
-    return pd.DataFrame(rows, columns=columns), problems
-
-
-def _problems_of(item: Graded, exercises: dict) -> list[str]:
-    """What went wrong with one notebook that ran, for the list to look at: ``_problems_of(item, exercises)``."""
-    submission = item.submission
-    said = [f"{submission.source}: {note}" for note in submission.notes]
-    said += [f"{submission.source}: {problem}" for problem in item.outcome.problems]
-    unknown = sorted({a.exercise for a in item.attempts} - set(exercises))
-    if unknown:
-        said.append(
-            f"{submission.source}: checks unknown exercise ids {', '.join(unknown)} (a renamed cell, "
-            "or a notebook from another version of the course)"
-        )
-    return said
-
-
-def _outcome_rows(item: Graded, exercises: dict) -> list[dict]:
-    """attempts.csv's rows for one notebook, one per exercise of its lesson: ``_outcome_rows(item, exercises)``."""
-    rows, submission = [], item.submission
-    failed = bool(item.outcome.problems) or any("error" in cell for cell in item.outcome.cells)
-    for exercise_id in (e for e in exercises if lesson_number(e) == submission.lesson):
-        made = [a for a in item.attempts if a.exercise == exercise_id]
-        best = counted(made) if made else None
-        last = made[-1] if made else None
-        rows.append(
-            {
-                "learner": item.learner,
-                "lesson": submission.lesson,
-                "exercise": exercise_id,
-                "outcome": outcome_word(best, failed),
-                "checks": len(made),
-                "status": best.status if best else "",
-                "misreading": (best.misreading or "") if best else "",
-                "feedback": best.message if best else "",
-                "cell": best.cell if best else "",
-                "last_outcome": outcome_word(last, failed),
-                "last_answer": last.answer if last else "",
-                "last_feedback": last.message if last else "",
-                "submission": submission.source,
-                "cell_errors": " | ".join(item.cell_errors()[:5]),
-            }
-        )
-    return rows
-
-
-def wide_grades(
-    attempts: pd.DataFrame, exercise_order: list[str], problems: dict[str, list[str]] | None = None
-) -> pd.DataFrame:
-    """One row per learner, one column per exercise, and the problems: ``wide_grades(attempts, ids)``."""
-    problems = problems or {}
-    learners = sorted(set(attempts["learner"]) | set(problems))
-    if attempts.empty:
-        wide = pd.DataFrame(index=pd.Index(learners, name="learner"))
-    else:
-        wide = attempts.pivot_table(
-            index="learner", columns="exercise", values="outcome", aggfunc="last"
-        )
-        wide = wide.reindex(learners)
-    columns = [e for e in exercise_order if e in wide.columns]
-    wide = wide[columns].fillna(NOT_HANDED_IN)
-    wide["problems"] = [" | ".join(problems.get(learner, [])) for learner in wide.index]
-    return wide.reset_index().rename_axis(columns=None)
-
-
-def neutralised(value):
-    """A CSV cell a spreadsheet will not run as a formula: ``=1+1`` becomes ``'=1+1``."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _csv(frame: pd.DataFrame, path: Path) -> None:
-    frame.map(neutralised).to_csv(path, index=False, encoding="utf-8")
 
 
 # ------------------------------------------------------------------ command line

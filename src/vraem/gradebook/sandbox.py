@@ -22,7 +22,7 @@ The learner's kernel is started on the very interpreter the gradebook runs on;
 it finds the same Python and the same packages, and stops with the fix if not.
 
 What comes out of a sandbox is data only: one JSON line per cell, read with a
-size bound and checked field by field (``parse_results``).
+size bound and checked field by field (:func:`vraem.gradebook.results.parse_results`).
 """
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ from pathlib import Path
 
 from ..contract import ANSWER_MIME, DATA_VARIABLE, GRADEBOOK_VARIABLE, PROGRESS_FILE_VARIABLE
 from ..paths import data_dir
-from .ingest import load_json_text
 from .mounts import ETC, SYSTEM, extra_python_path, shown_paths
+from .preflight import HOW_TO_GET_ONE, SandboxUnavailable, preflight
+from .results import Outcome, parse_results
 
 #: The runner script, started inside the sandbox (see runner.py).
 RUNNER = Path(__file__).with_name("runner.py")
@@ -51,26 +52,8 @@ HOME, TMP = "/home/learner", "/tmp"
 #: running at once, so that one learner's processes never count against another's limit. No account
 #: uses them (the preflight checks).
 FIRST_UID = 2_000_000_000
-#: Modules whose files must be the same inside and outside (the preflight compares them).
-COMPARED = ("vraem", "pandas", "numpy", "altair", "ipykernel", "jupyter_client", "nbclient", "zmq")
-#: The most a runner may write (its JSON lines) and the most one line may be.
-MAX_OUTPUT, MAX_LINE = 20_000_000, 2_500_000
 #: The most notebook code handed into a sandbox.
 MAX_INPUT = 5_000_000
-HOW_TO_GET_ONE = (
-    "install bubblewrap (Debian or Ubuntu: `sudo apt-get install bubblewrap`; Fedora: `sudo dnf "
-    "install bubblewrap`) on Linux, in a container that allows namespaces (Docker: "
-    "`--security-opt seccomp=unconfined --security-opt apparmor=unconfined`), or pass "
-    "--trusted-class to run the notebooks without a sandbox, with your own permissions"
-)
-
-
-class SandboxUnavailable(RuntimeError):
-    """No sandbox can be made here; the message says why and how to get one."""
-
-
-class PreflightFailed(RuntimeError):
-    """Inside the sandbox the Python or its packages differ; the message names them and the fix."""
 
 
 @dataclass(frozen=True)
@@ -92,16 +75,6 @@ class Limits:
             f"files up to {self.file_size // 1024**2} MiB, {self.processes} processes and threads, "
             f"{self.folder_size // 1024**2} MiB in its home and in /tmp"
         )
-
-
-@dataclass
-class Outcome:
-    """What running one notebook gave: the cells' reports, problems, and the time it took."""
-
-    cells: list[dict] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    finished: bool = False
 
 
 def _is_root() -> bool:
@@ -144,7 +117,7 @@ class Sandbox:
                 )
             sandbox.shown = shown_paths()
             sandbox._write_accounts()
-        sandbox.python = sandbox._preflight()
+        sandbox.python = preflight(sandbox)
         return sandbox
 
     def _write_accounts(self) -> None:
@@ -344,93 +317,6 @@ class Sandbox:
             },
         }
 
-    # -------------------------------------------------------------- the preflight
-
-    def _probe_command(self, program: list[str] | None = None) -> list[str]:
-        probe = (
-            "import json, sys, importlib.util as u\n"
-            f"names = {list(COMPARED)!r}\n"
-            "found = {n: (u.find_spec(n).origin if u.find_spec(n) else None) for n in names}\n"
-            "print(json.dumps({'version': sys.version, 'executable': sys.executable, 'modules': found}))"
-        )
-        program = program or [sys.executable, "-c", probe]
-        command = self.command(0, self.settings(0))
-        return command[: command.index("--") + 1] + program if not self.trusted else program
-
-    def _preflight(self) -> dict:
-        """Check, before the first notebook, that the sandbox sees this very Python and these packages."""
-        import importlib.util
-
-        expected = {
-            name: (
-                importlib.util.find_spec(name).origin if importlib.util.find_spec(name) else None
-            )
-            for name in COMPARED
-        }
-        missing = [name for name, origin in expected.items() if origin is None]
-        if missing:
-            raise PreflightFailed(
-                f"this Python ({sys.executable}) lacks {', '.join(missing)}, which the gradebook "
-                "needs: install the course into it (`pip install -e .` in the course folder, or "
-                "`python3 course.py` to make .venv) and run the gradebook with that Python."
-            )
-        if not self.trusted:  # first the sandbox alone, with a program every system has
-            empty = self._run_probe(self._probe_command(["/bin/sh", "-c", "exit 0"]))
-            if empty.returncode:
-                raise SandboxUnavailable(
-                    f"no sandbox: bwrap does not work here ({_last_line(empty.stderr)}). "
-                    f"To grade, {HOW_TO_GET_ONE}."
-                )
-        done = self._run_probe(self._probe_command())
-        last = _last_line(done.stderr)
-        if done.returncode:
-            raise PreflightFailed(
-                f"inside the sandbox, this Python ({sys.executable}) does not start ({last}). "
-                "Make its environment readable by everyone (chmod -R a+rX), or make it anew "
-                "with `python3 course.py`, and run the gradebook with that Python."
-            )
-        try:
-            seen = json.loads(done.stdout.strip().splitlines()[-1])
-        except (ValueError, IndexError):
-            raise PreflightFailed(
-                f"inside the sandbox, Python answered nothing readable: {last}"
-            ) from None
-        differ = [
-            name for name in COMPARED if not _same_file(seen["modules"].get(name), expected[name])
-        ]
-        if seen["version"] != sys.version or differ:
-            what = (
-                [f"Python {seen['version'].split()[0]} instead of {sys.version.split()[0]}"]
-                if seen["version"] != sys.version
-                else []
-            )
-            what += [
-                f"{name} from {seen['modules'].get(name) or 'nowhere'} instead of {expected[name]}"
-                for name in differ
-            ]
-            raise PreflightFailed(
-                "inside the sandbox, learners' code would not run on this Python and its "
-                f"packages: {'; '.join(what)}. Install the course into the environment you run "
-                "the gradebook with (`pip install -e .`, or `python3 course.py`), without "
-                "PYTHONPATH tricks, and run it again."
-            )
-        return {"version": sys.version.split()[0], "executable": sys.executable}
-
-    def _run_probe(self, command: list[str]) -> subprocess.CompletedProcess:
-        try:
-            return subprocess.run(
-                command,
-                capture_output=True,
-                text=True,
-                timeout=120,
-                cwd="/",
-                env=self.environment() if self.trusted else {},
-            )
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise SandboxUnavailable(
-                f"no sandbox: bwrap could not be started ({error}). To grade, {HOW_TO_GET_ONE}."
-            ) from None
-
     # -------------------------------------------------------------- running one notebook
 
     def run(self, cells: list[tuple[int, str]], slot: int) -> Outcome:
@@ -515,54 +401,3 @@ def _tail(path: Path) -> str:
     except OSError:
         lines = []
     return " ".join((lines[-1] if lines else "no message").split())[:300]
-
-
-def _last_line(text: str) -> str:
-    return " ".join((text.strip().splitlines() or ["no message"])[-1].split())[:300]
-
-
-def _same_file(one: str | None, other: str | None) -> bool:
-    if one is None or other is None:
-        return one == other
-    return os.path.realpath(one) == os.path.realpath(other)
-
-
-def parse_results(path: Path, outcome: Outcome) -> None:
-    """Read a runner's JSON lines into ``outcome``, bounded, keeping only well-formed records."""
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_OUTPUT + 1)
-    except OSError:
-        return
-    if len(raw) > MAX_OUTPUT:
-        outcome.problems.append("the notebook's report was too large; only its beginning was read")
-    for line in raw.splitlines():
-        if len(line) > MAX_LINE:
-            continue
-        try:
-            record = load_json_text(line)
-        except (ValueError, RecursionError):
-            continue
-        if not isinstance(record, dict):
-            continue
-        if isinstance(record.get("problem"), str):
-            outcome.problems.append(record["problem"][:400])
-        elif record.get("done") is True:
-            outcome.finished = True
-        elif isinstance(record.get("cell"), int) and isinstance(record.get("answers", []), list):
-            error = record.get("error")
-            cell = {
-                "cell": record["cell"],
-                "answers": record.get("answers", [])[:20],
-                "seconds": record.get("seconds")
-                if isinstance(record.get("seconds"), int | float)
-                else 0,
-                "restarted": record.get("restarted") is True,
-                "gave_up": record.get("gave_up") is True,
-            }
-            if isinstance(error, dict):
-                cell["error"] = {
-                    "name": str(error.get("name", "Error"))[:80],
-                    "message": str(error.get("message", ""))[:300],
-                }
-            outcome.cells.append(cell)

@@ -13,6 +13,8 @@ import json
 import subprocess
 import sys
 
+from vraem.contract import CHECK_MODE_VARIABLE, PROGRESS_FILE_VARIABLE, lesson_order
+
 from .conftest import REPO
 
 PACKAGE = REPO / "src" / "vraem"
@@ -41,6 +43,15 @@ def module_file(name: str):
     return None
 
 
+def imported_module(node: ast.ImportFrom, name: str, is_package: bool) -> str:
+    """The absolute name of the module a ``from … import`` in module ``name`` reads from."""
+    if not node.level:
+        return node.module or ""
+    base = name.split(".") if is_package else name.split(".")[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
 def course_imports(tree: ast.AST, name: str, is_package: bool) -> set[str]:
     """Every ``vraem`` module a parsed file imports, anywhere in it (lazy imports too)."""
     found = set()
@@ -48,12 +59,7 @@ def course_imports(tree: ast.AST, name: str, is_package: bool) -> set[str]:
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = name.split(".") if is_package else name.split(".")[:-1]
-                base = base[: len(base) - (node.level - 1)]
-                module = ".".join(base + ([node.module] if node.module else []))
-            else:
-                module = node.module or ""
+            module = imported_module(node, name, is_package)
             found.add(module)
             found |= {
                 f"{module}.{alias.name}" for alias in node.names
@@ -119,6 +125,21 @@ def test_no_learner_facing_module_imports_the_tools():
     )
 
 
+def test_every_course_import_names_a_module_of_the_package():
+    """A lazy import inside a function fails only when it runs: each must name a real module."""
+    broken = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        is_package = path.name == "__init__.py"
+        name = name.removesuffix(".__init__")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                module = imported_module(node, name, is_package)
+                if module.startswith("vraem") and not module_file(module):
+                    broken.append(f"{path.relative_to(REPO)}:{node.lineno} ({module})")
+    assert not broken, f"imports of course modules that do not exist: {broken}"
+
+
 def test_import_vraem_loads_none_of_the_tools_packages():
     learner = sorted(set(learner_facing()) - {"vraem"})
     code = (
@@ -145,7 +166,8 @@ def test_the_tools_do_use_those_packages():
     """The list above names what the tools really import, so the test above can fail."""
     code = (
         "import sys, json\n"
-        "import vraem.authoring.build, vraem.authoring.site, vraem.gradebook.grade, vraem.gradebook.runner\n"
+        "import vraem.authoring.build, vraem.authoring.site.command, vraem.gradebook.grade\n"
+        "import vraem.gradebook.runner\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     result = subprocess.run(
@@ -153,3 +175,26 @@ def test_the_tools_do_use_those_packages():
     )
     loaded = set(json.loads(result.stdout))
     assert {"nbformat", "yaml", "nbclient", "jupyter_client"} <= loaded
+
+
+def test_the_benchmark_reads_the_contract_without_importing_the_course():
+    """tools/benchmark.py uses the contract's names and sort key, yet times `import vraem` cold."""
+    code = (
+        "import importlib.util, json, sys\n"
+        "spec = importlib.util.spec_from_file_location('benchmark', 'tools/benchmark.py')\n"
+        "module = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(module)\n"
+        "contract = module.CONTRACT\n"
+        "print(json.dumps([sorted(m for m in sys.modules if m.split('.')[0] in ('vraem', 'pandas')),\n"
+        "    contract.CHECK_MODE_VARIABLE, contract.PROGRESS_FILE_VARIABLE,\n"
+        "    sorted(['2.10', '2.9', '10.1', '1.1'], key=contract.lesson_order)]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    imported, check_mode, progress_file, order = json.loads(result.stdout)
+    assert imported == []
+    assert (check_mode, progress_file) == (CHECK_MODE_VARIABLE, PROGRESS_FILE_VARIABLE)
+    assert order == sorted(["2.10", "2.9", "10.1", "1.1"], key=lesson_order)
+    source = (REPO / "tools" / "benchmark.py").read_text(encoding="utf-8")
+    assert CHECK_MODE_VARIABLE not in source and PROGRESS_FILE_VARIABLE not in source

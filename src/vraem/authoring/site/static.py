@@ -22,8 +22,8 @@ CHARTS = Path("_static") / "charts"
 
 def _unanswered_lines() -> dict[str, str]:
     """What ``check(id, ...)`` prints for each exercise left unanswered: ``{line: exercise id}``."""
-    from ..checks import evaluate
-    from ..exercises import all_exercises
+    from ...checks import evaluate
+    from ...exercises import all_exercises
 
     return {str(evaluate(exercise_id, ...)): exercise_id for exercise_id in all_exercises()}
 

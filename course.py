@@ -507,7 +507,7 @@ def test(extra):
 
 
 def site(extra):
-    """Build the course website with Jupyter Book (the `site` extra): see src/vraem/authoring/site.py."""
+    """Build the course website with Jupyter Book (the `site` extra): see src/vraem/authoring/site/."""
     python = python_to_use(extra, "site")
     run(python, "-m", "vraem.authoring.site", *extra)
 

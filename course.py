@@ -528,9 +528,9 @@ def test(extra):
 
 
 def site(extra):
-    """Build the course website with Jupyter Book (the `site` extra): see src/vraem/site.py."""
+    """Build the course website with Jupyter Book (the `site` extra): see src/vraem/authoring/site/."""
     python = python_to_use(extra, "site")
-    run(python, "-m", "vraem.site", *extra)
+    run(python, "-m", "vraem.authoring.site", *extra)
 
 
 def install_only(extra):

@@ -3,7 +3,8 @@
 import nbformat
 import pytest
 
-from vraem.build import BuildError, build_lesson, main, render, stale_lessons, stub_source
+from vraem.authoring.build import build_lesson, main, render, stale_lessons
+from vraem.authoring.stubs import BuildError, stub_source
 from vraem.contract import (
     END_SOLUTION,
     ONE_LINE_SOLUTION,
@@ -93,7 +94,7 @@ def test_building_twice_gives_the_same_text():
 
 
 def test_lessons_folder_is_what_the_build_writes():
-    """Is lessons/ up to date with solutions/ (python -m vraem.build --check)?"""
+    """Is lessons/ up to date with solutions/ (python -m vraem.authoring.build --check)?"""
     assert stale_lessons(REPO / "solutions", REPO / "lessons") == []
 
 
@@ -228,7 +229,7 @@ def test_an_unreadable_lesson_is_not_overwritten(tmp_path, capsys):
 
 def test_the_build_record_survives_a_round_trip_through_the_file(tmp_path):
     """Does the fingerprint of a freshly built lesson, read back from disk, match its record?"""
-    from vraem.build import RECORD, fingerprint
+    from vraem.authoring.build import RECORD, fingerprint
 
     root = _course(tmp_path)
     main(["--root", str(root)])

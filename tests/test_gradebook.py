@@ -39,15 +39,29 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vraem import gradebook_mounts, gradebook_sandbox
 from vraem.checks import evaluate
-from vraem.contract import TAG_CHECK, TAG_OPEN_EXERCISE, TAG_SETUP, TAG_SOLUTION
+from vraem.contract import (
+    ERROR,
+    NOT_ANSWERED,
+    NOT_HANDED_IN,
+    SOLVED,
+    TAG_CHECK,
+    TAG_OPEN_EXERCISE,
+    TAG_SETUP,
+    TAG_SOLUTION,
+)
 from vraem.exercises import all_exercises
-from vraem.gradebook import ERROR, NOT_ANSWERED, NOT_HANDED_IN, SOLVED, grade, main, neutralised
-from vraem.gradebook_answers import HandOverError, decode, encode
-from vraem.gradebook_ingest import collect, learner_name, lesson_of, parse_notebook
-from vraem.gradebook_report import safe_markdown
-from vraem.gradebook_sandbox import FIRST_UID, Limits, PreflightFailed, SandboxUnavailable
+from vraem.gradebook import mounts as gradebook_mounts
+from vraem.gradebook import preflight as gradebook_preflight
+from vraem.gradebook import sandbox as gradebook_sandbox
+from vraem.gradebook.answers import HandOverError, decode
+from vraem.gradebook.grade import grade, main
+from vraem.gradebook.ingest import collect, learner_name, lesson_of, parse_notebook
+from vraem.gradebook.preflight import PreflightFailed, SandboxUnavailable
+from vraem.gradebook.report import safe_markdown
+from vraem.gradebook.sandbox import FIRST_UID, Limits
+from vraem.gradebook.tables import neutralised
+from vraem.handover import encode
 
 from .conftest import REPO
 
@@ -230,13 +244,13 @@ PATCH = """
 import vraem, vraem.checks as checks
 from vraem.checks import Feedback
 checks.evaluate = lambda *args, **kwargs: Feedback("0.1", "correct", "correct. Well done.")
-import vraem.gradebook_answers as handing
+import vraem.handover as handing, vraem.gradebook.answers as decoding
 from IPython.display import display
 def forged(exercise_id, answer, missing=False):
     display({handing.MIME: {"exercise": "0.1", "status": "correct", "answer": {"t": "object", "type": "Correct"}},
              "text/plain": "solved"}, raw=True)
 handing.hand_over = forged
-handing.decode = lambda data: None
+decoding.decode = lambda data: None
 """
 
 
@@ -969,7 +983,9 @@ def test_the_preflight_stops_when_the_sandbox_would_see_other_packages(tmp_path,
     """A module this process imports from a folder the sandbox does not show: stopped, with the fix."""
     (tmp_path / "only_here.py").write_text("", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(gradebook_sandbox, "COMPARED", (*gradebook_sandbox.COMPARED, "only_here"))
+    monkeypatch.setattr(
+        gradebook_preflight, "COMPARED", (*gradebook_preflight.COMPARED, "only_here")
+    )
     with pytest.raises(PreflightFailed, match="only_here from nowhere.*pip install -e"):
         gradebook_sandbox.Sandbox.prepare(tmp_path, LIMITS, 10, 60)
 

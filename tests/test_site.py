@@ -27,20 +27,16 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from vraem.authoring.site.command import unexplained
+from vraem.authoring.site.links import link_first_mentions, relink
+from vraem.authoring.site.runs import RUNS
+from vraem.authoring.site.staging import DISTRIBUTION, stage
+from vraem.authoring.site.static import name_table_headers
 from vraem.checks import evaluate
 from vraem.contract import BEGIN_SOLUTION, CHECK_MODE_VARIABLE
 from vraem.corpus import load_metadata
 from vraem.exercises import all_exercises
 from vraem.glossary import load_glossary, term_names
-from vraem.site import (
-    DISTRIBUTION,
-    RUNS,
-    link_first_mentions,
-    name_table_headers,
-    relink,
-    stage,
-    unexplained,
-)
 
 from .conftest import REPO
 
@@ -155,7 +151,7 @@ def test_every_header_cell_of_a_shown_table_has_a_name():
 def test_a_sidebar_expander_is_named_after_its_entry():
     """Does each icon-only expand button of the sidebar get a name from the entry it opens?"""
     pytest.importorskip("bs4")
-    from vraem.site_theme import name_expanders
+    from vraem.authoring.site_theme import name_expanders
 
     navigation = (
         '<ul><li><a href="data/index.html">Course data</a><details><summary>'
@@ -169,7 +165,7 @@ def test_a_sidebar_expander_is_named_after_its_entry():
 
 def test_an_unanswered_exercise_says_on_the_page_that_it_is_done_in_the_notebook():
     """Is check()'s "not answered yet" line replaced by a note, keeping what was printed around it?"""
-    from vraem.site import _notes_for_exercises
+    from vraem.authoring.site.static import _notes_for_exercises
 
     line, exercise_id = next(iter(UNANSWERED.items()))
     printed = nbformat.v4.new_output("stream", name="stdout", text=f"before\n{line}\nafter\n")
@@ -289,7 +285,7 @@ def site(tmp_path_factory):
     source = tmp_path_factory.mktemp("site")
     scratch = tmp_path_factory.mktemp("offline")
     command, environment = _offline(
-        [sys.executable, "-m", "vraem.site", "--source", str(source)], scratch
+        [sys.executable, "-m", "vraem.authoring.site", "--source", str(source)], scratch
     )
     first = subprocess.run(
         command, capture_output=True, text=True, env=environment, cwd=REPO, timeout=900
@@ -301,7 +297,7 @@ def site(tmp_path_factory):
 
 
 def test_the_site_builds_offline_without_warnings(site):
-    """Does `python -m vraem.site` succeed with no network, with no warning left unexplained?"""
+    """Does `python -m vraem.authoring.site` succeed with no network, with no warning left unexplained?"""
     source, result, _ = site
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]

@@ -5,6 +5,16 @@ import shutil
 import nbformat
 import pytest
 
+from vraem.authoring.stated_times import time_problems, write_times
+from vraem.authoring.timing import (
+    CALIBRATION,
+    RATES,
+    Counts,
+    course_times,
+    lesson_time,
+    reading_words,
+    words,
+)
 from vraem.contract import (
     TAG_AFTER_CLASS,
     TAG_CHECK,
@@ -16,8 +26,6 @@ from vraem.contract import (
     TAG_SETUP,
     TAG_SOLUTION,
 )
-from vraem.stated_times import time_problems, write_times
-from vraem.timing import CALIBRATION, RATES, Counts, course_times, lesson_time, reading_words, words
 
 from .conftest import REPO
 

@@ -11,11 +11,11 @@ from babel.messages.mofile import write_mo
 
 from vraem import i18n
 from vraem.contract import TAG_SETUP
-from vraem.translation import edition
-from vraem.translation.catalogs import messages, pending, read_catalog, render_catalog
-from vraem.translation.extract import Entry, comment_blocks
-from vraem.translation.spanish import LANGUAGE_LINES
-from vraem.translation.structure import entry_problems, glossary, term_problems
+from vraem.authoring.translation import edition
+from vraem.authoring.translation.catalogs import messages, pending, read_catalog, render_catalog
+from vraem.authoring.translation.extract import Entry, comment_blocks
+from vraem.authoring.translation.spanish import LANGUAGE_LINES
+from vraem.authoring.translation.structure import entry_problems, glossary, term_problems
 
 from .conftest import REPO
 
@@ -62,7 +62,7 @@ def test_the_spanish_edition_is_built_from_the_catalogues_as_they_are():
         for path, data in edition.planned_files(REPO).items()
         if not path.is_file() or path.read_bytes() != data
     ]
-    assert stale == [], "run `python -m vraem.build`"
+    assert stale == [], "run `python -m vraem.authoring.build`"
 
 
 def _code(source):

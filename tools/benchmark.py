@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import io
 import json
 import os
@@ -41,6 +42,22 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load_contract():
+    """The course's notebook contract, ``vraem.contract``, loaded from its file alone.
+
+    ``import vraem.contract`` would first run ``vraem/__init__.py`` (pandas, Altair, the checks):
+    the very import the benchmark times, in its children, from a cold start.
+    """
+    package = importlib.util.find_spec("vraem").submodule_search_locations[0]
+    spec = importlib.util.spec_from_file_location("_vraem_contract", Path(package) / "contract.py")
+    contract = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(contract)
+    return contract
+
+
+CONTRACT = _load_contract()
 NBVAL = ["-p", "no:cacheprovider", "-q", "-o", "addopts=", "--nbval-lax", "--nbval-current-env"]
 
 
@@ -74,15 +91,15 @@ def floor_notebooks(folder: Path) -> list[Path]:
 # --- check() -------------------------------------------------------------------------------------
 
 
-def _lesson_order(exercise_id: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in exercise_id.split("."))
-
-
 def _child(mode: str, answers: Path, exercise_id: str = "") -> dict:
     """Run one measurement in a fresh interpreter (this script with ``--child``); its JSON result."""
     with tempfile.TemporaryDirectory() as folder:
-        env = {key: value for key, value in os.environ.items() if key != "VRAEM_CHECK_MODE"}
-        env["VRAEM_PROGRESS_FILE"] = str(Path(folder) / "progress.json")  # not the real home folder
+        env = {
+            key: value for key, value in os.environ.items() if key != CONTRACT.CHECK_MODE_VARIABLE
+        }
+        env[CONTRACT.PROGRESS_FILE_VARIABLE] = str(
+            Path(folder) / "progress.json"
+        )  # not the real home folder
         result = subprocess.run(
             [sys.executable, __file__, "--child", mode, str(answers), exercise_id],
             cwd=ROOT,
@@ -100,7 +117,7 @@ def _write_answers(path: Path) -> None:
     from vraem.exercises import all_exercises
 
     answers = {}
-    for exercise_id in sorted(all_exercises(), key=_lesson_order):
+    for exercise_id in sorted(all_exercises(), key=CONTRACT.lesson_order):
         exercise = all_exercises()[exercise_id]
         key = exercise.expected()
         answers[exercise_id] = [
@@ -259,7 +276,7 @@ def main() -> None:
         benchmark_checks()
         return
     parallel = ["-n", str(args.workers), "--dist", "loadfile"] if args.workers > 1 else []
-    env = {key: value for key, value in os.environ.items() if key != "VRAEM_CHECK_MODE"}
+    env = {key: value for key, value in os.environ.items() if key != CONTRACT.CHECK_MODE_VARIABLE}
     notebooks = sorted(ROOT.glob("solutions/*.ipynb")) + sorted(ROOT.glob("lessons/*.ipynb"))
     full = timed(
         [sys.executable, "-m", "pytest", *NBVAL, *parallel, "solutions", "lessons"], env=env

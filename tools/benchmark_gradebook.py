@@ -9,7 +9,7 @@ folder, grades it and prints notebooks per minute. A report, not a test.
 same class, in the same run: the two take turns (this one, the other, this
 one, …, ``--rounds`` each) so that a machine that gets busier or quieter
 affects both alike. Each grading runs in a fresh process of its Python, which
-imports that installation's ``vraem.gradebook``; the figure is the wall time of
+imports that installation's gradebook; the figure is the wall time of
 ``grade()`` and the share of exercises it graded "solved" (all of them, when
 it works).
 """
@@ -30,7 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Run in each timed process: grade the class with that installation's gradebook.
 GRADE = """
 import json, sys, time
-from vraem.gradebook import grade
+try:
+    from vraem.gradebook.grade import grade
+except ImportError:  # an older checkout, from before the gradebook became a subpackage
+    from vraem.gradebook import grade
 started = time.perf_counter()
 summary = grade([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]))
 print(json.dumps({"seconds": time.perf_counter() - started, "notebooks": summary["notebooks"]}))

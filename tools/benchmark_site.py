@@ -1,6 +1,6 @@
 """Time the course website's builds, first and again: ``python tools/benchmark_site.py``.
 
-Three builds of the site (``python -m vraem.site``, what ``python3 course.py site`` runs) from
+Three builds of the site (``python -m vraem.authoring.site``, what ``python3 course.py site`` runs) from
 a copy of the course into one temporary folder, one after the other:
 
 1. first build: every lesson runs;
@@ -60,7 +60,15 @@ def build(course: Path, source: Path) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "vraem.site", "--repo", str(course), "--source", str(source)],
+        [
+            sys.executable,
+            "-m",
+            "vraem.authoring.site",
+            "--repo",
+            str(course),
+            "--source",
+            str(source),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -4,9 +4,9 @@ Issue 17 measured three lessons as a self-learner with a little Python worked th
 their open exercises: 04 in 80-100 minutes, 05 in 110-130, 06 in 90-110, on the texts of
 commit 7f64d89. This script reads those texts from git, applies the current lessons'
 ``vraem_timing`` reading notes (by cell id: the walked texts asked for the same reading),
-counts them with ``vraem.timing`` (the files those notes name, such as the codebook, as they
+counts them with ``vraem.authoring.timing`` (the files those notes name, such as the codebook, as they
 were at that commit too: the codebook has grown since) and prints the counts (to paste into
-``vraem.timing.CALIBRATION``), the model's minutes and the walked range. It reports; it
+``vraem.authoring.timing.CALIBRATION``), the model's minutes and the walked range. It reports; it
 never fails. ``--rates reading_wpm=110,code_line_minutes=0.2`` tries other rates.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 
-from vraem.timing import CALIBRATION, RATES, lesson_time
+from vraem.authoring.timing import CALIBRATION, RATES, lesson_time
 
 ROOT = Path(__file__).resolve().parents[1]
 WALKED = "7f64d89"
@@ -70,7 +70,9 @@ def walked_files(notebook: nbformat.NotebookNode, folder: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Recount the walked lessons and print the model's minutes for each beside the walk's range."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rates", default="", help="name=value,… to override vraem.timing.RATES")
+    parser.add_argument(
+        "--rates", default="", help="name=value,… to override vraem.authoring.timing.RATES"
+    )
     args = parser.parse_args(argv)
     overrides = dict(item.split("=") for item in args.rates.split(",") if item)
     rates = dataclasses.replace(RATES, **{key: float(value) for key, value in overrides.items()})

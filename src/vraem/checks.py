@@ -360,14 +360,14 @@ def check(exercise_id: str = _MISSING, answer: object = _MISSING) -> None:
 
 
 # GRADEBOOK_VARIABLE is set only inside the class gradebook's sandbox: check() then hands the answer
-# over as data and judges nothing; the gradebook judges it in its own process (vraem.gradebook_answers).
+# over as data and judges nothing; the gradebook judges it in its own process (vraem.handover).
 
 
 def _handed_to_gradebook(exercise_id, answer) -> bool:
     """Under the class gradebook, hand the answer over instead of judging it; True if so."""
     if not os.environ.get(GRADEBOOK_VARIABLE):
         return False
-    from .gradebook_answers import hand_over
+    from .handover import hand_over
 
     hand_over(
         None if exercise_id is _MISSING else exercise_id,

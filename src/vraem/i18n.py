@@ -5,7 +5,7 @@ there, in sight); English is the default. Every message a learner or instructor 
 written in English in the code and passed through :func:`_` (or :func:`ngettext` when it
 counts something), which looks it up, when it is shown, in the ``vraem`` gettext domain:
 ``src/vraem/locale/<language>/LC_MESSAGES/vraem.mo``, compiled by the build
-(``python -m vraem.translation``) from the ``vraem.po`` beside it. A message with no
+(``python -m vraem.authoring.translation``) from the ``vraem.po`` beside it. A message with no
 translation is shown in English. Only the words change: how an answer is judged never
 depends on the language.
 

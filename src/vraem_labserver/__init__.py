@@ -26,7 +26,7 @@ import subprocess
 import sys
 import threading
 
-#: The ``language_info`` the build leaves in each lesson (vraem.build).
+#: The ``language_info`` the build leaves in each lesson (vraem.authoring.build).
 STUB = {"name": "python"}
 
 #: Asks a Python what its ipykernel tells JupyterLab about its language (course.py asks the same).

@@ -1,0 +1,79 @@
+"""The website's repairs to the Jupyter Book theme, as a Sphinx extension (``vraem.authoring.site`` adds it).
+
+An accessibility audit (axe-core) of the theme as it comes found controls without a fitting
+name; the fixes, small and kept to the theme's own markup:
+
+- ``templates/``: the search button and the colour-mode button, named by their visible text
+  or by hidden text instead of an ``aria-label`` that differs from what they show;
+- :func:`name_expanders`: the sidebar's expand buttons (``<summary>``, an icon only) get a
+  hidden name, "Pages under Instructor guide";
+- ``static/vraem.css``: the course's styles (no sideways scroll on a phone, charts that open
+  full size, glossary links that look like links).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+CSS_FILE = "vraem.css"
+
+
+def name_expanders(navigation):
+    """Give each nameless expand button of the sidebar a name from the entry it opens.
+
+    ``name_expanders('<li><a href="x.html">Data</a><details><summary><span></span></summary>…')``
+    puts ``<span class="visually-hidden">Pages under Data</span>`` in the summary. Summaries
+    that already have text (a section caption, or a name given before) are left alone. Takes and
+    returns HTML text, or a BeautifulSoup tree (the theme's form), changed in place.
+    """
+    soup = BeautifulSoup(navigation, "html.parser") if isinstance(navigation, str) else navigation
+    for summary in soup.find_all("summary"):
+        if summary.get_text(strip=True):
+            continue
+        entry = summary.find_parent("li")
+        link = entry.find("a", recursive=False) if entry else None
+        title = " ".join(link.get_text().split()) if link else ""
+        label = soup.new_tag("span", attrs={"class": "visually-hidden"})
+        label.string = f"Pages under {title}" if title else "Pages in this section"
+        summary.insert(0, label)
+    return str(soup) if isinstance(navigation, str) else soup
+
+
+def _add_templates(app, config) -> None:
+    # first, so that these copies win over the theme's components of the same name
+    config.templates_path.insert(0, str(TEMPLATES))
+    config.html_static_path.append(str(STATIC))
+
+
+def _wrap_navigation(app, pagename, templatename, context, doctree) -> None:
+    build = context.get("generate_toctree_html")
+    if build is None or getattr(build, "names_expanders", False):
+        return
+
+    def named(*args, **kwargs):
+        return name_expanders(build(*args, **kwargs))
+
+    named.names_expanders = True
+    context["generate_toctree_html"] = named
+
+
+def setup(app):
+    """Sphinx calls this when the book lists ``vraem.authoring.site_theme`` among its extensions."""
+    app.connect("config-inited", _add_templates)
+    # after the theme's own handler (priority 500), which puts generate_toctree_html in the context
+    app.connect("html-page-context", _wrap_navigation, priority=900)
+    app.add_css_file(CSS_FILE)
+    # Sphinx rewrites every page when a template changes, but not when this code does; an
+    # env_version drawn from the code makes it do so then too.
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return {
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "env_version": int(code[:8], 16),
+    }

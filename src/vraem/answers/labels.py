@@ -8,15 +8,7 @@ from itertools import islice
 import pandas as pd
 
 from .protocol import AnswerType, AnswerTypeError
-from .reading_helpers import (
-    MAX_ITEMS,
-    check_text_length,
-    few,
-    one_value,
-    quoted,
-    short,
-    type_name,
-)
+from .reading_helpers import MAX_ITEMS, check_text_length, few, one_value, quoted, short, type_name
 
 
 class Text(AnswerType):

@@ -56,6 +56,20 @@ LINEUP_COLUMNS = [
     "text",
 ]
 ARTICLE, OUTSIDE = "article", "outside source"
+#: The columns an outside figure has as a claim has them, copied into the line-up from both tables.
+SHARED_WITH_CLAIMS = [
+    "measure",
+    "value_text",
+    "value_low",
+    "value_high",
+    "unit",
+    "place",
+    "reference_period",
+    "reference_basis",
+    "hedge",
+    "attributed_to",
+    "source_type",
+]
 
 
 @remembered
@@ -130,21 +144,8 @@ def _lineup(quantities: tuple[str, ...] | None) -> pd.DataFrame:
             "text": outside["excerpt"],
         }
     )
-    shared = [
-        "measure",
-        "value_text",
-        "value_low",
-        "value_high",
-        "unit",
-        "place",
-        "reference_period",
-        "reference_basis",
-        "hedge",
-        "attributed_to",
-        "source_type",
-    ]
     for table, source in ((articles, claims), (others, outside)):
-        for column in shared:
+        for column in SHARED_WITH_CLAIMS:
             table[column] = source[column].to_numpy()
     articles["counted"] = pd.NA
     others["counted"] = outside["counted"].to_numpy()

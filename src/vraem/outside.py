@@ -34,28 +34,6 @@ QUANTITIES: dict[str, tuple[str, ...]] = {
         "coca_share_unstated",
     ),
 }
-#: The columns every row of the line-up has, whether it comes from an article or not.
-LINEUP_COLUMNS = [
-    "figure_id",
-    "quantity",
-    "origin",
-    "source",
-    "measure",
-    "value_text",
-    "value_low",
-    "value_high",
-    "unit",
-    "place",
-    "reference_period",
-    "reference_basis",
-    "hedge",
-    "attributed_to",
-    "source_type",
-    "published",
-    "independent",
-    "text",
-]
-ARTICLE, OUTSIDE = "article", "outside source"
 #: The columns an outside figure has as a claim has them, copied into the line-up from both tables.
 SHARED_WITH_CLAIMS = [
     "measure",
@@ -70,6 +48,18 @@ SHARED_WITH_CLAIMS = [
     "attributed_to",
     "source_type",
 ]
+#: The columns every row of the line-up has, whether it comes from an article or not.
+LINEUP_COLUMNS = [
+    "figure_id",
+    "quantity",
+    "origin",
+    "source",
+    *SHARED_WITH_CLAIMS,
+    "published",
+    "independent",
+    "text",
+]
+ARTICLE, OUTSIDE = "article", "outside source"
 
 
 @remembered

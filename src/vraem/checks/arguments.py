@@ -60,3 +60,17 @@ def safe_text(error: BaseException) -> str:
         text = ""
     text = " ".join(text.split())
     return (text[:300] + "…" if len(text) > 300 else text) or type_name(error)
+
+
+def exercise_named(exercise_id, function: str, which: str) -> Exercise | None:
+    """The exercise ``hint`` or ``solution`` was given; None once it has printed what to type instead.
+
+    ``which`` ends the sentence for a call with no id: "Say which exercise you want a hint for".
+    """
+    if exercise_id is MISSING:
+        print(f'Say {which}, e.g. {function}("{example_id()}").')
+        return None
+    _, exercise, problem = find_exercise(exercise_id, function)
+    if exercise is None:
+        print(problem[0].upper() + problem[1:])
+    return exercise

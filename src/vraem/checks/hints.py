@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .arguments import MISSING, example_id, find_exercise
+from .arguments import MISSING, example_id, exercise_named
 
 _hints_shown: dict[str, int] = {}
 
@@ -23,12 +23,8 @@ def hint(exercise_id: str = MISSING, number: int | None = None) -> None:
 
 
 def _hint(exercise_id, number) -> None:
-    if exercise_id is MISSING:
-        print(f'Say which exercise you want a hint for, e.g. hint("{example_id()}").')
-        return
-    shown, exercise, problem = find_exercise(exercise_id, "hint")
+    exercise = exercise_named(exercise_id, "hint", "which exercise you want a hint for")
     if exercise is None:
-        print(problem[0].upper() + problem[1:])
         return
     total = len(exercise.hints)
     if number is None:

@@ -13,7 +13,7 @@ from ..contract import (
     tags_of,
 )
 from ..paths import CourseDataError, course_root
-from .arguments import MISSING, example_id, find_exercise, safe_text
+from .arguments import MISSING, example_id, exercise_named, safe_text
 
 #: Lines of a solution cell that only the build needs.
 _BUILD_MARKER, _SOLUTION_COMMENT = BLOCK_MARKER_LINE, ONE_LINE_MARKER_END
@@ -32,12 +32,8 @@ def solution(exercise_id: str = MISSING) -> None:
 
 
 def _solution(exercise_id) -> None:
-    if exercise_id is MISSING:
-        print(f'Say which exercise\'s solution you want, e.g. solution("{example_id()}").')
-        return
-    shown, exercise, problem = find_exercise(exercise_id, "solution")
+    exercise = exercise_named(exercise_id, "solution", "which exercise's solution you want")
     if exercise is None:
-        print(problem[0].upper() + problem[1:])
         return
     try:
         code = solution_code(exercise.id)

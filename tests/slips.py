@@ -15,7 +15,7 @@ import ast
 import math
 import re
 import warnings
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -23,6 +23,35 @@ import pandas as pd
 from vraem.answers import Choice, IdSet, Labels, Number
 
 READ, AMBIGUOUS = "read", "ambiguous"
+
+#: Answers of every odd kind a learner could pass, whatever the exercise: check() must answer each
+#: with a sentence, never a traceback and never the key.
+ODD_ANSWERS = [
+    None,
+    True,
+    float("nan"),
+    float("inf"),
+    10**40,
+    -1,
+    "",
+    "banana",
+    [],
+    {},
+    (1, 2),
+    pd.DataFrame(),
+    pd.DataFrame({"a": [1, 2]}),
+    pd.Series(dtype=float),
+    object(),
+    np.array([[1, 2], [3, 4]]),
+    date(1900, 1, 1),
+    datetime(2100, 1, 1),
+    b"bytes",
+    "a, b",
+    "1 2",
+    "12,5",
+    ["x"],
+    {"x": "y"},
+]
 
 
 def kind_of(exercise) -> str:
@@ -189,12 +218,23 @@ def slips(exercise, key) -> list[tuple[object, str]]:
 # ---------------------------------------------------------------- wrong answers
 
 
+def right_options(exercise, key) -> set[str]:
+    """The letters of a choice question's key, as a set whether one or several fit."""
+    return set(key) if exercise.answer.multiple else {key}
+
+
+def every_label_wrong(exercise, key) -> dict:
+    """The key of a labels answer with every label changed to another option."""
+    options = exercise.answer.text.options
+    return {k: next(o for o in options if o != str(v).lower()) for k, v in key.items()}
+
+
 def wrong_answers(exercise, key) -> list[object]:
     """Answers in the asked form that are wrong: misreading examples, wrong options, changed keys."""
     found = [misreading.example(key) for misreading in exercise.misreadings]
     reader = exercise.answer
     if isinstance(reader, Choice):
-        right = set(key) if reader.multiple else {key}
+        right = right_options(exercise, key)
         for letter in reader.options:
             if letter not in right:
                 found.append(sorted(right | {letter}) if reader.multiple else letter)
@@ -208,8 +248,7 @@ def wrong_answers(exercise, key) -> list[object]:
             sorted(key)[:-1] or ["000" if reader.width == 3 and not reader.prefix else "9999"]
         )
     elif isinstance(reader, Labels):
-        options = reader.text.options
-        every_wrong = {k: next(o for o in options if o != str(v).lower()) for k, v in key.items()}
+        every_wrong = every_label_wrong(exercise, key)
         found.append(every_wrong)
         found += [{**key, k: every_wrong[k]} for k in list(key)[:3]]
     return found
@@ -227,22 +266,30 @@ def forms(value) -> set[str]:
             return {v.isoformat() for v in value} | {f"{v:%d %B %Y}" for v in value}
         items = sorted(str(v) for v in value)
         # each member too: naming one right id already gives part of the answer away (but not a
-        # single letter, the key of a multiple-choice exercise: every sentence holds an "a" or "e")
+        # single letter, the key of a multiple-choice exercise: every sentence holds an "a" or "e";
+        # test_every_wrong_option_gets_its_own_feedback_without_the_key looks for "(a)" instead)
         members = {item for item in items if len(item) > 1}
         return ({", ".join(items), str(items), str(sorted(value))} | members) if items else set()
     if isinstance(value, float | int | np.number) and not isinstance(value, bool):
         number = float(value)
         found = {f"{number:.{digits}f}" for digits in range(0, 4)}
         found |= {f"{number:,.0f}", repr(number), f"{number:g}"}
-        return {form for form in found if distinctive(form)}
+        # tiny numbers ("0", "1") appear in ordinary sentences; "-4" is rarer, its sign counts
+        return {form for form in found if distinctive(form, count_sign=True)}
     return {str(value)} if len(str(value)) >= 3 else set()
 
 
-def distinctive(number_text: str) -> bool:
-    """Whether a number, written so, says something: "0", "1" and "2.0" are in every other sentence."""
-    return len(
-        number_text.lstrip("-").replace(".", "").replace("0", "")
-    ) >= 2 and number_text not in {"1.0", "2.0", "0.0"}
+def distinctive(number_text: str, count_sign: bool = False) -> bool:
+    """Whether a number, written so, says something: "0", "1" and "2.0" are in every other sentence.
+
+    ``count_sign``: a minus sign counts as a character ("-4" is distinctive), as it does when
+    a message is searched for the key; a number found in a message is judged without it."""
+    digits = number_text if count_sign else number_text.lstrip("-")
+    return len(digits.replace(".", "").replace("0", "")) >= 2 and number_text not in {
+        "1.0",
+        "2.0",
+        "0.0",
+    }
 
 
 _QUOTED = re.compile(r'"[^"\n]{0,200}"')

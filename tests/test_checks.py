@@ -2,7 +2,6 @@
 
 import math
 import re
-from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -11,60 +10,16 @@ import pytest
 from vraem import checks
 from vraem.answers import AnswerTypeError, Choice, DateWithin, Labels
 from vraem.checks import CORRECT, UNANSWERED, UNREADABLE, WRONG, check, evaluate, hint, solution
+from vraem.checks import hints as hint_steps
+from vraem.checks.judging import read_as_note
+from vraem.checks.wrong_answers import wrong_answer_message
 from vraem.contract import lesson_number, lesson_order
 from vraem.exercises import all_exercises
 
 from .conftest import REPO
+from .slips import ODD_ANSWERS, every_label_wrong, forms, right_options
 
 EXERCISES = all_exercises()
-ODD_ANSWERS = [
-    None,
-    True,
-    float("nan"),
-    float("inf"),
-    10**40,
-    -1,
-    "",
-    "banana",
-    [],
-    {},
-    (1, 2),
-    pd.DataFrame(),
-    pd.DataFrame({"a": [1, 2]}),
-    pd.Series(dtype=float),
-    object(),
-    np.array([[1, 2], [3, 4]]),
-    date(1900, 1, 1),
-    datetime(2100, 1, 1),
-    b"bytes",
-]
-
-
-def _forms(value) -> set[str]:
-    """The ways an expected value could be written in a message."""
-    if isinstance(value, dict):
-        return set()  # label keys are judged per id: the labels themselves are common words
-    if isinstance(value, frozenset | set | list | tuple):
-        if len(value) == 2 and all(isinstance(v, date) for v in value):
-            return {v.isoformat() for v in value} | {f"{v:%d %B %Y}" for v in value}
-        items = sorted(str(v) for v in value)
-        # each member too: naming one right id already gives part of the answer away (but not a
-        # single letter, the key of a multiple-choice exercise: every sentence holds an "a" or "e";
-        # test_every_wrong_option_gets_its_own_feedback_without_the_key looks for "(a)" instead)
-        members = {item for item in items if len(item) > 1}
-        return ({", ".join(items), str(items), str(sorted(value))} | members) if items else set()
-    if isinstance(value, float | int | np.number) and not isinstance(value, bool):
-        number = float(value)
-        forms = {f"{number:.{digits}f}" for digits in range(0, 4)}
-        forms |= {f"{number:,.0f}", repr(number), f"{number:g}"}
-        # tiny numbers ("0", "1") appear in ordinary sentences: only test distinctive forms
-        return {
-            form
-            for form in forms
-            if len(form.replace(".", "").replace("0", "")) >= 2
-            and form not in {"1.0", "2.0", "0.0"}
-        }
-    return {str(value)} if len(str(value)) >= 3 else set()
 
 
 def _cases():
@@ -99,7 +54,7 @@ def test_each_catalogued_wrong_answer_gets_its_own_feedback(exercise, misreading
     feedback = evaluate(exercise.id, wrong)
     assert feedback.status == WRONG, feedback
     assert misreading.feedback in feedback.message
-    for form in _forms(expected):
+    for form in forms(expected):
         assert form not in feedback.message, f"feedback reveals {form!r}"
 
 
@@ -113,8 +68,8 @@ def test_odd_answers_get_a_sentence_not_a_traceback(exercise, answer, monkeypatc
     feedback = evaluate(exercise.id, answer)
     assert printed.strip() == str(feedback) and feedback.status in (WRONG, UNREADABLE, CORRECT)
     if feedback.status != CORRECT:  # the note on how a slip was read repeats the learner's answer
-        said = printed.replace(checks._read_as(feedback.read_as), "", 1)
-        for form in _forms(exercise.expected()):
+        said = printed.replace(read_as_note(feedback.read_as), "", 1)
+        for form in forms(exercise.expected()):
             assert form not in said
 
 
@@ -151,7 +106,7 @@ def test_strict_modes_make_the_notebooks_prove_their_state(monkeypatch):
 def test_hints_come_one_at_a_time(capsys):
     """Does hint() step through the hints, say at the last one that it is the last, and past it
     say there are no more and point to solution(), instead of repeating the last?"""
-    checks._hints_shown.clear()
+    hint_steps._hints_shown.clear()
     hint("0.1")
     hint("0.1")
     out = capsys.readouterr().out
@@ -200,7 +155,7 @@ CHOICES = [exercise for exercise in EXERCISES.values() if isinstance(exercise.an
 
 def _wrong_options(exercise):
     expected = exercise.expected()
-    right = set(expected) if exercise.answer.multiple else {expected}
+    right = right_options(exercise, expected)
     return expected, right, [letter for letter in exercise.answer.options if letter not in right]
 
 
@@ -314,7 +269,7 @@ def test_an_explanation_that_fails_falls_back_to_look_again():
         look_again="Look again.",
         hints=("a", "b"),
     )
-    assert checks._wrong_answer_message(exercise, 2.0, 1.0)[0].startswith("Look again.")
+    assert wrong_answer_message(exercise, 2.0, 1.0)[0].startswith("Look again.")
 
 
 # ---------------------------------------------------------------- answers of labels
@@ -322,18 +277,11 @@ def test_an_explanation_that_fails_falls_back_to_look_again():
 LABELS = [exercise for exercise in EXERCISES.values() if isinstance(exercise.answer, Labels)]
 
 
-def _every_label_wrong(exercise, key):
-    options = exercise.answer.text.options
-    return {
-        k: next(option for option in options if option != str(v).lower()) for k, v in key.items()
-    }
-
-
 @pytest.mark.parametrize("exercise", LABELS, ids=lambda e: e.id)
 def test_every_wrong_label_is_pointed_to(exercise):
     """With every label wrong, does the feedback speak of every id (4.6 spoke only of the first pair)?"""
     key = exercise.expected()
-    feedback = checks.judge(exercise, _every_label_wrong(exercise, key), key)
+    feedback = checks.judge(exercise, every_label_wrong(exercise, key), key)
     assert feedback.status == WRONG
     missing = [k for k in key if k not in feedback.message]
     assert not missing, f"no pointer for {missing}: {feedback.message}"

@@ -20,49 +20,21 @@ import contextlib
 import functools
 import io
 import re
-from datetime import date, datetime
 
 import nbformat
-import numpy as np
-import pandas as pd
 import pytest
 
-from vraem import checks
 from vraem.answers import Choice, Number
 from vraem.checks import CORRECT, accepts, hint, judge
+from vraem.checks import hints as hint_steps
+from vraem.checks.judging import read_as_note
 from vraem.contract import CHECKED_HEADING
 from vraem.exercises import all_exercises
 
 from .conftest import REPO
-from .slips import forms, literals, slips, wrong_answers
+from .slips import ODD_ANSWERS, forms, literals, right_options, slips, wrong_answers
 
 EXERCISES = all_exercises()
-ODD_ANSWERS = [
-    None,
-    True,
-    float("nan"),
-    float("inf"),
-    10**40,
-    -1,
-    "",
-    "banana",
-    [],
-    {},
-    (1, 2),
-    pd.DataFrame(),
-    pd.DataFrame({"a": [1, 2]}),
-    pd.Series(dtype=float),
-    object(),
-    np.array([[1, 2], [3, 4]]),
-    date(1900, 1, 1),
-    datetime(2100, 1, 1),
-    b"bytes",
-    "a, b",
-    "1 2",
-    "12,5",
-    ["x"],
-    {"x": "y"},
-]
 
 
 @functools.cache
@@ -117,21 +89,21 @@ def _shown(exercise) -> list[tuple[str, str, object]]:
         for number, misreading in enumerate(exercise.misreadings, start=1)
     ]
     if isinstance(exercise.answer, Choice):
-        right = set(key) if exercise.answer.multiple else {key}
+        right = right_options(exercise, key)
         shown += [
             (f"why not ({letter})", text, None)
             for letter, text in exercise.answer.why_not.items()
             if letter not in right
         ]
-    saved = dict(checks._hints_shown)
+    saved = dict(hint_steps._hints_shown)
     try:
-        checks._hints_shown.pop(exercise.id, None)
+        hint_steps._hints_shown.pop(exercise.id, None)
         printed = "".join(
             _printed(lambda: hint(exercise.id)) for _ in range(len(exercise.hints) + 1)
         )
     finally:
-        checks._hints_shown.clear()
-        checks._hints_shown.update(saved)
+        hint_steps._hints_shown.clear()
+        hint_steps._hints_shown.update(saved)
     shown.append(("hint() called past the last hint", printed, None))
     answers = (
         [answer for answer, _ in slips(exercise, key)] + ODD_ANSWERS + wrong_answers(exercise, key)
@@ -139,7 +111,7 @@ def _shown(exercise) -> list[tuple[str, str, object]]:
     for answer in answers:
         feedback = judge(exercise, answer, key)
         if feedback.status != CORRECT:  # how the learner's own answer was read is an echo, no leak
-            message = feedback.message.replace(checks._read_as(feedback.read_as), "", 1)
+            message = feedback.message.replace(read_as_note(feedback.read_as), "", 1)
             shown.append((f"check with {_typed(answer)[:60]}", message, answer))
     return shown
 

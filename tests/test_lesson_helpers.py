@@ -29,8 +29,8 @@ LESSONS = sorted((REPO / "lessons").glob("[0-9][0-9]-*.ipynb"))
 #: The course's helpers: what ``from vraem import …`` offers a learner.
 HELPERS = {name for name in vraem.__all__ if callable(getattr(vraem, name)) and name[0].islower()}
 CALLED = re.compile(r"\b([a-z_][a-z0-9_]*)\(")
-#: Modules whose messages a learner meets in every lesson.
-EVERYWHERE = ("checks.py", "progress.py", "answers.py")
+#: Modules (or packages: all their modules) whose messages a learner meets in every lesson.
+EVERYWHERE = ("checks", "progress", "answers")
 
 
 def _number(path) -> int:
@@ -46,8 +46,14 @@ def _helpers_in(text: str) -> set[str]:
 
 
 def _messages(module: str) -> str:
-    """The string constants of a module that are not docstrings: what it can print."""
-    tree = ast.parse((REPO / "src" / "vraem" / module).read_text(encoding="utf-8"))
+    """The string constants of a module or package that are not docstrings: what it can print."""
+    path = REPO / "src" / "vraem" / module
+    files = sorted(path.glob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
+    return "\n".join(_strings_of(file) for file in files)
+
+
+def _strings_of(file) -> str:
+    tree = ast.parse(file.read_text(encoding="utf-8"))
     docstrings = {
         id(node.body[0].value)
         for node in ast.walk(tree)

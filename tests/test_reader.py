@@ -642,15 +642,19 @@ def _characters_scanned(monkeypatch, text: str) -> int:
     import re
     import sys
 
+    from vraem.reader import quantities
+
     tally = [0]
     modules = [
-        module for module in (reader, sys.modules.get("vraem.attribution")) if module is not None
+        module
+        for name, module in list(sys.modules.items())
+        if name.startswith("vraem.reader.") or name == "vraem.attribution"
     ]
-    for module in modules:  # the reader and its helper for sources
+    for module in modules:  # the reader's modules and its helper for sources
         for name, value in list(vars(module).items()):
             if isinstance(value, re.Pattern):
                 monkeypatch.setattr(module, name, _CountedPattern(value, tally))
-    getattr(reader._read_value, "cache_clear", lambda: None)()
+    getattr(quantities.read_value, "cache_clear", lambda: None)()
     reader.draft_claims(text)
     monkeypatch.undo()
     return tally[0]

@@ -34,12 +34,8 @@ QUANTITIES: dict[str, tuple[str, ...]] = {
         "coca_share_unstated",
     ),
 }
-#: The columns every row of the line-up has, whether it comes from an article or not.
-LINEUP_COLUMNS = [
-    "figure_id",
-    "quantity",
-    "origin",
-    "source",
+#: The columns an outside figure has as a claim has them, copied into the line-up from both tables.
+SHARED_WITH_CLAIMS = [
     "measure",
     "value_text",
     "value_low",
@@ -51,6 +47,14 @@ LINEUP_COLUMNS = [
     "hedge",
     "attributed_to",
     "source_type",
+]
+#: The columns every row of the line-up has, whether it comes from an article or not.
+LINEUP_COLUMNS = [
+    "figure_id",
+    "quantity",
+    "origin",
+    "source",
+    *SHARED_WITH_CLAIMS,
     "published",
     "independent",
     "text",
@@ -130,21 +134,8 @@ def _lineup(quantities: tuple[str, ...] | None) -> pd.DataFrame:
             "text": outside["excerpt"],
         }
     )
-    shared = [
-        "measure",
-        "value_text",
-        "value_low",
-        "value_high",
-        "unit",
-        "place",
-        "reference_period",
-        "reference_basis",
-        "hedge",
-        "attributed_to",
-        "source_type",
-    ]
     for table, source in ((articles, claims), (others, outside)):
-        for column in shared:
+        for column in SHARED_WITH_CLAIMS:
             table[column] = source[column].to_numpy()
     articles["counted"] = pd.NA
     others["counted"] = outside["counted"].to_numpy()

@@ -1,0 +1,118 @@
+"""A date answer, right within a window of days: ``DateWithin`` reads ``"2011-09-15"`` and unambiguous slips."""
+
+from __future__ import annotations
+
+import calendar
+import numbers
+import re
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from .protocol import AnswerType, AnswerTypeError
+from .reading_helpers import check_text_length, one_value, quoted
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+
+
+class DateWithin(AnswerType):
+    """A date, right when it falls inside the expected ``(earliest, latest)`` window.
+
+    Accepts ``"2011-09-15"``, ``datetime.date``, ``datetime`` and ``pd.Timestamp``.
+    A date with one possible meaning in another form ("2011/9/15", "15/09/2011",
+    "5 October 2011") is read, with a note; one that could be read two ways
+    ("05/10/2011") or lacks its year is refused with the form wanted.
+    """
+
+    def reading(self, answer):
+        """``(value, notes)``: one date, from a date, a timestamp, a ``YYYY-MM-DD`` text or a one-value container."""
+        if isinstance(answer, pd.Series | pd.Index | np.ndarray | list | tuple | set | frozenset):
+            answer, container = one_value(answer, "date")
+        else:
+            container = None
+        if isinstance(answer, np.datetime64):
+            answer = pd.Timestamp(answer)
+        if isinstance(answer, pd.Timestamp | datetime):
+            if pd.isna(answer):
+                raise AnswerTypeError("the answer is NaT (not a time): a missing date")
+            value, note = answer.date(), None
+        elif isinstance(answer, date):
+            value, note = answer, None
+        elif isinstance(answer, str):
+            value, note = self._from_text(check_text_length(answer).strip())
+            note = f"{quoted(answer)} as {value.isoformat()}" if note else None
+        elif (
+            isinstance(answer, numbers.Integral)
+            and not isinstance(answer, bool)
+            and 1000 <= answer <= 9999
+        ):
+            raise AnswerTypeError('that is a year; give a full date as text, "YYYY-MM-DD"')
+        else:
+            raise AnswerTypeError('give one date as text in the form "YYYY-MM-DD"')
+        if container:
+            note = f"{container} as {value.isoformat()}"
+        return value, (note,) if note else ()
+
+    @staticmethod
+    def _day(year: int, month: int, day: int, text: str) -> date:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise AnswerTypeError(
+                f"{quoted(text)} is not a date of the calendar: check the month and the day"
+            ) from None
+
+    @classmethod
+    def _from_text(cls, text: str) -> tuple[date, bool]:
+        """The date a text names, and whether it was written in another form than YYYY-MM-DD."""
+        wanted = 'give the date as text in the form "YYYY-MM-DD" (year, month, day, in digits)'
+        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+        if iso:
+            return cls._day(*(int(part) for part in iso.groups()), text), False
+        if re.fullmatch(r"\d{4}", text):
+            raise AnswerTypeError('that is a year; give a full date, "YYYY-MM-DD"')
+        year_first = re.fullmatch(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})", text)
+        if year_first:
+            return cls._day(*(int(part) for part in year_first.groups()), text), True
+        year_last = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+        if year_last:
+            first, second, year = (int(part) for part in year_last.groups())
+            if first > 12 and second > 12:
+                raise AnswerTypeError(
+                    f"{quoted(text)} is not a date of the calendar: no month is above 12"
+                )
+            if first > 12 >= second or first == second:
+                return cls._day(year, second, first, text), True  # 15/09/2011: the day comes first
+            if second > 12 >= first:
+                return cls._day(
+                    year, first, second, text
+                ), True  # 09/15/2011: the month comes first
+            raise AnswerTypeError(
+                f"{wanted}: with the year last, day and month can be read either way round"
+            )
+        if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", text):
+            raise AnswerTypeError(f"{wanted}: a year of two digits could be in any century")
+        words = re.findall(r"[A-Za-z]+|\d+", text)
+        month = next((_MONTHS[word.lower()] for word in words if word.lower() in _MONTHS), None)
+        if month:
+            days = [
+                int(word)
+                for word in words
+                if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31
+            ]
+            years = [int(word) for word in words if word.isdigit() and len(word) == 4]
+            if len(days) == 1 and len(years) == 1:
+                return cls._day(
+                    years[0], month, days[0], text
+                ), True  # "5 October 2011", "Oct 5, 2011"
+            example = f"{'YYYY' if len(years) != 1 else years[0]}-{month:02d}-{'DD' if len(days) != 1 else f'{days[0]:02d}'}"
+            missing = " (the year too)" if not years else ""
+            raise AnswerTypeError(f'write the date in digits{missing}, year first: "{example}"')
+        raise AnswerTypeError(f'{wanted}, e.g. "YYYY-MM-DD"')
+
+    def same(self, value, expected) -> bool:
+        """Whether the date falls in the key's ``(earliest, latest)`` range, both ends included."""
+        earliest, latest = expected
+        return earliest <= value <= latest

@@ -1,0 +1,144 @@
+"""What every answer type reads with: bounded texts and collections, one value out of a container, words for notes.
+
+``bounded_items(answer, "ids")`` reads at most :data:`MAX_ITEMS` items and
+``check_text_length(text)`` refuses a text over :data:`MAX_TEXT` characters, so an
+endless generator gets a sentence instead of a hung kernel; ``quoted``, ``listed`` and
+``as_typed`` write an answer back as a learner would have typed it.
+"""
+
+from __future__ import annotations
+
+import json
+import numbers
+import re
+from collections.abc import Iterable
+from itertools import islice
+
+import numpy as np
+import pandas as pd
+
+from .protocol import AnswerTypeError
+
+#: The most items of a collection an answer type reads; a longer one is refused.
+MAX_ITEMS = 1000
+#: The longest text an answer type reads; a longer one is refused.
+MAX_TEXT = 10_000
+#: Separators between several ids or letters typed in one text: "a, c, f", "001; 004", "001 004".
+SEPARATORS = re.compile(r"[,;\s]+")
+
+
+def type_name(answer) -> str:
+    """The name of an answer's type, for messages (never fails)."""
+    try:
+        return str(type(answer).__name__)
+    except Exception:  # a type with a broken name is still a type
+        return "object"
+
+
+def short(text: str, limit: int = 40) -> str:
+    """The text cut after ``limit`` characters, with "…" where it was cut."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def plain(value) -> str:
+    """A value as a learner would type it: NumPy's own numbers without their type (``4``, not ``np.int64(4)``)."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    return repr(value)
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """A text as a learner would type it in Python, shortened: ``"a, c"``."""
+    return json.dumps(short(str(text), limit), ensure_ascii=False)
+
+
+def listed(items: Iterable, limit: int = 8) -> str:
+    """Texts as a Python list, shortened: ``["001", "004"]``."""
+    items = list(items)
+    shown = ", ".join(quoted(item, 12) for item in items[:limit])
+    return f"[{shown}{', …' if len(items) > limit else ''}]"
+
+
+def number_text(value: float) -> str:
+    """A number as a learner would write it: 19, 0.483, -4.35 (no float noise, no exponent for the course's sizes)."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.12g}"
+
+
+def check_text_length(text: str) -> str:
+    """The text itself, or AnswerTypeError when it is longer than :data:`MAX_TEXT` characters."""
+    if len(text) > MAX_TEXT:
+        raise AnswerTypeError(
+            f"this text is {len(text):,} characters long, more than the {MAX_TEXT:,} "
+            "that are read; give only the answer itself"
+        )
+    return text
+
+
+def bounded_items(answer, what: str) -> list:
+    """The items of a collection, reading at most MAX_ITEMS + 1 of them."""
+    if isinstance(answer, pd.Series | pd.Index):
+        answer = answer[: MAX_ITEMS + 1].tolist()
+    elif isinstance(answer, np.ndarray):
+        if answer.ndim > 1:
+            raise AnswerTypeError(
+                f"give the {what} as a flat list, not a table of {answer.ndim} dimensions"
+            )
+        answer = answer[: MAX_ITEMS + 1].tolist()
+    items = list(islice(iter(answer), MAX_ITEMS + 1))
+    if len(items) > MAX_ITEMS:
+        raise AnswerTypeError(
+            f"this answer has more than {MAX_ITEMS:,} items (only that many were "
+            f"read); give just the {what}"
+        )
+    return items
+
+
+def one_value(answer, what: str):
+    """The single value of a one-item container, with how it was read; the answer itself otherwise.
+
+    Returns ``(value, note)``; ``note`` is None when ``answer`` was no container.
+    Raises AnswerTypeError for a container of several values (which one was meant?).
+    """
+    if isinstance(answer, pd.DataFrame | pd.Series | pd.Index | np.ndarray):
+        if answer.size != 1:
+            raise AnswerTypeError(
+                f"give one {what}; this {type_name(answer)} holds {answer.size:,} values: "
+                "pick the one you mean (e.g. with .iloc[0])"
+            )
+        value = np.asarray(answer).ravel()[0]
+        if isinstance(value, np.generic):
+            value = value.item()
+        return value, f"the one value of the {type_name(answer)}"
+    if isinstance(answer, list | tuple | set | frozenset):
+        items = list(islice(iter(answer), 2))
+        if len(items) != 1:
+            raise AnswerTypeError(
+                f"give one {what} on its own, not a list"
+                + (" of several" if len(items) > 1 else "")
+            )
+        return items[0], "the one item of the list"
+    return answer, None
+
+
+def few(notes: list[str], noun: str) -> tuple[str, ...]:
+    """The first note and a count of the others like it: a long answer gets a short note."""
+    if len(notes) <= 1:
+        return tuple(notes)
+    return (f"{notes[0]}, and {len(notes) - 1} more {noun}{'s' if len(notes) > 2 else ''} like it",)
+
+
+def as_typed(answer) -> str:
+    """An answer written back as the learner typed it, shortened: ``["001", 4]``, ``"a, c"``, ``the DataFrame``."""
+    if isinstance(answer, str):
+        return quoted(answer)
+    if isinstance(answer, list | tuple):
+        inside = ", ".join(
+            quoted(item, 12) if isinstance(item, str) else short(plain(item), 12)
+            for item in answer[:8]
+        )
+        return f"[{inside}{', …' if len(answer) > 8 else ''}]"
+    if isinstance(answer, numbers.Number):
+        return short(plain(answer), 20)
+    return f"the {type_name(answer)}"

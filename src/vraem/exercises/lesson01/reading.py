@@ -11,7 +11,7 @@ import math
 
 from ...answers import Choice, IdSet, Number
 from .. import Exercise, Misreading, register
-from ..shapes import other_figure
+from ..shapes import near_any_figure, other_figure, percent_for_share, share_of_the_rest
 from .data import (
     BASES_OPTIONS,
     MEASURED_ARTICLE,
@@ -49,15 +49,10 @@ register(
             "Divide that difference by the raw words: a share between 0 and 1.",
         ),
         misreadings=(
-            Misreading(
-                matches=lambda answer, expected: (
-                    answer > 1 and _close(answer / 100, expected, 0.006)
-                ),
-                feedback=(
-                    "This looks like a percentage. The exercise asks for a share between 0 and 1: "
-                    "divide by 100."
-                ),
-                example=lambda expected: round(expected * 100, 1),
+            percent_for_share(
+                "This looks like a percentage. The exercise asks for a share between 0 and 1: "
+                "divide by 100.",
+                within=0.6,
             ),
             Misreading(
                 matches=lambda answer, expected: (
@@ -69,24 +64,17 @@ register(
                 ),
                 example=lambda expected: round((1 - expected) * 100, 1),
             ),
-            Misreading(
-                matches=lambda answer, expected: _close(answer, 1 - expected),
-                feedback=(
-                    "That is the share of the scrape that IS article text. The exercise asks for the "
-                    "rest: the words a program must set aside."
-                ),
-                example=lambda expected: 1 - expected,
+            share_of_the_rest(
+                "That is the share of the scrape that IS article text. The exercise asks for the "
+                "rest: the words a program must set aside.",
+                within=0.006,
             ),
-            Misreading(
-                matches=lambda answer, expected: any(
-                    _close(answer, share, 0.004) for share in _shares_counting_the_heading_as_text()
-                ),
-                feedback=(
-                    "Close, but you seem to count the headline (or the dateline) as article text. In "
-                    "this exercise article text is only what the parser keeps, article.word_count: "
-                    "the headline and the dateline belong to the rest."
-                ),
-                example=lambda expected: _shares_counting_the_heading_as_text()[0],
+            near_any_figure(
+                _shares_counting_the_heading_as_text,
+                "Close, but you seem to count the headline (or the dateline) as article text. In "
+                "this exercise article text is only what the parser keeps, article.word_count: "
+                "the headline and the dateline belong to the rest.",
+                within=0.004,
             ),
             Misreading(
                 matches=lambda answer, expected: answer > 100,

@@ -226,21 +226,15 @@ register(
             "Give k, a number of claims.",
         ),
         misreadings=(
-            Misreading(
-                matches=lambda answer, expected: answer == _no_outside_by_article()[0][_leader()],
-                feedback=(
-                    "That is how many of the article's claims name no outside source. The question asks "
-                    "how many of them would have to change before another article catches up."
-                ),
-                example=lambda expected: int(_no_outside_by_article()[0][_leader()]),
+            other_figure(
+                lambda: int(_no_outside_by_article()[0][_leader()]),
+                "That is how many of the article's claims name no outside source. The question asks "
+                "how many of them would have to change before another article catches up.",
             ),
-            Misreading(
-                matches=lambda answer, expected: answer == _no_outside_by_article()[1][_leader()],
-                feedback=(
-                    "That is the number of claims in the article. The question asks how many of them "
-                    "would have to change before another article catches up."
-                ),
-                example=lambda expected: int(_no_outside_by_article()[1][_leader()]),
+            other_figure(
+                lambda: int(_no_outside_by_article()[1][_leader()]),
+                "That is the number of claims in the article. The question asks how many of them "
+                "would have to change before another article catches up.",
             ),
             Misreading(
                 matches=lambda answer, expected: 0 < answer < 1,

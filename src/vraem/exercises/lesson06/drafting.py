@@ -15,7 +15,7 @@ from ...claims import own_claims
 from ...corpus import article_file, load_article
 from ...datacache import remembered  # for helpers of the data that the feedback asks for again
 from .. import Exercise, Misreading, register
-from ..shapes import other_figure
+from ..shapes import near_figure, other_figure, percent_for_share
 
 #: The article whose recall is measured (the long 2011 analysis) and the page read raw
 #: (the 2016 brief whose scrape lost its headline and dateline).
@@ -39,6 +39,10 @@ def drafted_recall(article_id: str = RECALL_ARTICLE) -> float:
 
 def _drafted_rows(article_id: str = RECALL_ARTICLE) -> int:
     return len(reader.draft_claims(load_article(article_id), article_id))
+
+
+def _found_count() -> float:
+    return float(compared()["found"].sum())
 
 
 @remembered
@@ -72,34 +76,24 @@ register(
             "The mean of a True/False column is the share of True values.",
         ),
         misreadings=(
-            Misreading(
-                matches=lambda answer, expected: answer == compared()["found"].sum(),
-                feedback=(
-                    "That is how many claims the draft finds. Give the share: divide by the number of "
-                    "hand-coded claims of the article."
-                ),
-                example=lambda expected: float(compared()["found"].sum()),
+            other_figure(
+                _found_count,
+                "That is how many claims the draft finds. Give the share: divide by the number of "
+                "hand-coded claims of the article.",
             ),
-            Misreading(
-                matches=lambda answer, expected: abs(answer - expected * 100) < 0.6,
-                feedback="That is a percentage. Give the share as a number between 0 and 1.",
-                example=lambda expected: round(expected * 100, 1),
+            percent_for_share(
+                "That is a percentage. Give the share as a number between 0 and 1.", within=0.6
             ),
-            Misreading(
-                matches=lambda answer, expected: abs(answer - _recall_without_years()) < 0.005,
-                feedback=(
-                    "You left the years out of the count. They are left out of the draft by design, "
-                    "but they are still hand-coded claims a reader must add: recall counts every one."
-                ),
-                example=lambda expected: round(_recall_without_years(), 3),
+            near_figure(
+                _recall_without_years,
+                "You left the years out of the count. They are left out of the draft by design, "
+                "but they are still hand-coded claims a reader must add: recall counts every one.",
+                decimals=3,
             ),
-            Misreading(
-                matches=lambda answer, expected: abs(answer - _precision()) < 0.005,
-                feedback=(
-                    "That is the share of the drafted rows that are claims (the precision). Recall looks "
-                    "from the other side: of the hand-coded claims, how many did the draft find?"
-                ),
-                example=lambda expected: _precision(),
+            near_figure(
+                _precision,
+                "That is the share of the drafted rows that are claims (the precision). Recall looks "
+                "from the other side: of the hand-coded claims, how many did the draft find?",
             ),
         ),
     )

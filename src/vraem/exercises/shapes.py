@@ -1,9 +1,10 @@
-"""Misreadings that recur across the lessons, as one-line declarations: ``other_figure(_claim_count, "That is ...")``.
+"""Misreadings and answers that recur across the lessons, as one-line declarations: ``other_figure(_claim_count, "That is ...")``.
 
 Each factory builds a :class:`~vraem.exercises.Misreading` of one shape, so an
 exercise module lists what a learner may have done and what to tell them, not
 how to recognise it. The feedback stays with the exercise: only the test and
-the example answer are shared. This module registers no exercise.
+the example answer are shared. ``SHARE``, ``WHOLE_NUMBER`` and ``CLAIM_VERDICTS``
+name the answers several exercises ask for. This module registers no exercise.
 """
 
 from __future__ import annotations
@@ -12,10 +13,20 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..answers import Labels, Number
+from ..verdicts import VERDICTS
 from . import Misreading
 
 #: What a learner who gives a share in percent is told (exercises that ask for a share).
 PERCENT_NOT_SHARE = "Give the share as a fraction between 0 and 1, not as a percentage."
+
+#: The answer of an exercise that asks for a share between 0 and 1, right to within half a
+#: percentage point (a % sign is read as a percentage of 1).
+SHARE = Number(tolerance=0, absolute=0.005, unit="share")
+#: The answer of an exercise that asks for a whole number (a count, a year): right only when exact.
+WHOLE_NUMBER = Number(tolerance=0, absolute=0)
+#: The answer of an exercise that asks for lesson 03's verdict on each claim: claim id -> verdict.
+CLAIM_VERDICTS = Labels(VERDICTS, key="claim_id", label="verdict")
 
 
 def _near(one: float, other: float, within: float, relative: bool) -> bool:

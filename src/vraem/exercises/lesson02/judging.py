@@ -12,12 +12,12 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ...answers import Choice, Number
+from ...answers import Choice
 from ...claims import load_claims
 from ...datacache import remembered  # for helpers of the data that the feedback asks for again
 from ...paths import data_file
 from .. import Exercise, Misreading, register
-from ..shapes import other_figure
+from ..shapes import WHOLE_NUMBER, other_figure
 
 #: Source types that name no source outside the outlet (exercise 2.7).
 NO_OUTSIDE_SOURCE = ("unattributed", "the outlet itself")
@@ -209,7 +209,7 @@ register(
     Exercise(
         id="2.7",
         title="How much does one claim weigh?",
-        answer=Number(tolerance=0, absolute=0),
+        answer=WHOLE_NUMBER,
         expected=recodes_to_lose_the_lead,
         look_again=(
             "Find the article with the highest share of claims without an outside source. Then take "
@@ -419,7 +419,7 @@ register(
     Exercise(
         id="2.10",
         title="Which year does the figure describe?",
-        answer=Number(tolerance=0, absolute=0),
+        answer=WHOLE_NUMBER,
         expected=share_reference_year,
         look_again=(
             "Read the whole sentence around the figure, not the date line: it says which "

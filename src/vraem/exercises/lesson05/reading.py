@@ -11,6 +11,7 @@ from ...series import NATIONAL, VRAEM, load_coca_series
 from ...timeline import load_events
 from .. import Exercise, register
 from ..shapes import (
+    SHARE,
     fraction_for_percent,
     near_any_figure,
     near_figure,
@@ -298,7 +299,7 @@ register(
     Exercise(
         id="5.4",
         title="How often do the two coders agree on the evidence?",
-        answer=Number(tolerance=0, absolute=0.005, unit="share"),
+        answer=SHARE,
         expected=agreement,
         look_again=(
             "Put the two codings of the evidence side by side (one column per coder), compare the "

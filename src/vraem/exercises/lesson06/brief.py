@@ -12,15 +12,16 @@ import altair as alt
 import pandas as pd
 
 from ... import reader
-from ...answers import Choice, Labels
+from ...answers import Choice
 from ...brief import template
 from ...claims import own_claims
 from ...corpus import load_article, load_metadata
 from ...datacache import remembered  # for helpers of the data that the feedback asks for again
 from ...exercise_answers import BriefStructure
 from ...series import load_coca_series, source_line, wide_series
-from ...verdicts import CONTRADICTED, SUPPORTED, UNCHECKABLE, VERDICTS, brief_verdict
+from ...verdicts import CONTRADICTED, SUPPORTED, UNCHECKABLE, brief_verdict
 from .. import Exercise, Misreading, register
+from ..shapes import CLAIM_VERDICTS
 
 #: The worked brief's article (the 2020 brief).
 WORKED = "003"
@@ -74,7 +75,7 @@ register(
     Exercise(
         id="6.1",
         title="A verdict for every figure of the 2020 brief",
-        answer=Labels(VERDICTS, key="claim_id", label="verdict"),
+        answer=CLAIM_VERDICTS,
         expected=worked_verdicts,
         look_again=(
             "For each claim: is it a coca figure (then lesson 03's rule and the series decide)? If "

@@ -329,7 +329,7 @@ def test_no_advice_says_dozens_for_the_hostages():
     ]
     texts += [
         (path.name, path.read_text(encoding="utf-8"))
-        for path in sorted((REPO / "src" / "vraem" / "exercises").glob("*.py"))
+        for path in sorted((REPO / "src" / "vraem" / "exercises").rglob("*.py"))
     ]
     for name, text in texts:
         assert "dozens" not in text.lower(), name

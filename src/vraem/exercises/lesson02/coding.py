@@ -10,12 +10,11 @@ import re
 
 import pandas as pd
 
-from ...answers import Number
 from ...claims import load_claims
 from ...datacache import remembered  # for helpers of the data that the feedback asks for again
 from ...exercise_answers import CODE_COLUMNS, NUMBER_WORDS, Coding, Pattern
 from .. import Exercise, Misreading, register
-from ..shapes import near_figure, other_figure, percent_for_share
+from ..shapes import SHARE, WHOLE_NUMBER, near_figure, other_figure, percent_for_share
 
 #: The short article learners code before they see the claims table (exercise 2.1).
 CLOSE_READING = "002"
@@ -188,7 +187,7 @@ register(
     Exercise(
         id="2.2",
         title="How far do two readings agree?",
-        answer=Number(tolerance=0, absolute=0.005, unit="share"),
+        answer=SHARE,
         expected=other_reading_agreement,
         look_again=(
             "Line up the table's rows for the article with the other reading (merge on value_text, "
@@ -344,7 +343,7 @@ register(
     Exercise(
         id="2.4",
         title="How much does a digits-only finder find?",
-        answer=Number(tolerance=0, absolute=0),
+        answer=WHOLE_NUMBER,
         expected=digits_only_recall,
         look_again=(
             "For each claim, run re.findall with the digits-only pattern on its quote, and ask "

@@ -12,12 +12,12 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ...answers import Choice, Number
+from ...answers import Choice
 from ...claims import load_claims
 from ...datacache import remembered  # for helpers of the data that the feedback asks for again
 from ...paths import data_file
 from .. import Exercise, Misreading, register
-from ..shapes import other_figure
+from ..shapes import WHOLE_NUMBER, other_figure
 
 #: Source types that name no source outside the outlet (exercise 2.7).
 NO_OUTSIDE_SOURCE = ("unattributed", "the outlet itself")
@@ -209,7 +209,7 @@ register(
     Exercise(
         id="2.7",
         title="How much does one claim weigh?",
-        answer=Number(tolerance=0, absolute=0),
+        answer=WHOLE_NUMBER,
         expected=recodes_to_lose_the_lead,
         look_again=(
             "Find the article with the highest share of claims without an outside source. Then take "
@@ -226,21 +226,15 @@ register(
             "Give k, a number of claims.",
         ),
         misreadings=(
-            Misreading(
-                matches=lambda answer, expected: answer == _no_outside_by_article()[0][_leader()],
-                feedback=(
-                    "That is how many of the article's claims name no outside source. The question asks "
-                    "how many of them would have to change before another article catches up."
-                ),
-                example=lambda expected: int(_no_outside_by_article()[0][_leader()]),
+            other_figure(
+                lambda: int(_no_outside_by_article()[0][_leader()]),
+                "That is how many of the article's claims name no outside source. The question asks "
+                "how many of them would have to change before another article catches up.",
             ),
-            Misreading(
-                matches=lambda answer, expected: answer == _no_outside_by_article()[1][_leader()],
-                feedback=(
-                    "That is the number of claims in the article. The question asks how many of them "
-                    "would have to change before another article catches up."
-                ),
-                example=lambda expected: int(_no_outside_by_article()[1][_leader()]),
+            other_figure(
+                lambda: int(_no_outside_by_article()[1][_leader()]),
+                "That is the number of claims in the article. The question asks how many of them "
+                "would have to change before another article catches up.",
             ),
             Misreading(
                 matches=lambda answer, expected: 0 < answer < 1,
@@ -425,7 +419,7 @@ register(
     Exercise(
         id="2.10",
         title="Which year does the figure describe?",
-        answer=Number(tolerance=0, absolute=0),
+        answer=WHOLE_NUMBER,
         expected=share_reference_year,
         look_again=(
             "Read the whole sentence around the figure, not the date line: it says which "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...answers import Choice, Labels
+from ...answers import Choice
 from ...exercise_answers import StatementLabels
 from ...provenance import reference_text
 from ...scrape import clean_line
@@ -19,7 +19,7 @@ from ...series import (
 )
 from ...verdicts import CONTRADICTED, HEDGED_TOLERANCE, SUPPORTED, UNCHECKABLE, VERDICTS
 from .. import Exercise, Misreading, register
-from ..shapes import relabelled, wrong_label
+from ..shapes import CLAIM_VERDICTS, relabelled, wrong_label
 from .data import (
     NO_OFFICIAL_TONS,
     NOW_AREA,
@@ -42,7 +42,7 @@ register(
     Exercise(
         id="3.5",
         title="Verdicts on the articles' coca figures",
-        answer=Labels(VERDICTS, key="claim_id", label="verdict"),
+        answer=CLAIM_VERDICTS,
         expected=coca_verdicts,
         look_again=(
             "For each claim: which quantity it counts, which survey year it can be compared "

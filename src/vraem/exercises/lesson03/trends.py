@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...answers import Choice, IdSet, Number
 from ...series import NATIONAL, VRAEM, percent_change, vraem_share, wide_series
 from .. import Exercise, Misreading, register
+from ..shapes import fraction_for_percent, near_any_figure
 from .data import NOW_AREA, NOW_SHARE, close_to, letter_for, survey_year_for, vraem_missing_years
 
 # ---------------------------------------------------------------- 3.1 gaps
@@ -130,13 +131,9 @@ def _change_misreadings(region: str, start: int, end: int) -> tuple[Misreading, 
             ),
             example=lambda expected: round(ratio(expected), 4),
         ),
-        Misreading(
-            matches=lambda answer, expected: close_to(answer, expected / 100, 0.02),
-            feedback=(
-                "That is the change as a fraction of the earlier area. The exercise asks for "
-                "percent: multiply by a hundred."
-            ),
-            example=lambda expected: round(expected / 100, 4),
+        fraction_for_percent(
+            "That is the change as a fraction of the earlier area. The exercise asks for "
+            "percent: multiply by a hundred."
         ),
         Misreading(
             matches=lambda answer, expected: close_to(answer, hectares(expected), 0.01),
@@ -290,10 +287,9 @@ register(
             "The answer should be between 0 and 100, since the VRAE is part of Peru.",
         ),
         misreadings=(
-            Misreading(
-                matches=lambda answer, expected: close_to(answer, expected / 100, 0.01),
-                feedback="That is the share as a fraction. The exercise asks for percent: times a hundred.",
-                example=lambda expected: round(expected / 100, 4),
+            fraction_for_percent(
+                "That is the share as a fraction. The exercise asks for percent: times a hundred.",
+                within=0.01,
             ),
             Misreading(
                 matches=lambda answer, expected: (
@@ -306,15 +302,13 @@ register(
                 ),
                 example=lambda expected: round(_share_wrong_way(), 2),
             ),
-            Misreading(
-                matches=lambda answer, expected: any(
-                    close_to(answer, other, 0.001) for other in _other_year_shares()
-                ),
-                feedback=(
-                    "That is the share in another year. Use the row of the survey year from "
-                    "exercise 3.3: the newest survey published before article 001."
-                ),
-                example=lambda expected: round(_farthest_other_share(), 2),
+            near_any_figure(
+                _other_year_shares,
+                "That is the share in another year. Use the row of the survey year from "
+                "exercise 3.3: the newest survey published before article 001.",
+                within=0.001,
+                relative=True,
+                example=lambda: round(_farthest_other_share(), 2),
             ),
         ),
     )

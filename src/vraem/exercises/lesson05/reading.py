@@ -9,8 +9,17 @@ from ...datacache import remembered  # for helpers of the data that the feedback
 from ...passages import CATEGORY_COLUMNS, cohen_kappa, load_passages, side_by_side
 from ...series import NATIONAL, VRAEM, load_coca_series
 from ...timeline import load_events
-from .. import Exercise, Misreading, register
-from ..shapes import near_figure, other_figure, percent_for_share
+from .. import Exercise, register
+from ..shapes import (
+    SHARE,
+    fraction_for_percent,
+    near_any_figure,
+    near_figure,
+    other_figure,
+    percent_for_share,
+    share_of_the_rest,
+    sign_reversed,
+)
 from .data import (
     AGREEMENT_COLUMN,
     EVIDENCE,
@@ -19,7 +28,6 @@ from .data import (
     MILITARY_EVENT,
     PLAN_EVENT,
     VOICE_PASSAGES,
-    close_to,
     lettered,
     passage_row,
 )
@@ -155,15 +163,11 @@ register(
                 within=0.02,
                 decimals=2,
             ),
-            Misreading(
-                matches=lambda answer, expected: close_to(answer, -expected, 0.01),
-                feedback="The sign is off: go from the earlier year to the later one (later minus earlier).",
-                example=lambda expected: -expected,
+            sign_reversed(
+                "The sign is off: go from the earlier year to the later one (later minus earlier)."
             ),
-            Misreading(
-                matches=lambda answer, expected: close_to(answer, expected / 100, 0.02),
-                feedback="That is a fraction. The exercise asks for percent: multiply by a hundred.",
-                example=lambda expected: expected / 100,
+            fraction_for_percent(
+                "That is a fraction. The exercise asks for percent: multiply by a hundred."
             ),
         ),
     )
@@ -291,15 +295,11 @@ def _other_column_agreement() -> list[float]:
     return [agreement(column) for column in CATEGORY_COLUMNS if column != AGREEMENT_COLUMN]
 
 
-def _differs(value, expected) -> bool:
-    return abs(value - expected) > 0.005
-
-
 register(
     Exercise(
         id="5.4",
         title="How often do the two coders agree on the evidence?",
-        answer=Number(tolerance=0, absolute=0.005, unit="share"),
+        answer=SHARE,
         expected=agreement,
         look_again=(
             "Put the two codings of the evidence side by side (one column per coder), compare the "
@@ -316,20 +316,13 @@ register(
                 "That is a count of passages. The question asks for a share: divide by the number of passages.",
             ),
             percent_for_share(),
-            Misreading(
-                matches=lambda answer, expected: abs(answer - (1 - expected)) <= 0.005,
-                feedback="That is the share of passages where the coders disagree. Flip the comparison.",
-                example=lambda expected: 1 - expected,
+            share_of_the_rest(
+                "That is the share of passages where the coders disagree. Flip the comparison."
             ),
-            Misreading(
-                matches=lambda answer, expected: any(
-                    abs(answer - other) <= 0.005 and _differs(other, expected)
-                    for other in _other_column_agreement()
-                ),
-                feedback="That is the agreement on another column. This exercise is about the evidence.",
-                example=lambda expected: next(
-                    other for other in _other_column_agreement() if _differs(other, expected)
-                ),
+            near_any_figure(
+                _other_column_agreement,
+                "That is the agreement on another column. This exercise is about the evidence.",
+                within=0.005,
             ),
         ),
     )

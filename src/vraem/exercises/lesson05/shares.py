@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...answers import Choice, Number
+from ...answers import Choice
 from ...datacache import remembered  # for helpers of the data that the feedback asks for again
 from ...passages import load_passages
 from .. import Exercise, register
-from ..shapes import near_figure, other_figure, percent_for_share
+from ..shapes import SHARE, near_figure, other_figure, percent_for_share
 from .data import EFFECTS, FRAMES
 
 # ---------------------------------------------------------------- 5.6 frame shares over time
@@ -137,7 +137,7 @@ register(
     Exercise(
         id="5.7",
         title="How often does the outlet speak for itself on security?",
-        answer=Number(tolerance=0, absolute=0.005, unit="share"),
+        answer=SHARE,
         expected=outlet_share_of_security,
         look_again=(
             "Keep the passages framed security, then take the share of them whose voice is "
@@ -224,7 +224,7 @@ register(
     Exercise(
         id="5.8",
         title="What do the verdicts of failure rest on?",
-        answer=Number(tolerance=0, absolute=0.005, unit="share"),
+        answer=SHARE,
         expected=failure_assertion_share,
         look_again=(
             'Keep the passages whose claim_of_effect is "failed", then take the share of them whose '

@@ -241,9 +241,11 @@ with open("/tmp/big", "wb") as stream:
 """
 
 PATCH = """
-import vraem, vraem.checks as checks
+import vraem, vraem.checks as checks, vraem.checks.checking as checking, vraem.checks.judging as judging
 from vraem.checks import Feedback
-checks.evaluate = lambda *args, **kwargs: Feedback("0.1", "correct", "correct. Well done.")
+# Every name check() might judge through, wherever the package keeps it.
+checks.evaluate = checking.evaluate = judging.evaluate = (
+    lambda *args, **kwargs: Feedback("0.1", "correct", "correct. Well done."))
 import vraem.handover as handing, vraem.gradebook.answers as decoding
 from IPython.display import display
 def forged(exercise_id, answer, missing=False):

@@ -64,6 +64,15 @@ def _(message: str) -> str:
     return translations(current_language()).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for translation where it is defined, and leave it in English there.
+
+    For text written before the language is known (a module constant, an exercise's hint):
+    ``HINT = N_("Look at the dates.")`` at import, then ``_(HINT)`` where it is shown.
+    """
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for ``count``, in the current language (Spanish has two forms too)."""
     return translations(current_language()).ngettext(singular, plural, count)

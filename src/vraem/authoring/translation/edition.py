@@ -44,8 +44,9 @@ from .extract import markdown_entries, notebook_entries
 from .spanish import LANGUAGE, translate_markdown, translate_notebook
 from .structure import entry_problems
 
-#: The helpers' gettext keywords: ``_("...")`` and ``ngettext("one", "many", n)``.
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+#: The helpers' gettext keywords: ``_("...")``, ``N_("...")`` (marked where defined, translated
+#: where shown) and ``ngettext("one", "many", n)``.
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 HEADER = {
     "project": "vraem-course",
     "version": "0.2",

@@ -2,7 +2,8 @@
 
 The site is a Jupyter Book 1 (Sphinx + MyST-NB) with these pages:
 
-- home: the README;
+- home: the README, and the Spanish README (``README.es.md``) as ``es/index``, which the home
+  page links to;
 - Lessons: every learner notebook, run once here so its tables and charts show (the charts
   are the course's SVG pictures, so no script or CDN is needed), with the first mention of
   each glossary term linked to the glossary and a closing credit of the articles;
@@ -75,6 +76,7 @@ def _repo_files(repo: Path) -> dict[str, str]:
     """Where each repository file that the site shows lives in the book: ``{"README.md": "index.md"}``."""
     pages = {
         "README.md": "index.md",
+        "README.es.md": "es/index.md",
         "LICENSE": "licences.md",
         "LICENSE-TEXT.md": "licences.md",
         "CITATION.cff": "licences.md",
@@ -736,6 +738,7 @@ def _toc(pages: dict[str, str]) -> dict:
                     {"file": "licences"},
                 ],
             },
+            {"caption": "Español", "chapters": [{"file": "es/index"}]},
         ],
     }
 
@@ -762,6 +765,7 @@ def stage(repo: Path | None = None, source: Path | None = None, *, log=print, ru
     pages = _repo_files(repo)
     for repo_file in [
         "README.md",
+        "README.es.md",
         "data/README.md",
         "data/codebook.md",
         "data/reference/README.md",

@@ -179,7 +179,7 @@ def test_an_unanswered_exercise_says_on_the_page_that_it_is_done_in_the_notebook
 def _course_copy(root: Path) -> Path:
     """The files the site is built from, copied (the data comes from the data_copy fixture)."""
     root.mkdir()
-    for name in ("README.md", "LICENSE", "LICENSE-TEXT.md", "CITATION.cff"):
+    for name in ("README.md", "README.es.md", "LICENSE", "LICENSE-TEXT.md", "CITATION.cff"):
         shutil.copy(REPO / name, root / name)
     for folder in ("lessons", "solutions", "instructors", "data"):
         shutil.copytree(REPO / folder, root / folder)
@@ -351,6 +351,7 @@ def test_the_site_has_every_page(site):
     html = site[0] / "_build" / "html"
     expected = [
         "index",
+        "es/index",
         "glossary",
         "licences",
         "data/index",

@@ -1,11 +1,12 @@
 """The timing model: its rates meet the walked lessons, and every stated time comes from it."""
 
+import re
 import shutil
 
 import nbformat
 import pytest
 
-from vraem.authoring.stated_times import time_problems, write_times
+from vraem.authoring.stated_times import README_ROW, READMES, time_problems, write_times
 from vraem.authoring.timing import (
     CALIBRATION,
     RATES,
@@ -138,25 +139,23 @@ def test_every_stated_time_is_the_models():
 def _course_copy(tmp_path):
     for folder in ("solutions", "instructors"):
         shutil.copytree(REPO / folder, tmp_path / folder)
-    shutil.copy(REPO / "README.md", tmp_path / "README.md")
+    for readme in READMES:
+        shutil.copy(REPO / readme, tmp_path / readme)
     (tmp_path / "data").mkdir()
     shutil.copy(REPO / "data" / "codebook.md", tmp_path / "data" / "codebook.md")
     return tmp_path
 
 
 def test_a_stated_time_typed_by_hand_is_caught(tmp_path):
-    """Does a README time, a header or an exercise heading that parts from the model fail the check?"""
+    """Does a README time (English or Spanish), a header or an exercise heading that parts from the model fail the check?"""
     root = _course_copy(tmp_path)
-    readme = root / "README.md"
     timed = course_times(root)["05-militarization-vs-development"]
-    readme.write_text(
-        readme.read_text(encoding="utf-8").replace(
-            f"| {timed.in_class} min + {timed.after_class} after class",
-            "| 72 min + 25 after class",
-            1,
-        ),
-        encoding="utf-8",
-    )
+    for name, after_class in (("README.md", "after class"), ("README.es.md", "después de clase")):
+        readme = root / name
+        stated = f"| {timed.in_class} min + {timed.after_class} {after_class}"
+        text = readme.read_text(encoding="utf-8")
+        assert stated in text, f"{name} does not state lesson 05's time in the model's form"
+        readme.write_text(text.replace(stated, f"| 72 min + 25 {after_class}", 1), encoding="utf-8")
     path = root / "solutions" / "04-figures-across-dates.ipynb"
     notebook = nbformat.read(path, as_version=4)
     notebook.cells[0].source = notebook.cells[0].source.replace(
@@ -168,6 +167,7 @@ def test_a_stated_time_typed_by_hand_is_caught(tmp_path):
     nbformat.write(notebook, path)
     problems = " ".join(time_problems(root, TOLERANCE))
     assert "README.md: lesson 05" in problems
+    assert "README.es.md: lesson 05" in problems
     assert "04-figures-across-dates.ipynb: the header's alone says 72" in problems
     assert "exercise 4.6 says 20 min" in problems
     write_times(root)
@@ -178,3 +178,16 @@ def test_writing_the_times_again_changes_nothing(tmp_path):
     """Is the course already what write_times() writes (the build keeps it so)?"""
     root = _course_copy(tmp_path)
     assert write_times(root) == []
+
+
+def _readme_times(name: str) -> dict[str, list[str]]:
+    """The numbers of each lesson's time in a README's lesson table: ``{"01": ["58", "57", "115"]}``."""
+    text = (REPO / name).read_text(encoding="utf-8")
+    return {row["number"]: re.findall(r"\d+", row["time"]) for row in README_ROW.finditer(text)}
+
+
+def test_the_spanish_readme_states_the_english_readmes_times():
+    """Does README.es.md give every lesson exactly the minutes README.md gives it, in the same order?"""
+    english, spanish = _readme_times("README.md"), _readme_times("README.es.md")
+    assert sorted(english) == sorted(name[:2] for name in course_times(REPO))
+    assert spanish == english

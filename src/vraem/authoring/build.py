@@ -1,7 +1,7 @@
 """Build learner notebooks from solution notebooks: ``python -m vraem.authoring.build [--check]``.
 
 Before it builds, a full build writes every stated time (lesson headers, exercise
-headings, the README's lesson table, the instructor notes) from the timing model,
+headings, the lesson tables of README.md and README.es.md, the instructor notes) from the timing model,
 :mod:`vraem.authoring.timing`, through :mod:`vraem.authoring.stated_times`; ``--check`` also reports a
 stated time that parts from the model by more than 15 %.
 

@@ -1,7 +1,8 @@
 """Write every stated time from the timing model, and find the ones that part from it: ``write_times(root)``.
 
-The course states a lesson's time in six places: the lesson's header, each exercise's
-heading, the "After class" divider, the README's lesson table, the course map in
+The course states a lesson's time in seven places: the lesson's header, each exercise's
+heading, the "After class" divider, the lesson tables of the README and of its Spanish
+edition (``README.es.md``), the course map in
 ``instructors/README.md``, and each instructor note (its **Time:** line and its timing
 table, section by section). All of them come from :mod:`vraem.authoring.timing`:
 ``python -m vraem.authoring.build`` rewrites the numbers (and only the numbers) before it builds the
@@ -15,6 +16,7 @@ The formats, as written here and read back:
 - an exercise heading ends with ``(N min)``;
 - the divider, a Markdown cell tagged ``after-class``: ``## After class (about N min)``;
 - README: the lesson row's time column, ``73 min + 45 after class (about 120 alone)``;
+  README.es.md: ``73 min + 45 después de clase (unos 120 por cuenta propia)``;
 - course map: the third column, ``73 min in class + 45 after class (sections 5–7); about 120 alone``;
 - timing table: per numbered section, ``| N. … | T min | 3 + 4 min (4.2, 4.3) | notes |``,
   and a ``| **total in class** | … |`` row.
@@ -85,6 +87,19 @@ def readme_time(timed: LessonTime) -> str:
     """The time column of a lesson's README row: ``73 min + 45 after class (about 120 alone)``."""
     after = f" + {timed.after_class} after class" if timed.after_class else ""
     return f"{timed.in_class} min{after} (about {timed.alone} alone)"
+
+
+def readme_time_es(timed: LessonTime) -> str:
+    """The time column of a lesson's row in README.es.md: ``73 min + 45 después de clase (unos 120 por cuenta propia)``.
+
+    The same numbers as :func:`readme_time`, in the same order; only the words are Spanish.
+    """
+    after = f" + {timed.after_class} después de clase" if timed.after_class else ""
+    return f"{timed.in_class} min{after} (unos {timed.alone} por cuenta propia)"
+
+
+#: The README files with a lesson table, and how each writes a lesson's time.
+READMES = {"README.md": readme_time, "README.es.md": readme_time_es}
 
 
 def map_time(timed: LessonTime) -> str:
@@ -204,15 +219,18 @@ def write_times(root: Path) -> list[Path]:
             changed.append(note)
     by_number = {name[:2]: timed for name, timed in times.items()}
 
-    def readme(text):
-        return README_ROW.sub(
-            lambda m: (
-                f"| {m['number']} | {m['lesson']} | {readme_time(by_number[m['number']])} |"
-                if m["number"] in by_number
-                else m[0]
-            ),
-            text,
-        )
+    def readme(render):
+        def change(text):
+            return README_ROW.sub(
+                lambda m: (
+                    f"| {m['number']} | {m['lesson']} | {render(by_number[m['number']])} |"
+                    if m["number"] in by_number
+                    else m[0]
+                ),
+                text,
+            )
+
+        return change
 
     def course_map(text):
         return MAP_ROW.sub(
@@ -225,8 +243,9 @@ def write_times(root: Path) -> list[Path]:
             text,
         )
 
-    if _rewrite(root / "README.md", readme):
-        changed.append(root / "README.md")
+    for name, render in READMES.items():
+        if _rewrite(root / name, readme(render)):
+            changed.append(root / name)
     if _rewrite(root / "instructors" / "README.md", course_map):
         changed.append(root / "instructors" / "README.md")
     return changed
@@ -325,7 +344,7 @@ def time_problems(root: Path, tolerance: float = 0.15) -> list[str]:
                     )
     by_number = {name[:2]: timed for name, timed in times.items()}
     for path, pattern, render in (
-        (root / "README.md", README_ROW, readme_time),
+        *((root / name, README_ROW, render) for name, render in READMES.items()),
         (root / "instructors" / "README.md", MAP_ROW, map_time),
     ):
         if not path.is_file():

@@ -2,7 +2,8 @@
 
 The site is a Jupyter Book 1 (Sphinx + MyST-NB) with these pages:
 
-- home: the README;
+- home: the README, and the Spanish README (``README.es.md``) as ``es/index``, which the home
+  page links to;
 - Lessons: every learner notebook, run once here so its tables and charts show (the charts
   are the course's SVG pictures, so no script or CDN is needed), with the first mention of
   each glossary term linked to the glossary and a closing credit of the articles;

@@ -45,6 +45,7 @@ def _repo_files(repo: Path) -> dict[str, str]:
     """Where each repository file that the site shows lives in the book: ``{"README.md": "index.md"}``."""
     pages = {
         "README.md": "index.md",
+        "README.es.md": "es/index.md",
         "LICENSE": "licences.md",
         "LICENSE-TEXT.md": "licences.md",
         "CITATION.cff": "licences.md",
@@ -177,6 +178,7 @@ def _toc(pages: dict[str, str]) -> dict:
                     {"file": "licences"},
                 ],
             },
+            {"caption": "Español", "chapters": [{"file": "es/index"}]},
         ],
     }
 
@@ -203,6 +205,7 @@ def stage(repo: Path | None = None, source: Path | None = None, *, log=print, ru
     pages = _repo_files(repo)
     for repo_file in [
         "README.md",
+        "README.es.md",
         "data/README.md",
         "data/codebook.md",
         "data/reference/README.md",

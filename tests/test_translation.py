@@ -10,12 +10,12 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from vraem import i18n
-from vraem.contract import TAG_SETUP
 from vraem.authoring.translation import edition
 from vraem.authoring.translation.catalogs import messages, pending, read_catalog, render_catalog
 from vraem.authoring.translation.extract import Entry, comment_blocks
 from vraem.authoring.translation.spanish import LANGUAGE_LINES
 from vraem.authoring.translation.structure import entry_problems, glossary, term_problems
+from vraem.contract import TAG_SETUP
 
 from .conftest import REPO
 

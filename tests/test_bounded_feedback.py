@@ -3,6 +3,10 @@
 The calls run in a child process, one at a time, each watched by the parent:
 an endless input that a check tried to read to the end would hang the child,
 and the parent names the call instead of waiting for ever.
+
+The child runs once in English over every exercise, and once in Spanish over one exercise
+of each answer type (the Spanish words change no reading, so the answer types are what can
+differ; the whole list again would double the test's minute).
 """
 
 import json
@@ -13,7 +17,11 @@ import sys
 import textwrap
 import threading
 
-from vraem.contract import CHECK_MODE_VARIABLE, PROGRESS_FILE_VARIABLE
+import pytest
+
+from vraem.contract import CHECK_MODE_VARIABLE, PROGRESS_FILE_VARIABLE, lesson_order
+from vraem.exercises import all_exercises
+from vraem.i18n import DEFAULT, LANGUAGES
 
 from .conftest import REPO
 
@@ -31,6 +39,10 @@ CHILD = textwrap.dedent(r'''
 
     from vraem.checks import check, evaluate, hint, solution
     from vraem.exercises import all_exercises
+    from vraem.i18n import set_language
+
+    set_language(sys.argv[1])
+    ONLY = [name for name in sys.argv[2].split(",") if name] if len(sys.argv) > 2 else []
 
     def report(**fields):
         print(json.dumps(fields), flush=True)
@@ -101,7 +113,7 @@ CHILD = textwrap.dedent(r'''
         "complex": lambda: 1j,
     }
 
-    exercises = sorted(all_exercises())
+    exercises = sorted(all_exercises()) if not ONLY else ONLY
     for exercise_id in exercises:  # warm-up: data read once, modules imported
         with contextlib.redirect_stdout(io.StringIO()):
             evaluate(exercise_id, "warm-up")
@@ -132,7 +144,17 @@ CHILD = textwrap.dedent(r'''
 ''')
 
 
-def _run_child(tmp_path):
+def one_of_each_answer_type() -> list[str]:
+    """The first exercise id (in lesson order) of each answer type: the Spanish run's exercises."""
+    first = {}
+    for exercise_id, exercise in sorted(
+        all_exercises().items(), key=lambda item: lesson_order(item[0])
+    ):
+        first.setdefault(type(exercise.answer), exercise_id)
+    return sorted(first.values(), key=lesson_order)
+
+
+def _run_child(tmp_path, language="en", only=()):
     """Start the child; yield its report lines, failing if one call does not come back."""
     env = {
         **os.environ,
@@ -141,7 +163,7 @@ def _run_child(tmp_path):
     }
     env.pop(CHECK_MODE_VARIABLE, None)
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD],
+        [sys.executable, "-c", CHILD, language, ",".join(only)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -177,10 +199,12 @@ def _run_child(tmp_path):
         child.wait()
 
 
-def test_no_call_hangs_raises_or_takes_more_than_a_second(tmp_path):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_call_hangs_raises_or_takes_more_than_a_second(tmp_path, language):
     """Over every registered exercise and a list of nasty inputs: bounded, quiet, never a traceback."""
     slow, raised, silent, count = [], [], [], 0
-    for event in _run_child(tmp_path):
+    only = one_of_each_answer_type() if language != DEFAULT else ()
+    for event in _run_child(tmp_path, language, only):
         count += 1
         if event["error"]:
             raised.append(f"{event['label']}: {event['error']}")

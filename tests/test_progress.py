@@ -369,7 +369,7 @@ def test_progress_says_in_words_which_misreadings_a_learner_made_most(record_fil
 
     exercise = all_exercises()["0.1"]
     wrong = exercise.misreadings[1].example(exercise.expected())
-    for _ in range(2):
+    for _time in range(2):
         check("0.1", wrong)
     choice = all_exercises()["4.5"]
     wrong_letter = next(letter for letter in choice.answer.options if letter != choice.expected())

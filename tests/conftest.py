@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 from vraem.contract import DATA_VARIABLE, PROGRESS_FILE_VARIABLE
+from vraem.i18n import DEFAULT, LANGUAGES, set_language
 from vraem.paths import course_root, data_dir
 
 #: The course folder the tests read (found as the package finds it, before any test moves data/).
@@ -17,6 +18,17 @@ def private_progress_file(tmp_path_factory, monkeypatch):
     monkeypatch.setenv(
         PROGRESS_FILE_VARIABLE, str(tmp_path_factory.mktemp("progress") / "progress.json")
     )
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request):
+    """Run the test once in each language the helpers speak ("en", "es"); English again after.
+
+    A test that takes ``language`` sees every message of check(), hint() and progress() in it.
+    """
+    set_language(request.param)
+    yield request.param
+    set_language(DEFAULT)
 
 
 @pytest.fixture

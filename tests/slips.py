@@ -279,6 +279,37 @@ def forms(value) -> set[str]:
     return {str(value)} if len(str(value)) >= 3 else set()
 
 
+#: The months as a Spanish message would name them (the course's messages show ISO dates; a
+#: Spanish sentence that spelt a date out would use these).
+SPANISH_MONTHS = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+).split()
+
+
+def spanish_forms(value) -> set[str]:
+    """The ways an expected value could be written in a Spanish message, beyond :func:`forms`.
+
+    A number with a decimal comma ("12,79") and a point for thousands ("1.234"); a date with its
+    month in Spanish ("5 de octubre de 2011", "05 de octubre de 2011").
+    """
+    if isinstance(value, frozenset | set | list | tuple):
+        if len(value) == 2 and all(isinstance(v, date) for v in value):
+            return {
+                f"{day} de {SPANISH_MONTHS[v.month - 1]} de {v.year}"
+                for v in value
+                for day in (v.day, f"{v.day:02d}")
+            }
+        return set()
+    if isinstance(value, float | int | np.number) and not isinstance(value, bool):
+        swapped = {
+            form.translate(str.maketrans({".": ",", ",": "."}))
+            for form in forms(value)
+            if "." in form or "," in form
+        }
+        return {form for form in swapped if distinctive(form.replace(",", "."), count_sign=True)}
+    return set()
+
+
 def distinctive(number_text: str, count_sign: bool = False) -> bool:
     """Whether a number, written so, says something: "0", "1" and "2.0" are in every other sentence.
 
@@ -298,9 +329,14 @@ _BRACED = re.compile(r"\{[^{}\n]{0,600}\}")
 _NUMBER = re.compile(r"(?<![\w.,-])[−-]?\d+(?:\.\d+)?(?![\w])")
 
 
-def literals(text: str, numbers: bool) -> list[object]:
+#: A number with a decimal comma, as a Spanish sentence may write one ("12,79").
+_COMMA_NUMBER = re.compile(r"(?<![\w.,-])[−-]?\d+,\d+(?![\w,])")
+
+
+def literals(text: str, numbers: bool, decimal_comma: bool = False) -> list[object]:
     """What in a message looks like an answer a learner could copy: texts in quotes, lists,
-    dictionaries and (when ``numbers``) distinctive numbers."""
+    dictionaries and (when ``numbers``) distinctive numbers, with a decimal comma too when
+    ``decimal_comma`` (a Spanish message)."""
     found = []
     for pattern in (_QUOTED, _BRACKETED, _BRACED):
         for match in pattern.finditer(text):
@@ -318,4 +354,9 @@ def literals(text: str, numbers: bool) -> list[object]:
             written = match.group(0).replace("−", "-")
             if distinctive(written):
                 found.append(float(written))
+        if decimal_comma:
+            for match in _COMMA_NUMBER.finditer(text):
+                written = match.group(0).replace("−", "-").replace(",", ".")
+                if distinctive(written):
+                    found.append(float(written))
     return [item for item in found if not (isinstance(item, float) and math.isnan(item))]

@@ -14,6 +14,11 @@ answers). Two rules:
   list, a dictionary, a distinctive number) is judged correct by the check.
 
 Keys and accepted values are derived from the exercise specs, never typed in.
+
+Both rules hold in each language the helpers speak (the ``language`` fixture): in Spanish
+every text is the one a Spanish learner sees (the exercise's cell in ``lessons/es``, the
+translated hints and feedback), and the key is looked for in its Spanish forms too (a
+decimal comma, a month in Spanish).
 """
 
 import contextlib
@@ -30,9 +35,18 @@ from vraem.checks import hints as hint_steps
 from vraem.checks.judging import read_as_note
 from vraem.contract import CHECKED_HEADING
 from vraem.exercises import all_exercises
+from vraem.i18n import _, current_language
 
 from .conftest import REPO
-from .slips import ODD_ANSWERS, forms, literals, right_options, slips, wrong_answers
+from .slips import (
+    ODD_ANSWERS,
+    forms,
+    literals,
+    right_options,
+    slips,
+    spanish_forms,
+    wrong_answers,
+)
 
 EXERCISES = all_exercises()
 
@@ -43,15 +57,31 @@ def key_of(exercise_id):
 
 
 @functools.cache
-def _exercise_cells() -> dict[str, str]:
-    """The text of each checked exercise's cell in lessons/, by id: what a learner reads first."""
+def _exercise_cells(language: str = "en") -> dict[str, str]:
+    """The text of each checked exercise's cell in lessons/, by id: what a learner reads first.
+
+    In Spanish, the cell of ``lessons/es`` with the same cell id (the build keeps the ids).
+    """
     found = {}
     for path in sorted((REPO / "lessons").glob("[0-9][0-9]-*.ipynb")):
-        for cell in nbformat.read(path, as_version=4).cells:
+        cells = nbformat.read(path, as_version=4).cells
+        if language != "en":
+            translated = {
+                cell.id: cell.source
+                for cell in nbformat.read(
+                    REPO / "lessons" / language / path.name, as_version=4
+                ).cells
+            }
+        for cell in cells:
             heading = CHECKED_HEADING.match(cell.source)
             if cell.cell_type == "markdown" and heading:
-                found[heading["id"]] = cell.source
+                found[heading["id"]] = cell.source if language == "en" else translated[cell.id]
     return found
+
+
+def _key_forms(key) -> set[str]:
+    """The key as it could be written in a message in the current language."""
+    return forms(key) | (spanish_forms(key) if current_language() == "es" else set())
 
 
 #: A line of a choice question's option list, "- (b) ..." or "(b) ...": the question itself.
@@ -74,14 +104,16 @@ def _shown(exercise) -> list[tuple[str, str, object]]:
     shown = [
         (
             "the exercise's text in the lesson",
-            _without_options(_exercise_cells()[exercise.id]),
+            _without_options(_exercise_cells(current_language())[exercise.id]),
             None,
         ),
-        ("look_again", exercise.look_again, None),
+        ("look_again", _(exercise.look_again), None),
     ]
-    shown += [(f"hint {number}", text, None) for number, text in enumerate(exercise.hints, start=1)]
     shown += [
-        (f"misreading {number}", misreading.feedback, None)
+        (f"hint {number}", _(text), None) for number, text in enumerate(exercise.hints, start=1)
+    ]
+    shown += [
+        (f"misreading {number}", _(misreading.feedback), None)
         for number, misreading in enumerate(exercise.misreadings, start=1)
     ]
     shown += [
@@ -91,7 +123,7 @@ def _shown(exercise) -> list[tuple[str, str, object]]:
     if isinstance(exercise.answer, Choice):
         right = right_options(exercise, key)
         shown += [
-            (f"why not ({letter})", text, None)
+            (f"why not ({letter})", _(text), None)
             for letter, text in exercise.answer.why_not.items()
             if letter not in right
         ]
@@ -99,14 +131,16 @@ def _shown(exercise) -> list[tuple[str, str, object]]:
     try:
         hint_steps._hints_shown.pop(exercise.id, None)
         printed = "".join(
-            _printed(lambda: hint(exercise.id)) for _ in range(len(exercise.hints) + 1)
+            _printed(lambda: hint(exercise.id)) for _call in range(len(exercise.hints) + 1)
         )
     finally:
         hint_steps._hints_shown.clear()
         hint_steps._hints_shown.update(saved)
     shown.append(("hint() called past the last hint", printed, None))
     answers = (
-        [answer for answer, _ in slips(exercise, key)] + ODD_ANSWERS + wrong_answers(exercise, key)
+        [answer for answer, _kind in slips(exercise, key)]
+        + ODD_ANSWERS
+        + wrong_answers(exercise, key)
     )
     for answer in answers:
         feedback = judge(exercise, answer, key)
@@ -125,7 +159,7 @@ def _typed(answer) -> str:
 
 
 @pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
-def test_nothing_shown_before_solution_holds_the_key(exercise):
+def test_nothing_shown_before_solution_holds_the_key(exercise, language):
     """Does no hint, explanation, format message or example hold the key as it could be written?"""
     key = key_of(exercise.id)
     leaks = []
@@ -133,24 +167,48 @@ def test_nothing_shown_before_solution_holds_the_key(exercise):
         typed = _typed(answer) if answer is not None else ""
         leaks += [
             f"{where}: {form!r} in {text!r}"
-            for form in forms(key)
+            for form in _key_forms(key)
             if form in text and form not in typed
         ]
     assert not leaks, "\n".join(leaks[:10])
 
 
 @pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
-def test_no_example_shown_before_solution_is_a_right_answer(exercise):
+def test_no_example_shown_before_solution_is_a_right_answer(exercise, language):
     """Is every text in quotes, list, dictionary or distinctive number shown before solution()
     judged not correct (0.1's format message printed its key as the example)?"""
     key = key_of(exercise.id)
     numbers = isinstance(exercise.answer, Number)
     leaks = []
-    for where, text, _ in _shown(exercise):
-        for candidate in literals(text, numbers):
+    for where, text, _answer in _shown(exercise):
+        for candidate in literals(text, numbers, decimal_comma=language == "es"):
             if accepts(exercise, candidate, key):
                 leaks.append(f"{where}: {candidate!r} is a right answer, in {text!r}")
     assert not leaks, "\n".join(leaks[:10])
+
+
+def test_the_spanish_rule_catches_the_key_with_a_decimal_comma_or_a_spanish_month():
+    """Would a Spanish message that wrote a number key with a decimal comma, or a date key
+    with its month in Spanish, be caught? (the Spanish side of the rule can fail)"""
+    number = next(e for e in EXERCISES.values() if isinstance(e.answer, Number))
+    key = key_of(number.id)
+    with_comma = f"{float(key):.2f}".replace(".", ",")
+    assert with_comma in spanish_forms(key)
+    assert any(
+        accepts(number, candidate, key)
+        for candidate in literals(f"la respuesta es {with_comma}", True, decimal_comma=True)
+    )
+    from datetime import date
+
+    assert "5 de octubre de 2011" in spanish_forms((date(2011, 10, 5), date(2011, 10, 9)))
+
+
+def test_the_spanish_run_speaks_spanish(language):
+    """Is the catalogue filled for the feedback path, so that the Spanish runs above are Spanish?"""
+    feedback = judge(EXERCISES["0.1"], ..., key_of("0.1"))
+    said = str(feedback) + _(EXERCISES["0.1"].hints[0])
+    english = ("Exercise 0.1", EXERCISES["0.1"].hints[0])
+    assert all((text in said) == (language == "en") for text in english), said
 
 
 def test_the_rule_catches_a_format_example_that_is_the_key(monkeypatch):
@@ -168,7 +226,9 @@ def test_the_rule_catches_a_format_example_that_is_the_key(monkeypatch):
 def test_accepts_agrees_with_the_check(exercise):
     """Does the cheap test above (accepts) say "right" exactly when check() does, on the key's slips?"""
     key = key_of(exercise.id)
-    for answer in [answer for answer, _ in slips(exercise, key)] + wrong_answers(exercise, key)[:3]:
+    for answer in [answer for answer, _kind in slips(exercise, key)] + wrong_answers(exercise, key)[
+        :3
+    ]:
         assert accepts(exercise, answer, key) == (judge(exercise, answer, key).status == CORRECT), (
             answer
         )

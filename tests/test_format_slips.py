@@ -20,6 +20,7 @@ from vraem.answers import AnswerTypeError, Choice, DateWithin, IdSet, Labels, Nu
 from vraem.checks import CORRECT, UNREADABLE, WRONG, check, evaluate, hint, judge, solution
 from vraem.contract import BEGIN_SOLUTION, END_SOLUTION, ONE_LINE_SOLUTION, PROGRESS_FILE_VARIABLE
 from vraem.exercises import REGISTRY, all_exercises
+from vraem.i18n import _
 
 from .slips import AMBIGUOUS, READ, SLIP_MAKERS, canonical, kind_of, slips
 
@@ -37,7 +38,12 @@ def _of(kind):
 
 def _no_misreading_in(message, exercise):
     for misreading in exercise.misreadings:
-        assert misreading.feedback not in message, f"{exercise.id} told a misreading: {message}"
+        assert _(misreading.feedback) not in message, f"{exercise.id} told a misreading: {message}"
+
+
+def _opening(message: str, placeholder: str) -> str:
+    """What a message says before its first placeholder, in the current language: "correct"."""
+    return _(message).split(placeholder)[0]
 
 
 # ---------------------------------------------------------------- the policy, over every exercise
@@ -57,27 +63,34 @@ def test_the_key_as_asked_is_read_without_a_note(exercise):
 
 
 @pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
-def test_a_slip_with_one_meaning_is_read_and_said_how(exercise):
+def test_a_slip_with_one_meaning_is_read_and_said_how(exercise, language):
     """Is the key written with each unambiguous slip judged correct, saying how it was read?"""
     key = key_of(exercise.id)
+    said = (  # "correct (read ", in the language the helpers speak
+        _opening("correct{read_as}. Well done.", "{read_as}")
+        + " "
+        + _opening("(read {notes})", "{notes}")
+    )
     for answer, kind in slips(exercise, key):
         if kind != READ:
             continue
         feedback = judge(exercise, answer, key)
         assert feedback.status == CORRECT, (answer, feedback)
-        assert feedback.message.startswith("correct (read "), (answer, feedback)
+        assert feedback.message.startswith(said), (answer, feedback)
 
 
 @pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)
-def test_a_slip_that_could_mean_two_things_gets_a_format_message(exercise):
+def test_a_slip_that_could_mean_two_things_gets_a_format_message(exercise, language):
     """Is an ambiguous slip of the key told what to type, with no verdict and no misreading?"""
     key = key_of(exercise.id)
+    cannot = _opening("this answer cannot be checked yet{read_as}: {gap}.", "{read_as}")
+    not_yet = _opening("not yet{read_as}.", "{read_as}")
     for answer, kind in slips(exercise, key):
         if kind != AMBIGUOUS:
             continue
         feedback = judge(exercise, answer, key)
         assert feedback.status == UNREADABLE, (answer, feedback)
-        assert "cannot be checked yet" in feedback.message and "not yet" not in feedback.message
+        assert cannot in feedback.message and not_yet not in feedback.message
         _no_misreading_in(feedback.message, exercise)
 
 
@@ -338,7 +351,7 @@ class _BrokenStr(str):
         "check-object-id",
     ],
 )
-def test_bad_arguments_get_a_sentence_that_says_what_to_type(call, capsys, monkeypatch):
+def test_bad_arguments_get_a_sentence_that_says_what_to_type(call, language, capsys, monkeypatch):
     """Do hint(), check() and solution() answer a missing or odd argument with what to type?"""
     monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
     call()
@@ -360,11 +373,11 @@ def test_an_unknown_id_is_not_written_into_the_progress_record(tmp_path, monkeyp
 
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
-def test_solution_shows_clean_code(exercise_id, capsys):
+def test_solution_shows_clean_code(exercise_id, language, capsys):
     """Is the worked solution free of the build's markers (### BEGIN/END SOLUTION, # SOLUTION)?"""
     solution(exercise_id)
     printed = capsys.readouterr().out
-    assert "Worked solution" in printed
+    assert _opening("Worked solution for exercise {id} (from solutions/):", "{id}") in printed
     for marker in (BEGIN_SOLUTION.lstrip("# "), END_SOLUTION.lstrip("# "), ONE_LINE_SOLUTION):
         assert marker not in printed.upper(), printed
 

@@ -14,8 +14,16 @@ import pytest
 
 from vraem import progress
 from vraem.checks import check
-from vraem.contract import CHECK_MODE_VARIABLE, DATA_VARIABLE, PROGRESS_FILE_VARIABLE
+from vraem.contract import (
+    CHECK_MODE_VARIABLE,
+    DATA_VARIABLE,
+    PROGRESS_FILE_VARIABLE,
+    PROGRESS_OPEN,
+    PROGRESS_WORDS,
+    WRONG,
+)
 from vraem.exercises import all_exercises
+from vraem.i18n import _
 from vraem.progress import FILE_VARIABLE
 
 from .conftest import REPO
@@ -361,7 +369,7 @@ def test_progress_says_in_words_which_misreadings_a_learner_made_most(record_fil
 
     exercise = all_exercises()["0.1"]
     wrong = exercise.misreadings[1].example(exercise.expected())
-    for _ in range(2):
+    for _time in range(2):
         check("0.1", wrong)
     choice = all_exercises()["4.5"]
     wrong_letter = next(letter for letter in choice.answer.options if letter != choice.expected())
@@ -377,7 +385,7 @@ def test_progress_says_in_words_which_misreadings_a_learner_made_most(record_fil
 
 
 @pytest.mark.parametrize("exercise", list(all_exercises().values()), ids=lambda e: e.id)
-def test_each_misreading_reads_in_words_as_what_it_was(exercise):
+def test_each_misreading_reads_in_words_as_what_it_was(exercise, language):
     """Does each misreading of an exercise show in progress() as words of its own that say what it
     was, not a bare pointer such as "Look again at C034." (two of 3.5's read the same)?"""
     words = [misreading.in_words() for misreading in exercise.misreadings]
@@ -418,3 +426,25 @@ def test_progress_lines_up_its_text_on_the_left():
     ] == titles
     html = table.head(3)._repr_html_()
     assert "text-align: left" in html and 'class="dataframe vraem-progress"' in html
+
+
+def test_every_status_word_is_marked_for_translation():
+    """Does the catalogue get every word progress() shows as a status (the contract's words)?"""
+    assert set(progress_module.MARKED_WORDS) == {*PROGRESS_WORDS.values(), PROGRESS_OPEN}
+
+
+def test_progress_speaks_the_learners_language_and_the_record_stays_english(
+    record_file, capsys, language
+):
+    """Does progress() show titles, statuses and misreadings in the language chosen, while the
+    record keeps the contract's English words (a Spanish and an English notebook share it)?"""
+    exercise = all_exercises()["0.1"]
+    check("0.1", exercise.misreadings[0].example(exercise.expected()))
+    table = progress().set_index("exercise")
+    assert table.loc["0.1", "status"] == _(PROGRESS_WORDS[WRONG])
+    assert table.loc["0.1", "title"] == _(exercise.title)
+    assert table.loc["0.1", "misreadings"] == exercise.misreadings[0].in_words()
+    spanish = language == "es"
+    assert (table.loc["0.1", "status"] != PROGRESS_WORDS[WRONG]) is spanish
+    assert (table.loc["0.1", "title"] != exercise.title) is spanish
+    assert json.loads(record_file.read_text(encoding="utf-8"))["0.1"]["best"] == WRONG

@@ -17,8 +17,10 @@ from itertools import islice
 import pandas as pd
 
 from .answers import AnswerType, AnswerTypeError, DateWithin, Labels, listed, quoted
+from .answers.reading_helpers import read_as, the_list
 from .brief import SECTIONS, review_brief
 from .claims import load_claims
+from .i18n import _, ngettext
 from .provenance import article_texts
 from .tables import resource_schema
 
@@ -38,7 +40,16 @@ class DateRange(AnswerType):
     the feedback can speak of each end.
     """
 
-    _FORMAT = 'give the two ends as a list of text, earliest first: ["YYYY-MM-DD", "YYYY-MM-DD"]'
+    @staticmethod
+    def _format() -> str:
+        return _("give the two ends as a list of text, earliest first: {example}").format(
+            example='["YYYY-MM-DD", "YYYY-MM-DD"]'
+        )
+
+    def _two_ends(self) -> str:
+        return _(
+            "a range has two ends, the earliest and the latest possible date: {format}"
+        ).format(format=self._format())
 
     def reading(self, answer):
         """``(value, notes)``: the ``(earliest, latest)`` dates, from a pair or from a text holding two dates."""
@@ -48,26 +59,26 @@ class DateRange(AnswerType):
         if isinstance(answer, str):
             found = re.findall(r"\d{4}-\d{2}-\d{2}", answer[:1000])
             if len(found) != 2:
-                raise AnswerTypeError(
-                    f"a range has two ends, the earliest and the latest possible date: "
-                    f"{self._FORMAT}"
-                )
-            notes.append(f"{quoted(answer)} as the list {listed(found)}")
+                raise AnswerTypeError(self._two_ends())
+            notes.append(read_as(quoted(answer), the_list(listed(found))))
             answer = found
         if isinstance(answer, date):
-            raise AnswerTypeError(
-                f"a range has two ends, the earliest and the latest possible date: {self._FORMAT}"
-            )
+            raise AnswerTypeError(self._two_ends())
         if not isinstance(answer, list | tuple) or len(answer) != 2:
-            raise AnswerTypeError(self._FORMAT)
+            raise AnswerTypeError(self._format())
         ends = []
-        for name, end in zip(("the earliest end", "the latest end"), answer, strict=True):
+        names = (_("the earliest end"), _("the latest end"))
+        for name, end in zip(names, answer, strict=True):
             try:
                 value, end_notes = DateWithin().reading(end)
             except AnswerTypeError as error:  # say which end, and how to write it
-                raise AnswerTypeError(f"{name}: {error}; {self._FORMAT}") from None
+                raise AnswerTypeError(
+                    _("{end}: {problem}; {format}").format(
+                        end=name, problem=error, format=self._format()
+                    )
+                ) from None
             ends.append(value)
-            notes += [f"{name} {note}" for note in end_notes]
+            notes += [_("{end} {note}").format(end=name, note=note) for note in end_notes]
         return tuple(ends), tuple(notes)
 
     def same(self, value, expected) -> bool:
@@ -107,64 +118,84 @@ class Coding(AnswerType):
             missing = [column for column in CODE_COLUMNS if column not in answer.columns]
             if missing:
                 raise AnswerTypeError(
-                    "give a table with the columns value_text, hedge and source_type "
-                    f"(it lacks {', '.join(missing)})"
+                    _(
+                        "give a table with the columns value_text, hedge and source_type "
+                        "(it lacks {columns})"
+                    ).format(columns=", ".join(missing))
                 )
             rows = list(answer[list(CODE_COLUMNS)].head(MAX_CODED_ROWS + 1).itertuples(index=False))
         elif isinstance(answer, list | tuple):
             rows = list(answer[: MAX_CODED_ROWS + 1])
         else:
             raise AnswerTypeError(
-                'give your codes as a table: pd.DataFrame(rows, columns=["value_text", '
-                '"hedge", "source_type"]), one row per figure'
+                _("give your codes as a table: {code}, one row per figure").format(
+                    code='pd.DataFrame(rows, columns=["value_text", "hedge", "source_type"])'
+                )
             )
         if not rows:
             raise AnswerTypeError(
-                "the table has no rows yet: add one row per figure of the article"
+                _("the table has no rows yet: add one row per figure of the article")
             )
         if len(rows) > MAX_CODED_ROWS:
             raise AnswerTypeError(
-                f"that is more than {MAX_CODED_ROWS} rows: code only the figures of "
-                f"article {self.article_id}"
+                _(
+                    "that is more than {limit} rows: code only the figures of article {article}"
+                ).format(limit=MAX_CODED_ROWS, article=self.article_id)
             )
         types = _source_types()
         coded, notes = [], []
         for number, row in enumerate(rows, start=1):
             if not isinstance(row, list | tuple) or len(row) != len(CODE_COLUMNS):
                 raise AnswerTypeError(
-                    f"row {number} should hold three texts: (value_text, hedge, source_type)"
+                    _(
+                        "row {number} should hold three texts: (value_text, hedge, source_type)"
+                    ).format(number=number)
                 )
             row = tuple(row)
             value_text, hedge, source_type = row
             if not all(isinstance(item, str) and item.strip() for item in row):
                 raise AnswerTypeError(
-                    f'row {number}: write each code as text in quotes, and "none" '
-                    "when there is no hedge"
+                    _(
+                        'row {number}: write each code as text in quotes, and "none" '
+                        "when there is no hedge"
+                    ).format(number=number)
                 )
             if _folded(source_type) not in types:
                 raise AnswerTypeError(
-                    f"row {number}: the source_type must be one of: "
-                    + ", ".join(f'"{kind}"' for kind in types)
+                    _("row {number}: the source_type must be one of: {kinds}").format(
+                        number=number, kinds=", ".join(f'"{kind}"' for kind in types)
+                    )
                 )
             if source_type != _folded(source_type):
                 notes.append(
-                    f"row {number}'s source_type {quoted(source_type)} as {quoted(_folded(source_type))}"
+                    _("row {number}'s source_type {typed} as {read}").format(
+                        number=number,
+                        typed=quoted(source_type),
+                        read=quoted(_folded(source_type)),
+                    )
                 )
             coded.append((_folded(value_text), _folded(hedge), _folded(source_type)))
-        more = f", and {len(notes) - 1} more like it" if len(notes) > 1 else ""
-        return tuple(coded), (notes[0] + more,) if notes else ()
+        if len(notes) > 1:
+            others = len(notes) - 1
+            more = ngettext(
+                "{note}, and {count} more like it", "{note}, and {count} more like it", others
+            ).format(note=notes[0], count=others)
+            return tuple(coded), (more,)
+        return tuple(coded), tuple(notes)
 
     def outside_article(self, value) -> list[str]:
         """The coded value_texts that are not words of the article."""
         text = _folded(article_texts()[self.article_id])
-        return [value_text for value_text, _, _ in value if not _within(value_text, text)]
+        return [
+            value_text for value_text, _hedge, _source in value if not _within(value_text, text)
+        ]
 
     def missing(self, value, expected) -> list[str]:
         """The table's figures that no row of the coding names (loosely: "80 tons" names "80")."""
-        mine = [value_text for value_text, _, _ in value]
+        mine = [value_text for value_text, _hedge, _source in value]
         return [
             figure
-            for figure, _, _ in self.read(expected)
+            for figure, _hedge, _source in self.read(expected)
             if not any(_within(figure, text) or _within(text, figure) for text in mine)
         ]
 
@@ -214,33 +245,42 @@ class Pattern(AnswerType):
     def reading(self, answer) -> tuple[str, tuple[str, ...]]:
         """The pattern's text; a compiled pattern (``re.compile(...)``) is read as its text, with a note."""
         if isinstance(answer, re.Pattern) and isinstance(answer.pattern, str):
-            pattern, _ = self.reading(answer.pattern)
-            return pattern, ("the compiled pattern as its text",)
+            pattern, _notes = self.reading(answer.pattern)
+            return pattern, (_("the compiled pattern as its text"),)
         if not isinstance(answer, str):
             raise AnswerTypeError(
-                'give your pattern as text in quotes, best as a raw string: r"..."'
+                _("give your pattern as text in quotes, best as a raw string: {example}").format(
+                    example='r"..."'
+                )
             )
         if not answer.strip():
             raise AnswerTypeError(
-                "the pattern is empty: write the words to find between the quotes"
+                _("the pattern is empty: write the words to find between the quotes")
             )
         if (
             len(answer) > MAX_PATTERN
         ):  # a pasted text, not a pattern: never run it over the articles
             raise AnswerTypeError(
-                f"that pattern is {len(answer):,} characters long; a number-word finder "
-                f"needs well under {MAX_PATTERN:,}"
+                _(
+                    "that pattern is {length} characters long; a number-word finder "
+                    "needs well under {limit}"
+                ).format(length=f"{len(answer):,}", limit=f"{MAX_PATTERN:,}")
             )
         try:
             compiled = re.compile(answer, flags=re.IGNORECASE)
         except re.error as error:
             raise AnswerTypeError(
-                f"Python cannot read that pattern ({error}): check the brackets and the backslashes"
+                _(
+                    "Python cannot read that pattern ({error}): check the brackets and the "
+                    "backslashes"
+                ).format(error=error)
             ) from None
         if compiled.fullmatch("") is not None:
             raise AnswerTypeError(
-                'that pattern matches empty text, so it would "find" something '
-                "everywhere: make each part of it match at least one letter"
+                _(
+                    'that pattern matches empty text, so it would "find" something '
+                    "everywhere: make each part of it match at least one letter"
+                )
             )
         return answer, ()
 
@@ -291,8 +331,10 @@ class StatementLabels(Labels):
         """``(value, notes)``: the labels, refusing a list of letters with a message that asks for a dictionary."""
         if not isinstance(answer, Mapping | pd.Series | pd.DataFrame):
             raise AnswerTypeError(
-                'give "yes" or "no" for every statement letter, as a dictionary: '
-                '{"a": "…", "b": "…", ...}, not a list of letters'
+                _(
+                    'give "yes" or "no" for every statement letter, as a dictionary: '
+                    "{example}, not a list of letters"
+                ).format(example='{"a": "…", "b": "…", ...}')
             )
         return super().reading(answer)
 
@@ -317,16 +359,20 @@ class BriefStructure(AnswerType):
         """``(value, notes)``: the review of each section of the brief, reading at most a few dozen keys."""
         if not isinstance(answer, Mapping):
             raise AnswerTypeError(
-                "give the brief as a dictionary with one entry per section; start from "
-                "brief = template()"
+                _(
+                    "give the brief as a dictionary with one entry per section; start from "
+                    "brief = template()"
+                )
             )
         # read at most a few dozen keys: a brief has a handful of sections, and an endless
         # mapping must not hang the check
         keys = list(islice(iter(answer), MAX_BRIEF_KEYS + 1))
         if len(keys) > MAX_BRIEF_KEYS:
             raise AnswerTypeError(
-                f"a brief has {len(SECTIONS)} sections; this dictionary has more than "
-                f"{MAX_BRIEF_KEYS} entries. Start from brief = template()"
+                _(
+                    "a brief has {sections} sections; this dictionary has more than "
+                    "{limit} entries. Start from brief = template()"
+                ).format(sections=len(SECTIONS), limit=MAX_BRIEF_KEYS)
             )
         return tuple(review_brief({key: answer[key] for key in keys}, self.article())), ()
 
@@ -342,4 +388,8 @@ class BriefStructure(AnswerType):
         failing = [review for review in value if not review.ok]
         held = len(value) - len(failing)
         lines = "; ".join(f"✗ {review.section}: {review.message}" for review in failing)
-        return f"{held} of {len(value)} sections hold. Still to do: {lines}"
+        return ngettext(
+            "{held} of {total} section holds. Still to do: {lines}",
+            "{held} of {total} sections hold. Still to do: {lines}",
+            len(value),
+        ).format(held=held, total=len(value), lines=lines)

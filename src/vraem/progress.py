@@ -38,6 +38,7 @@ except ModuleNotFoundError:  # an older installation: say what to do
         name="filelock",
     ) from None
 
+from .answers.reading_helpers import and_list
 from .contract import (
     CHECK_MODE_VARIABLE,
     CORRECT,
@@ -51,6 +52,7 @@ from .contract import (
     lesson_order,
 )
 from .exercises import all_exercises
+from .i18n import N_, _
 
 FILE_VARIABLE = PROGRESS_FILE_VARIABLE
 #: The statuses the record keeps ("unanswered" is no attempt), ranked as the gradebook ranks them.
@@ -106,16 +108,18 @@ def _target(path: Path) -> Path:
         mode = target.stat().st_mode
     except FileNotFoundError:
         if path.is_symlink():
-            raise _Unusable("it is a link to a file that does not exist") from None
+            raise _Unusable(_("it is a link to a file that does not exist")) from None
         return path
     except (OSError, RuntimeError) as error:
         raise _Unusable(
-            f"it cannot be looked at ({getattr(error, 'strerror', None) or error})"
+            _("it cannot be looked at ({error})").format(
+                error=getattr(error, "strerror", None) or error
+            )
         ) from None
     if stat.S_ISDIR(mode):
-        raise _Unusable("it is a folder")
+        raise _Unusable(_("it is a folder"))
     if not stat.S_ISREG(mode):
-        raise _Unusable("it is not an ordinary file")
+        raise _Unusable(_("it is not an ordinary file"))
     return target
 
 
@@ -133,15 +137,17 @@ def _read(path: Path) -> dict:
     except FileNotFoundError:
         return {}
     except OSError as error:
-        raise _Unusable(f"it cannot be read ({error.strerror or error})") from None
+        raise _Unusable(
+            _("it cannot be read ({error})").format(error=error.strerror or error)
+        ) from None
     if not raw.strip():
         return {}
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
-        raise _Unusable("it is not a JSON record") from None
+        raise _Unusable(_("it is not a JSON record")) from None
     if not _is_record(data):
-        raise _Unusable("its JSON is not a record of exercises")
+        raise _Unusable(_("its JSON is not a record of exercises"))
     return data
 
 
@@ -229,13 +235,15 @@ def _write(path: Path, exercise_id: str, status: str, misreading: str | None = N
                 Path(draft).unlink(missing_ok=True)  # only the draft this call created
                 raise
     except Timeout:
-        raise _Unusable("another program has held its lock for too long") from None
+        raise _Unusable(_("another program has held its lock for too long")) from None
 
 
 def _why(error: Exception) -> str:
     if isinstance(error, _Unusable):
         return str(error)
-    return f"it cannot be written ({getattr(error, 'strerror', None) or error})"
+    return _("it cannot be written ({error})").format(
+        error=getattr(error, "strerror", None) or error
+    )
 
 
 def _tell_once(about: str, note: str) -> None:
@@ -246,15 +254,18 @@ def _tell_once(about: str, note: str) -> None:
 
 
 def _note_elsewhere(wanted: Path | None, reason: str, kept: str) -> None:
-    where = (
-        f"{wanted} cannot be used ({reason}); it is left as it is"
-        if wanted
-        else "there is no home folder to keep it in (HOME is not set)"
-    )
+    if wanted:
+        note = _(
+            "Note: your progress record {wanted} cannot be used ({reason}); it is left as it is. "
+            "Your progress is kept in {kept} instead. Set {variable} to choose another place."
+        )
+    else:
+        note = _(
+            "Note: your progress record there is no home folder to keep it in (HOME is not set). "
+            "Your progress is kept in {kept} instead. Set {variable} to choose another place."
+        )
     _tell_once(
-        str(wanted),
-        f"Note: your progress record {where}. Your progress is kept in {kept} instead. "
-        f"Set {FILE_VARIABLE} to choose another place.",
+        str(wanted), note.format(wanted=wanted, reason=reason, kept=kept, variable=FILE_VARIABLE)
     )
 
 
@@ -276,13 +287,13 @@ def record(exercise_id: str, status: str, misreading: str | None = None) -> None
                 reason = _why(error)
             continue
         if place != wanted:
-            _note_elsewhere(wanted, reason or "it cannot be written", str(place))
+            _note_elsewhere(wanted, reason or _("it cannot be written"), str(place))
         return
     _memory.update(_update(_memory, exercise_id, status, misreading))
     _note_elsewhere(
         wanted,
-        reason or "it cannot be written",
-        "memory only, for this session (no file could be written)",
+        reason or _("it cannot be written"),
+        _("memory only, for this session (no file could be written)"),
     )
 
 
@@ -302,8 +313,10 @@ def _all_records() -> list[dict]:
             if place == wanted and os.path.lexists(place):
                 _tell_once(
                     str(wanted),
-                    f"Note: your progress record {wanted} cannot be used ({error}); it is left "
-                    f"as it is, and progress() shows what was recorded elsewhere.",
+                    _(
+                        "Note: your progress record {wanted} cannot be used ({reason}); it is "
+                        "left as it is, and progress() shows what was recorded elsewhere."
+                    ).format(wanted=wanted, reason=error),
                 )
             continue
         except OSError:  # a place that cannot even be looked at holds nothing to show
@@ -355,6 +368,10 @@ class ProgressTable(pd.DataFrame):
 
 #: What a status means in progress(): solved, answered but not right yet, only format messages so far.
 _WORDS = PROGRESS_WORDS
+#: The status words marked for translation, so that the catalogue has them: the words are
+#: vraem.contract's, and progress() shows each in the learner's language (tests/test_progress.py
+#: checks that these are the contract's words, all of them).
+MARKED_WORDS = (N_("solved"), N_("tried"), N_("not checked yet"), N_("open"))
 
 
 def progress() -> pd.DataFrame:
@@ -375,7 +392,7 @@ def progress() -> pd.DataFrame:
     mistakes: dict[str, dict[str, int]] = {}
     for attempts in _all_records():
         for exercise_id, entry in attempts.items():
-            status, _ = _entry(entry)
+            status, _attempts = _entry(entry)
             checked, after_solved = _checked(entry)
             counts[exercise_id] = counts.get(exercise_id, 0) + checked
             later[exercise_id] = later.get(exercise_id, 0) + after_solved
@@ -393,8 +410,8 @@ def progress() -> pd.DataFrame:
             {
                 "lesson": f"{lesson_number(exercise_id):02d}",
                 "exercise": exercise_id,
-                "title": exercise.title,
-                "status": _WORDS.get(best.get(exercise_id), PROGRESS_OPEN),
+                "title": _(exercise.title),
+                "status": _(_WORDS.get(best.get(exercise_id), PROGRESS_OPEN)),
                 "attempts": counts.get(exercise_id, 0),
                 "after_solving": later.get(exercise_id, 0),
                 "misreadings": "; ".join(
@@ -424,7 +441,7 @@ def misreading_in_words(name: str, exercises: dict | None = None) -> str:
     course no longer has is shown as it is.
     """
     exercises = all_exercises() if exercises is None else exercises
-    exercise_id, _, which = name.partition("#")
+    exercise_id, _hash, which = name.partition("#")
     exercise = exercises.get(exercise_id)
     if exercise is None or not which:
         return name
@@ -436,8 +453,8 @@ def misreading_in_words(name: str, exercises: dict | None = None) -> str:
             else name
         )
     if which == "missing":
-        return "left out an option that fits"
+        return _("left out an option that fits")
     options = getattr(exercise.answer, "options", {})
     if all(letter in options for letter in which):
-        return "chose " + " and ".join(f"({letter})" for letter in which)
+        return _("chose {options}").format(options=and_list([f"({letter})" for letter in which]))
     return name

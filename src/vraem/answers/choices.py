@@ -8,8 +8,18 @@ from itertools import islice
 import numpy as np
 import pandas as pd
 
+from ..i18n import _
 from .protocol import AnswerType, AnswerTypeError
-from .reading_helpers import MAX_ITEMS, SEPARATORS, as_typed, check_text_length, listed, quoted
+from .reading_helpers import (
+    MAX_ITEMS,
+    SEPARATORS,
+    as_typed,
+    check_text_length,
+    listed,
+    quoted,
+    read_as,
+    the_list,
+)
 
 
 class Choice(AnswerType):
@@ -37,13 +47,18 @@ class Choice(AnswerType):
     def _letters(self) -> str:
         """The option letters in words, never as an example answer: "a to d"."""
         letters = list(self.options)
-        return f"{letters[0]} to {letters[-1]}" if len(letters) > 2 else " or ".join(letters)
+        if len(letters) > 2:
+            return _("{first} to {last}").format(first=letters[0], last=letters[-1])
+        if len(letters) == 2:
+            return _("{first} or {last}").format(first=letters[0], last=letters[-1])
+        return "".join(letters)
 
     def _letter(self, item) -> str:
         if not isinstance(item, str):
             raise AnswerTypeError(
-                f"give the letter of an option as text in quotes (one of the letters "
-                f"{self._letters()})"
+                _(
+                    "give the letter of an option as text in quotes (one of the letters {letters})"
+                ).format(letters=self._letters())
             )
         item = check_text_length(item)
         letter = item.strip().strip("()").strip().rstrip(").").strip().lower()
@@ -54,9 +69,11 @@ class Choice(AnswerType):
             if typed and typed == " ".join(str(text).lower().split()).strip(" ."):
                 return option  # an option's words instead of its letter: only one option has them
         if ("," in item or ";" in item) and not self.multiple:
-            raise AnswerTypeError("choose one option: give its letter alone, as text in quotes")
+            raise AnswerTypeError(_("choose one option: give its letter alone, as text in quotes"))
         raise AnswerTypeError(
-            f"choose among the option letters {self._letters()}, each as text in quotes"
+            _("choose among the option letters {letters}, each as text in quotes").format(
+                letters=self._letters()
+            )
         )
 
     def reading(self, answer):
@@ -70,13 +87,17 @@ class Choice(AnswerType):
                 items = list(islice(iter(answer), 2))
                 if len(items) != 1:
                     raise AnswerTypeError(
-                        "choose one option: give its letter alone, as text in quotes"
-                        + (", not a list of several" if items else "")
+                        _(
+                            "choose one option: give its letter alone, as text in quotes, "
+                            "not a list of several"
+                        )
+                        if items
+                        else _("choose one option: give its letter alone, as text in quotes")
                     )
                 letter = self._letter(items[0])
-                return letter, (f"the one item of the list as {quoted(letter)}",)
+                return letter, (read_as(_("the one item of the list"), quoted(letter)),)
             letter = self._letter(answer)
-            return letter, () if answer == letter else (f"{quoted(answer)} as {quoted(letter)}",)
+            return letter, () if answer == letter else (read_as(quoted(answer), quoted(letter)),)
         if isinstance(answer, str):
             text = check_text_length(answer).strip()
             parts = (
@@ -90,17 +111,19 @@ class Choice(AnswerType):
                 parts = [text]  # an option's words, spaces and all
             letters = [self._letter(part) for part in parts[: len(self.options) + 1]]
             return frozenset(letters), (
-                f"{quoted(answer)} as the list {listed(sorted(set(letters)))}",
+                read_as(quoted(answer), the_list(listed(sorted(set(letters))))),
             )
         if not isinstance(answer, list | tuple | set | frozenset):
             raise AnswerTypeError(
-                'give the letters of every option that fits as a list of texts, e.g. ["…", "…"]'
+                _(
+                    "give the letters of every option that fits as a list of texts, e.g. {example}"
+                ).format(example='["…", "…"]')
             )
         items = list(islice(iter(answer), len(self.options) + 1))
         letters = [self._letter(item) for item in items]
         if all(item == letter for item, letter in zip(items, letters, strict=True)):
             return frozenset(letters), ()
-        return frozenset(letters), (f"{as_typed(list(items))} as {listed(sorted(set(letters)))}",)
+        return frozenset(letters), (read_as(as_typed(list(items)), listed(sorted(set(letters)))),)
 
     def same(self, value, expected) -> bool:
         """Whether the letter (or the set of letters) is the key's, ignoring case."""
@@ -111,12 +134,12 @@ class Choice(AnswerType):
     def explain(self, value, expected) -> str:
         """Feedback for a wrong choice: why each wrongly chosen option does not fit."""
         if not self.multiple:
-            return self.why_not[value]
+            return _(self.why_not[value])
         expected = frozenset(str(letter).lower() for letter in expected)
         wrong = sorted(value - expected)
-        parts = [f"({letter}) {self.why_not[letter]}" for letter in wrong]
+        parts = [f"({letter}) {_(self.why_not[letter])}" for letter in wrong]
         if expected - value:
-            parts.append("At least one option that fits is not in your list yet.")
+            parts.append(_("At least one option that fits is not in your list yet."))
         return " ".join(parts)
 
     def wrong_choice(self, value, expected) -> str:

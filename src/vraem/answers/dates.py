@@ -10,8 +10,9 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from ..i18n import _
 from .protocol import AnswerType, AnswerTypeError
-from .reading_helpers import check_text_length, one_value, quoted
+from .reading_helpers import check_text_length, one_value, quoted, read_as
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
@@ -36,23 +37,23 @@ class DateWithin(AnswerType):
             answer = pd.Timestamp(answer)
         if isinstance(answer, pd.Timestamp | datetime):
             if pd.isna(answer):
-                raise AnswerTypeError("the answer is NaT (not a time): a missing date")
+                raise AnswerTypeError(_("the answer is NaT (not a time): a missing date"))
             value, note = answer.date(), None
         elif isinstance(answer, date):
             value, note = answer, None
         elif isinstance(answer, str):
             value, note = self._from_text(check_text_length(answer).strip())
-            note = f"{quoted(answer)} as {value.isoformat()}" if note else None
+            note = read_as(quoted(answer), value.isoformat()) if note else None
         elif (
             isinstance(answer, numbers.Integral)
             and not isinstance(answer, bool)
             and 1000 <= answer <= 9999
         ):
-            raise AnswerTypeError('that is a year; give a full date as text, "YYYY-MM-DD"')
+            raise AnswerTypeError(_('that is a year; give a full date as text, "YYYY-MM-DD"'))
         else:
-            raise AnswerTypeError('give one date as text in the form "YYYY-MM-DD"')
+            raise AnswerTypeError(_('give one date as text in the form "YYYY-MM-DD"'))
         if container:
-            note = f"{container} as {value.isoformat()}"
+            note = read_as(container, value.isoformat())
         return value, (note,) if note else ()
 
     @staticmethod
@@ -61,18 +62,19 @@ class DateWithin(AnswerType):
             return date(year, month, day)
         except ValueError:
             raise AnswerTypeError(
-                f"{quoted(text)} is not a date of the calendar: check the month and the day"
+                _("{text} is not a date of the calendar: check the month and the day").format(
+                    text=quoted(text)
+                )
             ) from None
 
     @classmethod
     def _from_text(cls, text: str) -> tuple[date, bool]:
         """The date a text names, and whether it was written in another form than YYYY-MM-DD."""
-        wanted = 'give the date as text in the form "YYYY-MM-DD" (year, month, day, in digits)'
         iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
         if iso:
             return cls._day(*(int(part) for part in iso.groups()), text), False
         if re.fullmatch(r"\d{4}", text):
-            raise AnswerTypeError('that is a year; give a full date, "YYYY-MM-DD"')
+            raise AnswerTypeError(_('that is a year; give a full date, "YYYY-MM-DD"'))
         year_first = re.fullmatch(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})", text)
         if year_first:
             return cls._day(*(int(part) for part in year_first.groups()), text), True
@@ -81,7 +83,9 @@ class DateWithin(AnswerType):
             first, second, year = (int(part) for part in year_last.groups())
             if first > 12 and second > 12:
                 raise AnswerTypeError(
-                    f"{quoted(text)} is not a date of the calendar: no month is above 12"
+                    _("{text} is not a date of the calendar: no month is above 12").format(
+                        text=quoted(text)
+                    )
                 )
             if first > 12 >= second or first == second:
                 return cls._day(year, second, first, text), True  # 15/09/2011: the day comes first
@@ -90,10 +94,18 @@ class DateWithin(AnswerType):
                     year, first, second, text
                 ), True  # 09/15/2011: the month comes first
             raise AnswerTypeError(
-                f"{wanted}: with the year last, day and month can be read either way round"
+                _(
+                    'give the date as text in the form "YYYY-MM-DD" (year, month, day, in '
+                    "digits): with the year last, day and month can be read either way round"
+                )
             )
         if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", text):
-            raise AnswerTypeError(f"{wanted}: a year of two digits could be in any century")
+            raise AnswerTypeError(
+                _(
+                    'give the date as text in the form "YYYY-MM-DD" (year, month, day, in '
+                    "digits): a year of two digits could be in any century"
+                )
+            )
         words = re.findall(r"[A-Za-z]+|\d+", text)
         month = next((_MONTHS[word.lower()] for word in words if word.lower() in _MONTHS), None)
         if month:
@@ -108,9 +120,21 @@ class DateWithin(AnswerType):
                     years[0], month, days[0], text
                 ), True  # "5 October 2011", "Oct 5, 2011"
             example = f"{'YYYY' if len(years) != 1 else years[0]}-{month:02d}-{'DD' if len(days) != 1 else f'{days[0]:02d}'}"
-            missing = " (the year too)" if not years else ""
-            raise AnswerTypeError(f'write the date in digits{missing}, year first: "{example}"')
-        raise AnswerTypeError(f'{wanted}, e.g. "YYYY-MM-DD"')
+            if not years:
+                raise AnswerTypeError(
+                    _('write the date in digits (the year too), year first: "{example}"').format(
+                        example=example
+                    )
+                )
+            raise AnswerTypeError(
+                _('write the date in digits, year first: "{example}"').format(example=example)
+            )
+        raise AnswerTypeError(
+            _(
+                'give the date as text in the form "YYYY-MM-DD" (year, month, day, in digits), '
+                'e.g. "YYYY-MM-DD"'
+            )
+        )
 
     def same(self, value, expected) -> bool:
         """Whether the date falls in the key's ``(earliest, latest)`` range, both ends included."""

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, _, ngettext
 from .protocol import AnswerType, AnswerTypeError
 from .reading_helpers import (
     MAX_ITEMS,
@@ -20,6 +21,8 @@ from .reading_helpers import (
     listed,
     plain,
     quoted,
+    read_as,
+    the_list,
     type_name,
 )
 
@@ -44,7 +47,8 @@ class IdSet(AnswerType):
 
     ``known`` (a function returning every id the answer could sensibly hold)
     gives an answer with any other id its own message before any misreading
-    is tried; ``noun`` names the ids in messages ("years", "article ids").
+    is tried; ``noun`` names the ids in messages ("years", "article ids"), marked with ``N_``
+    where it is written and shown in the learner's language.
     """
 
     def __init__(
@@ -52,7 +56,7 @@ class IdSet(AnswerType):
         width: int = 3,
         prefix: str = "",
         known: Callable[[], Iterable] | None = None,
-        noun: str = "ids",
+        noun: str = N_("ids"),
         single: bool = False,
     ):
         self.width, self.prefix = width, prefix.upper()
@@ -60,33 +64,44 @@ class IdSet(AnswerType):
         self._own = re.compile(rf"{re.escape(self.prefix)}\d{{{width}}}")
         self._other = re.compile(rf"[A-Za-z]{{1,3}}\d{{{width}}}")
 
+    def _noun(self) -> str:
+        return _(self.noun)
+
     def _shape(self) -> str:
-        digits = f"{self.width} digits"
-        return f'"{self.prefix}" and {digits}' if self.prefix else digits
+        if self.prefix:
+            return _('"{prefix}" and {width} digits').format(prefix=self.prefix, width=self.width)
+        return _("{width} digits").format(width=self.width)
 
     def _pads_numbers(self) -> bool:
         """Whether a bare number can only mean one id: article ids (no prefix, width 3) can."""
         return not self.prefix and self.width <= 3
 
     def _wrong_size(self, number: int, digits: str) -> str:
-        size = (
-            "a negative number"
-            if number < 0
-            else f"a number of {len(digits) if len(digits) <= 50 else 'over 50'} digits"
-        )
-        return f"{size} is not one of the {self.noun}: they are texts of {self._shape()}"
+        if number < 0:
+            text = _("a negative number is not one of the {noun}: they are texts of {shape}")
+        elif len(digits) > 50:
+            text = _(
+                "a number of over 50 digits is not one of the {noun}: they are texts of {shape}"
+            )
+        else:
+            text = _(
+                "a number of {count} digits is not one of the {noun}: they are texts of {shape}"
+            )
+        return text.format(count=len(digits), noun=self._noun(), shape=self._shape())
 
     def _one(self, item) -> str:
         """One id, spelt as the table spells it (the caller notes any change)."""
         if item is pd.NA or item is pd.NaT or (isinstance(item, float) and math.isnan(item)):
             raise AnswerTypeError(
-                f"the list holds a missing value (NaN): give only the {self.noun}, "
-                f"as texts of {self._shape()}"
+                _(
+                    "the list holds a missing value (NaN): give only the {noun}, as texts of {shape}"
+                ).format(noun=self._noun(), shape=self._shape())
             )
         if isinstance(item, bool | np.bool_) or item is None:
             raise AnswerTypeError(
-                f"the list holds {plain(item)}, which is not an id: give the {self.noun} "
-                f"as texts of {self._shape()}"
+                _(
+                    "the list holds {item}, which is not an id: give the {noun} as texts of {shape}"
+                ).format(item=plain(item), noun=self._noun(), shape=self._shape())
             )
         if isinstance(item, numbers.Integral):
             number = int(item)
@@ -97,24 +112,35 @@ class IdSet(AnswerType):
                 return digits.zfill(self.width)
             if number >= 0 and len(digits) <= self.width:
                 raise AnswerTypeError(
-                    f"write each of the {self.noun} as the table does, as text in quotes: "
-                    f'"{self.prefix}" and {self.width} digits (a bare number could be a '
-                    "row's position as well as an id)"
+                    _(
+                        "write each of the {noun} as the table does, as text in quotes: "
+                        "{shape} (a bare number could be a row's position as well as an id)"
+                    ).format(
+                        noun=self._noun(),
+                        shape=_('"{prefix}" and {width} digits').format(
+                            prefix=self.prefix, width=self.width
+                        ),
+                    )
                 )
             raise AnswerTypeError(self._wrong_size(number, digits))
         if isinstance(item, numbers.Real):
             raise AnswerTypeError(
-                f"the {self.noun} are texts of {self._shape()}, not decimal numbers"
+                _("the {noun} are texts of {shape}, not decimal numbers").format(
+                    noun=self._noun(), shape=self._shape()
+                )
             )
         if not isinstance(item, str):
             raise AnswerTypeError(
-                f"the list holds a {type_name(item)}: give the {self.noun} as texts "
-                f"of {self._shape()}, in a list"
+                _("the list holds a {type}: give the {noun} as texts of {shape}, in a list").format(
+                    type=type_name(item), noun=self._noun(), shape=self._shape()
+                )
             )
         text = check_text_length(item).strip()
         if not text:
             raise AnswerTypeError(
-                f"the list holds an empty text: give the {self.noun} as texts of {self._shape()}"
+                _("the list holds an empty text: give the {noun} as texts of {shape}").format(
+                    noun=self._noun(), shape=self._shape()
+                )
             )
         if self._own.fullmatch(text):
             return text
@@ -126,13 +152,22 @@ class IdSet(AnswerType):
             return self.prefix + body.zfill(self.width)  # "4" for "004", "C21" for "C021"
         if body.isdigit() and len(body) < self.width:
             raise AnswerTypeError(
-                f'write each of the {self.noun} as the table does: "{self.prefix}" and '
-                f"{self.width} digits (digits alone could be a row's position as well as an id)"
+                _(
+                    "write each of the {noun} as the table does: {shape} (digits alone could "
+                    "be a row's position as well as an id)"
+                ).format(
+                    noun=self._noun(),
+                    shape=_('"{prefix}" and {width} digits').format(
+                        prefix=self.prefix, width=self.width
+                    ),
+                )
             )
         if self._other.fullmatch(text):  # another kind of id (a claim id for an article id):
             return upper  # read, so that a misreading can name the mix-up
         raise AnswerTypeError(
-            f"{quoted(text)} is not one of the {self.noun}: they are texts of {self._shape()}"
+            _("{text} is not one of the {noun}: they are texts of {shape}").format(
+                text=quoted(text), noun=self._noun(), shape=self._shape()
+            )
         )
 
     def _split(self, items: list) -> tuple[list, bool]:
@@ -146,7 +181,9 @@ class IdSet(AnswerType):
                 parts.append(item)
         if len(parts) > MAX_ITEMS:
             raise AnswerTypeError(
-                f"this answer has more than {MAX_ITEMS:,} items; give just the {self.noun}"
+                _("this answer has more than {limit} items; give just the {noun}").format(
+                    limit=f"{MAX_ITEMS:,}", noun=self._noun()
+                )
             )
         return parts, split
 
@@ -155,32 +192,46 @@ class IdSet(AnswerType):
         if isinstance(answer, pd.DataFrame):
             if answer.shape[1] != 1:
                 raise AnswerTypeError(
-                    f"give a list of {self.noun} (or one column of the table), not a whole table"
+                    _(
+                        "give a list of {noun} (or one column of the table), not a whole table"
+                    ).format(noun=self._noun())
                 )
             answer = answer.iloc[:, 0]
         if isinstance(answer, Mapping):
-            raise AnswerTypeError(f'give a list of {self.noun}, e.g. ["…", "…"], not a dictionary')
+            raise AnswerTypeError(
+                _("give a list of {noun}, e.g. {example}, not a dictionary").format(
+                    noun=self._noun(), example='["…", "…"]'
+                )
+            )
         if isinstance(answer, bytes):
-            raise AnswerTypeError(f'give the {self.noun} as text in quotes, not bytes (b"…")')
+            raise AnswerTypeError(
+                _("give the {noun} as text in quotes, not bytes ({example})").format(
+                    noun=self._noun(), example='b"…"'
+                )
+            )
         one_text = isinstance(answer, str | numbers.Number) or answer is None
         if not one_text and not isinstance(answer, Iterable):
             raise AnswerTypeError(
-                f'give a list of {self.noun}, e.g. ["…", "…"]; this answer is a {type_name(answer)}'
+                _("give a list of {noun}, e.g. {example}; this answer is a {type}").format(
+                    noun=self._noun(), example='["…", "…"]', type=type_name(answer)
+                )
             )
-        typed = [answer] if one_text else bounded_items(answer, self.noun)
+        typed = [answer] if one_text else bounded_items(answer, self._noun())
         for item in typed:
             if isinstance(item, list | tuple | set | frozenset | dict | np.ndarray | pd.Series):
-                raise AnswerTypeError(f"give a flat list of {self.noun}, not a list of lists")
+                raise AnswerTypeError(
+                    _("give a flat list of {noun}, not a list of lists").format(noun=self._noun())
+                )
         parts, split = self._split(typed)
         if self.single and len(parts) > 1:
             raise AnswerTypeError(
-                "the exercise asks for one id: give the one you mean, as text in quotes"
+                _("the exercise asks for one id: give the one you mean, as text in quotes")
             )
         ids = [self._one(part) for part in parts]
         value = frozenset(ids)
         if self.single:
             slipped = not (one_text and isinstance(answer, str) and ids == [answer])
-            shown = quoted(ids[0]) if ids else "no id"
+            shown = quoted(ids[0]) if ids else _("no id")
         else:
             slipped = (
                 split
@@ -197,10 +248,10 @@ class IdSet(AnswerType):
                 and ids == [str(int(part)) for part in parts]
             ):
                 slipped = False  # years of an index: whole numbers are these ids
-            shown = "the list " + listed(ids)
+            shown = the_list(listed(ids))
         if not slipped:
             return value, ()
-        return value, (f"{as_typed(answer)} as {shown}",)
+        return value, (read_as(as_typed(answer), shown),)
 
     def out_of_range(self, value) -> str | None:
         """A sentence naming the answer's ids that are not among ``known``, else None."""
@@ -214,18 +265,27 @@ class IdSet(AnswerType):
         parts = []
         for item in stray[:5]:
             if item.isdigit() and numeric and len(numeric) == len(known):
-                where = (
-                    "they end before it"
+                text = (
+                    _("{item} is not one of the {noun} there are: they end before it")
                     if int(item) > max(numeric)
-                    else "they begin after it"
+                    else _("{item} is not one of the {noun} there are: they begin after it")
                     if int(item) < min(numeric)
-                    else "it falls between them"
+                    else _("{item} is not one of the {noun} there are: it falls between them")
                 )
-                parts.append(f"{item} is not one of the {self.noun} there are: {where}")
+                parts.append(text.format(item=item, noun=self._noun()))
             else:
-                parts.append(f'"{item}" is not one of the {self.noun} there are')
-        more = f" (and {len(stray) - 5} more like it)" if len(stray) > 5 else ""
-        return "; ".join(parts) + more + "."
+                parts.append(
+                    _('"{item}" is not one of the {noun} there are').format(
+                        item=item, noun=self._noun()
+                    )
+                )
+        text = "; ".join(parts)
+        if len(stray) > 5:
+            others = len(stray) - 5
+            return ngettext(
+                "{text} (and {count} more like it).", "{text} (and {count} more like it).", others
+            ).format(text=text, count=others)
+        return text + "."
 
     def same(self, value, expected) -> bool:
         """Whether the ids are exactly the key's, in any order."""

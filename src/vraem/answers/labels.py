@@ -7,8 +7,18 @@ from itertools import islice
 
 import pandas as pd
 
+from ..i18n import _, ngettext
 from .protocol import AnswerType, AnswerTypeError
-from .reading_helpers import MAX_ITEMS, check_text_length, few, one_value, quoted, short, type_name
+from .reading_helpers import (
+    MAX_ITEMS,
+    check_text_length,
+    few,
+    one_value,
+    quoted,
+    read_as,
+    short,
+    type_name,
+)
 
 
 class Text(AnswerType):
@@ -24,12 +34,18 @@ class Text(AnswerType):
         """``(value, notes)``: one of the labels, lower-cased with runs of spaces made one."""
         answer, container = one_value(answer, "label")
         if not isinstance(answer, str):
-            raise AnswerTypeError(f"give one of the labels as text in quotes: {self._choices()}")
+            raise AnswerTypeError(
+                _("give one of the labels as text in quotes: {labels}").format(
+                    labels=self._choices()
+                )
+            )
         value = " ".join(check_text_length(answer).lower().split())
         if value not in self.options:
-            raise AnswerTypeError(f"use one of these labels: {self._choices()}")
+            raise AnswerTypeError(
+                _("use one of these labels: {labels}").format(labels=self._choices())
+            )
         if container or value != answer:
-            return value, (f"{container or quoted(answer)} as {quoted(value)}",)
+            return value, (read_as(container or quoted(answer), quoted(value)),)
         return value, ()
 
     def same(self, value, expected) -> bool:
@@ -58,48 +74,61 @@ class Labels(AnswerType):
         if isinstance(answer, pd.DataFrame):
             if not {self.key, self.label} <= set(answer.columns):
                 raise AnswerTypeError(
-                    f"the table needs the columns {self.key!r} and {self.label!r}"
+                    _("the table needs the columns {key} and {label}").format(
+                        key=repr(self.key), label=repr(self.label)
+                    )
                 )
             if len(answer) > MAX_ITEMS:
                 raise AnswerTypeError(
-                    f"the table has more than {MAX_ITEMS:,} rows; give one row per "
-                    f"{self.key} to judge"
+                    _(
+                        "the table has more than {limit} rows; give one row per {key} to judge"
+                    ).format(limit=f"{MAX_ITEMS:,}", key=self.key)
                 )
             keys, labels = answer[self.key].tolist(), answer[self.label].tolist()
             repeated = sorted({str(k) for k in keys if keys.count(k) > 1})
             if repeated:
                 raise AnswerTypeError(
-                    f"{short(', '.join(repeated))} appear(s) more than once in the "
-                    f"{self.key} column: give one label for each"
+                    _(
+                        "{ids} appear(s) more than once in the {key} column: give one label for each"
+                    ).format(ids=short(", ".join(repeated)), key=self.key)
                 )
             answer = dict(zip(keys, labels, strict=True))
         if isinstance(answer, pd.Series):
             if len(answer) > MAX_ITEMS:
                 raise AnswerTypeError(
-                    f"the Series has more than {MAX_ITEMS:,} values; give one per {self.key}"
+                    _("the Series has more than {limit} values; give one per {key}").format(
+                        limit=f"{MAX_ITEMS:,}", key=self.key
+                    )
                 )
             answer = answer.to_dict()
         if not isinstance(answer, Mapping):
             raise AnswerTypeError(
-                f'give a dictionary from {self.key} to {self.label}, e.g. {{"…": "…", "…": "…"}}'
+                _("give a dictionary from {key} to {label}, e.g. {example}").format(
+                    key=self.key, label=self.label, example='{"…": "…", "…": "…"}'
+                )
             )
         pairs = list(islice(answer.items(), MAX_ITEMS + 1))
         if len(pairs) > MAX_ITEMS:
             raise AnswerTypeError(
-                f"the dictionary has more than {MAX_ITEMS:,} entries (only that many "
-                f"were read); give one per {self.key} to judge"
+                _(
+                    "the dictionary has more than {limit} entries (only that many were read); "
+                    "give one per {key} to judge"
+                ).format(limit=f"{MAX_ITEMS:,}", key=self.key)
             )
         value, relabelled = {}, []
         for key, label in pairs:
             if not isinstance(key, str):
                 raise AnswerTypeError(
-                    f"the {self.key}s are texts in quotes, as in the table; "
-                    f"one of yours is a {type_name(key)}"
+                    _(
+                        "the {key}s are texts in quotes, as in the table; one of yours is a {type}"
+                    ).format(key=self.key, type=type_name(key))
                 )
             try:
                 read, notes = self.text.reading(label)
             except AnswerTypeError as error:
-                raise AnswerTypeError(f"for {short(key.strip())!r}: {error}") from None
+                raise AnswerTypeError(
+                    _("for {id}: {problem}").format(id=repr(short(key.strip())), problem=error)
+                ) from None
             value[check_text_length(key).strip()] = read
             relabelled += notes
         return value, few(relabelled, "label")
@@ -114,7 +143,7 @@ class Labels(AnswerType):
         for key, label in value.items():
             matches = by_case.get(key.upper(), [])
             if key not in wanted and len(matches) == 1 and matches[0] not in value:
-                notes.append(f"{quoted(key, 12)} as {quoted(matches[0], 12)}")
+                notes.append(read_as(quoted(key, 12), quoted(matches[0], 12)))
                 key = matches[0]
             aligned[key] = label
         return aligned, few(notes, self.key)
@@ -126,14 +155,20 @@ class Labels(AnswerType):
         extra = sorted(key for key in value if key not in set(wanted))
         parts = []
         if missing:
-            parts.append(
-                f"your dictionary has no entry for {', '.join(missing[:10])}"
-                f"{' and more' if len(missing) > 10 else ''}"
+            text = (
+                _("your dictionary has no entry for {ids} and more")
+                if len(missing) > 10
+                else _("your dictionary has no entry for {ids}")
             )
+            parts.append(text.format(ids=", ".join(missing[:10])))
         if extra:
+            text = ngettext(
+                "{ids} is not among the {key}s to judge",
+                "{ids} are not among the {key}s to judge",
+                len(extra),
+            )
             parts.append(
-                f"{', '.join(short(key, 12) for key in extra[:5])} "
-                f"{'is' if len(extra) == 1 else 'are'} not among the {self.key}s to judge"
+                text.format(ids=", ".join(short(key, 12) for key in extra[:5]), key=self.key)
             )
         return "; ".join(parts) if parts else None
 

@@ -11,8 +11,9 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from ..i18n import _, ngettext
 from .protocol import AnswerType, AnswerTypeError
-from .reading_helpers import check_text_length, number_text, one_value, quoted, type_name
+from .reading_helpers import check_text_length, number_text, one_value, quoted, read_as, type_name
 
 
 class Number(AnswerType):
@@ -57,8 +58,10 @@ class Number(AnswerType):
         cleaned = text.rstrip("%").strip()
         if re.fullmatch(r"[+-]?\d+(,\d+)+", cleaned):  # "12,79" or "1,234": decimals or thousands?
             raise AnswerTypeError(
-                "use a point for decimals and no thousands separator: a comma in a "
-                "number can be read either way"
+                _(
+                    "use a point for decimals and no thousands separator: a comma in a "
+                    "number can be read either way"
+                )
             )
         if re.fullmatch(
             r"[+-]?[1-9]\d{0,2}(,\d{3})+\.\d+", cleaned
@@ -66,61 +69,64 @@ class Number(AnswerType):
             cleaned = cleaned.replace(",", "")
         if re.fullmatch(r"[+-]?\d+( \d+)+(\.\d+)?", cleaned):
             raise AnswerTypeError(
-                "write one number without spaces: a space can part two numbers or mark thousands"
+                _("write one number without spaces: a space can part two numbers or mark thousands")
             )
         try:
             value = float(cleaned)
         except ValueError:
             if "," in cleaned or ";" in cleaned:
                 raise AnswerTypeError(
-                    "give one number (such as 12.5), not a list of numbers in a text"
+                    _("give one number (such as 12.5), not a list of numbers in a text")
                 ) from None
             raise AnswerTypeError(
-                "give a number in digits (such as 12.5), without words or units"
+                _("give a number in digits (such as 12.5), without words or units")
             ) from None
         if not percent:
-            return value, f"the number {number_text(value)}"
+            return value, _("the number {number}").format(number=number_text(value))
         if self.unit == "percent":
-            return value, f"the number {number_text(value)} (percent)"
+            return value, _("the number {number} (percent)").format(number=number_text(value))
         if self.unit == "share":
-            return value / 100, f"the share {number_text(value / 100)}"
+            return value / 100, _("the share {number}").format(number=number_text(value / 100))
         raise AnswerTypeError(
-            "give a plain number, without a % sign: this answer is not a percentage"
+            _("give a plain number, without a % sign: this answer is not a percentage")
         )
 
     def reading(self, answer):
         """``(value, notes)``: one finite number, from a number, a numeric text or a one-value container."""
         answer, container = one_value(answer, "number")
         if isinstance(answer, bool | np.bool_):
-            raise AnswerTypeError("give a number (such as 12.5), not True or False")
-        read_as = None
+            raise AnswerTypeError(_("give a number (such as 12.5), not True or False"))
+        how = None
         if isinstance(answer, str):
             typed = answer
-            answer, read_as = self._from_text(answer)
+            answer, how = self._from_text(answer)
         if isinstance(answer, Decimal):
             answer = float(answer)
         if answer is None or answer is pd.NA or answer is pd.NaT:
             raise AnswerTypeError(
-                "the answer is empty (a missing value): a calculation used a missing value"
+                _("the answer is empty (a missing value): a calculation used a missing value")
             )
         if not isinstance(answer, numbers.Real):
             raise AnswerTypeError(
-                f"give one number (such as 12.5); this answer is a {type_name(answer)}"
+                _("give one number (such as 12.5); this answer is a {type}").format(
+                    type=type_name(answer)
+                )
             )
         try:
             value = float(answer)
         except OverflowError:
-            raise AnswerTypeError("that number is far too large to be the answer") from None
+            raise AnswerTypeError(_("that number is far too large to be the answer")) from None
         if math.isnan(value):
             raise AnswerTypeError(
-                "the answer is NaN (not a number): a calculation used a missing value"
+                _("the answer is NaN (not a number): a calculation used a missing value")
             )
         if math.isinf(value):
-            raise AnswerTypeError("the answer is infinite: check for a division by zero")
+            raise AnswerTypeError(_("the answer is infinite: check for a division by zero"))
         if container:  # [19], or a Series holding one value
-            return value, (f"{container} as {read_as or f'the number {number_text(value)}'}",)
-        if read_as:  # "19"
-            return value, (f"{quoted(typed)} as {read_as}",)
+            shown = how or _("the number {number}").format(number=number_text(value))
+            return value, (read_as(container, shown),)
+        if how:  # "19"
+            return value, (read_as(quoted(typed), how),)
         return value, ()
 
     def out_of_range(self, value) -> str | None:
@@ -130,8 +136,14 @@ class Number(AnswerType):
         low, high = self.valid_range() if callable(self.valid_range) else self.valid_range
         if low <= value <= high:
             return None
-        side = "below the smallest" if value < low else "above the largest"
-        return f"{number_text(value)} is {side} value this answer can take{self.range_note}."
+        text = (
+            _("{number} is below the smallest value this answer can take{note}.")
+            if value < low
+            else _("{number} is above the largest value this answer can take{note}.")
+        )
+        return text.format(
+            number=number_text(value), note=_(self.range_note) if self.range_note else ""
+        )
 
     def same(self, value, expected) -> bool:
         """Whether the number is the key within the relative and absolute tolerances."""
@@ -150,14 +162,22 @@ class Number(AnswerType):
                 continue
             if math.isclose(value, round(expected, places), rel_tol=0, abs_tol=1e-9):
                 done = (
-                    "a whole number"
+                    _(
+                        "Close: your number looks rounded to a whole number, and that is too coarse to check."
+                    )
                     if places == 0
-                    else f"{places} decimal{'s' if places > 1 else ''}"
+                    else ngettext(
+                        "Close: your number looks rounded to {places} decimal, and that is too coarse to check.",
+                        "Close: your number looks rounded to {places} decimals, and that is too coarse to check.",
+                        places,
+                    ).format(places=places)
                 )
                 keep = (
-                    f"Keep {self.decimals} decimals, as the exercise asks"
+                    _("Keep {decimals} decimals, as the exercise asks.").format(
+                        decimals=self.decimals
+                    )
                     if self.decimals
-                    else "Do not round: give the number as your calculation gives it"
+                    else _("Do not round: give the number as your calculation gives it.")
                 )
-                return f"Close: your number looks rounded to {done}, and that is too coarse to check. {keep}."
+                return f"{done} {keep}"
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..answers import type_name
 from ..contract import lesson_order
 from ..exercises import Exercise, all_exercises, get
+from ..i18n import _
 from ..paths import CourseDataError
 
 #: Stands for "no answer given" (``check("1.2")``), which differs from ``answer = ...``.
@@ -32,24 +33,53 @@ def find_exercise(exercise_id, function: str = "check") -> tuple[str, Exercise |
 
     The sentence says what to type, in the form ``function`` is called.
     """
-    typed = f"give the exercise id as text in quotes, as in its heading: {_call(function)}"
+    call = _call(function)
     if isinstance(exercise_id, bool) or not isinstance(exercise_id, str | int | float):
-        return "?", None, f"{typed}; this id is of type {type_name(exercise_id)}."
+        return (
+            "?",
+            None,
+            _(
+                "give the exercise id as text in quotes, as in its heading: {call}; "
+                "this id is of type {type}."
+            ).format(call=call, type=type_name(exercise_id)),
+        )
     try:
         text = str(exercise_id).strip()
     except Exception:
-        return "?", None, f"this id cannot be read as text: {typed}."
+        return (
+            "?",
+            None,
+            _(
+                "this id cannot be read as text: give the exercise id as text in quotes, "
+                "as in its heading: {call}."
+            ).format(call=call),
+        )
     if not 0 < len(text) <= 20:
-        return "?", None, f"that is not an exercise id: {typed}."
+        return (
+            "?",
+            None,
+            _(
+                "that is not an exercise id: give the exercise id as text in quotes, "
+                "as in its heading: {call}."
+            ).format(call=call),
+        )
     try:
         return text, get(text), None
     except KeyError as error:
-        return text, None, f"{str(error.args[0]).rstrip('.')}. Type it as in {_call(function)}."
+        return (
+            text,
+            None,
+            _("{problem}. Type it as in {call}.").format(
+                problem=str(error.args[0]).rstrip("."), call=call
+            ),
+        )
 
 
 def data_sentence(error: CourseDataError) -> str:
     """What a learner is told when a course data file is damaged: the file and the fix, in a sentence."""
-    return f"this answer cannot be checked, because a course data file is damaged: {error.summary}"
+    return _(
+        "this answer cannot be checked, because a course data file is damaged: {summary}"
+    ).format(summary=error.summary)
 
 
 def safe_text(error: BaseException) -> str:
@@ -65,12 +95,13 @@ def safe_text(error: BaseException) -> str:
 def exercise_named(exercise_id, function: str, which: str) -> Exercise | None:
     """The exercise ``hint`` or ``solution`` was given; None once it has printed what to type instead.
 
-    ``which`` ends the sentence for a call with no id: "Say which exercise you want a hint for".
+    ``which`` is the whole sentence for a call with no id, marked with ``N_`` where it is
+    written: "Say which exercise you want a hint for, e.g. {call}." (``{call}`` is the example).
     """
     if exercise_id is MISSING:
-        print(f'Say {which}, e.g. {function}("{example_id()}").')
+        print(_(which).format(call=f'{function}("{example_id()}")'))
         return None
-    _, exercise, problem = find_exercise(exercise_id, function)
+    _shown, exercise, problem = find_exercise(exercise_id, function)
     if exercise is None:
         print(problem[0].upper() + problem[1:])
     return exercise

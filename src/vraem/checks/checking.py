@@ -12,6 +12,7 @@ import os
 from ..answers import type_name
 from ..contract import CHECK_MODE_VARIABLE, CORRECT, GRADEBOOK_VARIABLE, UNANSWERED, UNREADABLE
 from ..exercises import all_exercises
+from ..i18n import _
 from ..progress import record
 from .arguments import MISSING, example_id
 from .judging import Feedback, evaluate
@@ -48,7 +49,9 @@ def check(exercise_id: str = MISSING, answer: object = MISSING) -> None:
         feedback = Feedback(
             "?",
             UNREADABLE,
-            f'say which exercise, then your answer: check("{example_id()}", answer).',
+            _("say which exercise, then your answer: {call}.").format(
+                call=f'check("{example_id()}", answer)'
+            ),
         )
     else:
         try:
@@ -57,8 +60,9 @@ def check(exercise_id: str = MISSING, answer: object = MISSING) -> None:
             feedback = Feedback(
                 "?",
                 UNREADABLE,
-                f"this answer cannot be checked ({type_name(error)}). "
-                f'Give it as the exercise asks: check("{example_id()}", answer).',
+                _(
+                    "this answer cannot be checked ({type}). Give it as the exercise asks: {call}."
+                ).format(type=type_name(error), call=f'check("{example_id()}", answer)'),
             )
     print(feedback)
     if feedback.exercise_id in all_exercises():  # an unknown id is never written down

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import N_, _
 from .arguments import MISSING, example_id, exercise_named
 
 _hints_shown: dict[str, int] = {}
@@ -17,22 +18,33 @@ def hint(exercise_id: str = MISSING, number: int | None = None) -> None:
         _hint(exercise_id, number)
     except Exception:  # arguments of a kind nobody foresaw: say what to type, never a traceback
         print(
-            f"hint() takes the exercise id in quotes and, if you like, a hint number: "
-            f'hint("{example_id()}") or hint("{example_id()}", 2).'
+            _(
+                "hint() takes the exercise id in quotes and, if you like, a hint number: "
+                "{next} or {numbered}."
+            ).format(next=f'hint("{example_id()}")', numbered=f'hint("{example_id()}", 2)')
         )
 
 
 def _hint(exercise_id, number) -> None:
-    exercise = exercise_named(exercise_id, "hint", "which exercise you want a hint for")
+    exercise = exercise_named(
+        exercise_id, "hint", N_("Say which exercise you want a hint for, e.g. {call}.")
+    )
     if exercise is None:
         return
     total = len(exercise.hints)
     if number is None:
         if _hints_shown.get(exercise.id, 0) >= total:  # every hint shown: say so, and what is left
             print(
-                f"Exercise {exercise.id} has no more hints: hint {total} of {total} was the last "
-                f'(hint("{exercise.id}", {total}) shows it again). When you are done trying, '
-                f'solution("{exercise.id}") shows the worked solution.'
+                _(
+                    "Exercise {id} has no more hints: hint {total} of {total} was the last "
+                    "({again} shows it again). When you are done trying, {solution} shows the "
+                    "worked solution."
+                ).format(
+                    id=exercise.id,
+                    total=total,
+                    again=f'hint("{exercise.id}", {total})',
+                    solution=f'solution("{exercise.id}")',
+                )
             )
             return
         number = _hints_shown.get(exercise.id, 0) + 1
@@ -40,21 +52,39 @@ def _hint(exercise_id, number) -> None:
         wanted = _whole_number(number)
         if wanted is None:
             print(
-                f'The hint number is a whole number from 1 to {total}, e.g. hint("{exercise.id}", 2); '
-                f'hint("{exercise.id}") alone shows the next one.'
+                _(
+                    "The hint number is a whole number from 1 to {total}, e.g. {numbered}; "
+                    "{next} alone shows the next one."
+                ).format(
+                    total=total,
+                    numbered=f'hint("{exercise.id}", 2)',
+                    next=f'hint("{exercise.id}")',
+                )
             )
             return
         if not 1 <= wanted <= total:
-            print(f"Exercise {exercise.id} has hints 1 to {total}; showing the nearest one.")
+            print(
+                _("Exercise {id} has hints 1 to {total}; showing the nearest one.").format(
+                    id=exercise.id, total=total
+                )
+            )
         number = max(1, min(wanted, total))
     _hints_shown[exercise.id] = max(number, _hints_shown.get(exercise.id, 0))
     more = (
-        f' Run hint("{exercise.id}") again for the next one.'
+        _("Run {call} again for the next one.").format(call=f'hint("{exercise.id}")')
         if number < total
-        else f' That is the last hint; solution("{exercise.id}") shows the worked solution.'
+        else _("That is the last hint; {call} shows the worked solution.").format(
+            call=f'solution("{exercise.id}")'
+        )
     )
     print(
-        f"Hint {number} of {total} for exercise {exercise.id}: {exercise.hints[number - 1]}{more}"
+        _("Hint {number} of {total} for exercise {id}: {hint} {more}").format(
+            number=number,
+            total=total,
+            id=exercise.id,
+            hint=_(exercise.hints[number - 1]),
+            more=more,
+        )
     )
 
 

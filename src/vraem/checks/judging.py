@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from ..answers import AnswerTypeError, read_answer, type_name
 from ..contract import CORRECT, UNANSWERED, UNREADABLE, WRONG
 from ..exercises import Exercise
+from ..i18n import _
 from ..paths import CourseDataError
 from .arguments import MISSING, data_sentence, find_exercise, safe_text
-from .wrong_answers import wrong_answer_message
+from .wrong_answers import stuck_sentence, wrong_answer_message
 
 _SYMBOLS = {CORRECT: "✓", WRONG: "✗", UNANSWERED: "…", UNREADABLE: "?"}
 
@@ -35,7 +36,9 @@ class Feedback:
 
     def __str__(self) -> str:
         """The result as one line: its symbol, the exercise and the message."""
-        return f"{_SYMBOLS[self.status]} Exercise {self.exercise_id}: {self.message}"
+        return _("{symbol} Exercise {id}: {message}").format(
+            symbol=_SYMBOLS[self.status], id=self.exercise_id, message=self.message
+        )
 
 
 def evaluate(exercise_id: str, answer: object = MISSING, *, keys: dict | None = None) -> Feedback:
@@ -58,13 +61,15 @@ def evaluate(exercise_id: str, answer: object = MISSING, *, keys: dict | None = 
         return Feedback(
             shown,
             UNREADABLE,
-            f'no answer was given: put it after the id, as in check("{shown}", answer).',
+            _("no answer was given: put it after the id, as in {call}.").format(
+                call=f'check("{shown}", answer)'
+            ),
         )
     if answer is ...:
         return Feedback(
             shown,
             UNANSWERED,
-            "not answered yet. Replace the ... with your answer and run the cell again.",
+            _("not answered yet. Replace the ... with your answer and run the cell again."),
         )
     try:
         expected = _key(exercise, keys)
@@ -76,8 +81,10 @@ def evaluate(exercise_id: str, answer: object = MISSING, *, keys: dict | None = 
         return Feedback(
             shown,
             UNREADABLE,
-            f"the answer key could not be worked out ({type_name(error)}: "
-            f"{safe_text(error)}). Run doctor() to check the course data.",
+            _(
+                "the answer key could not be worked out ({type}: {error}). "
+                "Run doctor() to check the course data."
+            ).format(type=type_name(error), error=safe_text(error)),
         )
     return judge(exercise, answer, expected)
 
@@ -92,7 +99,9 @@ def judge(exercise: Exercise, answer: object, expected: object) -> Feedback:
         value, notes = read_answer(exercise.answer, answer)
     except AnswerTypeError as error:
         return Feedback(
-            shown, UNREADABLE, f"this answer cannot be checked yet: {safe_text(error)}."
+            shown,
+            UNREADABLE,
+            _("this answer cannot be checked yet: {problem}.").format(problem=safe_text(error)),
         )
     except CourseDataError as error:
         return Feedback(shown, UNREADABLE, data_sentence(error))
@@ -100,8 +109,10 @@ def judge(exercise: Exercise, answer: object, expected: object) -> Feedback:
         return Feedback(
             shown,
             UNREADABLE,
-            f"this answer ({type_name(answer)}) cannot be read ({safe_text(error)}). "
-            f'Give it in the form the exercise asks for; hint("{shown}") shows how.',
+            _(
+                "this answer ({type}) cannot be read ({error}). "
+                "Give it in the form the exercise asks for; {call} shows how."
+            ).format(type=type_name(answer), error=safe_text(error), call=f'hint("{shown}")'),
         )
     try:
         return _judge(exercise, value, expected, notes)
@@ -126,8 +137,8 @@ def accepts(exercise: Exercise, answer: object, expected: object) -> bool:
     """
     try:
         answer_type = exercise.answer
-        value, _ = read_answer(answer_type, answer)
-        value, _ = answer_type.align(value, expected)
+        value, _notes = read_answer(answer_type, answer)
+        value, _notes = answer_type.align(value, expected)
         if answer_type.incomplete(value, expected):
             return False
         return bool(answer_type.same(value, expected))
@@ -137,7 +148,7 @@ def accepts(exercise: Exercise, answer: object, expected: object) -> bool:
 
 def read_as_note(notes) -> str:
     """How slips were read, as a bracket after the verdict: ' (read "19" as the number 19)'."""
-    return f" (read {'; '.join(notes)})" if notes else ""
+    return " " + _("(read {notes})").format(notes="; ".join(notes)) if notes else ""
 
 
 def _judge(exercise: Exercise, value, expected, notes=()) -> Feedback:
@@ -152,13 +163,18 @@ def _judge(exercise: Exercise, value, expected, notes=()) -> Feedback:
         return Feedback(exercise.id, status, message, misreading, tuple(notes))
 
     if gap := answer_type.incomplete(value, expected):
-        return said(UNREADABLE, f"this answer cannot be checked yet{read_as}: {gap}.")
+        return said(
+            UNREADABLE,
+            _("this answer cannot be checked yet{read_as}: {gap}.").format(
+                read_as=read_as, gap=gap
+            ),
+        )
     if answer_type.same(value, expected):
-        return said(CORRECT, f"correct{read_as}. Well done.")
-    stuck = f'Stuck? Run hint("{exercise.id}").'
+        return said(CORRECT, _("correct{read_as}. Well done.").format(read_as=read_as))
+    not_yet = _("not yet{read_as}.").format(read_as=read_as)
     if outside := answer_type.out_of_range(value):
-        return said(WRONG, f"not yet{read_as}. {outside} {stuck}")
+        return said(WRONG, f"{not_yet} {outside} {stuck_sentence(exercise)}")
     if rounded := answer_type.rounded(value, expected):
-        return said(WRONG, f"not yet{read_as}. {rounded}")
+        return said(WRONG, f"{not_yet} {rounded}")
     message, misreading = wrong_answer_message(exercise, value, expected)
-    return said(WRONG, f"not yet{read_as}. {message}", misreading)
+    return said(WRONG, f"{not_yet} {message}", misreading)

@@ -12,6 +12,7 @@ from ..contract import (
     lesson_number,
     tags_of,
 )
+from ..i18n import N_, _
 from ..paths import CourseDataError, course_root
 from .arguments import MISSING, example_id, exercise_named, safe_text
 
@@ -28,11 +29,17 @@ def solution(exercise_id: str = MISSING) -> None:
     try:
         _solution(exercise_id)
     except Exception:  # an argument of a kind nobody foresaw: say what to type, never a traceback
-        print(f'solution() takes the exercise id in quotes, e.g. solution("{example_id()}").')
+        print(
+            _("solution() takes the exercise id in quotes, e.g. {call}.").format(
+                call=f'solution("{example_id()}")'
+            )
+        )
 
 
 def _solution(exercise_id) -> None:
-    exercise = exercise_named(exercise_id, "solution", "which exercise's solution you want")
+    exercise = exercise_named(
+        exercise_id, "solution", N_("Say which exercise's solution you want, e.g. {call}.")
+    )
     if exercise is None:
         return
     try:
@@ -40,7 +47,10 @@ def _solution(exercise_id) -> None:
     except (LookupError, CourseDataError, OSError, ValueError) as error:
         print(safe_text(error))
         return
-    print(f"Worked solution for exercise {exercise.id} (from solutions/):\n\n{code}")
+    print(
+        _("Worked solution for exercise {id} (from solutions/):").format(id=exercise.id)
+        + f"\n\n{code}"
+    )
 
 
 def clean_solution(source: str) -> str:
@@ -64,15 +74,18 @@ def solution_code(exercise_id: str) -> str:
     notebooks = sorted(folder.glob(f"{lesson:02d}-*.ipynb"))
     if not notebooks:
         raise LookupError(
-            f"No solution notebook for lesson {lesson:02d} was found in {folder}. "
-            "The solutions come with the course repository."
+            _(
+                "No solution notebook for lesson {lesson} was found in {folder}. "
+                "The solutions come with the course repository."
+            ).format(lesson=f"{lesson:02d}", folder=folder)
         )
     try:
         cells = json.loads(notebooks[0].read_text(encoding="utf-8"))["cells"]
     except (OSError, ValueError, KeyError, TypeError):
         raise LookupError(
-            f"{notebooks[0]} cannot be read as a notebook. Restore it with "
-            f"`git checkout -- solutions/{notebooks[0].name}`."
+            _("{path} cannot be read as a notebook. Restore it with {command}.").format(
+                path=notebooks[0], command=f"`git checkout -- solutions/{notebooks[0].name}`"
+            )
         ) from None
     for index, cell in enumerate(cells):
         calls = CHECK_CALL.finditer("".join(cell["source"])) if cell["cell_type"] == "code" else ()
@@ -85,5 +98,7 @@ def solution_code(exercise_id: str) -> str:
             if parts:
                 return "\n\n".join(parts)
     raise LookupError(
-        f'{notebooks[0].name} has no solution cell before check("{exercise_id}", ...).'
+        _("{name} has no solution cell before {call}.").format(
+            name=notebooks[0].name, call=f'check("{exercise_id}", ...)'
+        )
     )

@@ -6,7 +6,9 @@ the answer matched ("2.3#1", "1.3#b"), which ``progress()`` and the class report
 
 from __future__ import annotations
 
+from ..answers.reading_helpers import and_list
 from ..exercises import Exercise, Misreading
+from ..i18n import _
 from ..paths import CourseDataError
 
 
@@ -24,6 +26,11 @@ def _explanation(exercise: Exercise, value, expected) -> str:
 def misreading_id(exercise: Exercise, number: int) -> str:
     """The id of an exercise's catalogued misreading, by its place in the list: ``"2.3#1"``."""
     return f"{exercise.id}#{number}"
+
+
+def stuck_sentence(exercise: Exercise) -> str:
+    """The sentence that ends a wrong answer's feedback, in the learner's language: "Stuck? Run …"."""
+    return _("Stuck? Run {call}.").format(call=f'hint("{exercise.id}")')
 
 
 def _chosen_wrongly(exercise: Exercise, value, expected) -> str | None:
@@ -55,37 +62,40 @@ def wrong_answer_message(exercise: Exercise, value, expected) -> tuple[str, str 
     """
     explanation = _explanation(exercise, value, expected)
     matching = _matching(exercise, value, expected)
-    stuck = f'Stuck? Run hint("{exercise.id}").'
+    stuck = stuck_sentence(exercise)
     if exercise.answer.by_key:
         return _labels_message(exercise, value, expected, matching, stuck)
     if matching:
         number, misreading = matching[0]
-        return " ".join([misreading.feedback, explanation]).rstrip(), misreading_id(
+        return " ".join([_(misreading.feedback), explanation]).rstrip(), misreading_id(
             exercise, number
         )
     if explanation:
         return f"{explanation} {stuck}", _chosen_wrongly(exercise, value, expected)
-    return f"{exercise.look_again} {stuck}", None
+    return f"{_(exercise.look_again)} {stuck}", None
 
 
 def _labels_message(exercise, value, expected, matching, stuck) -> tuple[str, str | None]:
     """Every wrong id of a labels answer, each once: its misreading's sentence, or its name."""
     wrong = exercise.answer.wrong_keys(value, expected)
     spoken_of, sentences = set(), []
-    for _, misreading in matching:
+    for _number, misreading in matching:
         about = misreading.ids()
         if about and about <= spoken_of:
             continue  # that id has its sentence already
         spoken_of |= about
         named = [key for key in wrong if key in about and key not in misreading.feedback]
         # a sentence that does not name its ids ("Look again at the share of coca") is told which
+        feedback = _(misreading.feedback)
         sentences.append(
-            f"{' and '.join(named)}: {misreading.feedback}" if named else misreading.feedback
+            _("{ids}: {feedback}").format(ids=and_list(named), feedback=feedback)
+            if named
+            else feedback
         )
     rest = [key for key in wrong if key not in spoken_of]
     if not sentences:
-        sentences.append(exercise.look_again)
+        sentences.append(_(exercise.look_again))
     if rest:
-        sentences.append(f"Look again at: {', '.join(rest)}.")
+        sentences.append(_("Look again at: {ids}.").format(ids=", ".join(rest)))
     first = misreading_id(exercise, matching[0][0]) if matching else None
     return " ".join([*sentences, stuck]), first

@@ -14,8 +14,10 @@ from importlib import import_module
 from typing import Any
 
 from ..answers import AnswerType
+from ..answers.reading_helpers import and_list
 from ..contract import lesson_order
 from ..datacache import remembered
+from ..i18n import _
 
 LESSON_MODULES = (
     "lesson00",
@@ -53,15 +55,18 @@ class Misreading:
     def in_words(self) -> str:
         """What this misreading was, in a few words: ``summary``, else the feedback's first sentence.
 
-        A first sentence that only points ("Look again at C021.") says where, not what: a
-        misreading about ids then reads "a wrong label for C021".
+        Shown in the learner's language. A first sentence that only points ("Look again at C021.") says where, not what: a
+        misreading about ids then reads "a wrong label for C021". The sentence is cut from
+        the feedback as it is shown (translated), so a translated feedback gives a translated
+        summary; whether it only points is decided on the English, which never changes.
         """
         if self.summary:
-            return self.summary
-        first = re.split(r"(?<=[.?!])\s", self.feedback.strip(), maxsplit=1)[0]
-        if first.startswith("Look again at") and (ids := self.ids()):
+            return _(self.summary)
+        english = re.split(r"(?<=[.?!])\s", self.feedback.strip(), maxsplit=1)[0]
+        if english.startswith("Look again at") and (ids := self.ids()):
             named = [f"({key})" if len(key) == 1 else key for key in sorted(ids)]
-            return f"a wrong label for {' and '.join(named)}"
+            return _("a wrong label for {ids}").format(ids=and_list(named))
+        first = re.split(r"(?<=[.?!])\s", _(self.feedback).strip(), maxsplit=1)[0]
         return first if len(first) <= 90 else first[:89].rstrip() + "…"
 
 
@@ -107,7 +112,9 @@ def get(exercise_id: str) -> Exercise:
     if key not in exercises:
         known = ", ".join(sorted(exercises, key=lesson_order))
         raise KeyError(
-            f'There is no exercise {key!r}. Exercise ids look like "1.2"; '
-            f"the registered ones are: {known}."
+            _(
+                'There is no exercise {id}. Exercise ids look like "1.2"; '
+                "the registered ones are: {known}."
+            ).format(id=repr(key), known=known)
         )
     return exercises[key]

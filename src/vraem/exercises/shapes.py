@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..answers import Labels, Number
+from ..i18n import N_
 from ..verdicts import VERDICTS
 from . import Misreading
 
 #: What a learner who gives a share in percent is told (exercises that ask for a share).
-PERCENT_NOT_SHARE = "Give the share as a fraction between 0 and 1, not as a percentage."
+PERCENT_NOT_SHARE = N_("Give the share as a fraction between 0 and 1, not as a percentage.")
 
 #: The answer of an exercise that asks for a share between 0 and 1, right to within half a
 #: percentage point (a % sign is read as a percentage of 1).

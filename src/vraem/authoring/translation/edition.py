@@ -40,6 +40,7 @@ from .catalogs import (
     state,
     update_catalog,
 )
+from .exercise_strings import exercise_strings
 from .extract import markdown_entries, notebook_entries
 from .spanish import LANGUAGE, translate_markdown, translate_notebook
 from .structure import entry_problems
@@ -47,6 +48,8 @@ from .structure import entry_problems
 #: The helpers' gettext keywords: ``_("...")``, ``N_("...")`` (marked where defined, translated
 #: where shown) and ``ngettext("one", "many", n)``.
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+#: Where the exercises' own strings come from, as their catalogue entries say.
+EXERCISE_LOCATION = "src/vraem/exercises"
 HEADER = {
     "project": "vraem-course",
     "version": "0.2",
@@ -98,7 +101,10 @@ def _location(root: Path, source: Path) -> str:
 
 
 def _helper_messages(root: Path) -> Catalog:
-    """Every ``_()`` / ``ngettext()`` message of ``src/vraem``, as a template catalogue."""
+    """Every ``_()`` / ``ngettext()`` message of ``src/vraem``, and every exercise string, as a template.
+
+    The exercise strings are those of the installed ``vraem`` (the package this code is part of).
+    """
     template = _empty("vraem")
     package = root / "src" / "vraem"
     found = extract_from_dir(
@@ -110,6 +116,13 @@ def _helper_messages(root: Path) -> Catalog:
             template[message].locations.append(location)
         else:
             template.add(message, None, [location], auto_comments=comments, context=context)
+    # The exercises' titles, hints and feedback are built at import: the walk adds them, with
+    # the exercise each comes from as a comment for the translator.
+    for message, uses in exercise_strings().items():
+        if message in template:
+            template[message].auto_comments.extend(uses)
+        else:
+            template.add(message, None, [(EXERCISE_LOCATION, 0)], auto_comments=uses)
     return template
 
 

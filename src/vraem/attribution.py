@@ -20,6 +20,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .i18n import _
+
 # Verbs that report what a source says. Case matters: "States" in "the United States" is no verb.
 _VERBS = (
     r"said|says|say|told|tells|stated|states|reported|reports|announced|announces|affirmed|"
@@ -198,7 +200,12 @@ def _judge(phrase: str, start: int, end: int, max_words: int = 12) -> Source | N
     tokens = who.lower().replace("’", "'").split()
     if tokens[0] in _POSSESSIVES or tokens[0] in _PRONOUNS and len(tokens) <= 2:
         return Source(
-            "", start, end, f'the sentence credits "{who}": read the sentences before it to see who'
+            "",
+            start,
+            end,
+            _('the sentence credits "{words}": read the sentences before it to see who').format(
+                words=who
+            ),
         )
     if (
         len(tokens) > max_words
@@ -210,7 +217,7 @@ def _judge(phrase: str, start: int, end: int, max_words: int = 12) -> Source | N
             "",
             start,
             end,
-            "the sentence cites a source in words the reader cannot pick out: read it",
+            _("the sentence cites a source in words the reader cannot pick out: read it"),
         )
     return Source(who, start, end)
 

@@ -12,9 +12,10 @@ import re
 
 import pandas as pd
 
+from ..i18n import _
 from ..numbers import parse_quantity
 from ..scrape import clean_line
-from .texts import article_texts, news_texts, reference_text
+from .texts import article_texts, at, news_texts, reference_text
 
 #: Words that soften a figure when they stand right before it, longest first.
 HEDGE_WORDS = (
@@ -55,7 +56,9 @@ def _coding_problems(row, text: str, news: str) -> list[str]:
     section = "news" if clean_line(row.quote) in news else "analysis"
     if row.section != section:
         problems.append(
-            f"the quote stands in the {section} part of the article, but section is {row.section!r}"
+            _(
+                "the quote stands in the {part} part of the article, but section is {section}"
+            ).format(part=section, section=repr(row.section))
         )
     # an unsourced figure is "unattributed" in a news report and the outlet's own in its analysis
     own_voice = {
@@ -66,17 +69,24 @@ def _coding_problems(row, text: str, news: str) -> list[str]:
         name, part = own_voice[row.source_type]
         if row.attributed_to != name or row.section != part:
             problems.append(
-                f"source_type {row.source_type!r} goes with attributed_to {name!r} in the "
-                f"{part} section"
+                _(
+                    "source_type {source_type} goes with attributed_to {name} in the {part} section"
+                ).format(source_type=repr(row.source_type), name=repr(name), part=part)
             )
     elif row.attributed_to in ("InSight Crime", "unattributed"):
-        problems.append(f"attributed_to {row.attributed_to!r} needs the matching source_type")
+        problems.append(
+            _("attributed_to {name} needs the matching source_type").format(
+                name=repr(row.attributed_to)
+            )
+        )
     else:
         name = row.attributed_to.split(" (")[0].split(", reported by")[0]
         if name.lower().startswith("according to"):
-            problems.append('attributed_to names the source, without "according to"')
+            problems.append(_('attributed_to names the source, without "according to"'))
         elif name.lower() not in text.lower():
-            problems.append(f"attributed_to {name!r} is not in the article's words")
+            problems.append(
+                _("attributed_to {name} is not in the article's words").format(name=repr(name))
+            )
     problems += _period_problems(row)
     return problems
 
@@ -87,16 +97,26 @@ def _period_problems(row) -> list[str]:
     if row.unit == "calendar year" and not (
         not pd.isna(row.value) and period[:4] == f"{int(row.value)}"
     ):
-        return [f"the year {row.value:g} is not the year of reference_period {period!r}"]
+        return [
+            _("the year {value:g} is not the year of reference_period {period}").format(
+                value=row.value, period=repr(period)
+            )
+        ]
     if row.unit == "days" and not pd.isna(row.value):
         ends = period.split("/")
         if len(ends) != 2 or not all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", end) for end in ends):
             return [
-                f"a duration of {row.value:g} days needs the days it covers as reference_period (A/B)"
+                _(
+                    "a duration of {value:g} days needs the days it covers as reference_period (A/B)"
+                ).format(value=row.value)
             ]
         span = (pd.Timestamp(ends[1]) - pd.Timestamp(ends[0])).days + 1
         if span != row.value:
-            return [f"reference_period {period} spans {span} days, not {row.value:g}"]
+            return [
+                _("reference_period {period} spans {span} days, not {value:g}").format(
+                    period=period, span=span, value=row.value
+                )
+            ]
     return []
 
 
@@ -104,16 +124,22 @@ def _fact_check_problems(row, reference: str) -> list[str]:
     """A fact check needs our note, and its address must be one the reference notes cite."""
     if _blank(row.fact_check):
         if not (_blank(row.fact_check_note) and _blank(row.fact_check_url)):
-            return ["fact_check_note and fact_check_url must be empty when fact_check is"]
+            return [_("fact_check_note and fact_check_url must be empty when fact_check is")]
         return []
     problems = []
     if _blank(row.fact_check_note):
-        problems.append(f"fact_check {row.fact_check!r} needs a fact_check_note")
+        problems.append(
+            _("fact_check {verdict} needs a fact_check_note").format(verdict=repr(row.fact_check))
+        )
     if _blank(row.fact_check_url):
         if row.fact_check in FACT_CHECKS_NEEDING_A_SOURCE:
-            problems.append(f"fact_check {row.fact_check!r} needs the address of its source")
+            problems.append(
+                _("fact_check {verdict} needs the address of its source").format(
+                    verdict=repr(row.fact_check)
+                )
+            )
     elif row.fact_check_url not in reference:
-        problems.append("fact_check_url is not an address cited in reference/context_facts.md")
+        problems.append(_("fact_check_url is not an address cited in reference/context_facts.md"))
     return problems
 
 
@@ -144,45 +170,88 @@ def claim_problems(claims: pd.DataFrame) -> list[str]:
         where = f"claims.csv {row.claim_id}"
         quote = clean_line(row.quote)
         if row.article_id not in texts:
-            problems.append(f"{where}: article {row.article_id!r} does not exist")
+            problems.append(
+                at(
+                    where,
+                    _("article {article} does not exist").format(article=repr(row.article_id)),
+                )
+            )
             continue
         if quote not in texts[row.article_id]:
-            problems.append(f"{where}: the quote is not in the text of article {row.article_id}")
+            problems.append(
+                at(
+                    where,
+                    _("the quote is not in the text of article {article}").format(
+                        article=row.article_id
+                    ),
+                )
+            )
         problems += [
-            f"{where}: {problem}"
+            at(where, problem)
             for problem in _coding_problems(row, texts[row.article_id], news[row.article_id])
         ]
-        problems += [f"{where}: {problem}" for problem in _fact_check_problems(row, reference)]
+        problems += [at(where, problem) for problem in _fact_check_problems(row, reference)]
         if row.value_text not in quote:
-            problems.append(f"{where}: value_text {row.value_text!r} is not in the quote")
+            problems.append(
+                at(
+                    where,
+                    _("value_text {value_text} is not in the quote").format(
+                        value_text=repr(row.value_text)
+                    ),
+                )
+            )
         try:
             low, high = parse_quantity(row.value_text)
         except ValueError as error:
-            problems.append(f"{where}: {error}")
+            problems.append(at(where, str(error)))
         else:
             if not (
                 close_to_recorded(low, row.value_low) and close_to_recorded(high, row.value_high)
             ):
                 problems.append(
-                    f"{where}: {row.value_text!r} reads as {low}–{high}, but the row "
-                    f"says {row.value_low}–{row.value_high}"
+                    at(
+                        where,
+                        _(
+                            "{value_text} reads as {low}–{high}, but the row says {row_low}–{row_high}"
+                        ).format(
+                            value_text=repr(row.value_text),
+                            low=low,
+                            high=high,
+                            row_low=row.value_low,
+                            row_high=row.value_high,
+                        ),
+                    )
                 )
             single = low == high
             if single and not close_to_recorded(low, row.value):
-                problems.append(f"{where}: value {row.value} is not what {row.value_text!r} says")
+                problems.append(
+                    at(
+                        where,
+                        _("value {value} is not what {value_text} says").format(
+                            value=row.value, value_text=repr(row.value_text)
+                        ),
+                    )
+                )
             if not single and not pd.isna(row.value):
-                problems.append(f"{where}: a range or a vague quantity must leave value empty")
+                problems.append(at(where, _("a range or a vague quantity must leave value empty")))
         if row.hedge != "none" and row.hedge.lower() not in quote.lower():
-            problems.append(f"{where}: the hedge {row.hedge!r} is not in the quote")
+            problems.append(
+                at(where, _("the hedge {hedge} is not in the quote").format(hedge=repr(row.hedge)))
+            )
         if row.measure.endswith("_change"):
             pattern = DIRECTION_WORDS.get(row.direction if isinstance(row.direction, str) else "")
             if pattern is None or not pattern.search(quote.lower()):
                 problems.append(
-                    f"{where}: a change needs a direction (up/down) that its quote bears out"
+                    at(where, _("a change needs a direction (up/down) that its quote bears out"))
                 )
         spotted = hedge_before(quote, row.value_text)
         if spotted and spotted.replace("an ", "") not in row.hedge:
             problems.append(
-                f"{where}: the quote says {spotted!r} before the figure, but hedge is {row.hedge!r}"
+                at(
+                    where,
+                    _("the quote says {spotted} before the figure, but hedge is {hedge}").format(
+                        spotted=repr(spotted), hedge=repr(row.hedge)
+                    ),
+                )
             )
     return problems

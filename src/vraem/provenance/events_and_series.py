@@ -7,8 +7,9 @@ import re
 import pandas as pd
 
 from ..corpus import load_metadata
+from ..i18n import _
 from ..scrape import clean_line
-from .texts import article_texts, reference_text
+from .texts import article_texts, at, reference_text
 
 
 def event_problems(events: pd.DataFrame) -> list[str]:
@@ -21,20 +22,30 @@ def event_problems(events: pd.DataFrame) -> list[str]:
         quote = clean_line(row.quote)
         if row.source_kind == "article":
             if pd.isna(row.article_id) or row.article_id not in texts:
-                problems.append(f"{where}: an article row needs a valid article_id")
+                problems.append(at(where, _("an article row needs a valid article_id")))
                 continue
             if quote not in texts[row.article_id]:
-                problems.append(f"{where}: the quote is not in article {row.article_id}")
+                problems.append(
+                    at(
+                        where,
+                        _("the quote is not in article {article}").format(article=row.article_id),
+                    )
+                )
             if row.source_url != urls[row.article_id]:
                 problems.append(
-                    f"{where}: source_url is not the address of article {row.article_id}"
+                    at(
+                        where,
+                        _("source_url is not the address of article {article}").format(
+                            article=row.article_id
+                        ),
+                    )
                 )
         else:
             if quote not in reference:
-                problems.append(f"{where}: the quote is not in reference/context_facts.md")
+                problems.append(at(where, _("the quote is not in reference/context_facts.md")))
             if row.source_url not in reference:
                 problems.append(
-                    f"{where}: the address is not one cited in reference/context_facts.md"
+                    at(where, _("the address is not one cited in reference/context_facts.md"))
                 )
     return problems
 
@@ -54,8 +65,10 @@ def readable_hectares(excerpt: str) -> set[int]:
 def series_problems(series: pd.DataFrame) -> list[str]:
     """List coca-series rows whose hectares cannot be read in their own excerpt."""
     return [
-        f"coca_cultivation.csv {row.year} {row.region} ({row.source_publisher}): "
-        f"{row.hectares} is not in the excerpt"
+        at(
+            f"coca_cultivation.csv {row.year} {row.region} ({row.source_publisher})",
+            _("{hectares} is not in the excerpt").format(hectares=row.hectares),
+        )
         for row in series.itertuples(index=False)
         if row.hectares not in readable_hectares(row.excerpt)
     ]

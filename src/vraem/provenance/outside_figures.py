@@ -6,9 +6,10 @@ import re
 
 import pandas as pd
 
+from ..i18n import _
 from ..scrape import clean_line
 from .claims import close_to_recorded
-from .texts import reference_addresses, reference_sections, reference_text
+from .texts import at, reference_addresses, reference_sections, reference_text
 
 #: Hedges the outside sources write right before a figure, English and Spanish, longest first.
 OUTSIDE_HEDGE_WORDS = (
@@ -67,65 +68,126 @@ def outside_figure_problems(figures: pd.DataFrame) -> list[str]:
         where = f"outside_figures.csv {row.figure_id}"
         excerpt = clean_line(row.excerpt)
         if excerpt not in reference:
-            problems.append(f"{where}: the excerpt is not in reference/context_facts.md")
+            problems.append(at(where, _("the excerpt is not in reference/context_facts.md")))
         elif excerpt not in sections.get(row.reference_item, ""):
             problems.append(
-                f"{where}: the excerpt is not in item {row.reference_item} of the reference notes"
+                at(
+                    where,
+                    _("the excerpt is not in item {item} of the reference notes").format(
+                        item=row.reference_item
+                    ),
+                )
             )
         url = "" if pd.isna(row.source_url) else str(row.source_url).strip()
         if url and url not in addresses:
-            problems.append(f"{where}: source_url is not an address cited in data/reference/")
+            problems.append(at(where, _("source_url is not an address cited in data/reference/")))
         if (
             not url
             and "no address" not in str(row.note)
             and "no title or address" not in str(row.note)
         ):
             problems.append(
-                f"{where}: a row without source_url must say in note that the notes give no address"
+                at(
+                    where,
+                    _("a row without source_url must say in note that the notes give no address"),
+                )
             )
         if not re.search(rf"(?<![\d.,]){re.escape(row.value_text)}(?![\d])", excerpt):
-            problems.append(f"{where}: value_text {row.value_text!r} is not in the excerpt")
+            problems.append(
+                at(
+                    where,
+                    _("value_text {value_text} is not in the excerpt").format(
+                        value_text=repr(row.value_text)
+                    ),
+                )
+            )
         language = "en" if row.language == "ar" else row.language  # the notes translate the Arabic
         try:
             low, high = parse_figure(row.value_text, language)
         except ValueError as error:
-            problems.append(f"{where}: {error}")
+            problems.append(at(where, str(error)))
         else:
             if not (
                 close_to_recorded(low, row.value_low) and close_to_recorded(high, row.value_high)
             ):
                 problems.append(
-                    f"{where}: {row.value_text!r} reads ({row.language}) as {low}–{high}, but the "
-                    f"row says {row.value_low}–{row.value_high}"
+                    at(
+                        where,
+                        _(
+                            "{value_text} reads ({language}) as {low}–{high}, but the row says "
+                            "{row_low}–{row_high}"
+                        ).format(
+                            value_text=repr(row.value_text),
+                            language=row.language,
+                            low=low,
+                            high=high,
+                            row_low=row.value_low,
+                            row_high=row.value_high,
+                        ),
+                    )
                 )
             if low == high and not close_to_recorded(low, row.value):
-                problems.append(f"{where}: value {row.value} is not what {row.value_text!r} says")
+                problems.append(
+                    at(
+                        where,
+                        _("value {value} is not what {value_text} says").format(
+                            value=row.value, value_text=repr(row.value_text)
+                        ),
+                    )
+                )
             if low != high and not pd.isna(row.value):
-                problems.append(f"{where}: a range must leave value empty")
+                problems.append(at(where, _("a range must leave value empty")))
         if row.hedge != "none" and row.hedge.lower() not in excerpt.lower():
-            problems.append(f"{where}: the hedge {row.hedge!r} is not in the excerpt")
+            problems.append(
+                at(
+                    where,
+                    _("the hedge {hedge} is not in the excerpt").format(hedge=repr(row.hedge)),
+                )
+            )
         try:
             hedge_kind(row.hedge)
         except ValueError as error:
-            problems.append(f"{where}: {error}")
+            problems.append(at(where, str(error)))
         spotted = _hedge_right_before(excerpt, row.value_text)
         if spotted and spotted.replace("an ", "") not in row.hedge.lower():
             problems.append(
-                f"{where}: the excerpt says {spotted!r} before the figure, but hedge is {row.hedge!r}"
+                at(
+                    where,
+                    _("the excerpt says {spotted} before the figure, but hedge is {hedge}").format(
+                        spotted=repr(spotted), hedge=repr(row.hedge)
+                    ),
+                )
             )
         published = "" if pd.isna(row.published) else str(row.published)
         if row.reference_basis == "publication" and not (
             published and published.startswith(row.reference_period)
         ):
+            message = (
+                _(
+                    "a period taken from the publication date must be that date "
+                    "(published {published}, reference_period {period})"
+                )
+                if published
+                else _(
+                    "a period taken from the publication date must be that date "
+                    "(the publication date is unknown, reference_period {period})"
+                )
+            )
             problems.append(
-                f"{where}: a period taken from the publication date must be that date "
-                f"(published {published or 'unknown'}, reference_period {row.reference_period})"
+                at(where, message.format(published=published, period=row.reference_period))
             )
         cites_insight = "insight crime" in excerpt.lower() or "insightcrime" in url.lower()
         if cites_insight and not row.circular:
             problems.append(
-                f"{where}: the source is or cites InSight Crime, so circular must be true"
+                at(where, _("the source is or cites InSight Crime, so circular must be true"))
             )
         if bool(row.circular) != (row.status == "only from InSight Crime"):
-            problems.append(f"{where}: circular and status 'only from InSight Crime' go together")
+            problems.append(
+                at(
+                    where,
+                    _("circular and status {status} go together").format(
+                        status="'only from InSight Crime'"
+                    ),
+                )
+            )
     return problems

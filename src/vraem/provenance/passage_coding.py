@@ -14,10 +14,11 @@ from itertools import pairwise
 import pandas as pd
 
 from ..corpus import load_article
+from ..i18n import _
 from ..passages import RECONCILED_COLUMNS, RECONCILED_ONLY, reconciled_cells
 from ..paths import data_dir, data_file, read_data_text
 from ..scrape import clean_line
-from .texts import article_texts
+from .texts import article_texts, at
 
 #: Source types of the outlet's own voice; every other type is reported speech (codebook.md).
 OUTLET_SOURCE_TYPES = ("the outlet itself", "unattributed")
@@ -37,18 +38,35 @@ def passage_problems(passages: pd.DataFrame) -> list[str]:
     for row in passages.itertuples(index=False):
         where = f"passages.csv {row.passage_id}"
         if row.article_id not in texts:
-            problems.append(f"{where}: article {row.article_id!r} does not exist")
+            problems.append(
+                at(
+                    where,
+                    _("article {article} does not exist").format(article=repr(row.article_id)),
+                )
+            )
             continue
         quote = clean_line(row.quote)
         if quote not in texts[row.article_id]:
-            problems.append(f"{where}: the quote is not in the text of article {row.article_id}")
+            problems.append(
+                at(
+                    where,
+                    _("the quote is not in the text of article {article}").format(
+                        article=row.article_id
+                    ),
+                )
+            )
             continue
         body = load_article(row.article_id).body
         paragraph = clean_line(body[row.paragraph]) if 0 <= row.paragraph < len(body) else ""
         start = paragraph.find(quote)
         if start < 0:
             problems.append(
-                f"{where}: the quote is not in paragraph {row.paragraph} of article {row.article_id}"
+                at(
+                    where,
+                    _("the quote is not in paragraph {paragraph} of article {article}").format(
+                        paragraph=row.paragraph, article=row.article_id
+                    ),
+                )
             )
         else:
             spans.setdefault((row.article_id, row.paragraph), []).append(
@@ -57,20 +75,32 @@ def passage_problems(passages: pd.DataFrame) -> list[str]:
         outlet = row.source_type in OUTLET_SOURCE_TYPES
         if (row.voice == "outlet") != outlet:
             problems.append(
-                f"{where}: voice {row.voice!r} does not go with source_type {row.source_type!r}"
+                at(
+                    where,
+                    _("voice {voice} does not go with source_type {source_type}").format(
+                        voice=repr(row.voice), source_type=repr(row.source_type)
+                    ),
+                )
             )
     for (article_id, _paragraph), found in spans.items():
         found.sort()
-        for (_, end, first), (start, _, second) in pairwise(found):
+        for (_start, end, first), (start, _end, second) in pairwise(found):
             if start < end:
                 problems.append(
-                    f"passages.csv {first} and {second} overlap in article {article_id}"
+                    _("passages.csv {first} and {second} overlap in article {article}").format(
+                        first=first, second=second, article=article_id
+                    )
                 )
     for article_id in texts:
         for paragraph in range(len(load_article(article_id).body)):
             if (article_id, paragraph) not in spans:
                 problems.append(
-                    f"passages.csv: paragraph {paragraph} of article {article_id} has no passage"
+                    at(
+                        "passages.csv",
+                        _("paragraph {paragraph} of article {article} has no passage").format(
+                            paragraph=paragraph, article=article_id
+                        ),
+                    )
                 )
     return problems
 
@@ -102,31 +132,45 @@ def coding_problems(
     described = dict(zip(rounds["coder"], rounds["round"].astype(int), strict=True))
     for coder in sorted(set(described) - set(codings["coder"])):
         problems.append(
-            f"coding_rounds.csv describes coder {coder}, but passage_codings.csv has no coding by them"
+            _(
+                "coding_rounds.csv describes coder {coder}, but passage_codings.csv has no coding "
+                "by them"
+            ).format(coder=coder)
         )
     for coder, coding in codings.groupby("coder"):
         if coder not in described:
             problems.append(
-                f"passage_codings.csv: coder {coder} is not described in coding_rounds.csv"
+                at(
+                    "passage_codings.csv",
+                    _("coder {coder} is not described in coding_rounds.csv").format(coder=coder),
+                )
             )
             continue
         before_reconciliation = described[coder] == 0
         ids = set(passages["passage_id"]) - (new if before_reconciliation else set())
         coded = coding["passage_id"]
         if set(coded) != ids or coded.duplicated().any():
-            problems.append(
-                f"passage_codings.csv: coder {coder} does not code every passage exactly once"
-                + (" (a passage added at reconciliation excepted)" if before_reconciliation else "")
+            message = (
+                _(
+                    "coder {coder} does not code every passage exactly once (a passage added at "
+                    "reconciliation excepted)"
+                )
+                if before_reconciliation
+                else _("coder {coder} does not code every passage exactly once")
             )
+            problems.append(at("passage_codings.csv", message.format(coder=coder)))
         clash = coding[
             (coding["voice"] == "outlet") != coding["source_type"].isin(OUTLET_SOURCE_TYPES)
         ]
         for passage_id in clash["passage_id"]:
             problems.append(
-                f"passage_codings.csv {passage_id} coder {coder}: voice does not go with source_type"
+                at(
+                    f"passage_codings.csv {passage_id} coder {coder}",
+                    _("voice does not go with source_type"),
+                )
             )
     if "B" not in set(codings["coder"]):
-        problems.append("passage_codings.csv: there is no second coding (coder B)")
+        problems.append(at("passage_codings.csv", _("there is no second coding (coder B)")))
     a = codings[codings["coder"] == "A"].set_index("passage_id")[columns]
     course = passages.set_index("passage_id")
     for passage_id in course.index:
@@ -136,21 +180,35 @@ def coding_problems(
             documented = reconciled_cells(row["reconciled_from"])
             revised = reconciled_cells(row["revised_from"])
         except ValueError as error:
-            problems.append(f"{where}: {error}")
+            problems.append(at(where, str(error)))
             continue
         if (row["reconciled_from"] != "") != (row["reconciliation_rule"] != ""):
             problems.append(
-                f"{where}: reconciled_from and reconciliation_rule must be filled in together"
+                at(where, _("reconciled_from and reconciliation_rule must be filled in together"))
             )
         if (row["revised_from"] != "") != (row["revision_rule"] != ""):
-            problems.append(f"{where}: revised_from and revision_rule must be filled in together")
+            problems.append(
+                at(where, _("revised_from and revision_rule must be filled in together"))
+            )
         for column, earlier in revised.items():
             if row[column] == earlier:
                 problems.append(
-                    f"{where}: revised_from lists {column}, which the revision left unchanged"
+                    at(
+                        where,
+                        _("revised_from lists {column}, which the revision left unchanged").format(
+                            column=column
+                        ),
+                    )
                 )
             if column not in row["revision_rule"]:
-                problems.append(f"{where}: revision_rule does not name {column}, which it changed")
+                problems.append(
+                    at(
+                        where,
+                        _("revision_rule does not name {column}, which it changed").format(
+                            column=column
+                        ),
+                    )
+                )
             row[column] = earlier  # back to reconciled coding 1
         if passage_id in new or passage_id not in a.index:
             continue
@@ -159,17 +217,36 @@ def coding_problems(
             if column in documented:
                 if documented[column] != coded_a:
                     problems.append(
-                        f"{where}: reconciled_from gives coding A's {column} as "
-                        f"{documented[column]!r}, but coder A wrote {coded_a!r}"
+                        at(
+                            where,
+                            _(
+                                "reconciled_from gives coding A's {column} as {documented}, but "
+                                "coder A wrote {coded}"
+                            ).format(
+                                column=column,
+                                documented=repr(documented[column]),
+                                coded=repr(coded_a),
+                            ),
+                        )
                     )
                 elif reconciled == coded_a:
                     problems.append(
-                        f"{where}: reconciled_from lists {column}, which is coding A's value unchanged"
+                        at(
+                            where,
+                            _(
+                                "reconciled_from lists {column}, which is coding A's value unchanged"
+                            ).format(column=column),
+                        )
                     )
             elif reconciled != coded_a:
                 problems.append(
-                    f"{where}: {column} differs from coding A ({coded_a!r}) and neither "
-                    "reconciled_from nor revised_from records it"
+                    at(
+                        where,
+                        _(
+                            "{column} differs from coding A ({coded}) and neither reconciled_from "
+                            "nor revised_from records it"
+                        ).format(column=column, coded=repr(coded_a)),
+                    )
                 )
     return problems
 
@@ -195,37 +272,61 @@ def round_problems(rounds: pd.DataFrame | None = None) -> list[str]:
     for row in rounds.itertuples(index=False):
         where = f"coding_rounds.csv {row.coder}"
         if row.codebook not in versions:
-            problems.append(f"{where}: there is no codebooks/{row.codebook}.md")
+            problems.append(
+                at(
+                    where,
+                    _("there is no {path}").format(path=f"codebooks/{row.codebook}.md"),
+                )
+            )
         elif git_blob_sha1(codebook_version(row.codebook)) != row.codebook_sha1:
             problems.append(
-                f"{where}: codebooks/{row.codebook}.md is not the codebook with hash {row.codebook_sha1}"
+                at(
+                    where,
+                    _("{path} is not the codebook with hash {sha1}").format(
+                        path=f"codebooks/{row.codebook}.md", sha1=row.codebook_sha1
+                    ),
+                )
             )
         outside = int(row.round) > 0
         if outside:
             wanted = {f"reconciled {version}" for version in RECONCILED_VERSIONS}
             if row.compared_with not in wanted:
                 problems.append(
-                    f"{where}: an outside coder is measured against a reconciled coding, "
-                    f"not {row.compared_with!r}"
+                    at(
+                        where,
+                        _(
+                            "an outside coder is measured against a reconciled coding, not {given}"
+                        ).format(given=repr(row.compared_with)),
+                    )
                 )
             if pd.isna(row.handoff_sha256) or row.handoff_sha256 != handoff_sha256():
                 problems.append(
-                    f"{where}: the hand-off the data builds now is not the one this coder was given "
-                    "(handoff_sha256)"
+                    at(
+                        where,
+                        _(
+                            "the hand-off the data builds now is not the one this coder was given "
+                            "(handoff_sha256)"
+                        ),
+                    )
                 )
         elif row.compared_with not in set(rounds.loc[rounds["round"] == 0, "coder"]) - {row.coder}:
             problems.append(
-                f"{where}: a course author is measured against the other author's coding"
+                at(where, _("a course author is measured against the other author's coding"))
             )
     ordered = rounds.sort_values("finished_utc")
     if list(ordered["round"]) != sorted(ordered["round"]):
         problems.append(
-            "coding_rounds.csv: the rounds are not in the order they were coded (finished_utc)"
+            at(
+                "coding_rounds.csv",
+                _("the rounds are not in the order they were coded (finished_utc)"),
+            )
         )
     if versions and read_data_text("codebook.md") != codebook_version(versions[-1]):
         problems.append(
-            f"codebook.md is not codebooks/{versions[-1]}.md, the newest version: a changed "
-            "codebook is kept as a new version there"
+            _(
+                "codebook.md is not {path}, the newest version: a changed codebook is kept as a "
+                "new version there"
+            ).format(path=f"codebooks/{versions[-1]}.md")
         )
     return problems
 
@@ -246,7 +347,12 @@ def codebook_problems() -> list[str]:
     for fragment, article_id in re.findall(r'"([^"]{10,})" \((\d{3})\)', text):
         if clean_line(fragment) not in texts.get(article_id, ""):
             problems.append(
-                f'codebook.md: the example "{fragment[:40]}…" is not in article {article_id}'
+                at(
+                    "codebook.md",
+                    _('the example "{fragment}…" is not in article {article}').format(
+                        fragment=fragment[:40], article=article_id
+                    ),
+                )
             )
     fields = {field["name"]: field for field in resource_schema("passages")["schema"]["fields"]}
     for section in re.split(r"\n## ", text)[1:]:
@@ -263,8 +369,13 @@ def codebook_problems() -> list[str]:
         allowed = set(fields[column]["constraints"]["enum"])
         if defined != allowed:
             problems.append(
-                f"codebook.md: the values of {column} ({sorted(defined)}) are not those in "
-                f"datapackage.json ({sorted(allowed)})"
+                at(
+                    "codebook.md",
+                    _(
+                        "the values of {column} ({defined}) are not those in datapackage.json "
+                        "({allowed})"
+                    ).format(column=column, defined=sorted(defined), allowed=sorted(allowed)),
+                )
             )
         problems += _example_problems(section, column, allowed)
     return problems
@@ -299,13 +410,28 @@ def _example_problems(section: str, column: str, allowed: set[str]) -> list[str]
             ]
             if found.empty:
                 problems.append(
-                    f'codebook.md: the {column} example "{wanted[:40]}…" is in no passage'
+                    at(
+                        "codebook.md",
+                        _('the {column} example "{fragment}…" is in no passage').format(
+                            column=column, fragment=wanted[:40]
+                        ),
+                    )
                 )
             for row in found.itertuples(index=False):
                 if getattr(row, column) != value:
                     problems.append(
-                        f'codebook.md: the {column} example "{wanted[:40]}…" illustrates '
-                        f"{value!r}, but the reconciled coding gives {row.passage_id} "
-                        f"{getattr(row, column)!r}"
+                        at(
+                            "codebook.md",
+                            _(
+                                'the {column} example "{fragment}…" illustrates {value}, but the '
+                                "reconciled coding gives {passage} {coded}"
+                            ).format(
+                                column=column,
+                                fragment=wanted[:40],
+                                value=repr(value),
+                                passage=row.passage_id,
+                                coded=repr(getattr(row, column)),
+                            ),
+                        )
                     )
     return problems

@@ -63,3 +63,8 @@ def reference_addresses() -> str:
     """Every address the reference folder cites: context_facts.md and the coca reference table."""
     coca = read_data_text("reference/coca_cultivation_peru.csv")
     return reference_text() + " " + coca
+
+
+def at(where: str, problem: str) -> str:
+    """A problem as the tests print it: where (a file and a row id, as written) and what is wrong."""
+    return f"{where}: {problem}"

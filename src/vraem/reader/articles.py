@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from ..i18n import N_, _
 from ..scrape import Article
 
 
@@ -30,16 +31,33 @@ class ReadArticle(Article):
 
 
 # Each piece of advice ends with code between backticks that runs as printed in lesson 06
-# (tests/test_reader.py runs every one in the lesson's namespace).
+# (tests/test_reader.py runs every one in the lesson's namespace). The code is passed into the
+# message as a placeholder, so a translation words the advice around it and cannot change it.
+FILL_IN_CODE = {
+    "title": '`article = reader.fill_in(article, title="the headline as printed")`',
+    "published": '`article = reader.fill_in(article, published="2020-09-04")`',
+    "byline": '`article = reader.fill_in(article, byline="the author\'s name")`',
+}
 FILL_IN = {
-    "title": "the headline is not in the text: read it on the page and set it by hand, e.g. "
-    '`article = reader.fill_in(article, title="the headline as printed")`',
-    "published": "no publication date was found: read it on the page and set it by hand, as "
-    'year-month-day, e.g. `article = reader.fill_in(article, published="2020-09-04")`',
-    "byline": 'no author was found: read it on the page and set it by hand (or "unsigned" when the '
-    'page names none), e.g. `article = reader.fill_in(article, byline="the author\'s name")`',
+    "title": N_(
+        "the headline is not in the text: read it on the page and set it by hand, e.g. {code}"
+    ),
+    "published": N_(
+        "no publication date was found: read it on the page and set it by hand, as "
+        "year-month-day, e.g. {code}"
+    ),
+    "byline": N_(
+        'no author was found: read it on the page and set it by hand (or "unsigned" when the '
+        "page names none), e.g. {code}"
+    ),
 }
 PASTE = '`article = reader.load("""paste the article\'s text here""")`'
+LOAD_A_FILE = '`article = reader.load("my-article.txt")`'
+
+
+def labelled(name: str, message: str) -> str:
+    """A note of ``missing``: the field's name (English, as code reads it), a colon, the message."""
+    return f"{name}: {message}"
 
 
 def as_date(value) -> date | None:
@@ -56,12 +74,12 @@ def as_date(value) -> date | None:
     return None
 
 
-def empty_article(origin: str) -> ReadArticle:
-    """An article with no text, whose ``missing`` says what could not be read and how to give it."""
-    reason = (
-        f"nothing could be read from {origin}: give the path of a saved page (.html), a scrape or "
-        f'a .txt file, e.g. `article = reader.load("my-article.txt")`, or paste the text: {PASTE}'
-    )
+def empty_article(problem: str) -> ReadArticle:
+    """An article with no text, whose ``missing`` says what could not be read (``problem``) and how to give it."""
+    reason = _(
+        "{problem}: give the path of a saved page (.html), a scrape or a .txt file, e.g. "
+        "{load_code}, or paste the text: {paste_code}"
+    ).format(problem=problem, load_code=LOAD_A_FILE, paste_code=PASTE)
     return ReadArticle(
         title=None,
         published=None,
@@ -84,12 +102,17 @@ def plain_article(article: Article) -> Article:
 
 
 def finish(
-    article: Article, kind: str, origin: str = "the text given", notes: tuple[str, ...] = ()
+    article: Article, kind: str, origin: str | None = None, notes: tuple[str, ...] = ()
 ) -> ReadArticle:
-    """The article as the reader returns it, with what is missing and how to fill it in."""
+    """The article as the reader returns it, with what is missing and how to fill it in.
+
+    ``origin`` is the file it was read from, or None for a text, bytes or an article given.
+    """
     article = plain_article(article)
     missing = tuple(
-        f"{name}: {advice}" for name, advice in FILL_IN.items() if getattr(article, name) is None
+        labelled(name, _(advice).format(code=FILL_IN_CODE[name]))
+        for name, advice in FILL_IN.items()
+        if getattr(article, name) is None
     )
     said = any(note.startswith("text:") for note in notes)  # fill_in keeps the first reading's note
     if not article.body and not said:
@@ -97,15 +120,31 @@ def finish(
     return ReadArticle(**article.__dict__, source_kind=kind, missing=missing + notes)
 
 
-def _no_text(kind: str, origin: str) -> str:
-    """What to do when no article text was found."""
-    if kind == "html":
-        return (
-            f"text: {origin} holds no article text (its body is empty: it may have been saved before "
-            "the article loaded, or the site draws the text with scripts). Open the page in a browser "
-            "and, once the article shows, save it again or paste its text: " + PASTE
+def _no_text(kind: str, origin: str | None) -> str:
+    """What to do when no article text was found (``origin``: the file, or None for a text given)."""
+    if kind == "html" and origin:
+        message = _(
+            "the saved page {path} holds no article text (its body is empty: it may have been "
+            "saved before the article loaded, or the site draws the text with scripts). Open the "
+            "page in a browser and, once the article shows, save it again or paste its text: {code}"
         )
-    return f"text: no article text was found in {origin}; paste the article's paragraphs as plain text instead: {PASTE}"
+    elif kind == "html":
+        message = _(
+            "the page holds no article text (its body is empty: it may have been saved before the "
+            "article loaded, or the site draws the text with scripts). Open the page in a browser "
+            "and, once the article shows, save it again or paste its text: {code}"
+        )
+    elif origin:
+        message = _(
+            "no article text was found in {path}; paste the article's paragraphs as plain text "
+            "instead: {code}"
+        )
+    else:
+        message = _(
+            "no article text was found in the text given; paste the article's paragraphs as plain "
+            "text instead: {code}"
+        )
+    return labelled("text", message.format(path=origin, code=PASTE))
 
 
 def paragraphs_by_section(article: Article) -> list[tuple[str, str]]:

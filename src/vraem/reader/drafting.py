@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..i18n import N_, _
 from ..scrape import Article
 from ..tables import resource_schema
 from .articles import paragraphs_by_section
@@ -15,7 +16,7 @@ def _claim_columns() -> list[str]:
     return [column["name"] for column in resource_schema("claims")["schema"]["fields"]]
 
 
-_UNREAD_NUMBER = "the reader could not read this number: fill in value_low/value_high"
+_UNREAD_NUMBER = N_("the reader could not read this number: fill in value_low/value_high")
 
 
 def draft_claims(article_or_text: Article | str, article_id: str = "new") -> pd.DataFrame:
@@ -34,8 +35,13 @@ def draft_claims(article_or_text: Article | str, article_id: str = "new") -> pd.
     """
     article = as_article(article_or_text)
     if not article.body:
-        print("No article text to read: " + "; ".join(getattr(article, "missing", ())))
+        print(
+            _("No article text to read: {what_is_missing}").format(
+                what_is_missing="; ".join(getattr(article, "missing", ()))
+            )
+        )
     columns = _claim_columns()
+    unread_number = _(_UNREAD_NUMBER)
     items = [
         (section, item)
         for section, paragraph in paragraphs_by_section(article)
@@ -53,7 +59,7 @@ def draft_claims(article_or_text: Article | str, article_id: str = "new") -> pd.
         "note": [
             "; ".join(
                 note
-                for note in (item["note"], "" if item["value_low"] is not None else _UNREAD_NUMBER)
+                for note in (item["note"], "" if item["value_low"] is not None else unread_number)
                 if note
             )
             for _, item in items

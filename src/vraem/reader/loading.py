@@ -10,8 +10,17 @@ import dataclasses
 import re
 from pathlib import Path
 
+from ..i18n import _
 from ..scrape import Article, clean_line
-from .articles import FILL_IN, ReadArticle, as_date, empty_article, finish, plain_article
+from .articles import (
+    FILL_IN,
+    ReadArticle,
+    as_date,
+    empty_article,
+    finish,
+    labelled,
+    plain_article,
+)
 from .pages import from_html, from_text, looks_like_html
 
 #: Texts longer than this are cut before drafting (a whole book pasted by mistake).
@@ -31,7 +40,7 @@ def load(source: str | Path) -> ReadArticle:
     """
     text, origin = _read_source(source)
     if text is None:
-        return empty_article(origin)
+        return empty_article(origin)  # here ``origin`` says why nothing could be read
     text = text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_CHARACTERS]
     if looks_like_html(text):
         return from_html(text, origin)
@@ -58,15 +67,25 @@ def fill_in(
                 values[name] = clean_line(given)
             else:
                 problems.append(
-                    f"{name}: {given!r} is not a text; write it between quotes, e.g. "
-                    f'`article = reader.fill_in(article, {name}="...")`'
+                    labelled(
+                        name,
+                        _("{value} is not a text; write it between quotes, e.g. {code}").format(
+                            value=repr(given),
+                            code=f'`article = reader.fill_in(article, {name}="...")`',
+                        ),
+                    )
                 )
     if published is not None:
         day = as_date(published)
         if day is None:
             problems.append(
-                f"published: {published!r} is not a date; write it as year-month-day, e.g. "
-                '`article = reader.fill_in(article, published="2020-09-04")`'
+                labelled(
+                    "published",
+                    _("{value} is not a date; write it as year-month-day, e.g. {code}").format(
+                        value=repr(published),
+                        code='`article = reader.fill_in(article, published="2020-09-04")`',
+                    ),
+                )
             )
         else:
             values["published"] = day
@@ -81,11 +100,13 @@ def fill_in(
     )
 
 
-def _read_source(source) -> tuple[str | None, str]:
+def _read_source(source) -> tuple[str | None, str | None]:
+    """(text, the file it came from or None) or, when nothing can be read, (None, why not)."""
     if isinstance(source, Article):
-        return source.raw, "an article object"
+        return source.raw, None
     if isinstance(source, bytes):
-        return _decode(source), "bytes"
+        text = _decode(source)
+        return (text, None) if text is not None else (None, _("the bytes given are not a text"))
     if isinstance(source, Path) or (
         isinstance(source, str)
         and "\n" not in source
@@ -95,18 +116,26 @@ def _read_source(source) -> tuple[str | None, str]:
     ):
         path = Path(source).expanduser()
         try:
-            return _decode(path.read_bytes()), str(path)
+            text = _decode(path.read_bytes())
         except OSError as error:
-            return None, f"{path} could not be read ({error.strerror or error})"
+            return None, _("{path} could not be read ({reason})").format(
+                path=path, reason=error.strerror or error
+            )
+        if text is None:
+            return None, _("{path} is not a text file").format(path=path)
+        return text, str(path)
     if isinstance(source, str) and _looks_like_a_path(source):
         # a mistyped file name must not be read as a one-line article
-        return (
-            None,
-            f"the file {source.strip()!r}, which is not there (relative paths start in {Path.cwd()})",
+        return None, _("the file {name} is not there (relative paths start in {folder})").format(
+            name=repr(source.strip()), folder=Path.cwd()
         )
     if isinstance(source, str):
-        return source, "the text given"
-    return None, f"a {type(source).__name__}, which is not a path or a text"
+        return source, None
+    return None, _not_a_text(source)
+
+
+def _not_a_text(source) -> str:
+    return _("a {type} is not a path or a text").format(type=type(source).__name__)
 
 
 _PATH_LIKE = re.compile(r"[^<>\s]+\.(?:html?|txt|text|md)|[^<>\s]*[/\\][^<>\s]*", re.IGNORECASE)
@@ -134,4 +163,4 @@ def as_article(source) -> Article:
         return source
     if isinstance(source, str | Path | bytes):
         return load(source)
-    return empty_article(f"a {type(source).__name__}")
+    return empty_article(_not_a_text(source))

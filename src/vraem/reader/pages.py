@@ -13,19 +13,25 @@ import re
 from contextlib import suppress
 from html.parser import HTMLParser
 
+from ..i18n import _
 from ..scrape import ANALYSIS_HEADING, Article, NotAScrapeError, clean_line, parse_scrape
-from .articles import PASTE, ReadArticle, as_date, finish
+from .articles import PASTE, ReadArticle, as_date, finish, labelled
 
 # What a plain text may carry above the article: a "URL: ..." line or a bare address.
 _URL_LINE = re.compile(r"^(?:URL:\s*)?(?:https?://|www\.)\S*$", re.IGNORECASE)
 
 
-_HEADLESS_PAGE = (
-    "page: this looks like a page of InSight Crime's site without its header (headline and dateline), "
-    "so the reader cannot tell where the article starts: lines from around it (menus, page numbers, "
-    "other articles' teasers) may be in the text too. Drop their rows from the draft, or paste only the "
-    "article: " + PASTE
-)
+def _headless_page() -> str:
+    """The note for a page of the site whose header is gone (worded when the page is read)."""
+    return labelled(
+        "page",
+        _(
+            "this looks like a page of InSight Crime's site without its header (headline and "
+            "dateline), so the reader cannot tell where the article starts: lines from around it "
+            "(menus, page numbers, other articles' teasers) may be in the text too. Drop their rows "
+            "from the draft, or paste only the article: {code}"
+        ).format(code=PASTE),
+    )
 
 
 def _has_header(article: Article) -> bool:
@@ -33,8 +39,11 @@ def _has_header(article: Article) -> bool:
     return any((article.kind, article.published, article.title, article.byline, article.section))
 
 
-def from_text(text: str, origin: str) -> ReadArticle:
-    """A page of the site (a scrape or a copy from a browser) or, failing that, plain text."""
+def from_text(text: str, origin: str | None) -> ReadArticle:
+    """A page of the site (a scrape or a copy from a browser) or, failing that, plain text.
+
+    ``origin`` is the file the text was read from, or None for a text given.
+    """
     try:
         scrape = parse_scrape(text)
     except NotAScrapeError:  # not this site's page: read it as plain text
@@ -96,20 +105,19 @@ def _visible_text(html: str) -> str:
 _DATE_FROM_METADATA_ONLY = {"extensive_search": False, "original_date": True}
 
 
-def from_html(html: str, origin: str) -> ReadArticle:
+def from_html(html: str, origin: str | None) -> ReadArticle:
     """Title, byline, date and main text of a saved page (no network).
 
     A page of InSight Crime's site is read with the course's parser, from the
     text the page shows; any other page with trafilatura.
     """
-    where = f"the saved page {origin}" if origin != "the text given" else "the page"
     try:
         site_page = parse_scrape(_visible_text(html))
     except NotAScrapeError:
         site_page = None
     if site_page is not None and _has_header(site_page):
-        return finish(_fill_from_metadata(site_page, html), "html", where)
-    notes = (_HEADLESS_PAGE,) if site_page is not None else ()
+        return finish(_fill_from_metadata(site_page, html), "html", origin)
+    notes = (_headless_page(),) if site_page is not None else ()
     try:
         import trafilatura
     except ModuleNotFoundError:
@@ -120,9 +128,12 @@ def from_html(html: str, origin: str) -> ReadArticle:
                 "source_kind": "html",
                 "missing": article.missing
                 + (
-                    (
-                        "html: the package trafilatura is missing, so the page's menus and footer are in the text; "
-                        "install it in a terminal with: python3 course.py lab"
+                    labelled(
+                        "html",
+                        _(
+                            "the package trafilatura is missing, so the page's menus and footer "
+                            "are in the text; install it in a terminal with: {command}"
+                        ).format(command="python3 course.py lab"),
                     ),
                 ),
             }
@@ -153,7 +164,7 @@ def from_html(html: str, origin: str) -> ReadArticle:
         analysis=analysis,
         raw=html,
     )
-    return finish(article, "html", where, notes)
+    return finish(article, "html", origin, notes)
 
 
 def _fill_from_metadata(article: Article, html: str) -> Article:
@@ -184,7 +195,7 @@ def _split_at_analysis(paragraphs: list[str]) -> tuple[tuple[str, ...], tuple[st
 
 
 def _from_plain_text(
-    text: str, origin: str = "the text given", headless_page: bool = False
+    text: str, origin: str | None = None, headless_page: bool = False
 ) -> ReadArticle:
     blocks = [clean_line(block) for block in re.split(r"\n\s*\n", text)]
     paragraphs = [block for block in blocks if block]
@@ -204,5 +215,5 @@ def _from_plain_text(
         analysis=analysis,
         raw=text,
     )
-    notes = (_HEADLESS_PAGE,) if headless_page else ()
+    notes = (_headless_page(),) if headless_page else ()
     return finish(article, "text", origin, notes)

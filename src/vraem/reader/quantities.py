@@ -12,7 +12,9 @@ import re
 from functools import cached_property, lru_cache
 
 from .. import attribution
+from ..i18n import _
 from ..numbers import parse_quantity
+from .articles import labelled
 from .quantity_patterns import (
     BETWEEN,
     CHANGE,
@@ -80,12 +82,15 @@ class _Sentence:
         """Who the sentence credits the number to, and, when it cannot tell, why (for the note)."""
         found = self._sources.credit(start, end)
         if found is None:
-            return "", (
-                "attributed_to: no source is named in this sentence; look in the sentences around it "
-                "(if none names one: unattributed, or the outlet in its own analysis)"
+            return "", labelled(
+                "attributed_to",
+                _(
+                    "no source is named in this sentence; look in the sentences around it "
+                    "(if none names one: {unattributed}, or the outlet in its own analysis)"
+                ).format(unattributed="unattributed"),
             )
         if found.doubt:
-            return "", f"attributed_to: {found.doubt}"
+            return "", labelled("attributed_to", found.doubt)
         return found.who, ""
 
 
@@ -128,7 +133,7 @@ def _unit(value_text: str, after: str, percent: bool) -> str:
     following = after.lower()[:40]
     # the first unit, in the order of _UNITS, that one of the next three words starts with
     starts = [len(following) - len(following.lstrip())]
-    for _ in range(2):
+    for _word in range(2):
         word = WORD_AND_SPACE.match(following, starts[-1])
         if not word:
             break

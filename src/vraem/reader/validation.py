@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from ..i18n import _
 from ..scrape import Article
 from ..tables import resource_schema
 from .loading import as_article
@@ -26,12 +27,20 @@ def validate_claims(table: pd.DataFrame, article: Article | str, measures=()) ->
     measures=["homicides"])``.
     """
     if not isinstance(table, pd.DataFrame):
-        return [f"give the claims as a pandas DataFrame, not a {type(table).__name__}"]
+        return [
+            _("give the claims as a pandas DataFrame, not a {type}").format(
+                type=type(table).__name__
+            )
+        ]
     fields = {column["name"]: column for column in resource_schema("claims")["schema"]["fields"]}
     problems = []
     missing = [name for name in fields if name not in table.columns]
     if missing:
-        problems.append(f"the table lacks the columns {missing} (see data/claims.csv for them all)")
+        problems.append(
+            _("the table lacks the columns {columns} (see data/claims.csv for them all)").format(
+                columns=missing
+            )
+        )
     article = as_article(article)
     text = normalise(article.text)
     # the article's own sentences, found once: a drafted quote is one, and a set answers at once
@@ -43,7 +52,7 @@ def validate_claims(table: pd.DataFrame, article: Article | str, measures=()) ->
         str(measure) for measure in ([measures] if isinstance(measures, str) else measures or ())
     }
     for position, row in enumerate(table.to_dict("records"), start=1):
-        where = f"row {position}"
+        row_number = position
         for name, column in fields.items():
             if name not in table.columns:
                 continue
@@ -55,32 +64,53 @@ def validate_claims(table: pd.DataFrame, article: Article | str, measures=()) ->
                 or str(value).strip() == ""
             )
             if rules.get("required") and empty and name not in ("claim_id", "article_id"):
-                problems.append(f"{where}, column {name!r}: empty; fill it in")
+                problems.append(
+                    _("row {row}, column {column}: empty; fill it in").format(
+                        row=row_number, column=repr(name)
+                    )
+                )
             elif (
                 not empty
                 and "enum" in rules
                 and str(value) not in rules["enum"]
                 and not (name == "measure" and str(value) in own_measures)
             ):
+                message = (
+                    _(
+                        "row {row}, column {column}: {value} is not one of {allowed} "
+                        "(or name your own with {code})"
+                    )
+                    if name == "measure"
+                    else _("row {row}, column {column}: {value} is not one of {allowed}")
+                )
                 problems.append(
-                    f"{where}, column {name!r}: {str(value)!r} is not one of {rules['enum']}"
-                    + (" (or name your own with measures=[...])" if name == "measure" else "")
+                    message.format(
+                        row=row_number,
+                        column=repr(name),
+                        value=repr(str(value)),
+                        allowed=rules["enum"],
+                        code="measures=[...]",
+                    )
                 )
         if "quote" in table.columns and isinstance(row["quote"], str) and row["quote"].strip():
             quote = normalise(row["quote"])
             if quote not in own_sentences and quote not in text:
                 problems.append(
-                    f"{where}, column 'quote': not found word for word in the article text"
+                    _(
+                        "row {row}, column {column}: not found word for word in the article text"
+                    ).format(row=row_number, column="'quote'")
                 )
             if "value_text" in table.columns and str(row["value_text"]) not in quote:
                 problems.append(
-                    f"{where}, column 'value_text': {row['value_text']!r} is not in the quote"
+                    _("row {row}, column {column}: {value} is not in the quote").format(
+                        row=row_number, column="'value_text'", value=repr(row["value_text"])
+                    )
                 )
-        problems += _value_problems(row, where, table.columns)
+        problems += _value_problems(row, row_number, table.columns)
     return problems
 
 
-def _value_problems(row, where: str, columns) -> list[str]:
+def _value_problems(row, row_number: int, columns) -> list[str]:
     if (
         not {"value_text", "value_low", "value_high"} <= set(columns)
         or not str(row["value_text"]).strip()
@@ -89,8 +119,10 @@ def _value_problems(row, where: str, columns) -> list[str]:
     low, high = read_value(str(row["value_text"]))
     if low is None:
         return [
-            f"{where}, column 'value_text': {row['value_text']!r} cannot be read as a number; "
-            "check value_low and value_high by hand"
+            _(
+                "row {row}, column {column}: {value} cannot be read as a number; "
+                "check value_low and value_high by hand"
+            ).format(row=row_number, column="'value_text'", value=repr(row["value_text"]))
         ]
     problems = []
     for name, expected in (("value_low", low), ("value_high", high)):
@@ -106,13 +138,24 @@ def _value_problems(row, where: str, columns) -> list[str]:
         try:
             given = None if given is None else float(given)
         except (TypeError, ValueError):
-            problems.append(f"{where}, column {name!r}: {row[name]!r} is not a number")
+            problems.append(
+                _("row {row}, column {column}: {value} is not a number").format(
+                    row=row_number, column=repr(name), value=repr(row[name])
+                )
+            )
             continue
         if (given is None) != (expected is None) or (
             given is not None and not math.isclose(given, expected, rel_tol=1e-3)
         ):
             problems.append(
-                f"{where}, column {name!r}: the words {row['value_text']!r} read as {expected}, "
-                f"not {given}"
+                _(
+                    "row {row}, column {column}: the words {words} read as {expected}, not {given}"
+                ).format(
+                    row=row_number,
+                    column=repr(name),
+                    words=repr(row["value_text"]),
+                    expected=expected,
+                    given=given,
+                )
             )
     return problems

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import html
 import json
 import os
 import pwd
@@ -39,6 +40,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from vraem import i18n
 from vraem.checks import evaluate
 from vraem.contract import (
     ERROR,
@@ -55,13 +57,16 @@ from vraem.gradebook import mounts as gradebook_mounts
 from vraem.gradebook import preflight as gradebook_preflight
 from vraem.gradebook import sandbox as gradebook_sandbox
 from vraem.gradebook.answers import HandOverError, decode
+from vraem.gradebook.course import open_exercises
 from vraem.gradebook.grade import grade, main
-from vraem.gradebook.ingest import collect, learner_name, lesson_of, parse_notebook
+from vraem.gradebook.ingest import collect, learner_name, lesson_of, open_answers, parse_notebook
 from vraem.gradebook.preflight import PreflightFailed, SandboxUnavailable
 from vraem.gradebook.report import safe_markdown
 from vraem.gradebook.sandbox import FIRST_UID, Limits
 from vraem.gradebook.tables import neutralised
 from vraem.handover import encode
+from vraem.i18n import set_language
+from vraem.progress import misreading_in_words
 
 from .conftest import REPO
 
@@ -685,6 +690,8 @@ def test_the_report_has_a_grid_and_charts_with_descriptions(graded):
     assert "<svg" in report and 'role="img" aria-label="Bar chart of lesson 00' in report
     assert "http://" not in report.split("<svg", 1)[0]
     assert "Misreadings, commonest first" in report
+    # each misreading in words, not only its id: in the table and in the grid's key
+    assert report.count(html.escape(misreading_in_words("0.1#2"), quote=True)) >= 2
 
 
 # ------------------------------------------------------------------ as root, as a normal user, other Pythons
@@ -1123,3 +1130,80 @@ def test_unreadable_sources_are_listed_and_nothing_is_unpacked(tmp_path):
 def test_the_grid_marks_what_was_not_handed_in(graded):
     """A learner without a lesson's notebook reads "not handed in"; the problems column says why."""
     assert graded["grades"].loc["dave", "0.1"] == NOT_HANDED_IN
+
+
+# ------------------------------------------------------------------ a class that handed in the Spanish lessons
+
+
+@pytest.fixture
+def spanish():
+    """The helpers speak Spanish for the test, and English again after it."""
+    set_language("es")
+    yield
+    set_language("en")
+
+
+def _open_cells(path: Path) -> list:
+    """The first open exercise's heading cell and answer cell of a lesson, ids and tags as handed out."""
+    cells = nbformat.read(path, as_version=4).cells
+    index = next(i for i, c in enumerate(cells) if TAG_OPEN_EXERCISE in c.metadata.get("tags", []))
+    return cells[index : index + 2]
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (REPO / "lessons" / "es").glob("0*.ipynb")), ids=str
+)
+def test_open_exercises_are_found_in_a_spanish_lesson_as_in_the_english_one(name):
+    """Same cell ids and tags, other words: every open exercise of a Spanish lesson is found, and
+    one whose heading a learner rewrote entirely is still found by its cell id."""
+    english, spanish = (
+        parse_notebook((REPO / "lessons" / folder / name).read_bytes())[0] for folder in (".", "es")
+    )
+    found = open_answers(spanish)
+    assert found.keys() == open_answers(english).keys()
+    for cell in spanish:
+        if TAG_OPEN_EXERCISE in cell.tags:
+            cell.source = "### Mi respuesta"  # no id, no word of the course's heading left
+    assert open_answers(spanish).keys() == found.keys()
+
+
+def test_a_class_that_handed_in_the_spanish_lessons_is_graded_alike_and_reported_in_spanish(
+    tmp_path, spanish
+):
+    """Spanish lesson 00 (same ids, tags and code as the English one) is judged exactly as the English;
+    --lang es writes the report in Spanish: its sentences, the open exercise's Spanish rubric, each
+    misreading in words, the page's lang attribute; grades.csv keeps the English words and ids."""
+    heading, answer_cell = _open_cells(REPO / "lessons" / "es" / "01-the-corpus.ipynb")
+    lucia = nbformat.read(REPO / "solutions" / "es" / "00-start-here.ipynb", as_version=4)
+    lucia.cells += [heading.copy(), answer_cell.copy()]
+    lucia.cells[-1].source = "El análisis cita a **fuentes** sin nombre."
+    mateo = _answers(
+        nbformat.read(REPO / "lessons" / "es" / "00-start-here.ipynb", as_version=4),
+        f"answer = {_wrong_01()!r}",
+    )
+    mateo.cells += [heading.copy(), answer_cell.copy()]  # the placeholder left as handed out
+    _write(tmp_path / "class" / "lucia" / "00-start-here.ipynb", lucia)
+    _write(tmp_path / "class" / "mateo" / "00-start-here.ipynb", mateo)
+    set_language("en")  # grade() itself chooses the report's language, and leaves ours as it was
+    grade(
+        [tmp_path / "class"],
+        tmp_path / "out",
+        cell_limit=cell_limit(),
+        notebook_limit=notebook_limit(),
+        limits=LIMITS,
+        language="es",
+    )
+    result = _read(tmp_path / "out")
+    grades, report = result["grades"], result["report"]
+    assert grades.loc["lucia", "0.1"] == SOLVED and grades.loc["lucia", "0.2"] == SOLVED
+    assert grades.loc["mateo", "0.1"] == "0.1#2"  # the stored id, as for an English notebook
+    assert "<html lang='es'>" in report
+    set_language("es")
+    for english in ("Class report", "Open exercises to mark by hand", "(no answer)"):
+        assert i18n._(english) != english, f"{english!r} has no Spanish translation"
+        assert html.escape(i18n._(english), quote=True) in report
+    assert html.escape(misreading_in_words("0.1#2"), quote=True) in report
+    rubric = open_exercises("es")["1.a"].rubric
+    assert rubric.split()[:4] != open_exercises("en")["1.a"].rubric.split()[:4]
+    assert html.escape(rubric.splitlines()[0].split("**")[0].strip(), quote=False) in report
+    assert "El análisis cita a <strong>fuentes</strong> sin nombre." in report

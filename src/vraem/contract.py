@@ -67,8 +67,10 @@ EXERCISE_HEADING = re.compile(
 CHECKED_HEADING = re.compile(r"^### Exercise (?P<id>\d+\.\d+) · .+\(\d+ min\)", re.MULTILINE)
 #: An exercise named anywhere in a heading cell, stated time or not: group 1 is the id.
 EXERCISE_NAMED = re.compile(r"(?:Open e|E)xercise (\d+\.\w+)")
-#: An open exercise's heading, even as a learner may have edited it: ``id`` ("2.a"), ``title`` if kept.
-OPEN_HEADING = re.compile(r"(?:### )?Open exercise (?P<id>\d+\.[a-z])(?: · (?P<title>.+))?")
+#: An open exercise's id and title in its heading cell (the one tagged ``open-exercise``), in any
+#: language and even as a learner may have edited it: ``id`` ("2.a"), ``title`` if kept. Only the id
+#: and the " · " after it are read, never the words around them ("Open exercise", "Ejercicio abierto").
+OPEN_HEADING = re.compile(r"(?<![\w.])(?P<id>\d+\.[a-z])(?![\w.])(?: · (?P<title>.+))?")
 #: A ``check("x.y"`` call (either quote, spaces allowed), as a learner's notebook may hold it.
 CHECK_CALL = re.compile(r"""check\(\s*["'](?P<id>\d+\.\d+)["']""")
 

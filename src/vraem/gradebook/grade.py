@@ -20,6 +20,11 @@ as in a learner's own ``progress()`` — solved if any check was correct;
 otherwise the last check that judged an answer (a misreading or wrong);
 otherwise the last one at all. The last answer is shown beside it.
 
+``--lang es`` writes the report in Spanish (its sentences, the feedback it quotes, and the open
+exercises' titles and rubrics from the Spanish solutions); the ids and words the CSV files store
+(outcomes, statuses, misreading ids, column names) stay English, and a class may hand
+in the English or the Spanish lessons (or both): they are read and judged alike.
+
 Without bubblewrap it refuses to grade, unless ``--trusted-class`` says the
 class's code may run with the instructor's own permissions.
 """
@@ -35,6 +40,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..exercises import all_exercises
+from ..i18n import DEFAULT, LANGUAGES, _, current_language, set_language
 from .ingest import Submission, collect, keep_newest, open_answers
 from .judging import Graded, judge
 from .preflight import PreflightFailed, SandboxUnavailable
@@ -136,8 +142,11 @@ def grade(
     trusted: bool = False,
     limits: Limits | None = None,
     show_progress: bool = False,
+    language: str = DEFAULT,
 ) -> dict:
     """Run every submission and write grades.csv, attempts.csv and report.html into ``out``.
+
+    ``language`` ("en" or "es") is the report's; the judging and the CSV files do not depend on it.
 
     Raises SandboxUnavailable (no bubblewrap, and ``trusted`` not given) or
     PreflightFailed (the sandbox would not run this Python) before running any
@@ -148,14 +157,21 @@ def grade(
     out.mkdir(parents=True, exist_ok=True)
     limits = limits or Limits(cpu=notebook_limit + 10)
     exercises = all_exercises()
-    with tempfile.TemporaryDirectory(prefix="vraem-gradebook-") as workdir:
-        sandbox = Sandbox.prepare(Path(workdir), limits, cell_limit, notebook_limit, trusted)
-        submissions, notes = collect(sources, learner_from, pattern)
-        graded = _to_grade(submissions)
-        runnable = [item for item in graded if item.submission.problem is None]
-        _run_all(runnable, sandbox, max(1, workers), show_progress)
-        described = sandbox.describe()
-    problems = _write_outputs(out, exercises, graded, submissions, notes, described, trusted)
+    chosen = current_language()
+    set_language(
+        language
+    )  # the report's, and the feedback's it quotes; never how an answer is judged
+    try:
+        with tempfile.TemporaryDirectory(prefix="vraem-gradebook-") as workdir:
+            sandbox = Sandbox.prepare(Path(workdir), limits, cell_limit, notebook_limit, trusted)
+            submissions, notes = collect(sources, learner_from, pattern)
+            graded = _to_grade(submissions)
+            runnable = [item for item in graded if item.submission.problem is None]
+            _run_all(runnable, sandbox, max(1, workers), show_progress)
+            described = sandbox.describe()
+        problems = _write_outputs(out, exercises, graded, submissions, notes, described, trusted)
+    finally:
+        set_language(chosen)
     learners = {item.learner for item in graded}
     return {
         "learners": len(learners),
@@ -246,6 +262,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--workers", type=int, default=2, help="notebooks run at once (default 2)")
     parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT,
+        help="the language of report.html (default en); grades.csv and attempts.csv stay English",
+    )
+    parser.add_argument(
         "--trusted-class",
         action="store_true",
         help="run the notebooks WITHOUT a sandbox, with your own permissions (only for code "
@@ -267,19 +289,30 @@ def main(argv: list[str] | None = None) -> int:
             args.trusted_class,
             limits,
             show_progress=True,
+            language=args.lang,
         )
     except (SandboxUnavailable, PreflightFailed) as error:
         print(f"gradebook: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        set_language(args.lang)
         print(
-            "gradebook: interrupted; every sandbox was stopped and nothing was written",
+            _("gradebook: interrupted; every sandbox was stopped and nothing was written"),
             file=sys.stderr,
         )
         return 130
+    set_language(args.lang)
     print(
-        f"graded {summary['notebooks']} notebook(s) from {summary['learners']} learner(s) in "
-        f"{summary['seconds']} s; {summary['problems']} problem(s) listed in {args.out / 'report.html'}"
+        _(
+            "Graded in {seconds} s. Notebooks run: {notebooks}; learners: {learners}; problems: "
+            "{problems}, listed in {report}."
+        ).format(
+            seconds=summary["seconds"],
+            notebooks=summary["notebooks"],
+            learners=summary["learners"],
+            problems=summary["problems"],
+            report=args.out / "report.html",
+        )
     )
     return 0
 

@@ -48,6 +48,8 @@ class Cell:
     kind: str
     source: str
     tags: list[str] = field(default_factory=list)
+    #: The cell's id (nbformat 4.5), the same in every language's lesson; "" when it has none.
+    id: str = ""
 
 
 @dataclass
@@ -178,7 +180,10 @@ def parse_notebook(raw: bytes) -> tuple[list[Cell], list[str]]:
             continue
         metadata = cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}
         tags = metadata.get("tags") if isinstance(metadata.get("tags"), list) else []
-        cells.append(Cell(number, kind, source, [tag for tag in tags if isinstance(tag, str)]))
+        cell_id = cell.get("id") if isinstance(cell.get("id"), str) else ""
+        cells.append(
+            Cell(number, kind, source, [tag for tag in tags if isinstance(tag, str)], cell_id[:64])
+        )
     if sum(len(cell.source) for cell in cells if cell.kind == "code") > MAX_CODE:
         raise NotebookProblem(f"it has more than {MAX_CODE:,} characters of code")
     notes = [f"{count} {what} skipped" for what, count in odd.items()]
@@ -197,13 +202,25 @@ def lesson_of(cells: list[Cell]) -> int | None:
     return lessons.most_common(1)[0][0] if lessons else None
 
 
-def open_answers(cells: list[Cell]) -> dict[str, str]:
-    """The learner's text under each open exercise, keyed by its id ("2.a")."""
+def open_answers(cells: list[Cell], by_cell: dict[str, str] | None = None) -> dict[str, str]:
+    """The learner's text under each open exercise, keyed by its id ("2.a"), in any language.
+
+    An open exercise's heading is the cell tagged ``open-exercise``; which exercise it is comes
+    from its cell id (``by_cell``, :func:`.course.exercise_of_cell` by default), else from the
+    id written in the heading; the answer is the next cell. No word of a heading is read.
+    """
+    if by_cell is None:
+        from .course import exercise_of_cell
+
+        by_cell = exercise_of_cell()
     answers = {}
     for index, cell in enumerate(cells):
+        if TAG_OPEN_EXERCISE not in cell.tags or index + 1 >= len(cells):
+            continue
         heading = OPEN_HEADING.search(cell.source)
-        if heading and TAG_OPEN_EXERCISE in cell.tags and index + 1 < len(cells):
-            answers[heading["id"]] = cells[index + 1].source.strip()[:20_000]
+        exercise_id = by_cell.get(cell.id) or (heading["id"] if heading else None)
+        if exercise_id:
+            answers[exercise_id] = cells[index + 1].source.strip()[:20_000]
     return answers
 
 

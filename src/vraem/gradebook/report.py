@@ -6,6 +6,11 @@ rendered from markdown with markdown-it-py, raw HTML off, then cleaned with
 nh3 (links kept, with ``rel="noopener noreferrer nofollow"``; images, scripts,
 styles and event attributes dropped), so the report runs no learner's script
 and fetches nothing.
+
+The report is written in the language chosen (``python -m vraem.gradebook … --lang es``): every
+sentence goes through :func:`vraem.i18n._`, the open exercises' titles and rubrics come from that
+language's solutions, and the page declares its language. What is stored stays English: the
+status words and misreading ids of grades.csv and attempts.csv, and the ids shown in the grid.
 """
 
 from __future__ import annotations
@@ -24,14 +29,13 @@ from ..contract import (
     ERROR,
     NOT_ANSWERED,
     NOT_HANDED_IN,
-    OPEN_HEADING,
     SOLVED,
-    TAG_OPEN_EXERCISE,
     WRONG_ANSWER,
     lesson_order,
-    tags_of,
 )
-from ..paths import course_root
+from ..i18n import N_, _, current_language, ngettext
+from ..progress import misreading_in_words
+from .course import is_blank, open_exercises
 
 _STYLE = """
 body { font-family: Helvetica, Arial, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem;
@@ -49,12 +53,13 @@ th { background: #f3f3f3; }
 .last { display: block; font-size: 0.75rem; color: #555; }
 blockquote { border-left: 3px solid #0072B2; margin: 0.5rem 0; padding: 0.2rem 0.8rem; background: #f7f9fc; }
 """
+#: How a grid cell shows each outcome word of grades.csv (the word stays English in the CSV).
 _SYMBOL = {
-    SOLVED: f"✓ {SOLVED}",
-    NOT_ANSWERED: f"· {NOT_ANSWERED}",
-    ERROR: f"✗ {ERROR}",
-    NOT_HANDED_IN: f"– {NOT_HANDED_IN}",
-    WRONG_ANSWER: f"✗ {WRONG_ANSWER}",
+    SOLVED: N_("✓ solved"),
+    NOT_ANSWERED: N_("· not answered"),
+    ERROR: N_("✗ error"),
+    NOT_HANDED_IN: N_("– not handed in"),
+    WRONG_ANSWER: N_("✗ wrong"),
 }
 _ALLOWED_TAGS = {
     "p",
@@ -111,6 +116,11 @@ def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _tagged(tag: str, text: str) -> str:
+    """``text`` escaped, in an element: ``_tagged("h2", _("Lesson 03"))`` is ``<h2>Lesson 03</h2>``."""
+    return f"<{tag}>{_e(text)}</{tag}>"
+
+
 def _svg(chart: alt.Chart) -> str:
     """An inline SVG whose text alternative is the chart's description."""
     import vl_convert
@@ -139,47 +149,36 @@ def solved_chart(attempts: pd.DataFrame, lesson: int) -> alt.Chart:
         .encode(
             x=alt.X(
                 "solved:Q",
-                title="Share of learners who solved it",
+                title=_("Share of learners who solved it"),
                 scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format="%"),
             ),
             # 2.10 after 2.9, not after 2.1
             y=alt.Y(
-                "exercise:N", title="Exercise", sort=sorted(shares["exercise"], key=lesson_order)
+                "exercise:N",
+                title=_("Exercise"),
+                sort=sorted(shares["exercise"], key=lesson_order),
             ),
         )
         .properties(
             width=420,
             height=24 * max(1, len(shares)),
             title=alt.Title(
-                f"Lesson {lesson:02d}: exercises solved",
-                subtitle="Source: the class's notebooks, run through the course's checks",
+                _("Lesson {lesson:02d}: exercises solved").format(lesson=lesson),
+                subtitle=_("Source: the class's notebooks, run through the course's checks"),
             ),
-            description=(
-                f"Bar chart of lesson {lesson:02d}: for each exercise, the share of learners whose "
-                "counted check was correct. "
-                + "; ".join(
+            description=_(
+                "Bar chart of lesson {lesson:02d}: for each exercise, the share of learners whose "
+                "counted check was correct. {shares}"
+            ).format(
+                lesson=lesson,
+                shares="; ".join(
                     f"{e} {s:.0%}"
                     for e, s in zip(shares["exercise"], shares["solved"], strict=True)
-                )
+                ),
             ),
         )
     )
-
-
-def rubrics() -> dict[str, tuple[str, str]]:
-    """Each open exercise's heading and rubric, read from solutions/: ``{"2.a": (title, rubric)}``."""
-    found = {}
-    for path in sorted((course_root() / "solutions").glob("[0-9][0-9]-*.ipynb")):
-        for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
-            source = "".join(cell.get("source", []))
-            heading = OPEN_HEADING.search(source)
-            if heading and heading["title"] and TAG_OPEN_EXERCISE in tags_of(cell):
-                rubric = (
-                    source.split("**Rubric.**", 1)[1].strip() if "**Rubric.**" in source else ""
-                )
-                found[heading["id"]] = (heading["title"].strip(), rubric)
-    return found
 
 
 def _table(frame: pd.DataFrame) -> str:
@@ -191,9 +190,10 @@ def _grid(attempts: pd.DataFrame, grades: pd.DataFrame) -> str:
     exercises = [c for c in grades.columns if c not in ("learner", "problems")]
     detail = {(row.learner, row.exercise): row for row in attempts.itertuples(index=False)}
     head = "".join(f"<th scope='col'>{_e(e)}</th>" for e in exercises)
+    learner, solved_heading = _e(_("learner")), _e(_("solved"))
     lines = [
-        f"<table class='grid'><thead><tr><th scope='col'>learner</th><th scope='col'>solved</th>{head}"
-        "</tr></thead><tbody>"
+        f"<table class='grid'><thead><tr><th scope='col'>{learner}</th>"
+        f"<th scope='col'>{solved_heading}</th>{head}</tr></thead><tbody>"
     ]
     for row in grades.itertuples(index=False):
         values = dict(zip(grades.columns, row, strict=True))
@@ -203,20 +203,23 @@ def _grid(attempts: pd.DataFrame, grades: pd.DataFrame) -> str:
         for exercise in exercises:
             value = str(values[exercise])
             kind = "misreading" if "#" in value else value.replace(" ", "-")
-            text = _SYMBOL.get(value, f"✗ {value}")
-            more, title = "", ""
+            text = _(_SYMBOL[value]) if value in _SYMBOL else f"✗ {value}"
+            more, title = "", misreading_in_words(value) if "#" in value else ""
             info = detail.get((values["learner"], exercise))
-            if info is not None:
-                title = (
-                    f"checked {info.checks} time(s); last answer: {info.last_answer}"
-                    if info.checks
-                    else ""
-                )
+            if info is not None and info.checks:
+                checked = ngettext(
+                    "checked {count} time; last answer: {answer}",
+                    "checked {count} times; last answer: {answer}",
+                    info.checks,
+                ).format(count=info.checks, answer=info.last_answer)
+                title = f"{title} · {checked}" if title else checked
                 if info.checks > 1 and info.last_outcome != value:
-                    more = f"<span class='last'>last check: {_e(info.last_outcome)}</span>"
+                    last = _("last check: {outcome}").format(outcome=info.last_outcome)
+                    more = f"<span class='last'>{_e(last)}</span>"
             cells.append(f"<td class='{_e(kind)}' title='{_e(title)}'>{_e(text)}{more}</td>")
+        count = _("{solved} of {handed}").format(solved=solved, handed=handed)
         lines.append(
-            f"<tr><th scope='row'>{_e(values['learner'])}</th><td>{solved} of {handed}</td>"
+            f"<tr><th scope='row'>{_e(values['learner'])}</th><td>{_e(count)}</td>"
             + "".join(cells)
             + "</tr>"
         )
@@ -235,7 +238,7 @@ def write_report(
     described: str,
     trusted: bool = False,
 ) -> None:
-    """Write the class report: ``write_report(out / "report.html", attempts, grades, …)``."""
+    """Write the class report in the current language: ``write_report(out / "report.html", attempts, …)``."""
     parts = [
         *_opening(grades, graded, described, trusted),
         *_to_look_at(notes, problems, superseded),
@@ -251,24 +254,29 @@ def write_report(
 def _opening(grades: pd.DataFrame, graded: list, described: str, trusted: bool) -> list[str]:
     """The page's head, the red no-sandbox warning and how it was graded: ``_opening(grades, graded, …)``."""
     learners = len(grades)
+    run = sum(1 for g in graded if not g.submission.problem)
+    title = _e(_("Class report"))
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Class report</title>"
-        f"<style>{_STYLE}</style></head><body>"
+        f"<!doctype html><html lang='{_e(current_language())}'><head><meta charset='utf-8'>"
+        f"<title>{title}</title><style>{_STYLE}</style></head><body>"
     ]
     if trusted:
-        parts.append(
-            "<p class='untrusted' role='alert'>Graded WITHOUT A SANDBOX (--trusted-class): learners' "
-            "code ran with your permissions. Use this only for a class whose code you trust.</p>"
+        warning = _(
+            "Graded WITHOUT A SANDBOX (--trusted-class): learners' code ran with your permissions. "
+            "Use this only for a class whose code you trust."
         )
-    parts += [
-        "<h1>Class report</h1>",
-        f"<p>{learners} learner(s), {sum(1 for g in graded if not g.submission.problem)} notebook(s) run, "
-        f"on {datetime.now():%Y-%m-%d %H:%M}. {_e(described)}</p>",
-        "<p>Every answer was judged by the gradebook itself, with the course's keys, from the answers "
-        "the notebooks handed over; what a notebook printed or logged does not count. When an exercise was "
-        "checked more than once, the best check counts (solved if any check was correct; otherwise the "
-        "last that judged an answer); a grid cell says so when the last check said otherwise.</p>",
-    ]
+        parts.append(f"<p class='untrusted' role='alert'>{_e(warning)}</p>")
+    counted = _("Learners: {learners}. Notebooks run: {notebooks}. Graded on {when}.").format(
+        learners=learners, notebooks=run, when=f"{datetime.now():%Y-%m-%d %H:%M}"
+    )
+    how = _(
+        "Every answer was judged by the gradebook itself, with the course's keys, from the answers "
+        "the notebooks handed over; what a notebook printed or logged does not count. When an "
+        "exercise was checked more than once, the best check counts (solved if any check was "
+        "correct; otherwise the last that judged an answer); a grid cell says so when the last "
+        "check said otherwise."
+    )
+    parts += [f"<h1>{title}</h1>", f"<p>{_e(counted)} {_e(described)}</p>", f"<p>{_e(how)}</p>"]
     return parts
 
 
@@ -277,7 +285,7 @@ def _to_look_at(notes: list[str], problems: dict[str, list[str]], superseded: li
     parts = []
     flagged = {learner: said for learner, said in problems.items() if said}
     if notes or flagged or superseded:
-        parts.append("<h2>Submissions to look at</h2><ul>")
+        parts.append(_tagged("h2", _("Submissions to look at")) + "<ul>")
         parts += [f"<li class='problem'>{_e(note)}</li>" for note in notes]
         for learner, said in sorted(flagged.items()):
             parts += [
@@ -285,8 +293,13 @@ def _to_look_at(notes: list[str], problems: dict[str, list[str]], superseded: li
                 for text in said
             ]
         parts += [
-            f"<li>{_e(s.source)} ({_e(s.learner)}): an older submission, replaced by "
-            f"{_e(s.superseded_by)}</li>"
+            "<li>"
+            + _e(
+                _("{source} ({learner}): an older submission, replaced by {newer}").format(
+                    source=s.source, learner=s.learner, newer=s.superseded_by
+                )
+            )
+            + "</li>"
             for s in superseded
         ]
         parts.append("</ul>")
@@ -295,16 +308,32 @@ def _to_look_at(notes: list[str], problems: dict[str, list[str]], superseded: li
 
 def _grid_section(attempts: pd.DataFrame, grades: pd.DataFrame) -> list[str]:
     """The learner × exercise grid with its key, none for an empty class: ``_grid_section(attempts, grades)``."""
-    parts = []
-    if len(grades):
-        parts.append(
-            "<h2>Learners × exercises</h2>"
-            "<p>✓ solved · a misreading id (such as 2.3#1: the catalogued mistake the answer matched) · "
-            "✗ wrong · ✗ error (the answer could not be read, or the code failed before the check) · "
-            "· not answered · – not handed in. Hover a cell for the number of checks and the last "
-            "answer.</p>"
-        )
-        parts.append(_grid(attempts, grades))
+    if not len(grades):
+        return []
+    key = _(
+        "✓ solved · a misreading id (such as 2.3#1: the catalogued mistake the answer matched, "
+        "named in words below the grid) · ✗ wrong · ✗ error (the answer could not be read, or the "
+        "code failed before the check) · · not answered · – not handed in. Hover a cell for what "
+        "the misreading was, the number of checks and the last answer."
+    )
+    parts = [_tagged("h2", _("Learners × exercises")), _tagged("p", key)]
+    parts.append(_grid(attempts, grades))
+    seen = sorted(
+        {
+            str(value)
+            for column in grades.columns[1:-1]
+            for value in grades[column]
+            if "#" in str(value)
+        },
+        key=lambda name: (lesson_order(name.partition("#")[0]), name),
+    )
+    if seen:
+        parts.append(_tagged("h3", _("The misreadings in the grid")) + "<ul>")
+        parts += [
+            f"<li><strong>{_e(name)}</strong>: {_e(misreading_in_words(name))}</li>"
+            for name in seen
+        ]
+        parts.append("</ul>")
     return parts
 
 
@@ -314,7 +343,7 @@ def _lesson_sections(attempts: pd.DataFrame) -> list[str]:
     for lesson in sorted(attempts["lesson"].dropna().unique()):
         lesson = int(lesson)
         rows = attempts[attempts["lesson"] == lesson]
-        parts.append(f"<h2>Lesson {lesson:02d}</h2>")
+        parts.append(_tagged("h2", _("Lesson {lesson:02d}").format(lesson=lesson)))
         parts.append(_svg(solved_chart(attempts, lesson)))
         wrong = rows[rows["misreading"] != ""]
         if len(wrong):
@@ -324,11 +353,21 @@ def _lesson_sections(attempts: pd.DataFrame) -> list[str]:
                 .reset_index(name="learners")
                 .sort_values(["learners", "exercise"], ascending=[False, True])
             )
+            common["what"] = [misreading_in_words(name) for name in common["misreading"]]
+            parts.append(_tagged("h3", _("Misreadings, commonest first")))
             parts.append(
-                "<h3>Misreadings, commonest first</h3>"
-                "<p>The feedback is the sentence each of these learners saw.</p>"
+                _tagged("p", _("The feedback is the sentence each of these learners saw."))
             )
-            parts.append(_table(common[["learners", "exercise", "misreading", "feedback"]]))
+            shown = common[["learners", "exercise", "misreading", "what", "feedback"]].rename(
+                columns={
+                    "learners": _("learners"),
+                    "exercise": _("exercise"),
+                    "misreading": _("misreading"),
+                    "what": _("what it was"),
+                    "feedback": _("feedback"),
+                }
+            )
+            parts.append(_table(shown))
     return parts
 
 
@@ -337,10 +376,8 @@ def _code_errors(graded: list) -> list[str]:
     parts = []
     errors = [(g.learner, g.submission.source, g.cell_errors()) for g in graded if g.cell_errors()]
     if errors:
-        parts.append(
-            "<h2>Code errors, by learner</h2><p>Cells are numbered from the top of the notebook, "
-            "text cells included.</p>"
-        )
+        numbered = _("Cells are numbered from the top of the notebook, text cells included.")
+        parts += [_tagged("h2", _("Code errors, by learner")), _tagged("p", numbered)]
         for learner, source, lines in errors:
             parts.append(
                 f"<h3>{_e(learner)} <small>({_e(source)})</small></h3><ul>"
@@ -357,17 +394,20 @@ def _open_answers(graded: list) -> list[str]:
         (g.learner, exercise, text) for g in graded for exercise, text in g.open_answers.items()
     ]
     if answers:
-        parts.append("<h2>Open exercises to mark by hand</h2>")
-        known = rubrics()
-        for exercise in sorted({exercise for _, exercise, _ in answers}, key=lesson_order):
-            title, rubric = known.get(exercise, ("", ""))
-            parts.append(f"<h3>Open exercise {_e(exercise)} · {_e(title)}</h3>")
-            if rubric:
-                parts.append(f"<p><strong>Rubric.</strong></p>{safe_markdown(rubric)}")
+        parts.append(_tagged("h2", _("Open exercises to mark by hand")))
+        known = open_exercises(current_language())
+        for exercise in sorted({which for _learner, which, _text in answers}, key=lesson_order):
+            about = known.get(exercise)
+            heading = _("Open exercise {id} · {title}").format(
+                id=exercise, title=about.title if about else ""
+            )
+            parts.append(f"<h3>{_e(heading)}</h3>")
+            if about and about.rubric:
+                label = _e(_("Rubric."))
+                parts.append(f"<p><strong>{label}</strong></p>{safe_markdown(about.rubric)}")
             for learner, which, text in answers:
                 if which == exercise:
-                    blank = not text or "Write your answer here" in text
-                    body = "<p>(no answer)</p>" if blank else safe_markdown(text)
+                    body = _tagged("p", _("(no answer)")) if is_blank(text) else safe_markdown(text)
                     parts.append(
                         f"<p><strong>{_e(learner)}</strong></p><blockquote>{body}</blockquote>"
                     )

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..contract import ANSWER_MIME, DATA_VARIABLE, GRADEBOOK_VARIABLE, PROGRESS_FILE_VARIABLE
+from ..i18n import _
 from ..paths import data_dir
 from .mounts import ETC, SYSTEM, extra_python_path, shown_paths
 from .preflight import HOW_TO_GET_ONE, SandboxUnavailable, preflight
@@ -70,10 +71,16 @@ class Limits:
 
     def described(self) -> str:
         """The limits in words, for the report: ``"2 GiB of memory per process, 600 s of CPU time …"``."""
-        return (
-            f"{self.memory / 1024**3:g} GiB of memory per process, {self.cpu} s of CPU time per process, "
-            f"files up to {self.file_size // 1024**2} MiB, {self.processes} processes and threads, "
-            f"{self.folder_size // 1024**2} MiB in its home and in /tmp"
+        return _(
+            "{memory:g} GiB of memory per process, {cpu} s of CPU time per process, files up to "
+            "{file_size} MiB, {processes} processes and threads, {folder_size} MiB in its home and "
+            "in /tmp"
+        ).format(
+            memory=self.memory / 1024**3,
+            cpu=self.cpu,
+            file_size=self.file_size // 1024**2,
+            processes=self.processes,
+            folder_size=self.folder_size // 1024**2,
         )
 
 
@@ -149,23 +156,21 @@ class Sandbox:
     def describe(self) -> str:
         """One sentence for the report: how the notebooks were run."""
         if self.trusted:
-            return (
-                "WITHOUT A SANDBOX (--trusted-class): learners' code ran with your permissions, could read "
-                "your files and reach the network; only time limits and "
-                + self.limits.described()
-                + " applied."
-            )
+            return _(
+                "WITHOUT A SANDBOX (--trusted-class): learners' code ran with your permissions, could "
+                "read your files and reach the network; only time limits and {limits} applied."
+            ).format(limits=self.limits.described())
         who = (
-            "as an unprivileged user of its own (the gradebook ran as root)"
+            _("as an unprivileged user of its own (the gradebook ran as root)")
             if _is_root()
-            else "as you, in a user namespace without privileges"
+            else _("as you, in a user namespace without privileges")
         )
-        return (
-            f"Each notebook ran in its own bubblewrap sandbox ({self.bwrap}): no network, no other process, "
-            f"only the system's programs, this Python ({sys.executable}) and the course data, read-only, "
-            f"with an empty home and /tmp; {who}; limits: {self.limits.described()}; every process it left "
-            "was killed when it ended."
-        )
+        return _(
+            "Each notebook ran in its own bubblewrap sandbox ({bwrap}): no network, no other process, "
+            "only the system's programs, this Python ({python}) and the course data, read-only, with "
+            "an empty home and /tmp; {who}; limits: {limits}; every process it left was killed when "
+            "it ended."
+        ).format(bwrap=self.bwrap, python=sys.executable, who=who, limits=self.limits.described())
 
     # -------------------------------------------------------------- the command
 

@@ -349,3 +349,35 @@ def test_the_shipped_catalogue_compiles_to_the_shipped_mo():
 def test_comment_blocks_follow_the_skeletons_rule():
     blocks = comment_blocks("# a\n# b\nx = 1  # c\n    # d\n")
     assert [(b.text, b.inline) for b in blocks] == [("a\nb", False), ("c", True), ("d", False)]
+
+
+SPANISH_FILES = sorted(
+    [*REPO.glob("lessons/es/*.ipynb"), *REPO.glob("solutions/es/*.ipynb")]
+    + [*REPO.glob("instructors/es/*.md")]
+)
+
+
+@pytest.mark.parametrize("path", SPANISH_FILES, ids=lambda path: str(path.relative_to(REPO)))
+def test_every_relative_link_of_a_spanish_file_leads_to_a_file(path):
+    """Does each relative link of a Spanish lesson or note resolve from the Spanish file's folder
+    (the copies sit one folder deeper than the English, so a link out of the folder is rewritten)?"""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s#]+)(?:#[^)\s]*)?\)", text)
+    local = [
+        target for target in targets if "://" not in target and not target.startswith("mailto:")
+    ]
+    broken = [target for target in local if not (path.parent / target).exists()]
+    assert not broken, f"{path.relative_to(REPO)}: links that lead nowhere: {broken}"
+
+
+def test_a_link_out_of_the_folder_goes_one_level_deeper_and_to_the_spanish_readme():
+    from vraem.authoring.translation.spanish import relink
+
+    assert relink("[inicio](../README.md) y [datos](../data/README.md)") == (
+        "[inicio](../../README.es.md) y [datos](../../data/README.md)"
+    )
+    assert relink("[lección 04](04-figures-across-dates.ipynb)") == (
+        "[lección 04](04-figures-across-dates.ipynb)"
+    )

@@ -12,6 +12,7 @@ English (:mod:`vraem.authoring.translation.minutes`). In the setup cell the buil
 from __future__ import annotations
 
 import copy
+import re
 
 from babel.messages.catalog import Catalog
 
@@ -23,6 +24,21 @@ from .minutes import carry_minutes
 LANGUAGE = "es"
 #: The first lines of a Spanish lesson's setup cell: visible, and the only code that differs.
 LANGUAGE_LINES = f'from vraem.i18n import set_language\nset_language("{LANGUAGE}")\n'
+
+
+#: A relative link that leaves the English folder (``](../README.md)``): the Spanish copy sits one
+#: folder deeper (``lessons/es/``, ``instructors/es/``), and the README has a Spanish edition.
+_LINK_OUT = re.compile(r"\]\(\.\./([^)\s]*)\)")
+_SPANISH_PAGES = {"README.md": "README.es.md"}
+
+
+def relink(text: str) -> str:
+    """Links out of the folder, one level deeper and to the Spanish edition where there is one.
+
+    ``relink("[home](../README.md)") == "[home](../../README.es.md)"``; links within the folder
+    (a sibling lesson) already lead to the Spanish sibling.
+    """
+    return _LINK_OUT.sub(lambda found: f"](../../{_SPANISH_PAGES.get(found[1], found[1])})", text)
 
 
 def _comment_lines(text: str, indent: str) -> list[str]:
@@ -58,7 +74,7 @@ def translate_notebook(notebook, catalog: Catalog):
         if cell.cell_type == "markdown" and cell.source.strip():
             text = translation(found.get(cell.id), cell.source)
             if text is not None:
-                cell.source = carry_minutes(cell.source, text)
+                cell.source = relink(carry_minutes(cell.source, text))
         elif cell.cell_type == "code":
             cell.source = translate_code(cell.source, cell.id, found)
             if TAG_SETUP in tags_of(cell):
@@ -79,5 +95,5 @@ def translate_markdown(text: str, catalog: Catalog) -> str:
             pieces.append(block + separator)
         else:
             ending = block[len(english) :]
-            pieces.append(carry_minutes(english, spanish) + ending + separator)
+            pieces.append(relink(carry_minutes(english, spanish)) + ending + separator)
     return "".join(pieces)

@@ -1,7 +1,9 @@
 """The course website: built with no network and no warnings, rebuilt without running an
 unchanged lesson again; in a real browser, every lesson's charts show and open full size, no
 internal link is broken, the articles are credited, and every page passes an axe-core audit
-(no serious or critical fault) and fits a phone 390 px wide without scrolling sideways.
+(no serious or critical fault) and fits a phone 390 px wide without scrolling sideways. The
+Spanish edition's lessons and notes are pages too: a Spanish page declares its language, and the
+language switch leads from each page to the other language's and back.
 
 The site is built twice for this file (the first build runs every lesson: a minute or more;
 the second must run none). It needs the `site` extra (Jupyter Book 1) and, for the browser
@@ -42,6 +44,9 @@ from .conftest import REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LESSONS = sorted(path.stem for path in (REPO / "lessons").glob("*.ipynb"))
+#: The Spanish edition's lessons and instructor notes (``lessons/es/``, ``instructors/es/``).
+SPANISH_LESSONS = sorted(path.stem for path in (REPO / "lessons" / "es").glob("*.ipynb"))
+SPANISH_NOTES = sorted(path.stem for path in (REPO / "instructors" / "es").glob("*.md"))
 #: What each checked exercise prints while it is unanswered (derived, never typed in).
 UNANSWERED = {str(evaluate(exercise_id, ...)): exercise_id for exercise_id in all_exercises()}
 
@@ -203,7 +208,13 @@ def test_a_rebuild_runs_only_the_lessons_whose_inputs_changed(tmp_path, data_cop
         stage(repo, source, run=count, log=messages.append)
         return [message.split()[1] for message in messages if message.startswith("running ")]
 
-    assert build() == [f"lessons/{name}.ipynb" for name in LESSONS] and len(runs) == len(LESSONS)
+    every = [
+        run
+        for name in LESSONS
+        for run in (f"lessons/{name}.ipynb", f"lessons/es/{name}.ipynb")
+        if name in SPANISH_LESSONS or "/es/" not in run
+    ]
+    assert SPANISH_LESSONS and build() == every and len(runs) == len(every)
     times = {path: path.stat().st_mtime_ns for path in source.rglob("*") if path.is_file()}
     assert build() == [] and runs == []
     assert {path: path.stat().st_mtime_ns for path in source.rglob("*") if path.is_file()} == times
@@ -217,7 +228,7 @@ def test_a_rebuild_runs_only_the_lessons_whose_inputs_changed(tmp_path, data_cop
 
     table = data_copy / "coca_cultivation.csv"
     table.write_text(table.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert build() == [f"lessons/{name}.ipynb" for name in LESSONS] and len(runs) == len(LESSONS)
+    assert build() == every and len(runs) == len(every)
     assert build() == []
 
 
@@ -316,7 +327,7 @@ def test_a_rebuild_with_no_change_runs_no_lesson(site):
     assert [line for line in first.stdout.splitlines() if "running lessons/" in line] != []
     assert [line for line in again.stdout.splitlines() if "running lessons/" in line] == []
     reused = [line for line in again.stdout.splitlines() if "its last run is reused" in line]
-    assert len(reused) == len(LESSONS), again.stdout
+    assert len(reused) == len(LESSONS) + len(SPANISH_LESSONS), again.stdout
 
 
 def _html_pages(site_source: Path) -> dict[str, str]:
@@ -363,6 +374,9 @@ def test_the_site_has_every_page(site):
     ]
     expected += [f"lessons/{name}" for name in LESSONS] + [f"solutions/{name}" for name in LESSONS]
     expected += [f"instructors/{path.stem}" for path in (REPO / "instructors").glob("*.md")]
+    expected += [f"es/lessons/{name}" for name in SPANISH_LESSONS]
+    expected += [f"es/instructors/{name}" for name in SPANISH_NOTES]
+    assert SPANISH_LESSONS and SPANISH_NOTES
     assert [page for page in expected if not (html / f"{page}.html").exists()] == []
     tables = (html / "data" / "tables.html").read_text(encoding="utf-8")
     package = json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))
@@ -378,11 +392,51 @@ def test_the_site_has_every_page(site):
 
 
 def test_solutions_stay_in_the_instructor_section(site):
-    """Do the lesson pages hold no model answer or solution code?"""
-    html = site[0] / "_build" / "html" / "lessons"
-    for name in LESSONS:
+    """Do the lesson pages, in both languages, hold no model answer or solution code?"""
+    html = site[0] / "_build" / "html"
+    pages = [f"lessons/{name}" for name in LESSONS]
+    pages += [f"es/lessons/{name}" for name in SPANISH_LESSONS]
+    for name in pages:
         page = (html / f"{name}.html").read_text(encoding="utf-8")
         assert BEGIN_SOLUTION.lstrip("# ") not in page and "Model answer" not in page, name
+
+
+def _switch(page_html: str) -> tuple[str, str, str] | None:
+    """The language switch of a built page: its address, language and words."""
+    found = re.search(
+        r'<p class="vraem-language"><a href="([^"]+)" hreflang="(\w+)" lang="\w+">([^<]+)</a>',
+        page_html,
+    )
+    return found.groups() if found else None
+
+
+def _html_lang(page_html: str) -> str:
+    return re.search(r'<html[^>]*\blang="([^"]+)"', page_html).group(1)
+
+
+def test_every_page_in_both_languages_switches_to_the_other(site):
+    """Does every page with a Spanish edition (home, lessons, instructor notes) link to it as
+    "Español", and the Spanish page back as "English", each link leading to a page that exists;
+    does every Spanish page say it is in Spanish and every English one that it is in English?"""
+    html = site[0] / "_build" / "html"
+    pairs = [("index", "es/index"), ("instructors/README", "es/instructors/README")]
+    pairs += [(f"lessons/{name}", f"es/lessons/{name}") for name in SPANISH_LESSONS]
+    pairs += [(f"instructors/{name}", f"es/instructors/{name}") for name in SPANISH_NOTES]
+    for english, spanish in pairs:
+        for page, other, language, words in (
+            (english, spanish, "es", "Español"),
+            (spanish, english, "en", "English"),
+        ):
+            text = (html / f"{page}.html").read_text(encoding="utf-8")
+            switch = _switch(text)
+            assert switch is not None, f"{page} has no language switch"
+            href, hreflang, shown = switch
+            target = (html / page).parent / href
+            assert (hreflang, shown) == (language, words), page
+            assert target.resolve() == (html / f"{other}.html").resolve(), (page, href)
+            assert _html_lang(text) == ("en" if language == "es" else "es"), page
+    # a page with no edition in the other language has no switch (the glossary is English only)
+    assert _switch((html / "glossary.html").read_text(encoding="utf-8")) is None
 
 
 # --- in a real browser ----------------------------------------------------------------------
@@ -703,6 +757,30 @@ def test_a_lesson_page_credits_the_articles(browser_pages, name):
     assert "Sources and credit" in page["text"] and "InSight Crime" in page["text"]
     missing = [url for url in load_metadata()["url"] if url not in page["links"]]
     assert missing == [], f"{name} does not link {missing}"
+
+
+def test_a_spanish_lesson_page_switches_to_english_and_back(site):
+    """In a browser: is a Spanish lesson page in Spanish (its ``lang``), does its visible
+    "English" link open the English lesson (in English), and that page's "Español" the Spanish
+    one again?"""
+    name = SPANISH_LESSONS[3]
+    with _browser(site[0] / "_build" / "html") as (base, open_page, blocked):
+        page = open_page(PHONE)
+        page.goto(f"{base}es/lessons/{name}.html", wait_until="networkidle")
+        assert page.evaluate("() => document.documentElement.lang") == "es"
+        english = page.get_by_role("link", name="English", exact=True)
+        assert english.count() == 1 and english.is_visible()
+        english.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == f"{base}lessons/{name}.html"
+        assert page.evaluate("() => document.documentElement.lang") == "en"
+        spanish = page.get_by_role("link", name="Español", exact=True)
+        assert spanish.count() == 1 and spanish.is_visible()
+        spanish.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == f"{base}es/lessons/{name}.html"
+        assert "Fuentes y crédito" in page.locator("main").inner_text()
+        assert blocked == []
 
 
 def test_no_page_asks_for_the_internet(browser_pages, audit):

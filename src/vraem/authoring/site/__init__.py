@@ -10,7 +10,11 @@ The site is a Jupyter Book 1 (Sphinx + MyST-NB) with these pages:
 - For instructors: the instructor notes and the solution notebooks (model answers and
   rubrics appear in this section only);
 - Reference: the glossary, the data (notes, a page per table generated from
-  ``datapackage.json``, the codebook, the reference notes), licences and credits.
+  ``datapackage.json``, the codebook, the reference notes), licences and credits;
+- Español: the Spanish edition's home page, lessons (run like the English ones) and instructor
+  notes, under ``es/``. Each page that exists in both languages links to the other
+  ("Español" / "English") and a Spanish page says ``<html lang="es">``
+  (:mod:`vraem.authoring.site_theme`).
 
 The book's source is staged in ``build/site/`` and the HTML written to
 ``build/site/_build/html/`` (``build/`` is git-ignored); the repository is not changed.

@@ -25,20 +25,31 @@ def article_credits() -> dict[str, str]:
     }
 
 
-def credit_markdown(credits: dict[str, str] | None = None) -> str:
+#: The opening of each lesson page's closing credit, in each language; ``{licences}`` is the
+#: link to the licences page from the lesson's page.
+CREDIT_OPENING = {
+    "en": "## Sources and credit\n\n"
+    "This course reads five articles by InSight Crime (insightcrime.org). The passages on "
+    "this page are quoted from them with credit, under InSight Crime's terms: non-commercial "
+    "use, attribution to InSight Crime and a link to the original "
+    "(see [licences and credits]({licences})).",
+    "es": "## Fuentes y crédito\n\n"
+    "Este curso lee cinco artículos de InSight Crime (insightcrime.org), publicados en inglés. "
+    "Los pasajes de esta página se citan de ellos con crédito, según los términos de InSight "
+    "Crime: uso no comercial, atribución a InSight Crime y un enlace al original "
+    "(ver [licencias y créditos]({licences}), en inglés).",
+}
+
+
+def credit_markdown(
+    credits: dict[str, str] | None = None, language: str = "en", licences: str = "../licences.md"
+) -> str:
     """The closing cell of each lesson page: who wrote the articles and on what terms.
 
-    ``credits`` is :func:`article_credits` (worked out here if not given).
+    ``credits`` is :func:`article_credits` (worked out here if not given); ``language`` the
+    lesson's, ``licences`` the link to the licences page from the lesson's page.
     """
-    lines = [
-        "## Sources and credit",
-        "",
-        "This course reads five articles by InSight Crime (insightcrime.org). The passages on "
-        "this page are quoted from them with credit, under InSight Crime's terms: non-commercial "
-        "use, attribution to InSight Crime and a link to the original "
-        "(see [licences and credits](../licences.md)).",
-        "",
-    ]
+    lines = [CREDIT_OPENING[language].format(licences=licences), ""]
     lines += [f"- {line}" for line in (credits or article_credits()).values()]
     return "\n".join(lines) + "\n"
 

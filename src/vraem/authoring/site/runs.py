@@ -133,7 +133,9 @@ def run_lesson(
     """The lesson run, from ``runs/`` if an earlier build ran the same lesson on the same inputs.
 
     ``run_lesson(notebook, source / RUNS, "03-coca-trends")`` runs it (with ``run``) only when
-    :func:`run_key` differs from the last run's; the new run replaces the old one.
+    :func:`run_key` differs from the last run's; the new run replaces the old one. ``name`` is
+    the lesson's path under ``lessons/`` without ``.ipynb``: ``"es/03-coca-trends"`` for the
+    Spanish lesson, kept in ``runs/es/``.
     """
     key = run_key(notebook, shared)
     kept = runs / f"{name}.{key[:20]}.ipynb"
@@ -149,7 +151,7 @@ def run_lesson(
             return executed
     log(f"running lessons/{name}.ipynb …")
     executed = run(notebook)
-    runs.mkdir(parents=True, exist_ok=True)
+    kept.parent.mkdir(parents=True, exist_ok=True)
     for old in runs.glob(f"{name}.*.ipynb"):
         old.unlink()
     partial = kept.with_suffix(

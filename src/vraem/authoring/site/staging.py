@@ -7,6 +7,7 @@ those pages; the book's configuration and table of contents are written here too
 from __future__ import annotations
 
 import importlib.metadata
+import posixpath
 from pathlib import Path
 
 import nbformat
@@ -60,7 +61,46 @@ def _repo_files(repo: Path) -> dict[str, str]:
             pages[f"{folder}/{notebook.name}"] = f"{folder}/{notebook.name}"
     for notes in sorted((repo / "instructors").glob("*.md")):
         pages[f"instructors/{notes.name}"] = f"instructors/{notes.name}"
+    # the Spanish edition: its lessons and instructor notes, in the Spanish part of the book
+    for folder, pattern in (("lessons", "*.ipynb"), ("instructors", "*.md")):
+        for path in sorted((repo / folder / SPANISH).glob(pattern)):
+            pages[f"{folder}/{SPANISH}/{path.name}"] = f"{SPANISH}/{folder}/{path.name}"
     return pages
+
+
+#: The Spanish edition's language code, and the folder of its pages in the book (``es/``).
+SPANISH = "es"
+
+
+def spanish_file(repo_file: str) -> str | None:
+    """The Spanish edition of an English repository file, if it has one by its place.
+
+    ``spanish_file("lessons/03-coca-trends.ipynb")`` is ``"lessons/es/03-coca-trends.ipynb"``.
+    """
+    if repo_file == "README.md":
+        return "README.es.md"
+    folder, _, name = repo_file.partition("/")
+    if folder in ("lessons", "instructors") and name and "/" not in name:
+        return f"{folder}/{SPANISH}/{name}"
+    return None
+
+
+def english_file(repo_file: str) -> str:
+    """The English file a Spanish one is translated from: ``lessons/es/X`` is ``lessons/X``."""
+    return repo_file.replace(f"/{SPANISH}/", "/", 1)
+
+
+def spanish_links(pages: dict[str, str]) -> dict[str, str]:
+    """Where the links of a Spanish page lead: a file's Spanish page where it has one, else its page.
+
+    The Spanish files keep the English source's links (the translation tests check that), so a
+    Spanish page's links are read as written in the English file (:func:`english_file`) and
+    lead to the Spanish pages: lesson 06's "[README](../README.md)" to the Spanish home page.
+    """
+    return {
+        repo_file: pages.get(spanish_file(repo_file) or "", page)
+        for repo_file, page in pages.items()
+    }
 
 
 def stage_lesson(
@@ -74,34 +114,47 @@ def stage_lesson(
     shared: str | None = None,
     run=execute,
     log=print,
+    language: str = "en",
 ) -> None:
     """Write one learner notebook into the book: glossary-linked, credited, run, shown statically.
 
     ``credits`` and ``shared`` are :func:`article_credits` and :func:`shared_inputs`, the same for
-    every lesson of a build (worked out here if not given).
+    every lesson of a build (worked out here if not given). ``language="es"`` stages the Spanish
+    lesson of that name (``lessons/es/``) as ``es/lessons/``, its links leading to Spanish pages.
     """
-    notebook = nbformat.read(repo / "lessons" / name, as_version=4)
+    english = f"lessons/{name}"
+    repo_file = spanish_file(english) if language == SPANISH else english
+    page = pages[repo_file]
+    links = spanish_links(pages) if language == SPANISH else pages
+    notebook = nbformat.read(repo / repo_file, as_version=4)
     seen: set[str] = set()
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            text = relink(cell.source, f"lessons/{name}", f"lessons/{name}", pages)
+            text = relink(cell.source, english, page, links)
             cell.source = link_first_mentions(text, seen, names)
+    licences = posixpath.relpath("licences.md", posixpath.dirname(page))
     # a fixed cell id (nbformat would draw a random one), so an unchanged lesson hashes the same
     notebook.cells.append(
         nbformat.v4.new_markdown_cell(
-            credit_markdown(credits), id=CREDIT_TAG, metadata={"tags": [CREDIT_TAG]}
+            credit_markdown(credits, language, licences),
+            id=CREDIT_TAG,
+            metadata={"tags": [CREDIT_TAG]},
         )
     )
-    executed = run_lesson(
-        notebook, book.source / RUNS, Path(name).stem, run=run, log=log, shared=shared
-    )
-    page = f"lessons/{name}"
-    book.write(page, nbformat.writes(for_the_static_page(executed, book, page)))
+    run_name = Path(repo_file).relative_to("lessons").with_suffix("").as_posix()
+    executed = run_lesson(notebook, book.source / RUNS, run_name, run=run, log=log, shared=shared)
+    book.write(page, nbformat.writes(for_the_static_page(executed, book, page, language)))
 
 
 def _copy_markdown(repo: Path, repo_file: str, book: Book, pages: dict[str, str]) -> None:
     text = (repo / repo_file).read_text(encoding="utf-8")
-    book.write(pages[repo_file], relink(text, repo_file, pages[repo_file], pages))
+    if repo_file.startswith(
+        "instructors/es/"
+    ):  # read its links as the English notes' (see spanish_links)
+        text = relink(text, english_file(repo_file), pages[repo_file], spanish_links(pages))
+    else:
+        text = relink(text, repo_file, pages[repo_file], pages)
+    book.write(pages[repo_file], text)
 
 
 def course_version() -> str:
@@ -151,6 +204,14 @@ def _toc(pages: dict[str, str]) -> dict:
             if page.startswith(folder + "/") and not page.endswith("README.md")
         ]
 
+    spanish = [{"file": f"{SPANISH}/index"}, *chapters(f"{SPANISH}/lessons")]
+    if f"{SPANISH}/instructors/README.md" in pages.values():
+        spanish.append(
+            {
+                "file": f"{SPANISH}/instructors/README",
+                "sections": chapters(f"{SPANISH}/instructors"),
+            }
+        )
     return {
         "format": "jb-book",
         "root": "index",
@@ -178,7 +239,7 @@ def _toc(pages: dict[str, str]) -> dict:
                     {"file": "licences"},
                 ],
             },
-            {"caption": "Español", "chapters": [{"file": "es/index"}]},
+            {"caption": "Español", "chapters": spanish},
         ],
     }
 
@@ -229,8 +290,12 @@ def stage(repo: Path | None = None, source: Path | None = None, *, log=print, ru
     book.write("data/tables.md", tables_markdown())
     book.write("licences.md", licences_markdown(repo, credits))
     lesson = {"pages": pages, "names": term_names(), "credits": credits, "shared": shared_inputs()}
-    for repo_file in (name for name in pages if name.startswith("lessons/")):
-        stage_lesson(repo, repo_file.split("/", 1)[1], book, **lesson, run=run, log=log)
+    for repo_file in pages:
+        folder, _, name = repo_file.partition("/")
+        if folder == "lessons" and "/" not in name:  # the English lesson, then its Spanish edition
+            stage_lesson(repo, name, book, **lesson, run=run, log=log)
+            if spanish_file(repo_file) in pages:
+                stage_lesson(repo, name, book, **lesson, run=run, log=log, language=SPANISH)
     static = any(path.is_relative_to(source / "_static") for path in book.written)
     book.write("_config.yml", yaml.safe_dump(_config(static), sort_keys=False, allow_unicode=True))
     book.write("_toc.yml", yaml.safe_dump(_toc(pages), sort_keys=False))

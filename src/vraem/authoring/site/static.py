@@ -20,31 +20,57 @@ from .book import Book
 CHARTS = Path("_static") / "charts"
 
 
-def _unanswered_lines() -> dict[str, str]:
-    """What ``check(id, ...)`` prints for each exercise left unanswered: ``{line: exercise id}``."""
+#: What a static page says in each language (the lesson's own words come from the lesson).
+WORDS = {
+    "en": {
+        "note": "Exercise {id} is done in the notebook, not on this page: open the lesson in "
+        "JupyterLab ({lab}), put your answer in place of the {dots} and run the cell; {check} "
+        "then says whether it is right.",
+        "lab": "python3 course.py lab",
+        "open chart": "Open the chart full size",
+    },
+    "es": {
+        "note": "El ejercicio {id} se hace en el cuaderno, no en esta página: abre la lección en "
+        "JupyterLab ({lab}), escribe tu respuesta en lugar de los {dots} y ejecuta la celda; "
+        "{check} te dice entonces si es correcta.",
+        "lab": "python3 course.py lab --lang es",
+        "open chart": "Abrir el gráfico a tamaño completo",
+    },
+}
+
+
+def _unanswered_lines(language: str = "en") -> dict[str, str]:
+    """What ``check(id, ...)`` prints for each exercise left unanswered: ``{line: exercise id}``.
+
+    In ``language``, the lesson's: a Spanish lesson's setup cell makes the helpers speak Spanish.
+    """
     from ...checks import evaluate
     from ...exercises import all_exercises
+    from ...i18n import current_language, set_language
 
-    return {str(evaluate(exercise_id, ...)): exercise_id for exercise_id in all_exercises()}
+    before = current_language()
+    set_language(language)
+    try:
+        return {str(evaluate(exercise_id, ...)): exercise_id for exercise_id in all_exercises()}
+    finally:
+        set_language(before)
 
 
-def notebook_only_note(exercise_id: str) -> dict:
+def notebook_only_note(exercise_id: str, language: str = "en") -> dict:
     """The output shown on a static page in place of "not answered yet": do it in the notebook."""
-    text = (
-        f"Exercise {exercise_id} is done in the notebook, not on this page: open the lesson in "
-        "JupyterLab (python3 course.py lab), put your answer in place of the ... and run the "
-        "cell; check() then says whether it is right."
+    words = WORDS[language]
+    text = words["note"].format(id=exercise_id, lab=words["lab"], dots="...", check="check()")
+    shown = words["note"].format(
+        id=html.escape(exercise_id),
+        lab=f"<code>{words['lab']}</code>",
+        dots="<code>...</code>",
+        check="<code>check()</code>",
     )
-    shown = (
-        f'<p class="vraem-notebook-only">Exercise {html.escape(exercise_id)} is done in the notebook, '
-        "not on this page: open the lesson in JupyterLab (<code>python3 course.py lab</code>), put "
-        "your answer in place of the <code>...</code> and run the cell; <code>check()</code> then "
-        "says whether it is right.</p>"
-    )
+    shown = f'<p class="vraem-notebook-only">{shown}</p>'
     return nbformat.v4.new_output("display_data", data={"text/html": shown, "text/plain": text})
 
 
-def _notes_for_exercises(outputs: list, unanswered: dict[str, str]) -> list:
+def _notes_for_exercises(outputs: list, unanswered: dict[str, str], language: str = "en") -> list:
     """The outputs with each "not answered yet" line of check() replaced by notebook_only_note()."""
     changed = []
     for output in outputs:
@@ -62,7 +88,7 @@ def _notes_for_exercises(outputs: list, unanswered: dict[str, str]) -> list:
                     nbformat.v4.new_output("stream", name=output["name"], text="".join(kept))
                 )
                 kept = []
-            changed.append(notebook_only_note(exercise_id))
+            changed.append(notebook_only_note(exercise_id, language))
         if kept:
             changed.append(
                 nbformat.v4.new_output("stream", name=output["name"], text="".join(kept))
@@ -120,12 +146,12 @@ def _named_head(head_html: str) -> str:
     return str(soup)
 
 
-def link_chart(output: dict, book: Book, page: str) -> None:
+def link_chart(output: dict, book: Book, page: str, language: str = "en") -> None:
     """Show a chart output as its SVG file, linked to itself so that it opens full size.
 
     The picture is written to the book's ``CHARTS`` under a name from its content; the HTML
     becomes that picture with its description as the text alternative (as before), in a link
-    to the file, and a line "Open the chart full size" that narrow screens show.
+    to the file, and a line "Open the chart full size" (in ``language``) that narrow screens show.
     """
     data = output.get("data", {})
     svg = data.get("image/svg+xml")
@@ -142,23 +168,26 @@ def link_chart(output: dict, book: Book, page: str) -> None:
     data["text/html"] = (
         f'<div class="vraem-chart"><a href="{address}"><img src="{address}" '
         f'alt="{match.group(1)}"></a><p class="vraem-chart-open"><a href="{address}">'
-        "Open the chart full size</a></p></div>"
+        f"{WORDS[language]['open chart']}</a></p></div>"
     )
 
 
 def for_the_static_page(
-    notebook: nbformat.NotebookNode, book: Book, page: str
+    notebook: nbformat.NotebookNode, book: Book, page: str, language: str = "en"
 ) -> nbformat.NotebookNode:
-    """What a run lesson shows on its page: notes for the exercises, named tables, charts as links."""
-    unanswered = _unanswered_lines()
+    """What a run lesson shows on its page: notes for the exercises, named tables, charts as links.
+
+    ``language`` is the lesson's ("en" or "es"): the notes and the charts' lines are in it.
+    """
+    unanswered = _unanswered_lines(language)
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
-        cell.outputs = _notes_for_exercises(cell.outputs, unanswered)
+        cell.outputs = _notes_for_exercises(cell.outputs, unanswered, language)
         for output in cell.outputs:
             data = output.get("data", {})
             if "image/svg+xml" in data:
-                link_chart(output, book, page)
+                link_chart(output, book, page, language)
             elif "text/html" in data:
                 shown = data["text/html"]
                 data["text/html"] = name_table_headers(

@@ -7,6 +7,9 @@ name; the fixes, small and kept to the theme's own markup:
   or by hidden text instead of an ``aria-label`` that differs from what they show;
 - :func:`name_expanders`: the sidebar's expand buttons (``<summary>``, an icon only) get a
   hidden name, "Pages under Instructor guide";
+- :func:`_language_switch`: a page of the Spanish edition (under ``es/``) declares its language
+  (``<html lang="es">``), and each page with an edition in the other language links to it
+  ("Español" / "English"), in plain HTML;
 - ``static/vraem.css``: the course's styles (no sideways scroll on a phone, charts that open
   full size, glossary links that look like links).
 """
@@ -45,6 +48,46 @@ def name_expanders(navigation):
     return str(soup) if isinstance(navigation, str) else soup
 
 
+#: The Spanish edition's folder in the book and language code; the switch's words, each in
+#: the language it leads to.
+SPANISH = "es"
+SWITCH_WORDS = {"en": "English", "es": "Español"}
+
+
+def other_edition(pagename: str) -> tuple[str, str]:
+    """The same page in the other language, and that language.
+
+    ``other_edition("lessons/00")`` is ``("es/lessons/00", "es")``, ``other_edition("es/index")``
+    is ``("index", "en")``.
+    """
+    if pagename.startswith(SPANISH + "/"):
+        return pagename.removeprefix(SPANISH + "/"), "en"
+    return f"{SPANISH}/{pagename}", SPANISH
+
+
+def language_switch(href: str, language: str) -> str:
+    """The switch at the top of a page: a link to the page in ``language``, named in it."""
+    return (
+        f'<p class="vraem-language"><a href="{href}" hreflang="{language}" lang="{language}">'
+        f"{SWITCH_WORDS[language]}</a></p>"
+    )
+
+
+def _language_switch(app, pagename, templatename, context, doctree) -> None:
+    if pagename.startswith(SPANISH + "/"):
+        context["language"] = SPANISH  # the theme writes it as <html lang="…">
+    other, language = other_edition(pagename)
+    if "body" in context and other in app.env.found_docs:
+        href = app.builder.get_relative_uri(pagename, other)
+        context["body"] = language_switch(href, language) + context["body"]
+
+
+def _outdated_by_the_other_edition(app, env, added, changed, removed) -> list[str]:
+    # a page whose edition in the other language came or went is written again, for its switch
+    others = (other_edition(name)[0] for name in added | removed)
+    return [name for name in others if name in env.found_docs]
+
+
 def _add_templates(app, config) -> None:
     # first, so that these copies win over the theme's components of the same name
     config.templates_path.insert(0, str(TEMPLATES))
@@ -68,6 +111,8 @@ def setup(app):
     app.connect("config-inited", _add_templates)
     # after the theme's own handler (priority 500), which puts generate_toctree_html in the context
     app.connect("html-page-context", _wrap_navigation, priority=900)
+    app.connect("html-page-context", _language_switch)
+    app.connect("env-get-outdated", _outdated_by_the_other_edition)
     app.add_css_file(CSS_FILE)
     # Sphinx rewrites every page when a template changes, but not when this code does; an
     # env_version drawn from the code makes it do so then too.

@@ -58,7 +58,11 @@ def diagnose() -> list[tuple[str, bool, str]]:
         ok = Version(found) >= Version(lowest)
         older = _("{found} is older than {lowest}: {fix}")
         rows.append(
-            (package, ok, found if ok else older.format(found=found, lowest=lowest, fix=_(FIX_INSTALL)))
+            (
+                package,
+                ok,
+                found if ok else older.format(found=found, lowest=lowest, fix=_(FIX_INSTALL)),
+            )
         )
     rows.append(_data_row())
     rows.append(_chart_row())
@@ -127,7 +131,11 @@ def _chart_row() -> tuple[str, bool, str]:
         )
     active = alt.renderers.active
     if active in ("vraem-svg", "svg", "jupyter"):
-        return (CHARTS, True, _("renderer '{renderer}': works with no network").format(renderer=active))
+        return (
+            CHARTS,
+            True,
+            _("renderer '{renderer}': works with no network").format(renderer=active),
+        )
     return (
         CHARTS,
         False,

@@ -86,7 +86,7 @@ def term_names() -> dict[str, str]:
     than name (with a parenthesis, such as "ONDCP (a United States government office)").
     """
     names: dict[str, str] = {}
-    for _, row in load_glossary().iterrows():
+    for _index, row in load_glossary().iterrows():
         for name in (row["term"], row["spanish"], row["english"]):
             if "(" not in name:
                 names.setdefault(name, row["term"])
@@ -190,7 +190,7 @@ def glossary_problems(table: pd.DataFrame) -> list[str]:
         name: clean_line(data_file(name).read_text(encoding="utf-8")) for name in REFERENCE_FILES
     }
     problems = []
-    for _, row in table.iterrows():
+    for _index, row in table.iterrows():
         where, quote = f"glossary.csv, term {row['term']!r}", clean_line(row["quote"])
         if row["source_kind"] == "article":
             if quote not in texts.get(row["article_id"], ""):

@@ -80,9 +80,7 @@ def _resource(name: str) -> dict:
     for resource in _package()["resources"]:
         if resource["name"] == name:
             return resource
-    raise KeyError(
-        _("datapackage.json describes no table called {name}").format(name=repr(name))
-    )
+    raise KeyError(_("datapackage.json describes no table called {name}").format(name=repr(name)))
 
 
 def read_table(name: str) -> pd.DataFrame:
@@ -193,7 +191,9 @@ def _header_problem(header: list[str], expected: list[str]) -> str:
             )
         )
     if not parts:
-        parts.append(_("the columns are in another order than {expected}").format(expected=expected))
+        parts.append(
+            _("the columns are in another order than {expected}").format(expected=expected)
+        )
     return _("the header row does not match datapackage.json: {problems}").format(
         problems="; ".join(parts)
     )

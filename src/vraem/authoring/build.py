@@ -249,7 +249,6 @@ def _hand_changes(path: Path, text: str) -> str:
 def check(root: Path) -> int:
     """Report how lessons/ and the stated times differ from what the build would write: 0 if not at all."""
     from .translation import edition as spanish_edition  # it builds on this module
-
     solutions, lessons = root / "solutions", root / "lessons"
     problems = stale_lessons(solutions, lessons)
     for problem in problems:

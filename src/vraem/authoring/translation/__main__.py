@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ...paths import course_root
 from ..build import BuildError
+from ...paths import course_root
 from . import edition
 
 

@@ -286,9 +286,7 @@ def problems(root: Path) -> list[str]:
     planned = planned_files(root)
     for path, data in planned.items():
         if not path.is_file() or path.read_bytes() != data:
-            found.append(
-                f"{path.relative_to(root)} is stale: run `python -m vraem.authoring.build`"
-            )
+            found.append(f"{path.relative_to(root)} is stale: run `python -m vraem.authoring.build`")
     return found + _unexpected(root, planned)
 
 

@@ -6,15 +6,19 @@ most lessons need; the other names are listed in ``__all__``.
 
 import sys
 
+from .i18n import _
+
 try:
     import altair  # noqa: F401
     import pandas  # noqa: F401
     import vl_convert  # noqa: F401
 except ModuleNotFoundError as missing:  # say what to do instead of a bare traceback
     raise ModuleNotFoundError(
-        f"The course helpers need the package '{missing.name}', which this Python "
-        f"({sys.executable}) does not have. Start JupyterLab with `python3 course.py lab` from the "
-        "course folder (it installs everything), or run `pip install -e .` there.",
+        _(
+            "The course helpers need the package '{package}', which this Python "
+            "({python}) does not have. Start JupyterLab with `python3 course.py lab` from the "
+            "course folder (it installs everything), or run `pip install -e .` there."
+        ).format(package=missing.name, python=sys.executable),
         name=missing.name,
     ) from None
 

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from .corpus import load_article
+from .i18n import _, ngettext
 from .kappa import kappa_reading
 from .passages import (
     CATEGORY_COLUMNS,
@@ -75,7 +76,9 @@ def reference_coding(compared_with: str) -> pd.DataFrame:
         return reconciled_coding(int(named.group(1))).set_index("passage_id")
     coding = load_codings((compared_with,))
     if coding.empty:
-        raise ValueError(f"there is no coding {compared_with!r} to compare with")
+        raise ValueError(
+            _("there is no coding {coding} to compare with").format(coding=repr(compared_with))
+        )
     return coding.set_index("passage_id")
 
 
@@ -195,15 +198,21 @@ def _frames_given(my_frames) -> tuple[dict[str, str], list[str]]:
     """The learner's frames that can be compared, and sentences about the rest (never raises)."""
     if not isinstance(my_frames, Mapping):
         return {}, [
-            "my_frames should be a dictionary from passage id to frame, such as "
-            '{"P010": "neither"}; run the cell that makes it first.'
+            _(
+                "my_frames should be a dictionary from passage id to frame, such as "
+                "{example}; run the cell that makes it first."
+            ).format(example='{"P010": "neither"}')
         ]
     known = set(load_passages()["passage_id"])
     frames, problems, blank = {}, [], []
     for key, value in list(my_frames.items())[:100]:
         passage_id = str(key).strip().upper()
         if passage_id not in known:
-            problems.append(f'{str(key)[:20]!r} is not a passage id (they look like "P010").')
+            problems.append(
+                _('{key} is not a passage id (they look like "P010").').format(
+                    key=repr(str(key)[:20])
+                )
+            )
             continue
         text = value.strip().lower() if isinstance(value, str) else None
         if not text:
@@ -213,14 +222,21 @@ def _frames_given(my_frames) -> tuple[dict[str, str], list[str]]:
         else:
             shown = str(value)[:30]
             problems.append(
-                f"{passage_id}: {shown!r} is not a frame; write one of "
-                f"{', '.join(repr(frame) for frame in FRAMES)}."
+                _("{passage}: {value} is not a frame; write one of {frames}.").format(
+                    passage=passage_id,
+                    value=repr(shown),
+                    frames=", ".join(repr(frame) for frame in FRAMES),
+                )
             )
     if blank:
         problems.append(
-            f"Not coded yet: {', '.join(blank)}. Write a frame for "
-            f"{'it' if len(blank) == 1 else 'them'} and run this cell again to see "
-            f"{'its' if len(blank) == 1 else 'their'} other codings."
+            ngettext(
+                "Not coded yet: {passages}. Write a frame for it and run this cell again to see "
+                "its other codings.",
+                "Not coded yet: {passages}. Write a frame for them and run this cell again to see "
+                "their other codings.",
+                len(blank),
+            ).format(passages=", ".join(blank))
         )
     return frames, problems
 
@@ -242,14 +258,16 @@ def compare_frames(my_frames) -> pd.DataFrame | None:
         frames, problems = (
             {},
             [
-                f"my_frames could not be read ({type(error).__name__}); give a "
-                "dictionary from passage id to frame."
+                _(
+                    "my_frames could not be read ({error}); give a "
+                    "dictionary from passage id to frame."
+                ).format(error=type(error).__name__)
             ],
         )
     for problem in problems:
         print(problem)
     if not frames:
-        print("Nothing to compare yet: code at least one passage in my_frames.")
+        print(_("Nothing to compare yet: code at least one passage in my_frames."))
         return None
     ids = list(frames)
     table = pd.DataFrame({"you": pd.Series(frames)}).loc[ids]
@@ -260,7 +278,14 @@ def compare_frames(my_frames) -> pd.DataFrame | None:
     for column in table.columns[1:]:
         coded = table[column].notna()
         same = int((table.loc[coded, column] == table.loc[coded, "you"]).sum())
-        print(f"you and {column}: the same frame on {same} of {int(coded.sum())} passages")
+        total = int(coded.sum())
+        print(
+            ngettext(
+                "you and {coding}: the same frame on {same} of {count} passage",
+                "you and {coding}: the same frame on {same} of {count} passages",
+                total,
+            ).format(coding=column, same=same, count=total)
+        )
     return table
 
 

@@ -11,32 +11,35 @@ and the instructor's job.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from .charts import chart_problems
+from .i18n import N_, _, current_language, ngettext, set_language
 from .reader import validate_claims
 
-#: The checklist, in order: (key, the question the section answers).
+#: The checklist, in order: (key, the question the section answers, marked for ``_()`` where shown).
 SECTIONS = (
-    ("who_and_when", "Who wrote it, for whom, and when?"),
+    ("who_and_when", N_("Who wrote it, for whom, and when?")),
     (
         "who_is_behind",
-        "Who is behind the outlet, found outside the article: who founded and funds it, what it "
-        "says its pieces are, and what others say about it?",
+        N_(
+            "Who is behind the outlet, found outside the article: who founded and funds it, what "
+            "it says its pieces are, and what others say about it?"
+        ),
     ),
-    ("kind_of_piece", "What kind of piece is it: news, the outlet's analysis, or both?"),
+    ("kind_of_piece", N_("What kind of piece is it: news, the outlet's analysis, or both?")),
     (
         "claims",
-        "Every number, with its hedge, its source and its reference period (a claims table).",
+        N_("Every number, with its hedge, its source and its reference period (a claims table)."),
     ),
-    ("recycled_or_stale", "Which figures are recycled or stale?"),
-    ("verdicts", "Which figures can be checked against data, and what is the verdict on each?"),
-    ("missing_voices", "Whose voices are missing?"),
-    ("argument", "What is the argument, and what evidence would settle it?"),
-    ("chart", "A chart that sets a reported figure against better data."),
+    ("recycled_or_stale", N_("Which figures are recycled or stale?")),
+    ("verdicts", N_("Which figures can be checked against data, and what is the verdict on each?")),
+    ("missing_voices", N_("Whose voices are missing?")),
+    ("argument", N_("What is the argument, and what evidence would settle it?")),
+    ("chart", N_("A chart that sets a reported figure against better data.")),
 )
 #: The verdicts a brief may give, as in lesson 03.
 VERDICTS = ("supported", "contradicted", "cannot be checked")
@@ -47,20 +50,43 @@ _PLACEHOLDERS = ("...", "…", "todo", "write here", "your answer")
 
 @dataclass(frozen=True)
 class SectionReview:
-    """One line of a review: the section, whether its structure holds, and what to do if not."""
+    """One line of a review: the section, whether its structure holds, and what to do if not.
+
+    ``message`` is in English whatever the language (a check may look for its words);
+    ``shown`` is the same message in the helpers' language, as printed.
+    """
 
     section: str
     ok: bool
     message: str
+    shown: str = ""
 
     def __str__(self) -> str:
         """The review line as printed: ``✓ section: message``, or ``✗`` when the structure does not hold."""
-        return f"{'✓' if self.ok else '✗'} {self.section}: {self.message}"
+        return f"{'✓' if self.ok else '✗'} {self.section}: {self.shown or self.message}"
+
+
+def _review(section: str, ok: bool, say: Callable[[], str]) -> SectionReview:
+    """A review line whose words ``say()`` writes: once in English (``message``), once as shown.
+
+    ``say`` is called with English selected for ``message``, so what a check looks for in it never
+    depends on the learner's language, and again in the learner's language for ``shown``.
+    """
+    language = current_language()
+    if language == "en":
+        message = say()
+        return SectionReview(section, ok, message, message)
+    set_language("en")
+    try:
+        message = say()
+    finally:
+        set_language(language)
+    return SectionReview(section, ok, message, say())
 
 
 def template() -> dict:
     """An empty brief to fill in: ``brief = template()``, then replace each ``...``."""
-    return {key: ... for key, _ in SECTIONS}
+    return {key: ... for key, _question in SECTIONS}
 
 
 def _words(value) -> int:
@@ -69,99 +95,169 @@ def _words(value) -> int:
 
 def _text_review(key: str, value) -> SectionReview:
     if value is ... or value is None:
-        return SectionReview(key, False, "not written yet: replace the ... with your text.")
+        return _review(key, False, lambda: _("not written yet: replace the ... with your text."))
     if not isinstance(value, str):
-        return SectionReview(
-            key, False, f"write this section as text in quotes, not a {type(value).__name__}."
-        )
-    if value.strip().lower() in _PLACEHOLDERS:
-        return SectionReview(key, False, "still the placeholder: write your own text.")
-    if _words(value) < MIN_WORDS:
-        count = _words(value)
-        return SectionReview(
+        kind = type(value).__name__
+        return _review(
             key,
             False,
-            f"too short to answer the question ({count} "
-            f"word{'' if count == 1 else 's'}); aim for two or three sentences.",
+            lambda: _("write this section as text in quotes, not a {kind}.").format(kind=kind),
         )
-    return SectionReview(key, True, f"written ({_words(value)} words).")
+    if value.strip().lower() in _PLACEHOLDERS:
+        return _review(key, False, lambda: _("still the placeholder: write your own text."))
+    count = _words(value)
+    if count < MIN_WORDS:
+        return _review(
+            key,
+            False,
+            lambda: ngettext(
+                "too short to answer the question ({count} word); aim for two or three sentences.",
+                "too short to answer the question ({count} words); aim for two or three sentences.",
+                count,
+            ).format(count=count),
+        )
+    return _review(
+        key,
+        True,
+        lambda: ngettext("written ({count} word).", "written ({count} words).", count).format(
+            count=count
+        ),
+    )
 
 
 def _claims_review(value, article, measures=()) -> SectionReview:
     if value is ... or value is None:
-        return SectionReview(
-            "claims", False, "no claims table yet: start from reader.draft_claims(article)."
-        )
-    if not isinstance(value, pd.DataFrame):
-        return SectionReview(
-            "claims", False, f"give the claims as a pandas DataFrame, not a {type(value).__name__}."
-        )
-    if value.empty:
-        return SectionReview(
-            "claims", False, "the table has no rows: every number in the article needs one."
-        )
-    problems = validate_claims(value, article, measures)
-    if problems:
-        shown = "; ".join(problems[:3]) + (
-            f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
-        )
-        return SectionReview(
+        return _review(
             "claims",
             False,
-            f"{len(problems)} problem(s): {shown}. "
-            "Run reader.validate_claims(table, article) for the full list.",
+            lambda: _("no claims table yet: start from reader.draft_claims(article)."),
         )
-    return SectionReview("claims", True, f"{len(value)} rows, each valid against the article.")
+    if not isinstance(value, pd.DataFrame):
+        kind = type(value).__name__
+        return _review(
+            "claims",
+            False,
+            lambda: _("give the claims as a pandas DataFrame, not a {kind}.").format(kind=kind),
+        )
+    if value.empty:
+        return _review(
+            "claims",
+            False,
+            lambda: _("the table has no rows: every number in the article needs one."),
+        )
+
+    found = validate_claims(value, article, measures)
+    found_in = current_language()
+
+    def problems_found() -> str:  # validate_claims speaks the language in use: asked in each one
+        if current_language() == found_in:
+            problems = found
+        else:
+            problems = validate_claims(value, article, measures)
+        listed = "; ".join(problems[:3])
+        if len(problems) > 3:
+            listed += "; " + _("and {count} more").format(count=len(problems) - 3)
+        return ngettext(
+            "{count} problem: {problems}. "
+            "Run reader.validate_claims(table, article) for the full list.",
+            "{count} problems: {problems}. "
+            "Run reader.validate_claims(table, article) for the full list.",
+            len(problems),
+        ).format(count=len(problems), problems=listed)
+
+    if found:
+        return _review("claims", False, problems_found)
+    rows = len(value)
+    return _review(
+        "claims",
+        True,
+        lambda: ngettext(
+            "{count} row, valid against the article.",
+            "{count} rows, each valid against the article.",
+            rows,
+        ).format(count=rows),
+    )
 
 
 def _verdicts_review(value, claims) -> SectionReview:
     if value is ... or value is None:
-        return SectionReview(
-            "verdicts", False, "no verdicts yet: a dictionary from claim_id to a verdict."
+        return _review(
+            "verdicts",
+            False,
+            lambda: _("no verdicts yet: a dictionary from claim_id to a verdict."),
         )
     if isinstance(value, pd.Series):
         value = value.to_dict()
     if not isinstance(value, Mapping) or not value:
-        return SectionReview(
+        return _review(
             "verdicts",
             False,
-            'give a dictionary from claim_id to a verdict, e.g. {"D001": "supported"}.',
+            lambda: _("give a dictionary from claim_id to a verdict, e.g. {example}.").format(
+                example='{"D001": "supported"}'
+            ),
         )
     odd = sorted(
         str(key) for key, verdict in value.items() if str(verdict).strip().lower() not in VERDICTS
     )
     if odd:
-        return SectionReview(
-            "verdicts", False, f"use one of {', '.join(VERDICTS)} for: {', '.join(odd[:5])}."
+        return _review(
+            "verdicts",
+            False,
+            lambda: _("use one of {verdicts} for: {claims}.").format(
+                verdicts=", ".join(VERDICTS), claims=", ".join(odd[:5])
+            ),
         )
     if isinstance(claims, pd.DataFrame) and "claim_id" in claims.columns:
         unknown = sorted(
             str(key) for key in value if str(key) not in set(claims["claim_id"].astype(str))
         )
         if unknown:
-            return SectionReview(
-                "verdicts", False, f"not claim_ids of your claims table: {', '.join(unknown[:5])}."
+            return _review(
+                "verdicts",
+                False,
+                lambda: _("not claim_ids of your claims table: {ids}.").format(
+                    ids=", ".join(unknown[:5])
+                ),
             )
-    return SectionReview("verdicts", True, f"{len(value)} verdict(s).")
+    count = len(value)
+    return _review(
+        "verdicts",
+        True,
+        lambda: ngettext("{count} verdict.", "{count} verdicts.", count).format(count=count),
+    )
 
 
 def _chart_review(value) -> SectionReview:
     if value is ... or value is None:
-        return SectionReview(
+        return _review(
             "chart",
             False,
-            'no chart yet: an Altair chart with a title, a description and a "Source:" line.',
+            lambda: _(
+                'no chart yet: an Altair chart with a title, a description and a "Source:" line.'
+            ),
         )
     try:
         spec = value.to_dict(validate=False) if hasattr(value, "to_dict") else None
     except Exception as error:  # a chart Altair cannot turn into a spec
-        return SectionReview("chart", False, f"this chart cannot be drawn: {error}")
+        reason = str(error)
+        return _review(
+            "chart", False, lambda: _("this chart cannot be drawn: {error}").format(error=reason)
+        )
     if not isinstance(spec, dict):
-        return SectionReview("chart", False, f"give an Altair chart, not a {type(value).__name__}.")
+        kind = type(value).__name__
+        return _review(
+            "chart", False, lambda: _("give an Altair chart, not a {kind}.").format(kind=kind)
+        )
     missing = chart_problems(spec)
     if missing:
-        return SectionReview("chart", False, "the chart lacks " + "; ".join(missing) + ".")
-    return SectionReview("chart", True, "title, description and source are there.")
+        return _review(
+            "chart",
+            False,
+            lambda: _("the chart lacks {missing}.").format(
+                missing="; ".join(_(problem) for problem in missing)
+            ),
+        )
+    return _review("chart", True, lambda: _("title, description and source are there."))
 
 
 def review_brief(brief, article, measures=()) -> list[SectionReview]:
@@ -174,17 +270,23 @@ def review_brief(brief, article, measures=()) -> list[SectionReview]:
     """
     if not isinstance(brief, Mapping):
         return [
-            SectionReview(
+            _review(
                 "brief",
                 False,
-                "start from brief = template(): a dictionary with one entry per section.",
+                lambda: _(
+                    "start from brief = template(): a dictionary with one entry per section."
+                ),
             )
         ]
     reviews = []
     for key, _question in SECTIONS:
         value = brief.get(key, None)
         if key not in brief:
-            reviews.append(SectionReview(key, False, f'missing: add brief["{key}"].'))
+            reviews.append(
+                _review(
+                    key, False, lambda key=key: _('missing: add brief["{key}"].').format(key=key)
+                )
+            )
         elif key == "claims":
             reviews.append(_claims_review(value, article, measures))
         elif key == "verdicts":
@@ -196,11 +298,14 @@ def review_brief(brief, article, measures=()) -> list[SectionReview]:
     extra = sorted(str(key) for key in brief if key not in dict(SECTIONS))
     if extra:
         reviews.append(
-            SectionReview(
+            _review(
                 "brief",
                 False,
-                f"unknown section(s) {', '.join(extra[:5])}: "
-                f"the sections are {', '.join(k for k, _ in SECTIONS)}.",
+                lambda: ngettext(
+                    "unknown section {names}: the sections are {sections}.",
+                    "unknown sections {names}: the sections are {sections}.",
+                    len(extra),
+                ).format(names=", ".join(extra[:5]), sections=", ".join(k for k, _q in SECTIONS)),
             )
         )
     return reviews

@@ -11,6 +11,7 @@ import altair as alt
 from altair.vegalite.v6.display import svg_renderer
 
 from .contract import CHECK_MODE_VARIABLE, RENDERER_VARIABLE
+from .i18n import N_, _
 
 #: Okabe–Ito colours, ordered so that neighbours also differ in lightness
 #: (they stay apart when printed in greyscale).
@@ -58,21 +59,27 @@ def chart_problems(spec: dict) -> list[str]:
     """List what a chart spec lacks: a title, a description, a "Source:" line.
 
     ``chart_problems(chart.to_dict())`` is ``[]`` for a chart that meets the
-    course's contract. The source goes in the title's subtitle.
+    course's contract. The source goes in the title's subtitle. The problems are in
+    English (marked with ``N_``); ``_(problem)`` shows one in the learner's language.
     """
     problems = []
     title = spec.get("title")
     if isinstance(title, str):
         title = {"text": title}
     if not title or not title.get("text"):
-        problems.append('a title (alt.Chart(..., title=alt.Title("...", subtitle="Source: ...")))')
+        problems.append(
+            N_('a title (alt.Chart(..., title=alt.Title("...", subtitle="Source: ...")))')
+        )
     subtitle = (title or {}).get("subtitle") or ""
     subtitle = " ".join(subtitle) if isinstance(subtitle, list) else subtitle
     if "source" not in subtitle.lower():
-        problems.append('a source line in the subtitle ("Source: ...")')
+        problems.append(N_('a source line in the subtitle ("Source: ...")'))
     if not str(spec.get("description") or "").strip():
         problems.append(
-            'a text description (alt.Chart(..., description="...")) for readers who cannot see it'
+            N_(
+                'a text description (alt.Chart(..., description="...")) for readers who cannot '
+                "see it"
+            )
         )
     return problems
 
@@ -89,7 +96,9 @@ def text_alternative(spec: dict) -> str:
     title = spec.get("title")
     text = title.get("text") if isinstance(title, dict) else title
     text = " ".join(text) if isinstance(text, list) else str(text or "").strip()
-    return f"Chart: {text} (no description was given)" if text else "A chart with no description"
+    if text:
+        return _("Chart: {title} (no description was given)").format(title=text)
+    return _("A chart with no description")
 
 
 def described_bundle(svg: str, alternative: str) -> dict[str, str]:
@@ -118,7 +127,9 @@ def described_bundle(svg: str, alternative: str) -> dict[str, str]:
 def _checked_svg(spec: dict, **kwargs) -> dict[str, str]:
     problems = chart_problems(spec)
     if problems:
-        message = "This chart still needs " + "; ".join(problems) + "."
+        message = _("This chart still needs {missing}.").format(
+            missing="; ".join(_(problem) for problem in problems)
+        )
         if os.environ.get(CHECK_MODE_VARIABLE):
             raise ChartContractError(message)
         warnings.warn(message, stacklevel=2)

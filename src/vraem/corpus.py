@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .datacache import remembered
+from .i18n import _
 from .paths import DataFileError, data_dir, data_file, read_data_text, restore_hint
 from .scrape import Article, NotAScrapeError, parse_scrape
 from .tables import read_table
@@ -34,14 +35,21 @@ def load_article(article_id: str | int) -> Article:
     key = f"{int(article_id):03d}" if str(article_id).strip().isdigit() else str(article_id)
     if key not in metadata.index:
         known = ", ".join(metadata.index)
-        raise KeyError(f"There is no article {article_id!r}. The ids are: {known}.")
+        raise KeyError(
+            _("There is no article {article}. The ids are: {known}.").format(
+                article=repr(article_id), known=known
+            )
+        )
     name = f"articles/{metadata.loc[key, 'file']}"
     raw = read_data_text(name)  # names the file if it is missing, empty or not UTF-8
     try:
         parsed = parse_scrape(raw)
     except NotAScrapeError as error:  # a damaged data file: say which, and how to restore it
         raise DataFileError(
-            f"{data_dir() / name}: {error} {restore_hint(name)}", file=name
+            _("{path}: {problem} {restore}").format(
+                path=data_dir() / name, problem=error, restore=restore_hint(name)
+            ),
+            file=name,
         ) from None
     return Article(**{**parsed.__dict__, "id": key})
 

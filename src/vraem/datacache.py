@@ -15,7 +15,8 @@ milliseconds, or every second or two on some file systems), so, as git does
 with its index, a file modified less than :data:`SETTLE_NS` before it was read
 is compared by content (a BLAKE2 digest) on every use until it is older than
 that. Results are remembered per data folder, so ``VRAEM_DATA`` pointing at a
-copy never sees the original's results.
+copy never sees the original's results, and per language, so a result that holds
+shown words (a verdict's reason) is never shown in the language of an earlier call.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
+
+from .i18n import current_language
 
 __all__ = ["SETTLE_NS", "disk_reads", "read_bytes", "remembered"]
 
@@ -162,7 +165,9 @@ def remembered(function: F | None = None, *, copies: bool = True) -> F:
     def wrapper(*args, **kwargs):
         from .paths import data_dir  # paths reads through this module
 
-        key = (os.path.abspath(data_dir()), args, tuple(sorted(kwargs.items())))
+        # the language is part of the key: a remembered value may hold shown words (a reason)
+        language = current_language()
+        key = (os.path.abspath(data_dir()), language, args, tuple(sorted(kwargs.items())))
         try:
             with _lock:
                 known = results.get(key)

@@ -7,7 +7,7 @@ from importlib import metadata
 
 from packaging.version import Version
 
-from .i18n import _, ngettext
+from .i18n import N_, _, ngettext
 
 #: Packages the lessons need, with the lowest version the course was tested with.
 REQUIRED = {
@@ -19,7 +19,9 @@ REQUIRED = {
     "frictionless": "5.21.0",
     "filelock": "4.2.12",
 }
-FIX_INSTALL = "run `python course.py lab` from the course folder (or `pip install -e .` there)"
+FIX_INSTALL = N_("run `python course.py lab` from the course folder (or `pip install -e .` there)")
+#: The report's item names, as :func:`diagnose` gives them and :func:`report` shows them translated.
+COURSE, PYTHON, DATA, CHARTS = N_("course"), "Python", N_("course data"), N_("charts")
 
 
 def diagnose() -> list[tuple[str, bool, str]]:
@@ -29,24 +31,38 @@ def diagnose() -> list[tuple[str, bool, str]]:
     """
     from .version import course_version
 
+    python = sys.version.split()[0]
+    new_enough = sys.version_info >= (3, 11)
     rows = [
-        ("course", True, f"vraem-course {course_version()} (what changed: CHANGELOG.md)"),
         (
-            "Python",
-            sys.version_info >= (3, 11),
-            f"{sys.version.split()[0]}"
-            + ("" if sys.version_info >= (3, 11) else " is too old: install Python 3.11 or newer"),
+            COURSE,
+            True,
+            _("vraem-course {version} (what changed: CHANGELOG.md)").format(
+                version=course_version()
+            ),
+        ),
+        (
+            PYTHON,
+            new_enough,
+            python
+            if new_enough
+            else _("{version} is too old: install Python 3.11 or newer").format(version=python),
         ),
     ]
     for package, lowest in REQUIRED.items():
         try:
             found = metadata.version(package)
         except metadata.PackageNotFoundError:
-            rows.append((package, False, f"not installed: {FIX_INSTALL}"))
+            rows.append((package, False, _("not installed: {fix}").format(fix=_(FIX_INSTALL))))
             continue
         ok = Version(found) >= Version(lowest)
+        older = _("{found} is older than {lowest}: {fix}")
         rows.append(
-            (package, ok, found if ok else f"{found} is older than {lowest}: {FIX_INSTALL}")
+            (
+                package,
+                ok,
+                found if ok else older.format(found=found, lowest=lowest, fix=_(FIX_INSTALL)),
+            )
         )
     rows.append(_data_row())
     rows.append(_chart_row())
@@ -68,7 +84,7 @@ def _data_row() -> tuple[str, bool, str]:
         folder = data_dir()
         names = resources()
     except CourseDataError as error:
-        return ("course data", False, str(error))
+        return (DATA, False, str(error))
     problems: dict[str, str] = {}
 
     def attempt(read, *args):
@@ -91,9 +107,9 @@ def _data_row() -> tuple[str, bool, str]:
         count = ngettext(
             "{count} damaged file in {folder}", "{count} damaged files in {folder}", len(problems)
         ).format(count=len(problems), folder=folder)
-        return ("course data", False, f"{count}:\n{listed}")
+        return (DATA, False, f"{count}:\n{listed}")
     return (
-        "course data",
+        DATA,
         True,
         _(
             "found in {folder}: {tables} tables, {articles} articles and the reference notes read"
@@ -107,18 +123,26 @@ def _chart_row() -> tuple[str, bool, str]:
         import vl_convert  # noqa: F401  (the offline SVG renderer needs it)
     except ImportError as error:
         return (
-            "charts",
+            CHARTS,
             False,
-            f"{error.name} is missing, so charts cannot render offline: {FIX_INSTALL}",
+            _("{package} is missing, so charts cannot render offline: {fix}").format(
+                package=error.name, fix=_(FIX_INSTALL)
+            ),
         )
     active = alt.renderers.active
     if active in ("vraem-svg", "svg", "jupyter"):
-        return ("charts", True, f"renderer '{active}': works with no network")
+        return (
+            CHARTS,
+            True,
+            _("renderer '{renderer}': works with no network").format(renderer=active),
+        )
     return (
-        "charts",
+        CHARTS,
         False,
-        f"renderer '{active}' loads its code from the internet and shows "
-        "nothing offline: run setup_charts() first",
+        _(
+            "renderer '{renderer}' loads its code from the internet and shows "
+            "nothing offline: run setup_charts() first"
+        ).format(renderer=active),
     )
 
 
@@ -133,22 +157,23 @@ def doctor() -> None:
 
 def healthy() -> bool:
     """True when every check of :func:`diagnose` passes (nothing is printed)."""
-    return all(ok for _, ok, _ in diagnose())
+    return all(ok for _item, ok, _detail in diagnose())
 
 
 def report(rows: list[tuple[str, bool, str]]) -> bool:
     """Print the rows of a diagnosis and its verdict; return whether all is well."""
-    width = max(len(item) for item, _, _ in rows)
-    for item, ok, detail in rows:
+    shown = [(_(item), ok, detail) for item, ok, detail in rows]  # item names are marked N_
+    width = max(len(item) for item, _ok, _detail in shown)
+    for item, ok, detail in shown:
         first, *more = str(detail).splitlines() or [""]
         print(f"{'✓' if ok else '✗'} {item:<{width}}  {first}")
         for line in more:  # a long report (several damaged files) stays under its item
             print(f"  {'':<{width}}  {line}")
-    all_well = all(ok for _, ok, _ in rows)
+    all_well = all(ok for _item, ok, _detail in rows)
     print(
-        "All set."
+        _("All set.")
         if all_well
-        else "Fix the lines marked ✗, then restart the kernel and run this cell again."
+        else _("Fix the lines marked ✗, then restart the kernel and run this cell again.")
     )
     return all_well
 

@@ -13,6 +13,7 @@ import unicodedata
 
 import pandas as pd
 
+from .i18n import _, current_language
 from .paths import data_file
 from .provenance import article_texts
 from .scrape import clean_line
@@ -85,7 +86,7 @@ def term_names() -> dict[str, str]:
     than name (with a parenthesis, such as "ONDCP (a United States government office)").
     """
     names: dict[str, str] = {}
-    for _, row in load_glossary().iterrows():
+    for _index, row in load_glossary().iterrows():
         for name in (row["term"], row["spanish"], row["english"]):
             if "(" not in name:
                 names.setdefault(name, row["term"])
@@ -94,13 +95,40 @@ def term_names() -> dict[str, str]:
 
 def _source_line(row: pd.Series) -> str:
     if row["source_kind"] == "article":
-        return f"Source: article {row['article_id']}, “{row['quote']}” (InSight Crime)"
+        return _("Source: article {article}, “{quote}” (InSight Crime)").format(
+            article=row["article_id"], quote=row["quote"]
+        )
     where = (
         row["source_url"]
         if isinstance(row["source_url"], str) and row["source_url"]
         else "data/reference/"
     )
-    return f"Source: “{row['quote']}” ({where})"
+    return _("Source: “{quote}” ({where})").format(quote=row["quote"], where=where)
+
+
+def _entry(row: pd.Series) -> str:
+    """A term's entry as :func:`glossary` prints it, with the definition in the helpers' language.
+
+    The passage that attests the term stays as published (an English article or a reference note).
+    """
+    heading = _("{term} — Spanish: {spanish} · English: {english}").format(
+        term=row["term"], spanish=row["spanish"], english=row["english"]
+    )
+    definition = row["definition"]
+    if current_language() == "es" and isinstance(row.get("definition_es"), str):
+        definition = row["definition_es"]
+    return f"{heading}\n{definition}\n{_source_line(row)}"
+
+
+def _listed_name(row: pd.Series) -> str:
+    """The name a term is listed under: in Spanish its Spanish form, unless that is a long expansion.
+
+    ("Sendero Luminoso" for Shining Path, but "DIRCOTE" rather than "Dirección Contra el
+    Terrorismo"); every listed name finds its entry.
+    """
+    if current_language() == "es" and len(str(row["spanish"]).split()) <= 3:
+        return row["spanish"]
+    return row["term"]
 
 
 def glossary(term: object = None) -> None:
@@ -112,11 +140,14 @@ def glossary(term: object = None) -> None:
     try:
         table = load_glossary()
     except Exception as error:  # a damaged data file is named by its own message
-        print(f"The glossary could not be read: {error}")
+        print(_("The glossary could not be read: {error}").format(error=error))
         return
     if term is None:
+        names = [_listed_name(row) for _index, row in table.iterrows()]
         print(
-            "Terms in the glossary: " + ", ".join(table["term"]) + '. Run glossary("TERM") for one.'
+            _('Terms in the glossary: {terms}. Run glossary("TERM") for one.').format(
+                terms=", ".join(names)
+            )
         )
         return
     try:
@@ -129,13 +160,22 @@ def glossary(term: object = None) -> None:
             _fold(term), [_fold(name) for name in names], n=3, cutoff=0.6
         )
         nearest = [name for name in names if _fold(name) in close]
-        hint = f" Did you mean: {', '.join(dict.fromkeys(nearest))}?" if nearest else ""
-        print(f"{str(term)[:60]!r} is not in the glossary.{hint} Run glossary() for every term.")
+        shown = repr(str(term)[:60])
+        if nearest:
+            print(
+                _(
+                    "{term} is not in the glossary. Did you mean: {nearest}? "
+                    "Run glossary() for every term."
+                ).format(term=shown, nearest=", ".join(dict.fromkeys(nearest)))
+            )
+        else:
+            print(
+                _("{term} is not in the glossary. Run glossary() for every term.").format(
+                    term=shown
+                )
+            )
         return
-    print(
-        f"{row['term']} — Spanish: {row['spanish']} · English: {row['english']}\n"
-        f"{row['definition']}\n{_source_line(row)}"
-    )
+    print(_entry(row))
 
 
 def glossary_problems(table: pd.DataFrame) -> list[str]:
@@ -150,7 +190,7 @@ def glossary_problems(table: pd.DataFrame) -> list[str]:
         name: clean_line(data_file(name).read_text(encoding="utf-8")) for name in REFERENCE_FILES
     }
     problems = []
-    for _, row in table.iterrows():
+    for _index, row in table.iterrows():
         where, quote = f"glossary.csv, term {row['term']!r}", clean_line(row["quote"])
         if row["source_kind"] == "article":
             if quote not in texts.get(row["article_id"], ""):

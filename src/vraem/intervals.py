@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .i18n import _
+
 #: How far an approximate figure may be from the truth, either way (10 %): the
 #: same margin lesson 03 allows a hedged figure against the survey series.
 APPROXIMATE_MARGIN = 0.10
@@ -83,7 +85,9 @@ def hedge_kind(hedge: str) -> str:
     key = " ".join(str(hedge).lower().split())
     if key not in HEDGE_RULES:
         raise ValueError(
-            f"the interval rule does not know the hedge {hedge!r}; add it to HEDGE_RULES"
+            _("the interval rule does not know the hedge {hedge}; add it to HEDGE_RULES").format(
+                hedge=repr(hedge)
+            )
         )
     return HEDGE_RULES[key]
 
@@ -114,7 +118,7 @@ def hedge_interval(low, high, hedge: str) -> tuple[float | None, float | None]:
     low = None if _missing(low) else float(low)
     high = None if _missing(high) else float(high)
     if low is None and high is None:
-        raise ValueError("a figure needs at least one end")
+        raise ValueError(_("a figure needs at least one end"))
     if kind == FLOOR:
         return low if low is not None else high, None
     if kind == CEILING:
@@ -161,7 +165,11 @@ def period_bounds(period: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None
         return None, None
     parts = str(period).strip().split("/")
     if len(parts) > 2 or not all(_PERIOD.match(part) for part in parts):
-        raise ValueError(f"{period!r} is not a period like 2012, 2012-07, 2012-07-19 or 2011/2012")
+        raise ValueError(
+            _("{period} is not a period like 2012, 2012-07, 2012-07-19 or 2011/2012").format(
+                period=repr(period)
+            )
+        )
     start = pd.Timestamp(parts[0])
     last = parts[-1]
     end = pd.Timestamp(last)
@@ -266,31 +274,40 @@ def compare(a, b) -> Comparison:
     def name(row):
         return row["measure"].replace("_", " ") + f" ({row['unit']})"
 
+    against = _("{first} against {second}")
+
     (unit_a, *ends_a), (unit_b, *ends_b) = (
         in_common_unit(row["unit"], row["value_low"], row["value_high"]) for row in (a, b)
     )
     if a["measure"] != b["measure"] or unit_a != unit_b:
-        return Comparison(DIFFERENT_THING, f"{name(a)} against {name(b)}")
+        return Comparison(DIFFERENT_THING, against.format(first=name(a), second=name(b)))
     if not same_area(a["place"], b["place"]):
-        return Comparison(DIFFERENT_THING, f"{a['place']} against {b['place']}")
+        return Comparison(DIFFERENT_THING, against.format(first=a["place"], second=b["place"]))
     time = same_years(a["reference_period"], b["reference_period"])
     if time is None:
-        return Comparison(TIME_UNKNOWN, "at least one figure has no reference period")
+        return Comparison(TIME_UNKNOWN, _("at least one figure has no reference period"))
     if not time:
         return Comparison(
-            DIFFERENT_TIME, f"{a['reference_period']} against {b['reference_period']}"
+            DIFFERENT_TIME,
+            against.format(first=a["reference_period"], second=b["reference_period"]),
         )
     ends = [hedge_interval(*values, row["hedge"]) for values, row in ((ends_a, a), (ends_b, b))]
     both = overlaps(*ends[0], *ends[1])
-    shown = " and ".join(_interval_text(low, high) for low, high in ends)
-    reason = f"intervals {shown} {'overlap' if both else 'do not overlap'}"
+    first, second = (_interval_text(low, high) for low, high in ends)
+    reason = (
+        _("intervals {first} and {second} overlap")
+        if both
+        else _("intervals {first} and {second} do not overlap")
+    ).format(first=first, second=second)
     if a["unit"] != b["unit"]:
-        reason += (
-            f" (both in {unit_a}: the {a['unit'] if a['unit'] != unit_a else b['unit']} converted)"
+        reason = _("{reason} (both in {unit}: the {other} converted)").format(
+            reason=reason, unit=unit_a, other=a["unit"] if a["unit"] != unit_a else b["unit"]
         )
     counted = [row.get("counted") for row in (a, b)]
     if all(isinstance(words, str) and words for words in counted) and counted[0] != counted[1]:
-        reason += f"; but one counts {counted[0]!r}, the other {counted[1]!r}"
+        reason = _("{reason}; but one counts {first}, the other {second}").format(
+            reason=reason, first=repr(counted[0]), second=repr(counted[1])
+        )
     return Comparison(CONSISTENT if both else CONTRADICTION, reason)
 
 
@@ -305,7 +322,7 @@ def _interval_text(low, high) -> str:
         )
 
     if low is None:
-        return f"up to {show(high)}"
+        return _("up to {value}").format(value=show(high))
     if high is None:
-        return f"{show(low)} or more"
+        return _("{value} or more").format(value=show(low))
     return show(low) if low == high else f"{show(low)}–{show(high)}"

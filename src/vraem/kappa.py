@@ -13,10 +13,12 @@ import re
 
 import pandas as pd
 
+from .i18n import N_, _
 from .paths import read_data_text
 
-#: What a lesson says beside a reading, so that the source and its status travel with it.
-CONVENTION = (
+#: What a lesson says beside a reading, so that the source and its status travel with it
+#: (marked for translation: show it as ``_(CONVENTION)``).
+CONVENTION = N_(
     "Landis and Koch's (1977) bands, a convention, not a test "
     "(data/reference/context_facts.md, item (m))"
 )
@@ -37,14 +39,18 @@ def kappa_scale() -> pd.DataFrame:
     line = next((line for line in item.splitlines() if line.strip().startswith("<")), None)
     if line is None:
         raise ValueError(
-            "data/reference/context_facts.md has no item (m) with Landis and Koch's scale "
-            "for kappa: restore the file from the course's reference notes"
+            _(
+                "data/reference/context_facts.md has no item (m) with Landis and Koch's scale "
+                "for kappa: restore the file from the course's reference notes"
+            )
         )
     rows = []
     for part in line.split(";"):
         found = _BAND.search(part.strip())
         if found is None:
-            raise ValueError(f"reference item (m): cannot read the band {part.strip()!r}")
+            raise ValueError(
+                _("reference item (m): cannot read the band {band}").format(band=repr(part.strip()))
+            )
         if found["below"] is not None:
             rows.append((-math.inf, float(found["below"]), found["label"].strip()))
         else:

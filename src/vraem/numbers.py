@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .i18n import _
+
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
     "fourteen fifteen sixteen seventeen eighteen nineteen"
@@ -75,7 +77,7 @@ def parse_number(text: str) -> float:
             if MULTIPLIERS[word] > 100:
                 total, current = total + current, 0.0
         else:
-            raise ValueError(f"{text!r} is not a number this reader knows")
+            raise ValueError(_("{text} is not a number this reader knows").format(text=repr(text)))
     return total + current
 
 
@@ -96,7 +98,9 @@ def parse_quantity(text: str) -> tuple[float, float | None]:
         pass
     if match := _RANGE.match(phrase):
         return parse_number(match["low"]), parse_number(match["high"])
-    raise ValueError(f"{text!r} is neither a number nor a range this reader knows")
+    raise ValueError(
+        _("{text} is neither a number nor a range this reader knows").format(text=repr(text))
+    )
 
 
 #: Words that say "percent" after a number, in the languages of the sources.

@@ -13,6 +13,7 @@ import pandas as pd
 
 from .claims import load_claims
 from .datacache import remembered
+from .i18n import _
 from .intervals import add_intervals, add_periods, age_in_years
 from .tables import read_table
 
@@ -163,5 +164,5 @@ def figure(figure_id: str) -> pd.Series:
     table = lineup()
     found = table[table["figure_id"] == figure_id]
     if found.empty:
-        raise KeyError(f"no figure {figure_id!r} in the line-up")
+        raise KeyError(_("no figure {figure} in the line-up").format(figure=repr(figure_id)))
     return found.iloc[0]

@@ -31,6 +31,7 @@ import pandas as pd
 
 from .corpus import load_article
 from .datacache import remembered
+from .i18n import _
 from .paths import data_file
 from .tables import read_table
 
@@ -124,8 +125,10 @@ def reconciled_cells(reconciled_from: str) -> dict[str, str]:
         column, _, value = part.partition("=")
         if column not in RECONCILED_COLUMNS or not value:
             raise ValueError(
-                f"reconciled_from and revised_from should read like 'evidence=event; "
-                f"frame=security': {part!r} does not"
+                _(
+                    "reconciled_from and revised_from should read like 'evidence=event; "
+                    "frame=security': {part} does not"
+                ).format(part=repr(part))
             )
         cells[column] = value
     return cells
@@ -167,7 +170,9 @@ def reconciled_coding(version: int = 2, passages: pd.DataFrame | None = None) ->
     """
     if version not in RECONCILED_VERSIONS:
         raise ValueError(
-            f"the reconciled coding has versions {RECONCILED_VERSIONS}, not {version!r}"
+            _("the reconciled coding has versions {versions}, not {version}").format(
+                versions=RECONCILED_VERSIONS, version=repr(version)
+            )
         )
     passages = (load_passages() if passages is None else passages).copy()
     if version == 1:
@@ -210,7 +215,7 @@ def cohen_kappa(first: pd.Series, second: pd.Series) -> float:
     agreement, 0 no better than chance. Both codings need a value for every item.
     """
     if len(first) != len(second) or first.isna().any() or second.isna().any():
-        raise ValueError("kappa needs two complete codings of the same items")
+        raise ValueError(_("kappa needs two complete codings of the same items"))
     observed = float((first.to_numpy() == second.to_numpy()).mean())
     shares = pd.concat(
         [first.value_counts(normalize=True), second.value_counts(normalize=True)], axis=1
@@ -218,7 +223,7 @@ def cohen_kappa(first: pd.Series, second: pd.Series) -> float:
     chance = float((shares.iloc[:, 0] * shares.iloc[:, 1]).sum())
     if chance == 1:
         raise ValueError(
-            "both coders used one and the same category throughout: kappa is undefined"
+            _("both coders used one and the same category throughout: kappa is undefined")
         )
     return (observed - chance) / (1 - chance)
 
@@ -236,10 +241,18 @@ def codings_table(codings: dict[str, pd.DataFrame]) -> pd.DataFrame:
     for coder, coding in codings.items():
         missing = [column for column in ("passage_id", *RECONCILED_COLUMNS) if column not in coding]
         if missing:
-            raise ValueError(f"coding {coder} has no column {', '.join(missing)}")
+            raise ValueError(
+                _("coding {coder} has no column {columns}").format(
+                    coder=coder, columns=", ".join(missing)
+                )
+            )
         repeated = sorted(set(coding.loc[coding["passage_id"].duplicated(), "passage_id"]))
         if repeated:
-            raise ValueError(f"coding {coder} codes {', '.join(repeated)} more than once")
+            raise ValueError(
+                _("coding {coder} codes {passages} more than once").format(
+                    coder=coder, passages=", ".join(repeated)
+                )
+            )
         coding = coding.copy()
         if "note" not in coding:
             coding["note"] = ""

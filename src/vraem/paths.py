@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .contract import DATA_VARIABLE
 from .datacache import read_bytes
+from .i18n import _
 
 #: The file that marks a folder as the course's data folder.
 MARKER = "datapackage.json"
@@ -18,10 +19,10 @@ TEXT_SUFFIXES = (".csv", ".json", ".md", ".txt")
 
 def restore_hint(name: str) -> str:
     """How to get one data file back, e.g. ``restore_hint("claims.csv")``."""
-    return (
-        f"Restore it with `git checkout -- data/{name}` in the course folder "
+    return _(
+        "Restore it with `git checkout -- data/{name}` in the course folder "
         "(or reinstall the course if you did not get it with git)."
-    )
+    ).format(name=name)
 
 
 class CourseDataError(Exception):
@@ -81,14 +82,23 @@ def data_dir() -> Path:
             return folder
         if folder.is_dir():
             raise DataNotFoundError(
-                f"{DATA_VARIABLE} is set to {override!r}, but that folder has no {MARKER} file. If it is "
-                f"the course's data/ folder, {MARKER} is missing: {restore_hint(MARKER)} "
-                f"Otherwise point {DATA_VARIABLE} at the course's data/ folder, or unset it.",
+                _(
+                    "{variable} is set to {value}, but that folder has no {marker} file. If it is "
+                    "the course's data/ folder, {marker} is missing: {restore} "
+                    "Otherwise point {variable} at the course's data/ folder, or unset it."
+                ).format(
+                    variable=DATA_VARIABLE,
+                    value=repr(override),
+                    marker=MARKER,
+                    restore=restore_hint(MARKER),
+                ),
                 file=MARKER,
             )
         raise DataNotFoundError(
-            f"{DATA_VARIABLE} is set to {override!r}, which is not a folder. "
-            f"Point {DATA_VARIABLE} at the course's data/ folder, or unset it."
+            _(
+                "{variable} is set to {value}, which is not a folder. "
+                "Point {variable} at the course's data/ folder, or unset it."
+            ).format(variable=DATA_VARIABLE, value=repr(override))
         )
     if (_REPOSITORY_DATA / MARKER).is_file():  # the usual case, asked first: one look at the disk
         return _REPOSITORY_DATA
@@ -105,15 +115,19 @@ def data_dir() -> Path:
     )
     if damaged is not None:  # the data folder is there, but its description is not a file
         raise DataNotFoundError(
-            f"{damaged / MARKER} is missing or is not a file, so the course data cannot be "
-            f"described. {restore_hint(MARKER)}",
+            _(
+                "{path} is missing or is not a file, so the course data cannot be described. "
+                "{restore}"
+            ).format(path=damaged / MARKER, restore=restore_hint(MARKER)),
             file=MARKER,
         )
     raise DataNotFoundError(
-        "The course data folder was not found (looked for data/datapackage.json "
-        f"near {here} and beside the vraem package). Open the notebook from inside "
-        f"the course folder, or set the {DATA_VARIABLE} environment variable to the "
-        "path of its data/ folder."
+        _(
+            "The course data folder was not found (looked for data/datapackage.json "
+            "near {folder} and beside the vraem package). Open the notebook from inside "
+            "the course folder, or set the {variable} environment variable to the "
+            "path of its data/ folder."
+        ).format(folder=here, variable=DATA_VARIABLE)
     )
 
 
@@ -136,19 +150,32 @@ def _existing_file(name: str) -> Path:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise DataNotFoundError(f"{path} is missing. {restore_hint(name)}", file=name) from None
+        raise DataNotFoundError(
+            _("{path} is missing. {restore}").format(path=path, restore=restore_hint(name)),
+            file=name,
+        ) from None
     except OSError as error:
         raise DataFileError(
-            f"{path} cannot be opened ({error.strerror}). {restore_hint(name)}", file=name
+            _("{path} cannot be opened ({reason}). {restore}").format(
+                path=path, reason=error.strerror, restore=restore_hint(name)
+            ),
+            file=name,
         ) from None
     if stat.S_ISDIR(mode):
         raise DataFileError(
-            f"{path} is a folder, where the course expects a file. "
-            f"Move the folder away, then: {restore_hint(name)}",
+            _(
+                "{path} is a folder, where the course expects a file. "
+                "Move the folder away, then: {restore}"
+            ).format(path=path, restore=restore_hint(name)),
             file=name,
         )
     if not stat.S_ISREG(mode):
-        raise DataFileError(f"{path} is not an ordinary file. {restore_hint(name)}", file=name)
+        raise DataFileError(
+            _("{path} is not an ordinary file. {restore}").format(
+                path=path, restore=restore_hint(name)
+            ),
+            file=name,
+        )
     return path
 
 
@@ -167,21 +194,32 @@ def _decode(name: str, path: Path) -> str:
         raw = read_bytes(path)  # from memory while the file is unchanged
     except OSError as error:
         raise DataFileError(
-            f"{path} cannot be read ({error.strerror}). {restore_hint(name)}", file=name
+            _("{path} cannot be read ({reason}). {restore}").format(
+                path=path, reason=error.strerror, restore=restore_hint(name)
+            ),
+            file=name,
         ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise DataFileError(
-            f"{path} is not UTF-8 text (line {line} holds a byte that UTF-8 does not allow; perhaps "
-            f"the file was saved in another encoding). {restore_hint(name)}",
+            _(
+                "{path} is not UTF-8 text (line {line} holds a byte that UTF-8 does not allow; "
+                "perhaps the file was saved in another encoding). {restore}"
+            ).format(path=path, line=line, restore=restore_hint(name)),
             file=name,
         ) from None
     if not text.strip():
-        raise DataFileError(f"{path} is empty. {restore_hint(name)}", file=name)
+        raise DataFileError(
+            _("{path} is empty. {restore}").format(path=path, restore=restore_hint(name)),
+            file=name,
+        )
     if "\x00" in text:
         raise DataFileError(
-            f"{path} holds binary data (NUL bytes), not text. {restore_hint(name)}", file=name
+            _("{path} holds binary data (NUL bytes), not text. {restore}").format(
+                path=path, restore=restore_hint(name)
+            ),
+            file=name,
         )
     return text

@@ -13,6 +13,7 @@ import pandas as pd
 
 from .contract import CHECK_MODE_VARIABLE
 from .corpus import load_article, load_metadata
+from .i18n import _
 from .paths import data_file
 from .provenance import article_texts
 from .scrape import clean_line
@@ -36,8 +37,11 @@ class Quote:
     @property
     def attribution(self) -> str:
         """The credit line: outlet, byline, title, date and original address."""
-        byline = f", by {self.byline}" if self.byline and self.byline != "InSight Crime" else ""
-        return f"InSight Crime{byline}, “{self.title}” ({self.date}), {self.url}"
+        if self.byline and self.byline != "InSight Crime":
+            return _("InSight Crime, by {byline}, “{title}” ({date}), {url}").format(
+                byline=self.byline, title=self.title, date=self.date, url=self.url
+            )
+        return f"InSight Crime, “{self.title}” ({self.date}), {self.url}"
 
     def __str__(self) -> str:
         """The passage and its attribution, as ``print(quote(...))`` shows them."""
@@ -61,15 +65,15 @@ def quote(article_id: str, passage: str) -> Quote:
     wanted = clean_line(passage)
     # the article text without page furniture, as the claims table's quotes are checked
     if wanted not in article_texts()[key]:
-        message = (
-            f"The passage “{wanted[:60]}…” is not in article {key}: copy it from the text "
+        message = _(
+            "The passage “{passage}…” is not in article {article}: copy it from the text "
             "exactly, including quote marks and apostrophes."
-        )
+        ).format(passage=wanted[:60], article=key)
         if os.environ.get(CHECK_MODE_VARIABLE):
             raise QuoteNotFoundError(message)
         warnings.warn(message, stacklevel=2)
     # an undated article's credit says only that: its window is what lesson 01 asks learners to find
-    when = row["published"].strftime("%d %b %Y") if not pd.isna(row["published"]) else "undated"
+    when = row["published"].strftime("%d %b %Y") if not pd.isna(row["published"]) else _("undated")
     return Quote(
         key, wanted, row["title"], "" if pd.isna(row["byline"]) else row["byline"], when, row["url"]
     )
@@ -117,17 +121,20 @@ class ReferenceNote:
     @property
     def credit(self) -> str:
         """The credit line: original publisher and address, then where the notes keep it."""
-        where = f"{_NOTES}, item {self.item}" if self.item else _NOTES
+        where = (
+            _("{notes}, item {item}").format(notes=_NOTES, item=self.item) if self.item else _NOTES
+        )
         if self.publisher is None:
-            return (
-                f"the course's reference notes, {where} (our summary of the sources listed there)"
-            )
+            return _(
+                "the course's reference notes, {where} (our summary of the sources listed there)"
+            ).format(where=where)
         if self.url is None:
-            return (
-                f"{self.publisher} (the notes give no address for this passage), "
-                f"as quoted in {where}"
-            )
-        return f"{self.publisher}, {self.url}, as quoted in {where}"
+            return _(
+                "{publisher} (the notes give no address for this passage), as quoted in {where}"
+            ).format(publisher=self.publisher, where=where)
+        return _("{publisher}, {url}, as quoted in {where}").format(
+            publisher=self.publisher, url=self.url, where=where
+        )
 
     def __str__(self) -> str:
         """The passage and its credit, as ``print(reference_note(...))`` shows them."""
@@ -173,7 +180,9 @@ def reference_note(passage: str) -> ReferenceNote:
         position = folded.find(wanted, position + 1)
     if not found:
         raise QuoteNotFoundError(
-            f"“{wanted[:60]}…” is not in {_NOTES}: copy the words from that file exactly."
+            _("“{passage}…” is not in {notes}: copy the words from that file exactly.").format(
+                passage=wanted[:60], notes=_NOTES
+            )
         )
     # the same words may stand in a summary column and in the excerpt: credit the excerpt
     return next((note for note in found if note.publisher), found[0])

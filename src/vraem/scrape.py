@@ -7,6 +7,8 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import date
 
+from .i18n import _
+
 #: The heading the outlet puts before its own commentary on a news brief.
 ANALYSIS_HEADING = "insight crime analysis"
 
@@ -151,14 +153,16 @@ def _parse_dateline(line: str) -> tuple[str, date | None, str | None, str | None
     published, problem = None, None
     month = _MONTHS.get(match["month"][:3].upper())
     if month is None:
-        problem = (
-            f"the dateline's date {printed!r} has no month the parser knows, so published is None"
-        )
+        problem = _(
+            "the dateline's date {date} has no month the parser knows, so published is None"
+        ).format(date=repr(printed))
     else:
         try:
             published = date(int(match["year"]), month, int(match["day"]))
         except ValueError:
-            problem = f"the dateline's date {printed!r} does not exist, so published is None"
+            problem = _("the dateline's date {date} does not exist, so published is None").format(
+                date=repr(printed)
+            )
     byline = _byline(match["byline"]) if match["byline"] else None
     return match["section"].strip().title(), published, byline, problem
 
@@ -166,21 +170,21 @@ def _parse_dateline(line: str) -> tuple[str, date | None, str | None, str | None
 def _not_a_scrape(text: str, lines: list[str]) -> str | None:
     """Why a text is not a scrape of the site's article pages, or None when it is one."""
     if not lines:
-        return "the text is empty"
+        return _("the text is empty")
     sample = text[:20000]
     if (
         "\x00" in sample
         or "\ufffd" in sample
         or sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f") > len(sample) / 100
     ):
-        return "the text holds binary data (control characters), not the text of a web page"
+        return _("the text holds binary data (control characters), not the text of a web page")
     if _HTML.search(sample) and len(re.findall(r"<[^>]{1,200}>", sample)) >= 3:
-        return (
+        return _(
             "the text is the HTML source of a page; parse_scrape reads the page's text as "
             "scraped (what a browser shows), not its markup"
         )
     if not any(pattern.match(line) for line in lines for pattern in _SIGNPOSTS):
-        return (
+        return _(
             "the text has none of the signposts of an InSight Crime article page (navigation "
             'crumb, BRIEF/ANALYSIS line, dateline, "InSight Crime Analysis" heading, share '
             "block): it is not a scrape of that site"
@@ -294,17 +298,25 @@ def parse_scrape(text: str) -> Article:
     """
     if isinstance(text, bytes | bytearray):
         raise NotAScrapeError(
-            'give the scrape as text (str), not bytes: decode it first, e.g. data.decode("utf-8")'
+            _(
+                'give the scrape as text (str), not bytes: decode it first, e.g. data.decode("utf-8")'
+            )
         )
     if not isinstance(text, str):
-        raise NotAScrapeError(f"give the scrape as text (str); this is a {type(text).__name__}")
+        raise NotAScrapeError(
+            _("give the scrape as text (str); this is a {kind}").format(kind=type(text).__name__)
+        )
     lines = [
         clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ]
     lines = [line for line in lines if line]
     why_not = _not_a_scrape(text, lines)
     if why_not:
-        raise NotAScrapeError(f"This is not a scrape of an InSight Crime article page: {why_not}.")
+        raise NotAScrapeError(
+            _("This is not a scrape of an InSight Crime article page: {reason}.").format(
+                reason=why_not
+            )
+        )
 
     header = _read_header(lines)
     for problem in header.problems:

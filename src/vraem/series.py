@@ -16,6 +16,7 @@ from collections import Counter
 import pandas as pd
 
 from .datacache import remembered
+from .i18n import _
 from .paths import data_file
 from .tables import read_table
 
@@ -74,13 +75,18 @@ def source_line(
     kinds = rows["source_kind"]
     total, official = len(rows), int((kinds == OFFICIAL_RELEASE).sum())
     reporters = Counter(rows.loc[kinds == SECONDARY_REPORT, "source_publisher"].map(reporter))
-    text = f"Source: {what} (data/coca_cultivation.csv): {official} of {total} values from an official release"
+    text = _(
+        "Source: {what} (data/coca_cultivation.csv): {official} of {total} values from an "
+        "official release"
+    ).format(what=what, official=official, total=total)
     if reporters:
         names = ", ".join(
             f"{name} {count}"
             for name, count in sorted(reporters.items(), key=lambda item: (-item[1], item[0]))
         )
-        text += f"; {total - official} as reported by news outlets, wires or blogs ({names})"
+        text = _("{text}; {count} as reported by news outlets, wires or blogs ({names})").format(
+            text=text, count=total - official, names=names
+        )
     return textwrap.wrap(text + ".", width=width)
 
 

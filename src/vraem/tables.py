@@ -19,6 +19,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from .datacache import remembered
+from .i18n import N_, _, ngettext
 from .paths import DataFileError, data_dir, read_data_text, restore_hint
 
 __all__ = ["DataFileError", "read_table", "resource_schema", "resources", "validate_resource"]
@@ -39,8 +40,12 @@ def _package() -> dict:
         package = json.loads(text)
     except ValueError as error:
         raise DataFileError(
-            f"{path} is not valid JSON (line {getattr(error, 'lineno', '?')}: "
-            f"{getattr(error, 'msg', error)}). {restore_hint('datapackage.json')}",
+            _("{path} is not valid JSON (line {line}: {reason}). {restore}").format(
+                path=path,
+                line=getattr(error, "lineno", "?"),
+                reason=getattr(error, "msg", error),
+                restore=restore_hint("datapackage.json"),
+            ),
             file="datapackage.json",
         ) from None
     resources_ = package.get("resources") if isinstance(package, dict) else None
@@ -49,8 +54,10 @@ def _package() -> dict:
         for r in resources_
     ):
         raise DataFileError(
-            f"{path} does not describe the course's tables (it has no list of "
-            f"resources with paths and fields). {restore_hint('datapackage.json')}",
+            _(
+                "{path} does not describe the course's tables (it has no list of "
+                "resources with paths and fields). {restore}"
+            ).format(path=path, restore=restore_hint("datapackage.json")),
             file="datapackage.json",
         )
     return package
@@ -73,7 +80,7 @@ def _resource(name: str) -> dict:
     for resource in _package()["resources"]:
         if resource["name"] == name:
             return resource
-    raise KeyError(f"datapackage.json describes no table called {name!r}")
+    raise KeyError(_("datapackage.json describes no table called {name}").format(name=repr(name)))
 
 
 def read_table(name: str) -> pd.DataFrame:
@@ -103,19 +110,30 @@ def _table(name: str) -> pd.DataFrame:
     expected = [field["name"] for field in fields]
     if header != expected:
         raise DataFileError(
-            f"{path}: {_header_problem(header, expected)}. {restore_hint(file)}", file=file
+            _("{path}: {problem}. {restore}").format(
+                path=path, problem=_header_problem(header, expected), restore=restore_hint(file)
+            ),
+            file=file,
         )
     if not records:
-        raise DataFileError(f"{path} has its header but no rows. {restore_hint(file)}", file=file)
+        raise DataFileError(
+            _("{path} has its header but no rows. {restore}").format(
+                path=path, restore=restore_hint(file)
+            ),
+            file=file,
+        )
     for number, record in records:
         if len(record) != len(header):
+            found = {"path": path, "row": number, "cells": len(record), "header": len(header)}
             raise DataFileError(
-                f"{path} row {number} has {len(record)} cells where the header has "
-                f"{len(header)} (a comma or a quote mark out of place?). "
-                f"{restore_hint(file)}",
+                _(
+                    "{path} row {row} has {cells} cells where the header has {header} "
+                    "(a comma or a quote mark out of place?). {restore}"
+                ).format(**found, restore=restore_hint(file)),
                 file=file,
-                summary=f"{path} row {number} has {len(record)} cells, not {len(header)}. "
-                f"{restore_hint(file)}",
+                summary=_("{path} row {row} has {cells} cells, not {header}. {restore}").format(
+                    **found, restore=restore_hint(file)
+                ),
             )
     frame = pd.DataFrame([record for _, record in records], columns=header, dtype="str")
     frame = frame.mask(frame == "")
@@ -149,8 +167,10 @@ def _rows(text: str, file: str, path) -> list:
                 rows.append((len(rows) + 1, record))
     except csv.Error as error:
         raise DataFileError(
-            f"{path} cannot be read as CSV near line {reader.line_num} ({error}: "
-            f"a quote mark out of place?). {restore_hint(file)}",
+            _(
+                "{path} cannot be read as CSV near line {line} ({reason}: "
+                "a quote mark out of place?). {restore}"
+            ).format(path=path, line=reader.line_num, reason=error, restore=restore_hint(file)),
             file=file,
         ) from None
     return rows
@@ -161,45 +181,52 @@ def _header_problem(header: list[str], expected: list[str]) -> str:
     extra = [name for name in header if name not in expected]
     parts = []
     if missing:
-        parts.append(f"the column(s) {', '.join(map(repr, missing))} are missing")
+        parts.append(
+            _("the column(s) {columns} are missing").format(columns=", ".join(map(repr, missing)))
+        )
     if extra:
         parts.append(
-            f"the column(s) {', '.join(repr(name[:40]) for name in extra[:5])} are not in its "
-            "description"
+            _("the column(s) {columns} are not in its description").format(
+                columns=", ".join(repr(name[:40]) for name in extra[:5])
+            )
         )
     if not parts:
-        parts.append(f"the columns are in another order than {expected}")
-    return "the header row does not match datapackage.json: " + "; ".join(parts)
+        parts.append(
+            _("the columns are in another order than {expected}").format(expected=expected)
+        )
+    return _("the header row does not match datapackage.json: {problems}").format(
+        problems="; ".join(parts)
+    )
 
 
 def _bad_type(value: str, field: dict) -> str | None:
-    """What is wrong with one non-empty cell's type, or None."""
+    """What is wrong with one non-empty cell's type (a message with ``{where}`` and ``{value}``), or None."""
     kind = field["type"]
     if kind == "integer" and not re.fullmatch(r"[+-]?\d+", value):
-        return "is not a whole number"
+        return N_("{where}: {value} is not a whole number")
     if kind == "number":
         try:
             number = float(value)
         except ValueError:
-            return "is not a number"
+            return N_("{where}: {value} is not a number")
         if number != number or number in (float("inf"), float("-inf")):
-            return "is not a number"
+            return N_("{where}: {value} is not a number")
     if kind == "boolean" and value.lower() not in _TRUTH:
-        return "is not true or false"
+        return N_("{where}: {value} is not true or false")
     if kind == "date":
         try:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise ValueError
             date.fromisoformat(value)
         except ValueError:
-            return "is not a date of the form YYYY-MM-DD"
+            return N_("{where}: {value} is not a date of the form YYYY-MM-DD")
     if kind == "datetime":
         try:
             datetime.fromisoformat(value)
         except ValueError:
-            return "is not a date and time"
+            return N_("{where}: {value} is not a date and time")
     if field.get("format") == "uri" and not re.fullmatch(r"[a-z][a-z0-9+.-]*://\S+", value):
-        return "is not a web address"
+        return N_("{where}: {value} is not a web address")
     return None
 
 
@@ -210,34 +237,58 @@ def _cell_problems(
     for field in fields:
         name, rules = field["name"], field.get("constraints", {})
         for number, value in zip(numbers, frame[name], strict=True):
-            where = f"{file} row {number}, column {name!r}"
+            where = _("{file} row {row}, column {column}").format(
+                file=file, row=number, column=repr(name)
+            )
             if pd.isna(value):
                 if rules.get("required"):
-                    problems.append(f"{where}: a value is required, but the cell is empty")
+                    problems.append(
+                        _("{where}: a value is required, but the cell is empty").format(where=where)
+                    )
                 continue
             shown = repr(value if len(value) <= 60 else value[:60] + "…")
             wrong = _bad_type(value, field)
             if wrong:
-                problems.append(f"{where}: {shown} {wrong}")
+                problems.append(_(wrong).format(where=where, value=shown))
                 continue
             if "enum" in rules and value not in rules["enum"]:
                 allowed = ", ".join(rules["enum"][:8]) + (", …" if len(rules["enum"]) > 8 else "")
-                problems.append(f"{where}: {shown} is not one of the allowed values ({allowed})")
+                problems.append(
+                    _("{where}: {value} is not one of the allowed values ({allowed})").format(
+                        where=where, value=shown, allowed=allowed
+                    )
+                )
             if "pattern" in rules and not re.fullmatch(rules["pattern"], value):
-                problems.append(f"{where}: {shown} does not have the form {rules['pattern']}")
+                problems.append(
+                    _("{where}: {value} does not have the form {pattern}").format(
+                        where=where, value=shown, pattern=rules["pattern"]
+                    )
+                )
             if field["type"] in ("integer", "number"):
                 if "minimum" in rules and float(value) < rules["minimum"]:
                     problems.append(
-                        f"{where}: {shown} is below the smallest allowed value, {rules['minimum']}"
+                        _("{where}: {value} is below the smallest allowed value, {limit}").format(
+                            where=where, value=shown, limit=rules["minimum"]
+                        )
                     )
                 if "maximum" in rules and float(value) > rules["maximum"]:
                     problems.append(
-                        f"{where}: {shown} is above the largest allowed value, {rules['maximum']}"
+                        _("{where}: {value} is above the largest allowed value, {limit}").format(
+                            where=where, value=shown, limit=rules["maximum"]
+                        )
                     )
             if "minLength" in rules and len(value) < rules["minLength"]:
-                problems.append(f"{where}: {shown} is shorter than {rules['minLength']} characters")
+                problems.append(
+                    _("{where}: {value} is shorter than {limit} characters").format(
+                        where=where, value=shown, limit=rules["minLength"]
+                    )
+                )
             if "maxLength" in rules and len(value) > rules["maxLength"]:
-                problems.append(f"{where}: {shown} is longer than {rules['maxLength']} characters")
+                problems.append(
+                    _("{where}: {value} is longer than {limit} characters").format(
+                        where=where, value=shown, limit=rules["maxLength"]
+                    )
+                )
     return problems
 
 
@@ -260,8 +311,13 @@ def _key_problems(frame: pd.DataFrame, resource: dict, numbers: list[int], file:
             if values in seen:
                 shown = ", ".join(map(repr, values))
                 problems.append(
-                    f"{file} row {number}, column {', '.join(map(repr, columns))}: {shown} "
-                    f"repeats row {seen[values]}, but must be unique"
+                    _("{where}: {value} repeats row {first}, but must be unique").format(
+                        where=_("{file} row {row}, column {column}").format(
+                            file=file, row=number, column=", ".join(map(repr, columns))
+                        ),
+                        value=shown,
+                        first=seen[values],
+                    )
                 )
             else:
                 seen[values] = number
@@ -280,27 +336,38 @@ def _key_problems(frame: pd.DataFrame, resource: dict, numbers: list[int], file:
             if any(pd.isna(value) for value in values) or values in allowed:
                 continue
             problems.append(
-                f"{file} row {number}, column {', '.join(map(repr, fields))}: "
-                f"{', '.join(map(repr, values))} is not a {', '.join(target_fields)} "
-                f"in {target_file}"
+                _("{where}: {value} is not a {key} in {target}").format(
+                    where=_("{file} row {row}, column {column}").format(
+                        file=file, row=number, column=", ".join(map(repr, fields))
+                    ),
+                    value=", ".join(map(repr, values)),
+                    key=", ".join(target_fields),
+                    target=target_file,
+                )
             )
     return problems
 
 
 def _report(path, file: str, problems: list[str]) -> DataFileError:
     listed = "\n".join(f"  - {problem}" for problem in problems[:_LISTED])
-    more = f"\n  … and {len(problems) - _LISTED} more" if len(problems) > _LISTED else ""
-    message = (
-        f"{path} does not match its description in datapackage.json:\n{listed}{more}\n"
-        f"Fix those cells (rows count the header as row 1), or start again from the course's "
-        f"copy. {restore_hint(file)}"
-    )
-    others = (
-        f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})"
-        if len(problems) > 1
-        else ""
-    )
-    return DataFileError(message, file=file, summary=f"{problems[0]}{others}. {restore_hint(file)}")
+    if len(problems) > _LISTED:
+        listed += "\n  " + _("… and {count} more").format(count=len(problems) - _LISTED)
+    message = _(
+        "{path} does not match its description in datapackage.json:\n{problems}\n"
+        "Fix those cells (rows count the header as row 1), or start again from the course's "
+        "copy. {restore}"
+    ).format(path=path, problems=listed, restore=restore_hint(file))
+    if len(problems) > 1:
+        others = len(problems) - 1
+        summary = ngettext(
+            "{problem} (and {count} more problem). {restore}",
+            "{problem} (and {count} more problems). {restore}",
+            others,
+        )
+    else:
+        others, summary = 0, "{problem}. {restore}"
+    summary = summary.format(problem=problems[0], count=others, restore=restore_hint(file))
+    return DataFileError(message, file=file, summary=summary)
 
 
 def validate_resource(name: str) -> list[str]:

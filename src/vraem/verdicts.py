@@ -15,6 +15,7 @@ import re
 import pandas as pd
 
 from .claims import load_claims
+from .i18n import _
 from .series import ALTO_HUALLAGA, NATIONAL, VRAEM, has_values, newest_survey_before, wide_series
 
 #: The claims table's place names, mapped to the series' region names. The
@@ -79,43 +80,51 @@ def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
     if claim["measure"] not in AREA_MEASURES:
         return verdict(
             UNCHECKABLE,
-            f"the series measures coca area in hectares; this figure is "
-            f"{claim['measure'].replace('_', ' ')} ({claim['unit']})",
+            _(
+                "the series measures coca area in hectares; this figure is {measure} ({unit})"
+            ).format(measure=claim["measure"].replace("_", " "), unit=claim["unit"]),
         )
     if pd.isna(claim["value"]):
-        return verdict(UNCHECKABLE, "the text gives no number to compare with the series")
+        return verdict(UNCHECKABLE, _("the text gives no number to compare with the series"))
     region = SERIES_REGION.get(claim["place"])
     if region is None:
-        return verdict(UNCHECKABLE, f"the series has no region for {claim['place']}")
+        return verdict(
+            UNCHECKABLE, _("the series has no region for {place}").format(place=claim["place"])
+        )
     regions = [region, NATIONAL] if claim["measure"] == "coca_area_share" else [region]
     result["series_region"] = region
     period, basis = str(claim["reference_period"]), claim["reference_basis"]
     if period == "unknown" or basis == "unknown":
-        return verdict(UNCHECKABLE, "the text does not say which year the figure describes")
+        return verdict(UNCHECKABLE, _("the text does not say which year the figure describes"))
     if claim["measure"] == "coca_area_change":
         years = [int(part[:4]) for part in period.split("/")]
         if len(years) != 2:
-            return verdict(UNCHECKABLE, "a change needs a start and an end year")
-        why = "the years the text states"
+            return verdict(UNCHECKABLE, _("a change needs a start and an end year"))
+        why = _("the years the text states")
     elif basis == "publication":
         published = int(claim["published"].year)
         newest = newest_survey_before(published, regions, wide)
         if newest is None:
-            return verdict(UNCHECKABLE, f"no survey year before {published} has a value")
+            return verdict(
+                UNCHECKABLE,
+                _("no survey year before {year} has a value").format(year=published),
+            )
         years = [newest]
-        why = (
-            f"a present-tense figure in an article of {published}: the newest survey "
-            f"published by then is at best that of {newest}"
-        )
+        why = _(
+            "a present-tense figure in an article of {year}: the newest survey "
+            "published by then is at best that of {newest}"
+        ).format(year=published, newest=newest)
     else:
         years = [int(period[:4])]
-        why = "the year the text states"
+        why = _("the year the text states")
     result["series_years"] = "/".join(str(year) for year in years)
     missing = [year for year in years if not has_values(wide, year, regions)]
     if missing:
         return verdict(
             UNCHECKABLE,
-            f"the series has no {' and '.join(regions)} value for {', '.join(map(str, missing))}",
+            _("the series has no {regions} value for {years}").format(
+                regions=" and ".join(regions), years=", ".join(map(str, missing))
+            ),
         )
     if claim["measure"] == "coca_area":
         value = float(wide.loc[years[0], region])
@@ -132,10 +141,17 @@ def judge_claim(claim: pd.Series, wide: pd.DataFrame | None = None) -> dict:
     hedged = str(claim["hedge"]).lower() != "none"
     tolerance = HEDGED_TOLERANCE if hedged else UNHEDGED_TOLERANCE
     difference = abs(claimed - value) / abs(value)
-    reason = (
-        f"{why}; the claim is {difference:.0%} away from the series value "
-        f"({'hedged' if hedged else 'no hedge'}: up to {tolerance:.0%} allowed)"
+    away = (
+        _(
+            "{why}; the claim is {difference} away from the series value (hedged: up to {tolerance} allowed)"
+        )
+        if hedged
+        else _(
+            "{why}; the claim is {difference} away from the series value "
+            "(no hedge: up to {tolerance} allowed)"
+        )
     )
+    reason = away.format(why=why, difference=f"{difference:.0%}", tolerance=f"{tolerance:.0%}")
     return verdict(SUPPORTED if difference <= tolerance else CONTRADICTED, reason)
 
 
@@ -166,13 +182,16 @@ def brief_verdict(claim: pd.Series) -> dict:
     recorded = claim["fact_check"] if isinstance(claim["fact_check"], str) else ""
     if recorded == CONTRADICTED:
         return verdict(
-            CONTRADICTED, "a source in the reference notes says otherwise (see fact_check_note)"
+            CONTRADICTED, _("a source in the reference notes says otherwise (see fact_check_note)")
         )
     if recorded:
-        return verdict(UNCHECKABLE, f"the reference notes could not settle it ({recorded})")
+        return verdict(
+            UNCHECKABLE,
+            _("the reference notes could not settle it ({recorded})").format(recorded=recorded),
+        )
     if re.search(r"\bReference \([a-z]\)", str(claim["note"]), re.IGNORECASE):
-        return verdict(SUPPORTED, "the reference notes agree (see note)")
+        return verdict(SUPPORTED, _("the reference notes agree (see note)"))
     return verdict(
         UNCHECKABLE,
-        "no series or reference source in the course measures this quantity at that time",
+        _("no series or reference source in the course measures this quantity at that time"),
     )

@@ -387,7 +387,8 @@ class BriefStructure(AnswerType):
         """How many sections hold, and what each failing one still needs."""
         failing = [review for review in value if not review.ok]
         held = len(value) - len(failing)
-        lines = "; ".join(f"✗ {review.section}: {review.message}" for review in failing)
+        # Each line as printed, in the learner's language (``message`` stays English for the checks).
+        lines = "; ".join(str(review) for review in failing)
         return ngettext(
             "{held} of {total} section holds. Still to do: {lines}",
             "{held} of {total} sections hold. Still to do: {lines}",

@@ -19,6 +19,7 @@ from babel.messages.mofile import write_mo
 from vraem import i18n
 from vraem.authoring.translation import edition
 from vraem.authoring.translation.catalogs import read_catalog
+from vraem.contract import DATA_VARIABLE
 
 from .conftest import REPO
 
@@ -163,7 +164,7 @@ def test_a_damaged_file_is_named_in_spanish(spanish, tmp_path, monkeypatch):
 
     data = tmp_path / "data"
     shutil.copytree(REPO / "data", data)
-    monkeypatch.setenv("VRAEM_DATA", str(data))
+    monkeypatch.setenv(DATA_VARIABLE, str(data))
     (data / "events.csv").write_text("", encoding="utf-8")
     with pytest.raises(CourseDataError, match="está vacío. Restáuralo con `git checkout"):
         read_table("events")

@@ -85,17 +85,12 @@ def spanish_file(repo_file: str) -> str | None:
     return None
 
 
-def english_file(repo_file: str) -> str:
-    """The English file a Spanish one is translated from: ``lessons/es/X`` is ``lessons/X``."""
-    return repo_file.replace(f"/{SPANISH}/", "/", 1)
-
-
 def spanish_links(pages: dict[str, str]) -> dict[str, str]:
     """Where the links of a Spanish page lead: a file's Spanish page where it has one, else its page.
 
-    The Spanish files keep the English source's links (the translation tests check that), so a
-    Spanish page's links are read as written in the English file (:func:`english_file`) and
-    lead to the Spanish pages: lesson 06's "[README](../README.md)" to the Spanish home page.
+    A Spanish file's links are written from its own folder (the translation build moves a link
+    out of the folder one level deeper, and the README's to ``README.es.md``), and a link to an
+    English file that has a Spanish edition leads to the Spanish page.
     """
     return {
         repo_file: pages.get(spanish_file(repo_file) or "", page)
@@ -130,7 +125,7 @@ def stage_lesson(
     seen: set[str] = set()
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            text = relink(cell.source, english, page, links)
+            text = relink(cell.source, repo_file, page, links)
             cell.source = link_first_mentions(text, seen, names)
     licences = posixpath.relpath("licences.md", posixpath.dirname(page))
     # a fixed cell id (nbformat would draw a random one), so an unchanged lesson hashes the same
@@ -148,12 +143,8 @@ def stage_lesson(
 
 def _copy_markdown(repo: Path, repo_file: str, book: Book, pages: dict[str, str]) -> None:
     text = (repo / repo_file).read_text(encoding="utf-8")
-    if repo_file.startswith(
-        "instructors/es/"
-    ):  # read its links as the English notes' (see spanish_links)
-        text = relink(text, english_file(repo_file), pages[repo_file], spanish_links(pages))
-    else:
-        text = relink(text, repo_file, pages[repo_file], pages)
+    spanish = repo_file.startswith("instructors/es/")  # its links lead to Spanish pages
+    text = relink(text, repo_file, pages[repo_file], spanish_links(pages) if spanish else pages)
     book.write(pages[repo_file], text)
 
 

@@ -92,6 +92,16 @@ def test_no_exercise_module_is_over_450_lines(path):
     assert lines <= MAX_LINES, f"{path.name} has {lines} lines: make its lesson a package"
 
 
+PACKAGE_MODULES = sorted((REPO / "src").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", PACKAGE_MODULES, ids=lambda path: str(path.relative_to(REPO)))
+def test_no_module_of_the_package_is_over_450_lines(path):
+    """Is every module of the course's code short enough to hold one job (450 lines at most)?"""
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{path.relative_to(REPO)} has {lines} lines: split it by job"
+
+
 def _instructor_texts() -> list[tuple[str, str]]:
     """(where, text) of every instructor note and every instructor cell of the solutions."""
     texts = [

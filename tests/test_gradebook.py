@@ -52,7 +52,7 @@ from vraem.contract import (
     TAG_SETUP,
     TAG_SOLUTION,
 )
-from vraem.exercises import all_exercises
+from vraem.exercises import all_exercises, misreading_in_words
 from vraem.gradebook import mounts as gradebook_mounts
 from vraem.gradebook import preflight as gradebook_preflight
 from vraem.gradebook import sandbox as gradebook_sandbox
@@ -66,7 +66,6 @@ from vraem.gradebook.sandbox import FIRST_UID, Limits
 from vraem.gradebook.tables import neutralised
 from vraem.handover import encode
 from vraem.i18n import set_language
-from vraem.progress import misreading_in_words
 
 from .conftest import REPO
 

@@ -38,7 +38,6 @@ except ModuleNotFoundError:  # an older installation: say what to do
         name="filelock",
     ) from None
 
-from .answers.reading_helpers import and_list
 from .contract import (
     CHECK_MODE_VARIABLE,
     CORRECT,
@@ -51,7 +50,7 @@ from .contract import (
     lesson_number,
     lesson_order,
 )
-from .exercises import all_exercises
+from .exercises import all_exercises, misreading_in_words
 from .i18n import N_, _
 
 FILE_VARIABLE = PROGRESS_FILE_VARIABLE
@@ -432,29 +431,3 @@ def progress() -> pd.DataFrame:
             "misreadings",
         ],
     )
-
-
-def misreading_in_words(name: str, exercises: dict | None = None) -> str:
-    """What a misreading id stands for, in words: ``"0.1#3"`` gives its feedback's first sentence.
-
-    A wrong option of a choice question (``"1.3#b"``) reads "chose (b)"; an id the
-    course no longer has is shown as it is.
-    """
-    exercises = all_exercises() if exercises is None else exercises
-    exercise_id, _hash, which = name.partition("#")
-    exercise = exercises.get(exercise_id)
-    if exercise is None or not which:
-        return name
-    if which.isdigit():
-        number = int(which)
-        return (
-            exercise.misreadings[number - 1].in_words()
-            if 1 <= number <= len(exercise.misreadings)
-            else name
-        )
-    if which == "missing":
-        return _("left out an option that fits")
-    options = getattr(exercise.answer, "options", {})
-    if all(letter in options for letter in which):
-        return _("chose {options}").format(options=and_list([f"({letter})" for letter in which]))
-    return name

@@ -118,3 +118,29 @@ def get(exercise_id: str) -> Exercise:
             ).format(id=repr(key), known=known)
         )
     return exercises[key]
+
+
+def misreading_in_words(name: str, exercises: dict | None = None) -> str:
+    """What a misreading id stands for, in words: ``"0.1#3"`` gives its feedback's first sentence.
+
+    A wrong option of a choice question (``"1.3#b"``) reads "chose (b)"; an id the
+    course no longer has is shown as it is.
+    """
+    exercises = all_exercises() if exercises is None else exercises
+    exercise_id, _hash, which = name.partition("#")
+    exercise = exercises.get(exercise_id)
+    if exercise is None or not which:
+        return name
+    if which.isdigit():
+        number = int(which)
+        return (
+            exercise.misreadings[number - 1].in_words()
+            if 1 <= number <= len(exercise.misreadings)
+            else name
+        )
+    if which == "missing":
+        return _("left out an option that fits")
+    options = getattr(exercise.answer, "options", {})
+    if all(letter in options for letter in which):
+        return _("chose {options}").format(options=and_list([f"({letter})" for letter in which]))
+    return name

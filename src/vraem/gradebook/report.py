@@ -33,8 +33,8 @@ from ..contract import (
     WRONG_ANSWER,
     lesson_order,
 )
+from ..exercises import misreading_in_words
 from ..i18n import N_, _, current_language, ngettext
-from ..progress import misreading_in_words
 from .course import is_blank, open_exercises
 
 _STYLE = """

@@ -147,3 +147,12 @@ def test_in_a_notebook_setup_prints_nothing_and_exported_html_carries_the_descri
     images = BeautifulSoup(page, "html.parser").select(".jp-OutputArea-output img")
     assert [image["alt"] for image in images] == [description]
     assert "No description has been provided" not in page
+
+
+def test_a_spanish_source_line_counts_as_the_source_line():
+    """Is a chart captioned in Spanish ("Fuente: ...", as source_line() writes it in a Spanish
+    lesson) held to the same contract, not flagged for a missing source?"""
+    spanish = _chart(title=alt.Title("T", subtitle="Fuente: prueba"), description="Dos puntos.")
+    assert chart_problems(spanish.to_dict()) == []
+    unsourced = _chart(title=alt.Title("T", subtitle="prueba"), description="Dos puntos.")
+    assert len(chart_problems(unsourced.to_dict())) == 1

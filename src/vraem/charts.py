@@ -72,7 +72,8 @@ def chart_problems(spec: dict) -> list[str]:
         )
     subtitle = (title or {}).get("subtitle") or ""
     subtitle = " ".join(subtitle) if isinstance(subtitle, list) else subtitle
-    if "source" not in subtitle.lower():
+    # "Fuente:" is the same line in a Spanish lesson (source_line() writes it in the learner's language)
+    if not any(word in subtitle.lower() for word in ("source", "fuente")):
         problems.append(N_('a source line in the subtitle ("Source: ...")'))
     if not str(spec.get("description") or "").strip():
         problems.append(

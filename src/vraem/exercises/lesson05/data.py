@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from ...passages import load_passages
@@ -31,8 +29,3 @@ def lettered(values) -> dict:
 def passage_row(passage_id: str) -> pd.Series:
     """The reconciled coding of one passage of ``data/passages.csv``."""
     return load_passages().set_index("passage_id").loc[passage_id]
-
-
-def close_to(answer: float, target: float, margin: float = 0.01) -> bool:
-    """Whether ``answer`` is within ``margin`` (a fraction) of ``target``."""
-    return math.isclose(answer, target, rel_tol=margin, abs_tol=1e-9)

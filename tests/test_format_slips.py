@@ -225,10 +225,17 @@ def test_a_label_that_is_not_an_option_names_its_id():
 
 
 def test_number_slips_one_by_one():
-    """Which number slips are read (text, a point after thousands, one item, a share's percent sign)
-    and which are refused (a comma or a space that could mean two things, words, several numbers)?"""
+    """Which number slips are read (text, a point after thousands, a decimal comma, one item, a
+    share's percent sign) and which are refused (a comma before three digits or a space that
+    could mean two things, words, several numbers)?"""
     reader = Number()
     assert reader.reading("1,234.5") == (1234.5, ('"1,234.5" as the number 1234.5',))
+    # a comma before other than exactly three digits can only be a decimal comma, in any language
+    for typed, value in [("12,5", 12.5), ("12,79", 12.79), ("0,483", 0.483), ("-4,35", -4.35)]:
+        assert reader.reading(typed) == (value, (f'"{typed}" as the number {value}',))
+    assert reader.reading("0,005")[0] == 0.005 and reader.reading("1234,5")[0] == 1234.5
+    assert reader.reading("1,234,567")[0] == 1234567  # commas that can only part thousands
+    assert Number(unit="share").reading("48,3%")[0] == 0.483
     assert reader.reading([12.5]) == (12.5, ("the one item of the list as the number 12.5",))
     assert Number(unit="percent").read("12.5%") == 12.5
     assert Number(unit="share").reading("48.3%") == (0.483, ('"48.3%" as the share 0.483',))
@@ -236,9 +243,10 @@ def test_number_slips_one_by_one():
         ([12.5, 13], "not a list"),
         ("1 234", "without spaces"),
         ("twelve", "in digits"),
-        ("0,005", "point for decimals"),
-        ("12,5", "point for decimals"),
         ("1,234", "point for decimals"),
+        ("20,304", "between thousands or as a decimal comma"),
+        ("-4,351", "can be read two ways"),
+        ("1,2,3", "not a list"),
         ("12,5; 13", "not a list"),
         (None, "empty"),
         ("12.5%", "without a % sign"),
@@ -423,3 +431,17 @@ def test_no_message_shows_a_raw_numpy_value(exercise):
 
 #: How NumPy shows its own values: np.int64(4), np.True_, np.str_('a'), or a type name.
 RAW_NUMPY = re.compile(r"\bnp\.\w+|\b(?:int|float)(?:32|64)\b")
+
+
+def test_a_point_stays_a_decimal_point_and_no_number_key_needs_a_thousands_point():
+    """A Spanish writer may part thousands with a point ("20.304" for 20304). The point stays a
+    decimal point in every language: English answers such as "12.793" and "0.809" need it, and
+    no Number key of the course is 1000 or more except a year (which nobody writes "2.017")."""
+    assert Number().read("20.304") == 20.304 and Number().read("0.809") == 0.809
+    large = [
+        exercise.id
+        for exercise in _of(Number)
+        if abs(float(key_of(exercise.id))) >= 1000
+        and not (float(key_of(exercise.id)).is_integer() and 1900 <= key_of(exercise.id) <= 2100)
+    ]
+    assert not large, f"a key of 1000 or more: would a Spanish thousands point be misread? {large}"

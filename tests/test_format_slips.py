@@ -445,3 +445,46 @@ def test_a_point_stays_a_decimal_point_and_no_number_key_needs_a_thousands_point
         and not (float(key_of(exercise.id)).is_integer() and 1900 <= key_of(exercise.id) <= 2100)
     ]
     assert not large, f"a key of 1000 or more: would a Spanish thousands point be misread? {large}"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "15 de setiembre de 2011",
+        "15 de septiembre de 2011",
+        "15 set. 2011",
+        "15 sep 2011",
+        "15 Sept. 2011",
+        "Setiembre 15, 2011",
+        "15 September 2011",
+    ],
+)
+def test_a_date_with_its_month_in_spanish_or_english_is_read_in_either_language(typed, language):
+    """Are Spanish month names (and Peru's "setiembre") read like English ones, whatever language
+    the helpers speak (judging never depends on it)?"""
+    value, (note,) = DateWithin().reading(typed)
+    assert value == date(2011, 9, 15) and note.startswith(f'"{typed}"') and "2011-09-15" in note
+
+
+def test_every_spanish_month_and_its_abbreviation_is_read():
+    """Is each month read from its Spanish name and abbreviation, Peru's way included?"""
+    spanish = [
+        ("enero", "ene"),
+        ("febrero", "feb"),
+        ("marzo", "mar"),
+        ("abril", "abr"),
+        ("mayo", "may"),
+        ("junio", "jun"),
+        ("julio", "jul"),
+        ("agosto", "ago"),
+        ("setiembre", "set"),
+        ("octubre", "oct"),
+        ("noviembre", "nov"),
+        ("diciembre", "dic"),
+    ]
+    for month, (name, abbreviation) in enumerate(spanish, start=1):
+        for word in (name, abbreviation, abbreviation + ".", name.capitalize()):
+            assert DateWithin().read(f"3 de {word} de 2012") == date(2012, month, 3), word
+    assert DateWithin().read("3 de septiembre de 2012") == date(2012, 9, 3)
+    with pytest.raises(AnswerTypeError, match="YYYY-09-15"):  # a year is still needed
+        DateWithin().read("15 de setiembre")

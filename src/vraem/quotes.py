@@ -18,7 +18,6 @@ from .paths import data_file
 from .provenance import article_texts
 from .scrape import clean_line
 
-
 #: A publication date in a credit line, one pattern per month: the month is written in the learner's
 #: language by the catalogue (Spanish as Peru abbreviates it, "04 set. 2020"), not by the OS locale.
 _DATE_PATTERNS = (

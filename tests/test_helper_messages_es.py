@@ -26,7 +26,7 @@ from .conftest import REPO
 #: The modules whose messages this file covers (src/vraem/<name>.py).
 MODULES = (
     "doctor glossary tables datacache paths quotes charts brief corpus claims series timeline "
-    "outside passages agreement kappa verdicts intervals numbers scrape version __init__"
+    "outside passages agreement kappa verdicts intervals numbers scrape version __init__ validation"
 ).split()
 
 SPANISH = {

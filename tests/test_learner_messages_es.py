@@ -9,21 +9,18 @@ integrator copies the same Spanish into ``vraem.po``), then select Spanish.
 import csv
 import datetime
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
 
 import pytest
-from babel.messages.mofile import write_mo
 
 from vraem import checks, i18n
 from vraem.answers import AnswerTypeError, DateWithin, Number
 from vraem.authoring.translation import edition
 from vraem.authoring.translation.catalogs import read_catalog
-from vraem.contract import DATA_VARIABLE
 
-from .conftest import REPO
+from .conftest import REPO, speak_spanish_from
 
 #: This wave's Spanish, as in the JSON handed to the integrator.
 SPANISH = {
@@ -68,13 +65,7 @@ def spanish(tmp_path, monkeypatch):
     catalog = read_catalog(edition.messages_catalogue(REPO))
     for english, words in SPANISH.items():
         catalog.add(english, words)
-    folder = tmp_path / "locale" / "es" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    with (folder / "vraem.mo").open("wb") as handle:
-        write_mo(handle, catalog)
-    original = i18n.translations.__wrapped__  # uncached: nothing read here outlives the test
-    monkeypatch.setattr(i18n, "translations", lambda lang: original(lang, tmp_path / "locale"))
-    i18n.set_language("es")
+    speak_spanish_from(catalog, tmp_path, monkeypatch)
     yield
     i18n.set_language("en")
 
@@ -174,13 +165,10 @@ def test_a_quotes_date_is_written_in_spanish_as_peru_abbreviates_it(spanish):
 
 
 @pytest.fixture
-def damaged_claims(tmp_path, monkeypatch):
+def damaged_claims(data_copy):
     """A copy of data/ whose claims.csv has a repeated id, an unknown article, a missing and an
     extra cell, a blank row, a word for a number and a broken pattern."""
-    data = tmp_path / "data"
-    shutil.copytree(REPO / "data", data)
-    monkeypatch.setenv(DATA_VARIABLE, str(data))
-    path = data / "claims.csv"
+    path = data_copy / "claims.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     header = rows[0]

@@ -3,7 +3,9 @@
 import shutil
 
 import pytest
+from babel.messages.mofile import write_mo
 
+from vraem import i18n
 from vraem.contract import DATA_VARIABLE, PROGRESS_FILE_VARIABLE
 from vraem.i18n import DEFAULT, LANGUAGES, set_language
 from vraem.paths import course_root, data_dir
@@ -38,3 +40,17 @@ def data_copy(tmp_path, monkeypatch):
     shutil.copytree(data_dir(), copy)
     monkeypatch.setenv(DATA_VARIABLE, str(copy))
     return copy  # nothing to forget: what was read from data/ is remembered per folder and file version
+
+
+def speak_spanish_from(catalog, tmp_path, monkeypatch) -> None:
+    """Compile a Spanish ``catalog`` (Babel) in tmp, make the helpers read it, and select Spanish.
+
+    For a fixture that yields after it and sets English back: nothing read here outlives the test.
+    """
+    folder = tmp_path / "locale" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "vraem.mo").open("wb") as handle:
+        write_mo(handle, catalog)
+    original = i18n.translations.__wrapped__  # uncached
+    monkeypatch.setattr(i18n, "translations", lambda lang: original(lang, tmp_path / "locale"))
+    set_language("es")

@@ -82,9 +82,13 @@ def _number_slips(exercise, key):
         ([value], READ),
         (pd.Series([value]), READ),
         ((value,), READ),
-        (f"{value:.2f}".replace(".", ","), AMBIGUOUS),
+        (text.replace(".", ","), READ),  # a decimal comma: "12,793091616150063"
         ([value, value + 1], AMBIGUOUS),
     ]
+    # a comma before exactly three digits: "2,017", "12,793" (thousands, or a decimal comma?);
+    # "0,483" can only be a decimal comma
+    three = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3f}".replace(".", ",")
+    found.append((three, AMBIGUOUS if re.fullmatch(r"-?[1-9]\d{0,2},\d{3}", three) else READ))
     if value < 0:
         found.append(("\u2212" + repr(-value), READ))  # a typographic minus
     if reader.unit == "share":

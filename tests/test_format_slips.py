@@ -225,10 +225,17 @@ def test_a_label_that_is_not_an_option_names_its_id():
 
 
 def test_number_slips_one_by_one():
-    """Which number slips are read (text, a point after thousands, one item, a share's percent sign)
-    and which are refused (a comma or a space that could mean two things, words, several numbers)?"""
+    """Which number slips are read (text, a point after thousands, a decimal comma, one item, a
+    share's percent sign) and which are refused (a comma before three digits or a space that
+    could mean two things, words, several numbers)?"""
     reader = Number()
     assert reader.reading("1,234.5") == (1234.5, ('"1,234.5" as the number 1234.5',))
+    # a comma before other than exactly three digits can only be a decimal comma, in any language
+    for typed, value in [("12,5", 12.5), ("12,79", 12.79), ("0,483", 0.483), ("-4,35", -4.35)]:
+        assert reader.reading(typed) == (value, (f'"{typed}" as the number {value}',))
+    assert reader.reading("0,005")[0] == 0.005 and reader.reading("1234,5")[0] == 1234.5
+    assert reader.reading("1,234,567")[0] == 1234567  # commas that can only part thousands
+    assert Number(unit="share").reading("48,3%")[0] == 0.483
     assert reader.reading([12.5]) == (12.5, ("the one item of the list as the number 12.5",))
     assert Number(unit="percent").read("12.5%") == 12.5
     assert Number(unit="share").reading("48.3%") == (0.483, ('"48.3%" as the share 0.483',))
@@ -236,9 +243,10 @@ def test_number_slips_one_by_one():
         ([12.5, 13], "not a list"),
         ("1 234", "without spaces"),
         ("twelve", "in digits"),
-        ("0,005", "point for decimals"),
-        ("12,5", "point for decimals"),
         ("1,234", "point for decimals"),
+        ("20,304", "between thousands or as a decimal comma"),
+        ("-4,351", "can be read two ways"),
+        ("1,2,3", "not a list"),
         ("12,5; 13", "not a list"),
         (None, "empty"),
         ("12.5%", "without a % sign"),
@@ -423,3 +431,60 @@ def test_no_message_shows_a_raw_numpy_value(exercise):
 
 #: How NumPy shows its own values: np.int64(4), np.True_, np.str_('a'), or a type name.
 RAW_NUMPY = re.compile(r"\bnp\.\w+|\b(?:int|float)(?:32|64)\b")
+
+
+def test_a_point_stays_a_decimal_point_and_no_number_key_needs_a_thousands_point():
+    """A Spanish writer may part thousands with a point ("20.304" for 20304). The point stays a
+    decimal point in every language: English answers such as "12.793" and "0.809" need it, and
+    no Number key of the course is 1000 or more except a year (which nobody writes "2.017")."""
+    assert Number().read("20.304") == 20.304 and Number().read("0.809") == 0.809
+    large = [
+        exercise.id
+        for exercise in _of(Number)
+        if abs(float(key_of(exercise.id))) >= 1000
+        and not (float(key_of(exercise.id)).is_integer() and 1900 <= key_of(exercise.id) <= 2100)
+    ]
+    assert not large, f"a key of 1000 or more: would a Spanish thousands point be misread? {large}"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "15 de setiembre de 2011",
+        "15 de septiembre de 2011",
+        "15 set. 2011",
+        "15 sep 2011",
+        "15 Sept. 2011",
+        "Setiembre 15, 2011",
+        "15 September 2011",
+    ],
+)
+def test_a_date_with_its_month_in_spanish_or_english_is_read_in_either_language(typed, language):
+    """Are Spanish month names (and Peru's "setiembre") read like English ones, whatever language
+    the helpers speak (judging never depends on it)?"""
+    value, (note,) = DateWithin().reading(typed)
+    assert value == date(2011, 9, 15) and note.startswith(f'"{typed}"') and "2011-09-15" in note
+
+
+def test_every_spanish_month_and_its_abbreviation_is_read():
+    """Is each month read from its Spanish name and abbreviation, Peru's way included?"""
+    spanish = [
+        ("enero", "ene"),
+        ("febrero", "feb"),
+        ("marzo", "mar"),
+        ("abril", "abr"),
+        ("mayo", "may"),
+        ("junio", "jun"),
+        ("julio", "jul"),
+        ("agosto", "ago"),
+        ("setiembre", "set"),
+        ("octubre", "oct"),
+        ("noviembre", "nov"),
+        ("diciembre", "dic"),
+    ]
+    for month, (name, abbreviation) in enumerate(spanish, start=1):
+        for word in (name, abbreviation, abbreviation + ".", name.capitalize()):
+            assert DateWithin().read(f"3 de {word} de 2012") == date(2012, month, 3), word
+    assert DateWithin().read("3 de septiembre de 2012") == date(2012, 9, 3)
+    with pytest.raises(AnswerTypeError, match="YYYY-09-15"):  # a year is still needed
+        DateWithin().read("15 de setiembre")

@@ -14,19 +14,18 @@ import altair as alt
 import pandas as pd
 import pytest
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
 from vraem import i18n
 from vraem.authoring.translation import edition
 from vraem.authoring.translation.catalogs import read_catalog
 from vraem.contract import DATA_VARIABLE
 
-from .conftest import REPO
+from .conftest import REPO, speak_spanish_from
 
 #: The modules whose messages this file covers (src/vraem/<name>.py).
 MODULES = (
     "doctor glossary tables datacache paths quotes charts brief corpus claims series timeline "
-    "outside passages agreement kappa verdicts intervals numbers scrape version __init__"
+    "outside passages agreement kappa verdicts intervals numbers scrape version __init__ validation"
 ).split()
 
 SPANISH = {
@@ -103,13 +102,7 @@ def spanish(tmp_path, monkeypatch):
     catalog = Catalog(locale="es", domain="vraem")
     for english, words in {**SPANISH, **PLURALS}.items():
         catalog.add(english, words)
-    folder = tmp_path / "locale" / "es" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    with (folder / "vraem.mo").open("wb") as handle:
-        write_mo(handle, catalog)
-    original = i18n.translations.__wrapped__  # uncached: nothing read here outlives the test
-    monkeypatch.setattr(i18n, "translations", lambda lang: original(lang, tmp_path / "locale"))
-    i18n.set_language("es")
+    speak_spanish_from(catalog, tmp_path, monkeypatch)
     yield
     i18n.set_language("en")
 

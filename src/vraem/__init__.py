@@ -6,19 +6,22 @@ most lessons need; the other names are listed in ``__all__``.
 
 import sys
 
-from .i18n import _
+from .i18n import N_, in_every_language
 
 try:
     import altair  # noqa: F401
     import pandas  # noqa: F401
     import vl_convert  # noqa: F401
 except ModuleNotFoundError as missing:  # say what to do instead of a bare traceback
+    # this stops `import vraem` before a Spanish lesson's setup reaches set_language("es"),
+    # so it is said in every language the course speaks
+    message = N_(
+        "The course helpers need the package '{package}', which this Python "
+        "({python}) does not have. Start JupyterLab with `python3 course.py lab` from the "
+        "course folder (it installs everything), or run `pip install -e .` there."
+    )
     raise ModuleNotFoundError(
-        _(
-            "The course helpers need the package '{package}', which this Python "
-            "({python}) does not have. Start JupyterLab with `python3 course.py lab` from the "
-            "course folder (it installs everything), or run `pip install -e .` there."
-        ).format(package=missing.name, python=sys.executable),
+        in_every_language(message).format(package=missing.name, python=sys.executable),
         name=missing.name,
     ) from None
 

@@ -64,6 +64,21 @@ def _(message: str) -> str:
     return translations(current_language()).gettext(message)
 
 
+def in_every_language(message: str) -> str:
+    """``message`` in each language the course speaks, a paragraph each (a text the same in both, once).
+
+    For what is shown before a lesson can choose its language: the error that stops ``import
+    vraem`` itself, which a Spanish lesson's ``set_language("es")`` comes after (``from vraem.i18n
+    import set_language`` runs the package's ``__init__`` first).
+    """
+    shown: list[str] = []
+    for language in LANGUAGES:
+        text = translations(language).gettext(message)
+        if text not in shown:
+            shown.append(text)
+    return "\n\n".join(shown)
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for translation where it is defined, and leave it in English there.
 

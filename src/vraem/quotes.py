@@ -13,10 +13,32 @@ import pandas as pd
 
 from .contract import CHECK_MODE_VARIABLE
 from .corpus import load_article, load_metadata
-from .i18n import _
+from .i18n import N_, _
 from .paths import data_file
 from .provenance import article_texts
 from .scrape import clean_line
+
+#: A publication date in a credit line, one pattern per month: the month is written in the learner's
+#: language by the catalogue (Spanish as Peru abbreviates it, "04 set. 2020"), not by the OS locale.
+_DATE_PATTERNS = (
+    N_("{day} Jan {year}"),
+    N_("{day} Feb {year}"),
+    N_("{day} Mar {year}"),
+    N_("{day} Apr {year}"),
+    N_("{day} May {year}"),
+    N_("{day} Jun {year}"),
+    N_("{day} Jul {year}"),
+    N_("{day} Aug {year}"),
+    N_("{day} Sep {year}"),
+    N_("{day} Oct {year}"),
+    N_("{day} Nov {year}"),
+    N_("{day} Dec {year}"),
+)
+
+
+def date_text(day) -> str:
+    """A date as a credit line writes it, in the learner's language: "04 Sep 2020", "04 set. 2020"."""
+    return _(_DATE_PATTERNS[day.month - 1]).format(day=f"{day.day:02d}", year=day.year)
 
 
 class QuoteNotFoundError(ValueError):
@@ -73,7 +95,7 @@ def quote(article_id: str, passage: str) -> Quote:
             raise QuoteNotFoundError(message)
         warnings.warn(message, stacklevel=2)
     # an undated article's credit says only that: its window is what lesson 01 asks learners to find
-    when = row["published"].strftime("%d %b %Y") if not pd.isna(row["published"]) else _("undated")
+    when = date_text(row["published"]) if not pd.isna(row["published"]) else _("undated")
     return Quote(
         key, wanted, row["title"], "" if pd.isna(row["byline"]) else row["byline"], when, row["url"]
     )

@@ -21,6 +21,7 @@ import pandas as pd
 from .datacache import remembered
 from .i18n import N_, _, ngettext
 from .paths import DataFileError, data_dir, read_data_text, restore_hint
+from .validation import validate_resource  # Frictionless's second opinion, in our sentences
 
 __all__ = ["DataFileError", "read_table", "resource_schema", "resources", "validate_resource"]
 
@@ -368,32 +369,3 @@ def _report(path, file: str, problems: list[str]) -> DataFileError:
         others, summary = 0, "{problem}. {restore}"
     summary = summary.format(problem=problems[0], count=others, restore=restore_hint(file))
     return DataFileError(message, file=file, summary=summary)
-
-
-def validate_resource(name: str) -> list[str]:
-    """List every problem in one table, checked against datapackage.json.
-
-    ``validate_resource("claims")`` returns ``[]`` for a good file, otherwise
-    one readable sentence per problem: file, row, column and what is wrong.
-    Uses the Frictionless validator, which knows types, required values,
-    allowed values, patterns, unique keys and links between tables: a second
-    opinion on the checks :func:`read_table` makes itself.
-    """
-    from frictionless import Package  # imported here: only needed when checking
-
-    package = Package(str(data_dir() / "datapackage.json"))
-    report = package.get_resource(name).validate()
-    problems = []
-    for task in report.tasks:
-        for error in task.errors:
-            row = getattr(error, "row_number", None)
-            column = getattr(error, "field_name", None)
-            where = ", ".join(
-                part
-                for part in (f"row {row}" if row else "", f"column {column!r}" if column else "")
-                if part
-            )
-            problems.append(f"{task.name}.csv{' ' + where if where else ''}: {error.message}")
-    for error in report.errors:
-        problems.append(f"{name}: {error.message}")
-    return problems

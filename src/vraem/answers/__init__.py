@@ -41,11 +41,15 @@ The format-slip policy, the same for every answer type
    (``"a, c"``); article ids as numbers or without their leading zeros
    (``4`` for ``"004"``), ids in lower case (``"c021"``); a percentage with
    its sign where a share is asked (``"48.3%"`` is the share 0.483); a date
-   with its year first and slashes, or in words with day, month and year, or
-   with a day above 12 that can only be the day.
+   with its year first and slashes, or in words with day, month and year
+   (English or Spanish month names), or with a day above 12 that can only be
+   the day; a decimal comma (``"12,79"`` is 12.79, ``"0,483"`` is 0.483: a
+   comma before other than exactly three digits can only be one), in every
+   language alike.
 3. A slip that could mean more than one thing gets a sentence that says what
    to type, never a verdict on the content, and never shows a reading of it:
-   a comma in a number (``"12,79"`` is 12.79 or 1279), a space in a number,
+   a comma before exactly three digits (``"1,234"`` is 1234 or 1.234), a
+   space in a number,
    a date like ``"05/10/2011"``, several options where one is asked, a
    number where claim or draft ids are asked (a row's position, or the id's
    digits?), a list of letters where each statement needs a yes or no.

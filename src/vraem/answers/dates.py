@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import numbers
 import re
 from datetime import date, datetime
@@ -14,8 +13,24 @@ from ..i18n import _
 from .protocol import AnswerType, AnswerTypeError
 from .reading_helpers import check_text_length, one_value, quoted, read_as
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+#: Month names a date in words may use, in either language the course speaks (read alike in both:
+#: judging never depends on the language). Written out, not taken from the OS locale.
+_MONTH_WORDS = {
+    1: "january jan enero ene",
+    2: "february feb febrero",
+    3: "march mar marzo",
+    4: "april apr abril abr",
+    5: "may mayo",
+    6: "june jun junio",
+    7: "july jul julio",
+    8: "august aug agosto ago",
+    # Peru writes "setiembre" ("set.") as well as "septiembre"
+    9: "september sep sept septiembre setiembre set",
+    10: "october oct octubre",
+    11: "november nov noviembre",
+    12: "december dec diciembre dic",
+}
+_MONTHS = {word: number for number, words in _MONTH_WORDS.items() for word in words.split()}
 
 
 class DateWithin(AnswerType):
@@ -23,8 +38,9 @@ class DateWithin(AnswerType):
 
     Accepts ``"2011-09-15"``, ``datetime.date``, ``datetime`` and ``pd.Timestamp``.
     A date with one possible meaning in another form ("2011/9/15", "15/09/2011",
-    "5 October 2011") is read, with a note; one that could be read two ways
-    ("05/10/2011") or lacks its year is refused with the form wanted.
+    "5 October 2011", "15 de setiembre de 2011", "15 set. 2011": month names in
+    English or Spanish, in every language) is read, with a note; one that could
+    be read two ways ("05/10/2011") or lacks its year is refused with the form wanted.
     """
 
     def reading(self, answer):

@@ -15,6 +15,13 @@ from ..i18n import _, ngettext
 from .protocol import AnswerType, AnswerTypeError
 from .reading_helpers import check_text_length, number_text, one_value, quoted, read_as, type_name
 
+#: One comma before exactly three digits, after one to three: "1,234", "20,304" (thousands or decimals?).
+_ONE_THOUSANDS_COMMA = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
+#: Any other single comma between digits can only be a decimal comma: "12,5", "12,79", "0,483".
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+#: Two commas or more, each before three digits: a decimal comma is never repeated ("1,234,567").
+_THOUSANDS_COMMAS = re.compile(r"[+-]?[1-9]\d{0,2}(,\d{3}){2,}")
+
 
 class Number(AnswerType):
     """A number, right when within ``tolerance`` (relative) or ``absolute`` of the expected value.
@@ -23,9 +30,10 @@ class Number(AnswerType):
     as text ("12.8", "−4.35", "1,234.5") is read, with a note. ``unit`` says
     what a % sign means: ``"percent"`` (the exercise asks for percent: "12.8%"
     is 12.8), ``"share"`` (it asks for a share between 0 and 1: "48.3%" is
-    0.483) or None (a plain number: a % sign is refused). A comma or a space
-    inside a number is refused with a sentence, since "12,79" could mean 12.79
-    or 1279.
+    0.483) or None (a plain number: a % sign is refused). A decimal comma is
+    read as one ("12,79" is 12.79, "0,483" is 0.483, in every language); a
+    comma before exactly three digits ("1,234": 1234 or 1.234?) and a space
+    inside a number are refused with a sentence that says what to type.
 
     ``decimals`` is how many decimals the exercise asks for (None: as many as
     the work gives); an answer that is the key rounded further is told so.
@@ -56,14 +64,19 @@ class Number(AnswerType):
         text = check_text_length(text).strip().replace("\u2212", "-")  # a typographic minus
         percent = text.endswith("%")
         cleaned = text.rstrip("%").strip()
-        if re.fullmatch(r"[+-]?\d+(,\d+)+", cleaned):  # "12,79" or "1,234": decimals or thousands?
+        if _ONE_THOUSANDS_COMMA.fullmatch(cleaned):  # "1,234": 1234, or 1.234 with a decimal comma?
             raise AnswerTypeError(
                 _(
-                    "use a point for decimals and no thousands separator: a comma in a "
-                    "number can be read either way"
+                    "a comma before three digits can be read two ways, between thousands or as "
+                    "a decimal comma: write the number without a thousands separator, with a "
+                    "point for decimals"
                 )
             )
-        if re.fullmatch(
+        if _DECIMAL_COMMA.fullmatch(cleaned):  # "12,79", "0,483": only a decimal comma
+            cleaned = cleaned.replace(",", ".")
+        elif _THOUSANDS_COMMAS.fullmatch(cleaned):  # "1,234,567": only commas between thousands
+            cleaned = cleaned.replace(",", "")
+        elif re.fullmatch(
             r"[+-]?[1-9]\d{0,2}(,\d{3})+\.\d+", cleaned
         ):  # "1,234.5": the point settles it
             cleaned = cleaned.replace(",", "")

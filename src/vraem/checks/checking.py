@@ -69,9 +69,13 @@ def check(exercise_id: str = MISSING, answer: object = MISSING) -> None:
         record(feedback.exercise_id, feedback.status, feedback.misreading)
     mode = os.environ.get(MODE_VARIABLE, "")
     if mode == "solutions" and feedback.status != CORRECT:
-        raise CheckFailed(f"solution notebook: {feedback}")
+        raise CheckFailed(_("solution notebook: {feedback}").format(feedback=feedback))
     if mode == "lessons" and feedback.status != UNANSWERED:
-        raise CheckFailed(f"lesson notebook should leave exercises unanswered: {feedback}")
+        raise CheckFailed(
+            _("lesson notebook should leave exercises unanswered: {feedback}").format(
+                feedback=feedback
+            )
+        )
 
 
 # GRADEBOOK_VARIABLE is set only inside the class gradebook's sandbox: check() then hands the answer

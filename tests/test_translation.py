@@ -381,3 +381,78 @@ def test_a_link_out_of_the_folder_goes_one_level_deeper_and_to_the_spanish_readm
     assert relink("[lección 04](04-figures-across-dates.ipynb)") == (
         "[lección 04](04-figures-across-dates.ipynb)"
     )
+
+
+# --- code that names the English edition, in a Spanish document ------------------------------
+
+
+@pytest.mark.parametrize(
+    "english, spanish",
+    [
+        ("solutions/01-the-corpus.ipynb", "solutions/es/01-the-corpus.ipynb"),
+        ("lessons/06-capstone.ipynb", "lessons/es/06-capstone.ipynb"),
+        ("python3 course.py lab", "python3 course.py lab --lang es"),
+        ("course.py lab", "course.py lab --lang es"),
+        (
+            "urlpath=lab%2Ftree%2FREPO%2Flessons%2F00-start-here.ipynb%3Fautodecode",
+            "urlpath=lab%2Ftree%2FREPO%2Flessons%2Fes%2F00-start-here.ipynb%3Fautodecode",
+        ),
+        # already Spanish, or not the edition's files: unchanged
+        ("lessons/es/00-start-here.ipynb", "lessons/es/00-start-here.ipynb"),
+        ("python3 course.py lab --lang es", "python3 course.py lab --lang es"),
+        ("class/maria/02-claims-and-sources.ipynb", "class/maria/02-claims-and-sources.ipynb"),
+        ("python3 course.py test", "python3 course.py test"),
+        ("my-lessons/01-the-corpus.ipynb", "my-lessons/01-the-corpus.ipynb"),
+        # a bare folder is the translator's call (see the next test)
+        ("solutions/", "solutions/"),
+    ],
+)
+def test_the_build_points_code_at_the_spanish_edition(english, spanish):
+    from vraem.authoring.translation.edition_code import spanish_code
+
+    assert spanish_code(english) == spanish
+    assert spanish_code(spanish) == spanish  # applying it twice changes nothing
+
+
+def test_a_spanish_note_names_the_spanish_lessons_and_command_but_keeps_its_prose(tmp_path):
+    from vraem.authoring.translation.spanish import translate_markdown
+
+    english = (
+        "Run `python3 course.py lab`; open `solutions/01-the-corpus.ipynb`.\n\n"
+        "```text\nhttps://HUB/git-pull?urlpath=lab%2Ftree%2FREPO%2Flessons%2F00-start-here.ipynb\n```\n"
+    )
+    catalog = Catalog(locale="es")
+    catalog.add(
+        "Run `python3 course.py lab`; open `solutions/01-the-corpus.ipynb`.",
+        "Ejecuta `python3 course.py lab`; abre `solutions/01-the-corpus.ipynb` (lessons/ en prosa).",
+        context="block-0",
+    )
+    assert translate_markdown(english, catalog) == (
+        "Ejecuta `python3 course.py lab --lang es`; abre `solutions/es/01-the-corpus.ipynb`"
+        " (lessons/ en prosa).\n\n"
+        "```text\nhttps://HUB/git-pull?urlpath=lab%2Ftree%2FREPO%2Flessons%2Fes%2F00-start-here.ipynb\n```\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "spanish, ok",
+    [
+        ("Abre `solutions/` en tu pantalla; `solution(id)` lee `solutions/`.", True),
+        ("Abre `solutions/es/` en tu pantalla; `solution(id)` lee `solutions/`.", True),
+        ("Abre `solutions/es/` en tu pantalla; `solution(id)` lee `solutions/es/`.", True),
+        ("Abre `solutions/en/` en tu pantalla; `solution(id)` lee `solutions/`.", False),
+        ("Abre `lessons/es/` en tu pantalla; `solution(id)` lee `solutions/`.", False),
+        (
+            "Abre `solutions/es/` en tu pantalla; `solution(id)` lee `solutions/`; `solutions/es/`.",
+            False,
+        ),
+    ],
+)
+def test_the_structure_check_accepts_the_spanish_edition_form_and_nothing_else(spanish, ok):
+    entry = Entry(
+        "block-1", "Open `solutions/` on screen; `solution(id)` reads `solutions/`.", "markdown"
+    )
+    problems = entry_problems(entry, spanish)
+    assert (problems == []) is ok, problems
+    if not ok:
+        assert problems[0].startswith("code spans")

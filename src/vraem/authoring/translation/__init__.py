@@ -6,6 +6,7 @@ Modules, each with one job:
 - :mod:`~vraem.authoring.translation.catalogs`: reading, updating (fuzzy on change) and writing ``.po`` files with Babel;
 - :mod:`~vraem.authoring.translation.minutes`: stated times, which the build carries from the English;
 - :mod:`~vraem.authoring.translation.spanish`: writing a Spanish notebook or note from the English and a catalogue;
+- :mod:`~vraem.authoring.translation.edition_code`: code spans that name the English edition's files or command, pointed at the Spanish one;
 - :mod:`~vraem.authoring.translation.structure`: what each translation must keep (structure, numbers, glossary terms);
 - :mod:`~vraem.authoring.translation.edition`: the whole edition: ``update``, ``build``, ``problems``.
 

@@ -5,7 +5,9 @@ and code. A Markdown cell's text is replaced by its entry's Spanish; a comment b
 replaced by its Spanish, one ``# line`` per line at the block's indent. An entry that is
 untranslated, fuzzy or made for other English stays in English (gettext's rule: never show
 a translation of a text that has since changed). Minute figures always come from the
-English (:mod:`vraem.authoring.translation.minutes`). In the setup cell the build adds
+English (:mod:`vraem.authoring.translation.minutes`); code that names the English edition's
+files or the lab command points to the Spanish edition
+(:mod:`vraem.authoring.translation.edition_code`). In the setup cell the build adds
 :data:`LANGUAGE_LINES`, which switch the helpers' messages to Spanish.
 """
 
@@ -18,6 +20,7 @@ from babel.messages.catalog import Catalog
 
 from ...contract import TAG_SETUP, tags_of
 from .catalogs import messages, translation
+from .edition_code import spanish_code, spanish_code_spans
 from .extract import comment_blocks, is_code_only, markdown_blocks
 from .minutes import carry_minutes
 
@@ -74,7 +77,7 @@ def translate_notebook(notebook, catalog: Catalog):
         if cell.cell_type == "markdown" and cell.source.strip():
             text = translation(found.get(cell.id), cell.source)
             if text is not None:
-                cell.source = relink(carry_minutes(cell.source, text))
+                cell.source = spanish_code_spans(relink(carry_minutes(cell.source, text)))
         elif cell.cell_type == "code":
             cell.source = translate_code(cell.source, cell.id, found)
             if TAG_SETUP in tags_of(cell):
@@ -91,9 +94,12 @@ def translate_markdown(text: str, catalog: Catalog) -> str:
         spanish = None
         if block.strip() and not is_code_only(block):
             spanish = translation(found.get(f"block-{k}"), english)
-        if spanish is None:
+        if is_code_only(block):
+            pieces.append(spanish_code(block) + separator)
+        elif spanish is None:
             pieces.append(block + separator)
         else:
             ending = block[len(english) :]
-            pieces.append(relink(carry_minutes(english, spanish)) + ending + separator)
+            spanish = spanish_code_spans(relink(carry_minutes(english, spanish)))
+            pieces.append(spanish + ending + separator)
     return "".join(pieces)

@@ -3,7 +3,9 @@
 Kept exactly, per entry (each list compared as a multiset unless said otherwise):
 
 - Markdown headings: the same number, at the same levels, in the same order;
-- code spans (`` `check("2.3", answer)` ``) and link targets (``](…)``), character for character;
+- code spans (`` `check("2.3", answer)` ``) and link targets (``](…)``), character for character
+  (a code span may also take its Spanish-edition form, ``lessons/es/…`` for ``lessons/…``:
+  :mod:`vraem.authoring.translation.edition_code`);
 - format placeholders (``{name}``, ``{0}``, ``%s``, ``%(name)s``);
 - exercise ids (``2.3``, ``2.a``) and every other number as the English writes it
   (``62,500`` stays ``62,500``); minute figures are compared by count and order only, since
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .edition_code import spanish_form
 from .extract import Entry
 from .minutes import MINUTE_RUN, mask_minutes, minute_figures
 
@@ -61,6 +64,23 @@ def _compare(what: str, english: list, spanish: list) -> list[str]:
     return [f"{what}: " + "; ".join(parts)]
 
 
+def _as_english(english: list[str], spanish: list[str]) -> list[str]:
+    """The Spanish code spans, each Spanish-edition form of an English span counted as that span.
+
+    ``_as_english(["lessons/01-a.ipynb"], ["lessons/es/01-a.ipynb"]) == ["lessons/01-a.ipynb"]``:
+    a translation may name the Spanish edition's file or folder, or the lab command with
+    ``--lang es``, where the English names its own (:mod:`vraem.authoring.translation.edition_code`).
+    """
+    left, kept = Counter(spanish), []
+    for span in english:
+        for found in (span, spanish_form(span)):
+            if left[found] > 0:
+                left[found] -= 1
+                kept.append(span)
+                break
+    return kept + list(left.elements())
+
+
 def entry_problems(entry: Entry, spanish: str, root: Path | None = None) -> list[str]:
     """What a translated entry does not keep of its English (``[]`` when it keeps everything)."""
     english = entry.text
@@ -72,7 +92,7 @@ def entry_problems(entry: Entry, spanish: str, root: Path | None = None) -> list
     if entry.kind == "inline comment" and "\n" in spanish:
         problems.append("an end-of-line comment's translation must stay on one line")
     spans = lambda text: [match[2] for match in CODE_SPAN.finditer(text)]  # noqa: E731
-    problems += _compare("code spans", spans(english), spans(spanish))
+    problems += _compare("code spans", spans(english), _as_english(spans(english), spans(spanish)))
     problems += _compare("link targets", LINK_TARGET.findall(english), LINK_TARGET.findall(spanish))
     prose = lambda text: CODE_SPAN.sub(" ", text)  # noqa: E731
     problems += _compare(

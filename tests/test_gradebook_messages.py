@@ -26,13 +26,14 @@ from vraem.gradebook import preflight as gradebook_preflight
 from vraem.gradebook import sandbox as gradebook_sandbox
 from vraem.gradebook.grade import grade, main
 from vraem.gradebook.ingest import Submission, collect
-from vraem.gradebook.judging import Attempt, Graded
+from vraem.gradebook.judging import Attempt, Graded, judge
 from vraem.gradebook.notebooks import parse_notebook
 from vraem.gradebook.preflight import PreflightFailed, SandboxUnavailable
 from vraem.gradebook.report import write_report
 from vraem.gradebook.results import Outcome, parse_results
 from vraem.gradebook.said import Listed, Said, shown, shown_error
 from vraem.gradebook.tables import attempts_table, wide_grades
+from vraem.handover import encode
 from vraem.i18n import set_language
 
 from .conftest import REPO
@@ -293,6 +294,15 @@ def test_a_kernel_that_cannot_start_is_reported_in_spanish_and_stored_in_english
     assert html.escape(_template(_spanish_of(msgid)), quote=True) in result["report"]
     assert "this kernel cannot start: a test" in result["report"]
     assert "the kernel could not start" not in result["report"]
+
+
+def test_an_answer_that_could_not_be_handed_over_is_told_in_spanish(spanish):
+    """A hand-over too large to keep: unreadable, with the catalogue's Spanish feedback."""
+    handed = {"exercise": encode("0.1"), "too_large": 2_000_000}
+    (attempt,) = judge(Outcome(cells=[{"cell": 5, "answers": [handed]}]), {})
+    msgid = "the answer could not be handed over to the gradebook ({error})."
+    assert attempt.status == "unreadable"
+    assert attempt.message == _spanish_of(msgid).format(error="too large")
 
 
 # ------------------------------------------------------------------ 4. the sandbox and the preflight

@@ -21,7 +21,7 @@ from ..contract import (
     WRONG,
     WRONG_ANSWER,
 )
-from ..i18n import N_
+from ..i18n import N_, _
 from .answers import HandOverError, decode, shown
 from .ingest import Submission
 from .results import Outcome
@@ -133,7 +133,10 @@ def _judge_one(handed, cell: int, keys: dict) -> Attempt | None:
             feedback = type(feedback)(
                 feedback.exercise_id,
                 UNREADABLE,
-                f"the answer could not be handed over to the gradebook ({error}).",
+                # feedback, like evaluate()'s, is written in the report's language
+                _("the answer could not be handed over to the gradebook ({error}).").format(
+                    error=error
+                ),
             )
         answer_text = "(not readable)"
     return Attempt(

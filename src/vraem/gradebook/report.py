@@ -359,7 +359,7 @@ def _lesson_sections(attempts: pd.DataFrame) -> list[str]:
             parts.append(
                 _tagged("p", _("The feedback is the sentence each of these learners saw."))
             )
-            shown = common[["learners", "exercise", "misreading", "what", "feedback"]].rename(
+            table = common[["learners", "exercise", "misreading", "what", "feedback"]].rename(
                 columns={
                     "learners": _("learners"),
                     "exercise": _("exercise"),
@@ -368,7 +368,7 @@ def _lesson_sections(attempts: pd.DataFrame) -> list[str]:
                     "feedback": _("feedback"),
                 }
             )
-            parts.append(_table(shown))
+            parts.append(_table(table))
     return parts
 
 

@@ -24,8 +24,6 @@ HOW_TO_GET_ONE = N_(
     "`--security-opt seccomp=unconfined --security-opt apparmor=unconfined`), or pass "
     "--trusted-class to run the notebooks without a sandbox, with your own permissions"
 )
-#: Why there is no sandbox ({why}), then how to get one.
-NO_SANDBOX = N_("no sandbox: {why}. To grade, {how}.")
 
 
 class SandboxUnavailable(RuntimeError):
@@ -36,9 +34,9 @@ class PreflightFailed(RuntimeError):
     """Inside the sandbox the Python or its packages differ; the message names them and the fix."""
 
 
-def no_sandbox(why: Said) -> SandboxUnavailable:
-    """``raise no_sandbox(Said(N_("bwrap was not found")))``: why, and how to get a sandbox."""
-    return SandboxUnavailable(Said(NO_SANDBOX, why=why, how=Said(HOW_TO_GET_ONE)))
+def no_sandbox(message: str, **values) -> SandboxUnavailable:
+    """``raise no_sandbox(N_("no sandbox: … To grade, {how}."))``: why, and how to get a sandbox."""
+    return SandboxUnavailable(Said(message, how=Said(HOW_TO_GET_ONE), **values))
 
 
 def _probe_command(sandbox, program: list[str] | None = None) -> list[str]:
@@ -80,8 +78,8 @@ def preflight(sandbox) -> dict:
     if not sandbox.trusted:  # first the sandbox alone, with a program every system has
         empty = _run_probe(sandbox, _probe_command(sandbox, ["/bin/sh", "-c", "exit 0"]))
         if empty.returncode:
-            why = N_("bwrap does not work here ({error})")
-            raise no_sandbox(Said(why, error=_last_line(empty.stderr)))
+            why = N_("no sandbox: bwrap does not work here ({error}). To grade, {how}.")
+            raise no_sandbox(why, error=_last_line(empty.stderr))
     done = _run_probe(
         sandbox,
         _probe_command(
@@ -155,9 +153,8 @@ def _run_probe(sandbox, command: list[str]) -> subprocess.CompletedProcess:
             env=sandbox.environment() if sandbox.trusted else {},
         )
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise no_sandbox(
-            Said(N_("bwrap could not be started ({error})"), error=str(error))
-        ) from None
+        why = N_("no sandbox: bwrap could not be started ({error}). To grade, {how}.")
+        raise no_sandbox(why, error=str(error)) from None
 
 
 def _last_line(text: str) -> str:

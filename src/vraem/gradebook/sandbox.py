@@ -120,7 +120,9 @@ class Sandbox:
         if not trusted:
             sandbox.bwrap = shutil.which("bwrap")
             if not sys.platform.startswith("linux") or not sandbox.bwrap:
-                raise no_sandbox(Said(N_("bubblewrap (bwrap) was not found")))
+                raise no_sandbox(
+                    N_("no sandbox: bubblewrap (bwrap) was not found. To grade, {how}.")
+                )
             sandbox.shown = shown_paths()
             sandbox._write_accounts()
         sandbox.python = preflight(sandbox)

@@ -303,6 +303,8 @@ def test_an_answer_that_could_not_be_handed_over_is_told_in_spanish(spanish):
     msgid = "the answer could not be handed over to the gradebook ({error})."
     assert attempt.status == "unreadable"
     assert attempt.message == _spanish_of(msgid).format(error="too large")
+    assert attempt.answer == "(not readable)"  # attempts.csv's last_answer
+    assert shown(attempt.answer) == _spanish_of("(not readable)")  # the report's grid
 
 
 # ------------------------------------------------------------------ 4. the sandbox and the preflight

@@ -126,7 +126,9 @@ def _judge_one(handed, cell: int, keys: dict) -> Attempt | None:
             if handed.get("missing") is True
             else evaluate(exercise_id, answer, keys=keys)
         )
-        answer_text = "(no answer given)" if handed.get("missing") is True else shown(answer)
+        answer_text = (
+            Said(N_("(no answer given)")) if handed.get("missing") is True else shown(answer)
+        )
     except HandOverError as error:
         feedback = evaluate(exercise_id, ..., keys=keys)  # finds the exercise id, as check() would
         if feedback.status == UNANSWERED:
@@ -138,7 +140,7 @@ def _judge_one(handed, cell: int, keys: dict) -> Attempt | None:
                     error=error
                 ),
             )
-        answer_text = "(not readable)"
+        answer_text = Said(N_("(not readable)"))
     return Attempt(
         feedback.exercise_id,
         feedback.status,

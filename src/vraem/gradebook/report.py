@@ -212,7 +212,7 @@ def _grid(attempts: pd.DataFrame, grades: pd.DataFrame) -> str:
                     "checked {count} time; last answer: {answer}",
                     "checked {count} times; last answer: {answer}",
                     info.checks,
-                ).format(count=info.checks, answer=info.last_answer)
+                ).format(count=info.checks, answer=shown(info.last_answer))
                 title = f"{title} · {checked}" if title else checked
                 if info.checks > 1 and info.last_outcome != value:
                     last = _("last check: {outcome}").format(outcome=info.last_outcome)

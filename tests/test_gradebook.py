@@ -62,7 +62,7 @@ from vraem.gradebook.grade import grade, main
 from vraem.gradebook.ingest import collect, learner_name, lesson_of, open_answers, parse_notebook
 from vraem.gradebook.preflight import PreflightFailed, SandboxUnavailable
 from vraem.gradebook.report import safe_markdown
-from vraem.gradebook.sandbox import FIRST_UID, Limits
+from vraem.gradebook.sandbox import Limits
 from vraem.gradebook.tables import neutralised
 from vraem.handover import encode
 from vraem.i18n import set_language
@@ -386,44 +386,70 @@ def _hashes(*roots: Path, skip: Path | None = None) -> dict:
     return found
 
 
-def _in_a_sandbox(entry: Path) -> bool:
-    """Whether a process runs in another PID namespace than the tests (a sandbox's); True if unreadable."""
-    try:
-        return os.readlink(entry / "ns" / "pid") != os.readlink("/proc/self/ns/pid")
-    except OSError:
-        return True
+def _of_this_run(context: dict) -> list[str]:
+    """The processes of this grading run still running: the run's folder in their environment or command.
 
-
-def _survivors(marker: str) -> list[str]:
-    """Processes still running that a learner started.
-
-    The marker in their command (anywhere), a sandbox's user, or a kernel in a sandbox's PID namespace.
-    A kernel in the tests' own namespace is another test's (nbval runs lessons on the other worker).
+    The gradebook passes the instructor's PYTHONPATH into each sandbox (bound read-only, and set in
+    the sandbox's environment), so a run given ``PYTHONPATH=context["run"]``, an empty folder
+    unique to it, marks bwrap's command line and the environment of everything in its sandboxes:
+    the runner, the kernel, and whatever a learner forks or starts from it (the daemons also carry
+    the marker in their command). Other sessions' gradebooks, kernels and sandbox users are not
+    looked at. A process whose environment this user may not read (another user's, or the
+    runner, which makes itself undumpable) counts only by its command.
     """
-    found = []
+    found, needles = [], (context["run"].encode(), context["marker"].encode())
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             command = (entry / "cmdline").read_bytes()
-            owner = entry.stat().st_uid
         except OSError:
             continue
-        if (
-            marker.encode() in command
-            or owner >= FIRST_UID
-            or (b"ipykernel" in command and _in_a_sandbox(entry))
-        ):
+        try:
+            environment = (entry / "environ").read_bytes()
+        except OSError:
+            environment = b""
+        if any(needle in command or needle in environment for needle in needles):
             found.append(f"{entry.name}: {command[:120]!r}")
     return found
 
 
-def _context(root: Path) -> dict:
+@contextlib.contextmanager
+def _watching(context: dict):
+    """While the block runs, count the run's processes every second: ``with _watching(context) as seen:``.
+
+    ``seen["most"]`` is the most seen at once: above zero, it shows the marking reached the sandboxes,
+    so that an empty list of survivors afterwards means something.
+    """
+    seen, stop = {"most": 0}, threading.Event()
+
+    def watch():
+        while not stop.wait(1):
+            seen["most"] = max(seen["most"], len(_of_this_run(context)))
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    try:
+        yield seen
+    finally:
+        stop.set()
+        thread.join(10)
+
+
+def _context(root: Path, run_parent: Path | None = None) -> dict:
+    """The class's secrets, markers and this run's folder (in ``run_parent``, else the system's temp).
+
+    The run's folder is shown to the sandboxes (see :func:`_of_this_run`): its path must not hold
+    a word the snoop looks for (pytest's temporary folders do), or the snoop would find it.
+    """
     tag = uuid.uuid4().hex[:12]
     secret = root / "secret.txt"
     secret.write_text("a file no learner may read", encoding="utf-8")
+    run = Path(tempfile.mkdtemp(prefix=f"vraem-run-{tag}-", dir=run_parent))
+    run.chmod(0o755)
     return {
         "marker": f"vraem-daemon-{tag}",
+        "run": str(run),
         "zip": root / "export.zip",
         "markers": [
             f"/tmp/vraem-gradebook-test-{tag}",
@@ -481,21 +507,25 @@ def graded(tmp_path_factory):
         context["port"] = port
         build_class(root / "class", context)
         patch.setenv("VRAEM_TEST_SECRET", "the instructor's secret")
+        patch.setenv("PYTHONPATH", context["run"])  # marks this run's sandboxes (_of_this_run)
         watched = [REPO / name for name in ("data", "lessons", "solutions", "src")]
         ssh = Path.home() / ".ssh"
         before = _hashes(root, *watched, *([ssh] if ssh.is_dir() else []), skip=root / "out")
         started = time.perf_counter()
-        summary = grade(
-            [root / "class", context["zip"]],
-            root / "out",
-            pattern=r"^(?P<learner>[a-z]+)_\d+_",
-            cell_limit=cell_limit(),
-            notebook_limit=notebook_limit(),
-            workers=2,
-            limits=LIMITS,
-        )
+        with _watching(context) as seen:
+            summary = grade(
+                [root / "class", context["zip"]],
+                root / "out",
+                pattern=r"^(?P<learner>[a-z]+)_\d+_",
+                cell_limit=cell_limit(),
+                notebook_limit=notebook_limit(),
+                workers=2,
+                limits=LIMITS,
+            )
         seconds = time.perf_counter() - started
         after = _hashes(root, *watched, *([ssh] if ssh.is_dir() else []), skip=root / "out")
+    survivors = _of_this_run(context)
+    shutil.rmtree(context["run"], ignore_errors=True)
     return {
         "root": root,
         "summary": summary,
@@ -503,7 +533,8 @@ def graded(tmp_path_factory):
         "before": before,
         "after": after,
         "connections": list(connections),
-        "survivors": _survivors(context["marker"]),
+        "survivors": survivors,
+        "seen_running": seen["most"],
         "markers": [m for m in context["markers"] if os.path.exists(m)],
         **_read(root / "out"),
     }
@@ -570,7 +601,12 @@ def test_the_sandbox_hid_the_host(graded):
 
 
 def test_no_learner_process_outlives_the_grading(graded):
-    """The daemons and the fork bomb's children are gone once grade() returns."""
+    """The daemons and the fork bomb's children are gone once grade() returns.
+
+    Only this run's processes are looked at (``_of_this_run``), so other sessions grading at the
+    same time do not count; that the marking reached the sandboxes was seen while they ran.
+    """
+    assert graded["seen_running"] > 0
     assert graded["survivors"] == []
 
 
@@ -778,7 +814,7 @@ def test_as_a_normal_user_with_a_symlinked_venv(tmp_path):
             _impossible(
                 f"the user {user.pw_name} cannot read this checkout: {reachable.stderr[-300:]}"
             )
-        context = _context(base)
+        context = _context(base, run_parent=base)
         with _listener() as (port, connections):
             context["port"] = port
             build_class(base / "class", context, hostile_only=True)
@@ -789,6 +825,7 @@ def test_as_a_normal_user_with_a_symlinked_venv(tmp_path):
                 "HOME": str(base),
                 "LANG": "C.UTF-8",
                 "VRAEM_TEST_SECRET": "the instructor's secret",
+                "PYTHONPATH": context["run"],  # marks this run's sandboxes (_of_this_run)
             }
             done = subprocess.run(
                 [
@@ -823,9 +860,7 @@ def test_as_a_normal_user_with_a_symlinked_venv(tmp_path):
         assert connections == [] and "instructor's secret" not in result["csv"] + result["report"]
         assert "as you, in a user namespace" in result["report"]
         assert not [m for m in context["markers"] if os.path.exists(m)]
-        assert not [
-            p for p in _survivors(context["marker"]) if "ipykernel" in p or context["marker"] in p
-        ]
+        assert not _of_this_run(context)
     finally:
         shutil.rmtree(base, ignore_errors=True)
 

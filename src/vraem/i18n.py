@@ -79,13 +79,15 @@ def in_every_language(message: str) -> str:
     return "\n\n".join(shown)
 
 
-def N_(message: str) -> str:
+def N_(message: str, plural: str | None = None):
     """Mark ``message`` for translation where it is defined, and leave it in English there.
 
     For text written before the language is known (a module constant, an exercise's hint):
-    ``HINT = N_("Look at the dates.")`` at import, then ``_(HINT)`` where it is shown.
+    ``HINT = N_("Look at the dates.")`` at import, then ``_(HINT)`` where it is shown. A count's
+    two forms, ``N_("{count} file", "{count} files")``, are returned as a pair for
+    :func:`ngettext` (``ngettext(*pair, n)``).
     """
-    return message
+    return message if plural is None else (message, plural)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

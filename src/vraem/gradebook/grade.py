@@ -31,7 +31,6 @@ class's code may run with the instructor's own permissions.
 
 from __future__ import annotations
 
-import argparse
 import queue
 import sys
 import tempfile
@@ -40,11 +39,13 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..exercises import all_exercises
-from ..i18n import DEFAULT, LANGUAGES, _, current_language, set_language
+from ..i18n import DEFAULT, LANGUAGES, N_, _, current_language, set_language
 from .ingest import Submission, collect, keep_newest, open_answers
 from .judging import Graded, judge
+from .parser import SpokenParser, language_asked
 from .preflight import PreflightFailed, SandboxUnavailable
 from .results import Outcome
+from .said import Said, shown_error
 from .sandbox import Limits, Sandbox
 from .tables import attempts_table, wide_grades, write_csv
 
@@ -69,9 +70,8 @@ def _run_all(graded: list[Graded], sandbox: Sandbox, workers: int, show_progress
                 [(c.number, c.source) for c in item.submission.cells if c.kind == "code"], slot
             )
         except Exception as error:  # one notebook must never stop the class
-            item.outcome = Outcome(
-                problems=[f"the gradebook could not run it ({type(error).__name__}: {error})"]
-            )
+            why = N_("the gradebook could not run it ({error})")
+            item.outcome = Outcome(problems=[Said(why, error=f"{type(error).__name__}: {error}")])
         finally:
             slots.put(slot)
         return item
@@ -110,10 +110,10 @@ class _progress:
             )
 
             self.bar = Progress(
-                TextColumn("grading"),
+                TextColumn(_("grading")),
                 BarColumn(),
                 MofNCompleteColumn(),
-                TextColumn("notebooks · time left"),
+                TextColumn(_("notebooks · time left")),
                 TimeRemainingColumn(),
                 TextColumn("{task.description}"),
                 transient=False,
@@ -124,7 +124,8 @@ class _progress:
 
     def advance(self, learner: str) -> None:
         if self.bar is not None:
-            self.bar.update(self.task, advance=1, description=f"last: {learner[:30]}")
+            last = _("last: {learner}").format(learner=learner[:30])
+            self.bar.update(self.task, advance=1, description=last)
 
     def __exit__(self, *exc):
         if self.bar is not None:
@@ -188,8 +189,8 @@ def _to_grade(submissions: list[Submission]) -> list[Graded]:
     """
     for submission in submissions:
         if submission.problem is None and submission.lesson is None:
-            submission.problem = (
-                "no check() call found: not a course notebook, or every check cell is gone"
+            submission.problem = Said(
+                N_("no check() call found: not a course notebook, or every check cell is gone")
             )
     current = keep_newest(submissions)
     return [Graded(s, open_answers=open_answers(s.cells)) for s in current]
@@ -200,10 +201,10 @@ def _write_outputs(
     exercises: dict,
     graded: list[Graded],
     submissions: list[Submission],
-    notes: list[str],
+    notes: list[Said],
     described: str,
     trusted: bool,
-) -> dict[str, list[str]]:
+) -> dict[str, list[Said]]:
     """Write the three files and say each learner's problems: ``problems = _write_outputs(out, exercises, …)``."""
     attempts, problems = attempts_table(graded, exercises)
     grades = wide_grades(attempts, list(exercises), problems)
@@ -230,52 +231,77 @@ def _write_outputs(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: grade the submissions into --out."""
-    parser = argparse.ArgumentParser(
-        prog="python -m vraem.gradebook", description=__doc__.splitlines()[0]
+    """Command line: grade the submissions into --out; ``--lang es`` speaks Spanish, help included."""
+    chosen = current_language()
+    set_language(language_asked(argv))
+    try:
+        return _command(_parser().parse_args(argv))
+    finally:
+        set_language(chosen)
+
+
+def _parser() -> SpokenParser:
+    """The command's arguments, their help in the current language."""
+    parser = SpokenParser(
+        prog="python -m vraem.gradebook",
+        description=_("A class gradebook from the checks learners see."),
     )
-    parser.add_argument(
-        "submissions", nargs="*", help="notebooks, folders of notebooks, or zip files"
+    parser.arguments.add_argument(
+        "submissions", nargs="*", help=_("notebooks, folders of notebooks, or zip files")
     )
-    parser.add_argument(
-        "--out", type=Path, help="folder for grades.csv, attempts.csv and report.html"
+    options = parser.options
+    options.add_argument(
+        "--out", type=Path, help=_("folder for grades.csv, attempts.csv and report.html")
     )
-    parser.add_argument(
+    options.add_argument(
         "--learner-from",
         choices=["folder", "file"],
         default="folder",
-        help="take each learner's name from the folder (default) or the file name",
+        help=_("take each learner's name from the folder (default) or the file name"),
     )
-    parser.add_argument(
+    options.add_argument(
         "--learner-pattern",
-        help="regular expression with a group (?P<learner>…) read "
-        "from the file name, e.g. '^(?P<learner>[^_]+)_'",
+        help=_(
+            "regular expression with a group (?P<learner>…) read from the file name, e.g. "
+            "'^(?P<learner>[^_]+)_'"
+        ),
     )
-    parser.add_argument(
-        "--cell-timeout", type=int, default=60, help="seconds per cell (default 60)"
+    options.add_argument(
+        "--cell-timeout", type=int, default=60, help=_("seconds per cell (default 60)")
     )
-    parser.add_argument(
-        "--notebook-timeout", type=int, default=300, help="seconds per notebook (default 300)"
+    options.add_argument(
+        "--notebook-timeout", type=int, default=300, help=_("seconds per notebook (default 300)")
     )
-    parser.add_argument(
-        "--memory", type=float, default=2, help="GiB of memory per process (default 2)"
+    options.add_argument(
+        "--memory", type=float, default=2, help=_("GiB of memory per process (default 2)")
     )
-    parser.add_argument("--workers", type=int, default=2, help="notebooks run at once (default 2)")
-    parser.add_argument(
+    options.add_argument(
+        "--workers", type=int, default=2, help=_("notebooks run at once (default 2)")
+    )
+    options.add_argument(
         "--lang",
         choices=LANGUAGES,
         default=DEFAULT,
-        help="the language of report.html (default en); grades.csv and attempts.csv stay English",
+        help=_(
+            "the language of report.html and of these messages (default en); grades.csv and "
+            "attempts.csv stay English"
+        ),
     )
-    parser.add_argument(
+    options.add_argument(
         "--trusted-class",
         action="store_true",
-        help="run the notebooks WITHOUT a sandbox, with your own permissions (only for code "
-        "you trust; the report says so in red)",
+        help=_(
+            "run the notebooks WITHOUT a sandbox, with your own permissions (only for code you "
+            "trust; the report says so in red)"
+        ),
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def _command(args) -> int:
+    """Grade as the parsed command line says, and say how it went (in the current language)."""
     if not args.submissions or not args.out:
-        parser.error("give the submissions and --out OUT")
+        _parser().error(_("give the submissions and --out OUT"))
     limits = Limits(memory=int(args.memory * 1024**3), cpu=args.notebook_timeout + 10)
     try:
         summary = grade(
@@ -292,16 +318,14 @@ def main(argv: list[str] | None = None) -> int:
             language=args.lang,
         )
     except (SandboxUnavailable, PreflightFailed) as error:
-        print(f"gradebook: {error}", file=sys.stderr)
+        print(_("gradebook: {error}").format(error=shown_error(error)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        set_language(args.lang)
         print(
             _("gradebook: interrupted; every sandbox was stopped and nothing was written"),
             file=sys.stderr,
         )
         return 130
-    set_language(args.lang)
     print(
         _(
             "Graded in {seconds} s. Notebooks run: {notebooks}; learners: {learners}; problems: "

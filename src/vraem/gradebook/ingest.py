@@ -10,14 +10,13 @@ the gradebook) instead of stopping the class:
   :data:`MAX_NOTEBOOK_BYTES` of it and :data:`MAX_ZIP_BYTES` in all; entries
   with absolute paths or ``..``, links, devices, encrypted entries, impossible
   dates and more than :data:`MAX_ZIP_ENTRIES` entries are refused or handled;
-- a notebook is JSON of nbformat 4 or 3; anything else (``[]``, nesting too
-  deep, cells that are not objects, sources that are not text) is named;
+- a notebook is read by :func:`.notebooks.parse_notebook`, which names what is
+  wrong with one (``[]``, nesting too deep, cells that are not objects);
 - names that are not UTF-8 are kept readable (``caf\xe9``).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -28,28 +27,17 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from ..contract import CHECK_CALL, OPEN_HEADING, TAG_OPEN_EXERCISE, lesson_number
+from ..i18n import N_
+from .notebooks import Cell, NotebookProblem, parse_notebook
+from .said import Said
 
 #: The largest notebook read (a course notebook with outputs is well under 5 MB).
 MAX_NOTEBOOK_BYTES = 20 * 1024**2
 #: The most a zip may unpack to in all, and the most entries it may have.
 MAX_ZIP_BYTES = 500 * 1024**2
 MAX_ZIP_ENTRIES = 10_000
-#: The most cells and the most code a notebook may have.
-MAX_CELLS, MAX_CODE = 2_000, 2_000_000
 
 _SKIPPED_FOLDERS = {".ipynb_checkpoints", "__MACOSX", ".git"}
-
-
-@dataclass
-class Cell:
-    """One cell of a notebook as the gradebook needs it; ``number`` counts from 1, markdown included."""
-
-    number: int
-    kind: str
-    source: str
-    tags: list[str] = field(default_factory=list)
-    #: The cell's id (nbformat 4.5), the same in every language's lesson; "" when it has none.
-    id: str = ""
 
 
 @dataclass
@@ -60,16 +48,13 @@ class Submission:
     source: str
     modified: datetime
     cells: list[Cell] = field(default_factory=list)
-    problem: str | None = None
-    notes: list[str] = field(default_factory=list)
+    #: Why it is not graded, and what was skipped in it: English text, shown in --lang (:mod:`.said`).
+    problem: Said | None = None
+    notes: list[Said] = field(default_factory=list)
     lesson: int | None = None
     superseded_by: str | None = None
     #: The file or folder given to the gradebook that this notebook came from.
     origin: str = ""
-
-
-class NotebookProblem(ValueError):
-    """A file that is not a notebook the gradebook can run; the message says why, in a few words."""
 
 
 def readable(name: str | bytes) -> str:
@@ -109,87 +94,6 @@ def learner_name(
 # ------------------------------------------------------------------ notebooks
 
 
-def _text(value) -> str | None:
-    """A cell source: a text or a list of texts; None for anything else."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list) and all(isinstance(part, str) for part in value):
-        return "".join(value)
-    return None
-
-
-def load_json_text(text: str | bytes):
-    r"""JSON from a learner, with any lone surrogate made a "?": ``load_json_text('["\ud800"]')`` is ``["?"]``.
-
-    JSON may escape half of a UTF-16 pair (``"\ud800"``), which Python reads into a string that no
-    file can hold as UTF-8: one such string in a learner's notebook or output would stop the
-    gradebook when it writes the class's CSV files and report. Raises ValueError or RecursionError
-    as ``json.loads`` does.
-    """
-    data = json.loads(text)
-    try:
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-        return data
-    except UnicodeEncodeError:
-        cleaned = json.dumps(data, ensure_ascii=False).encode("utf-8", "replace").decode("utf-8")
-        return json.loads(cleaned)
-
-
-def parse_notebook(raw: bytes) -> tuple[list[Cell], list[str]]:
-    """The cells of a notebook file's bytes, and notes on what was skipped; raises NotebookProblem."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise NotebookProblem("not a notebook: not UTF-8 text") from None
-    try:
-        data = load_json_text(text)
-    except RecursionError:
-        raise NotebookProblem("not a notebook: its JSON is nested too deeply") from None
-    except ValueError as error:
-        raise NotebookProblem(f"not a notebook: not JSON ({str(error)[:80]})") from None
-    if not isinstance(data, dict):
-        raise NotebookProblem(
-            f"not a notebook: its JSON is a {type(data).__name__}, not an object with cells"
-        )
-    if isinstance(data.get("cells"), list):
-        raw_cells = data["cells"]
-    elif isinstance(data.get("worksheets"), list):  # nbformat 3
-        raw_cells = [
-            cell
-            for sheet in data["worksheets"]
-            if isinstance(sheet, dict) and isinstance(sheet.get("cells"), list)
-            for cell in sheet["cells"]
-        ]
-    else:
-        raise NotebookProblem("not a notebook: it has no list of cells")
-    if len(raw_cells) > MAX_CELLS:
-        raise NotebookProblem(f"it has {len(raw_cells):,} cells, more than the {MAX_CELLS:,} read")
-    cells, odd = [], Counter()
-    for number, cell in enumerate(raw_cells, start=1):
-        if not isinstance(cell, dict):
-            odd["cells that are not objects"] += 1
-            continue
-        kind = cell.get("cell_type")
-        if kind == "heading":  # nbformat 3
-            kind = "markdown"
-        source = _text(
-            cell.get("source") if "source" in cell or kind != "code" else cell.get("input")
-        )
-        if kind not in ("code", "markdown", "raw") or source is None:
-            odd["cells without a type or a text source"] += 1
-            continue
-        metadata = cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}
-        tags = metadata.get("tags") if isinstance(metadata.get("tags"), list) else []
-        cell_id = cell.get("id") if isinstance(cell.get("id"), str) else ""
-        cells.append(
-            Cell(number, kind, source, [tag for tag in tags if isinstance(tag, str)], cell_id[:64])
-        )
-    if sum(len(cell.source) for cell in cells if cell.kind == "code") > MAX_CODE:
-        raise NotebookProblem(f"it has more than {MAX_CODE:,} characters of code")
-    notes = [f"{count} {what} skipped" for what, count in odd.items()]
-    return cells, notes
-
-
 def lesson_of(cells: list[Cell]) -> int | None:
     """The lesson a notebook belongs to, from the exercise ids its check() calls name."""
     ids = [
@@ -225,7 +129,7 @@ def open_answers(cells: list[Cell], by_cell: dict[str, str] | None = None) -> di
 
 
 def _submission(
-    learner: str, source: str, modified: datetime, raw: bytes | None, problem: str | None = None
+    learner: str, source: str, modified: datetime, raw: bytes | None, problem: Said | None = None
 ) -> Submission:
     submission = Submission(learner, source, modified, problem=problem)
     if raw is not None and problem is None:
@@ -233,7 +137,7 @@ def _submission(
             submission.cells, submission.notes = parse_notebook(raw)
             submission.lesson = lesson_of(submission.cells)
         except NotebookProblem as error:
-            submission.problem = str(error)
+            submission.problem = error.args[0]
     return submission
 
 
@@ -246,15 +150,16 @@ def _read_file(path: Path) -> bytes:
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as error:
         if error.errno == 40:  # ELOOP: a link
-            raise NotebookProblem("a link, not a file: not followed") from None
-        raise NotebookProblem(f"cannot be read ({error.strerror})") from None
+            raise NotebookProblem(Said(N_("a link, not a file: not followed"))) from None
+        raise NotebookProblem(Said(N_("cannot be read ({error})"), error=error.strerror)) from None
     with os.fdopen(handle, "rb") as stream:
         mode = os.fstat(stream.fileno()).st_mode
         if not stat.S_ISREG(mode):
-            raise NotebookProblem("not an ordinary file (a device, a pipe or a socket)")
+            raise NotebookProblem(Said(N_("not an ordinary file (a device, a pipe or a socket)")))
         raw = stream.read(MAX_NOTEBOOK_BYTES + 1)
     if len(raw) > MAX_NOTEBOOK_BYTES:
-        raise NotebookProblem(f"larger than {MAX_NOTEBOOK_BYTES // 1024**2} MB: not read")
+        why = N_("larger than {megabytes} MB: not read")
+        raise NotebookProblem(Said(why, megabytes=MAX_NOTEBOOK_BYTES // 1024**2))
     return raw
 
 
@@ -270,7 +175,7 @@ def _from_folder(root: Path, learner_from: str, pattern: str | None) -> list[Sub
                         learner_name(path / "x.ipynb", root, learner_from, pattern),
                         readable(str(path)),
                         datetime.now(),
-                        problem="a link to a folder, not a folder: not followed",
+                        problem=Said(N_("a link to a folder, not a folder: not followed")),
                     )
                 )
         folders[:] = sorted(
@@ -286,8 +191,10 @@ def _from_folder(root: Path, learner_from: str, pattern: str | None) -> list[Sub
             try:
                 modified = datetime.fromtimestamp(path.lstat().st_mtime)
                 raw, problem = _read_file(path), None
-            except (NotebookProblem, OSError) as error:
-                modified, raw, problem = datetime.now(), None, str(error)
+            except NotebookProblem as error:
+                modified, raw, problem = datetime.now(), None, error.args[0]
+            except OSError as error:
+                modified, raw, problem = datetime.now(), None, _unreadable(error)
             found.append(_submission(learner, readable(str(path)), modified, raw, problem))
     return found
 
@@ -295,20 +202,28 @@ def _from_folder(root: Path, learner_from: str, pattern: str | None) -> list[Sub
 # ------------------------------------------------------------------ zips
 
 
-def _zip_refusal(entry: zipfile.ZipInfo, name: PurePosixPath) -> str | None:
+def _unreadable(error: OSError) -> Said:
+    return Said(N_("cannot be read ({error})"), error=str(error)[:120])
+
+
+#: Why a zip entry is refused, or not read.
+_BOMB = N_("larger than {megabytes} MB unpacked: not read (a zip bomb?)")
+
+
+def _zip_refusal(entry: zipfile.ZipInfo, name: PurePosixPath) -> Said | None:
     kind = stat.S_IFMT(entry.external_attr >> 16)
     if entry.filename.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", entry.filename):
-        return "an absolute path in the zip: refused"
+        return Said(N_("an absolute path in the zip: refused"))
     if ".." in name.parts:
-        return "a path with '..' in the zip: refused"
+        return Said(N_("a path with '..' in the zip: refused"))
     if kind == stat.S_IFLNK:
-        return "a link in the zip: refused"
+        return Said(N_("a link in the zip: refused"))
     if kind not in (0, stat.S_IFREG):
-        return "not an ordinary file in the zip (a device or a pipe): refused"
+        return Said(N_("not an ordinary file in the zip (a device or a pipe): refused"))
     if entry.flag_bits & 0x1:
-        return "an encrypted zip entry: cannot be read"
+        return Said(N_("an encrypted zip entry: cannot be read"))
     if entry.file_size > MAX_NOTEBOOK_BYTES:
-        return f"larger than {MAX_NOTEBOOK_BYTES // 1024**2} MB unpacked: not read (a zip bomb?)"
+        return Said(_BOMB, megabytes=MAX_NOTEBOOK_BYTES // 1024**2)
     return None
 
 
@@ -327,9 +242,9 @@ def _from_zip(
     with zipfile.ZipFile(archive) as bundle:
         entries = bundle.infolist()
         if len(entries) > MAX_ZIP_ENTRIES:
+            many = N_("{source}: {count:,} entries; only the first {most:,} were read")
             notes.append(
-                f"{readable(archive.name)}: {len(entries):,} entries; only the first "
-                f"{MAX_ZIP_ENTRIES:,} were read"
+                Said(many, source=readable(archive.name), count=len(entries), most=MAX_ZIP_ENTRIES)
             )
         for entry in entries[:MAX_ZIP_ENTRIES]:
             name = PurePosixPath(entry.filename.replace("\\", "/"))
@@ -346,22 +261,18 @@ def _from_zip(
             source = f"{readable(archive.name)}:{readable(entry.filename)}"
             problem, raw = _zip_refusal(entry, name), None
             if problem is None and unpacked > MAX_ZIP_BYTES:
-                problem = f"the zip unpacks to more than {MAX_ZIP_BYTES // 1024**2} MB: not read"
+                too_much = N_("the zip unpacks to more than {megabytes} MB: not read")
+                problem = Said(too_much, megabytes=MAX_ZIP_BYTES // 1024**2)
             if problem is None:
                 try:
                     with bundle.open(entry) as stream:
                         raw = stream.read(MAX_NOTEBOOK_BYTES + 1)
                     unpacked += len(raw)
                     if len(raw) > MAX_NOTEBOOK_BYTES:
-                        problem, raw = (
-                            (
-                                f"larger than {MAX_NOTEBOOK_BYTES // 1024**2} MB unpacked: not "
-                                "read (a zip bomb?)"
-                            ),
-                            None,
-                        )
+                        problem, raw = Said(_BOMB, megabytes=MAX_NOTEBOOK_BYTES // 1024**2), None
                 except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as error:
-                    problem, raw = f"a damaged zip entry ({str(error)[:80]})", None
+                    damaged = N_("a damaged zip entry ({error})")
+                    problem, raw = Said(damaged, error=str(error)[:80]), None
             found.append(_submission(learner, source, _entry_date(entry, fallback), raw, problem))
     return found, notes
 
@@ -371,7 +282,7 @@ def _from_zip(
 
 def collect(
     sources: list[str | Path], learner_from: str = "folder", pattern: str | None = None
-) -> tuple[list[Submission], list[str]]:
+) -> tuple[list[Submission], list[Said]]:
     """Every notebook in the given files, folders and zips: ``collect(["class/"])``.
 
     Returns the submissions (each unreadable one with its ``problem``) and
@@ -389,7 +300,7 @@ def collect(
                 submissions += found
                 notes += more
                 if not found:
-                    notes.append(f"{shown}: no notebook in this zip file")
+                    notes.append(Said(N_("{source}: no notebook in this zip file"), source=shown))
             elif source.suffix.lower() == ".ipynb" and source.is_file():
                 learner = learner_name(
                     source, source.parent, "file" if learner_from == "file" else "folder", pattern
@@ -397,16 +308,18 @@ def collect(
                 try:
                     raw, problem = _read_file(source), None
                 except NotebookProblem as error:
-                    raw, problem = None, str(error)
+                    raw, problem = None, error.args[0]
                 submissions.append(
                     _submission(
                         learner, shown, datetime.fromtimestamp(source.stat().st_mtime), raw, problem
                     )
                 )
             else:
-                notes.append(f"{shown}: not a notebook, a folder or a zip file")
+                notes.append(
+                    Said(N_("{source}: not a notebook, a folder or a zip file"), source=shown)
+                )
         except (zipfile.BadZipFile, OSError) as error:
-            notes.append(f"{shown}: cannot be read ({str(error)[:120]})")
+            notes.append(Said(N_("{source}: {problem}"), source=shown, problem=_unreadable(error)))
         for submission in submissions[first_new:]:
             submission.origin = shown
     return submissions, notes
@@ -428,11 +341,15 @@ def keep_newest(submissions: list[Submission]) -> list[Submission]:
     for submission in sorted(readable_ones, key=lambda s: s.modified):
         key = (submission.learner, submission.lesson)
         if len(origins[key]) > 1:
-            submission.problem = (
-                f"{submission.learner}'s lesson {submission.lesson:02d} came from more than "
-                f"one source given to the gradebook ({', '.join(sorted(origins[key]))}); none "
-                "of them is graded, since a file in one source can carry another learner's "
-                "name. Grade the source that is theirs on its own."
+            submission.problem = Said(
+                N_(
+                    "{learner}'s lesson {lesson:02d} came from more than one source given to the "
+                    "gradebook ({sources}); none of them is graded, since a file in one source can "
+                    "carry another learner's name. Grade the source that is theirs on its own."
+                ),
+                learner=submission.learner,
+                lesson=submission.lesson,
+                sources=", ".join(sorted(origins[key])),
             )
             continue
         if key in newest:

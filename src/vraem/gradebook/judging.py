@@ -21,11 +21,12 @@ from ..contract import (
     WRONG,
     WRONG_ANSWER,
 )
+from ..i18n import N_, _
 from .answers import HandOverError, decode, shown
 from .ingest import Submission
 from .results import Outcome
+from .said import Said
 
-# What a cell of grades.csv can say (SOLVED, WRONG_ANSWER, ...) is the notebook contract's.
 # What a cell of grades.csv can say (SOLVED, WRONG_ANSWER, ...) is the notebook contract's.
 #: Which check counts: the best status; among equals, the latest.
 _RANK = STATUS_RANK
@@ -57,29 +58,45 @@ class Graded:
         """The learner whose submission this is."""
         return self.submission.learner
 
-    def cell_errors(self) -> list[str]:
-        """Each error a cell raised, with its number: ``["cell 7: NameError: name 'x' is not defined"]``."""
+    def cell_errors(self) -> list[Said]:
+        """Each error a cell raised, with its number: ``["cell 7: NameError: name 'x' is not defined"]``.
+
+        English as attempts.csv stores them; ``said.shown(line)`` in the report's language. A
+        learner's error name and message are values only: raising ``CellTimeout`` says nothing of
+        a time limit (only the runner's ``stopped`` does).
+        """
         lines = []
         for cell in self.outcome.cells:
-            error = cell.get("error")
-            if error and error["name"] == "CellTimeout":
-                lines.append(
-                    f"cell {cell['cell']}: stopped at the cell time limit ({error['message']})"
-                )
+            number, error, stopped = cell["cell"], cell.get("error"), cell.get("stopped")
+            if stopped:
+                seconds, why = cell["limit"], cell["unreadable"]
+                lines.append(Said(_STOPPED[stopped], cell=number, seconds=seconds, error=why))
+            if error and error["message"]:
+                lines.append(Said(_ERROR, cell=number, name=error["name"], text=error["message"]))
             elif error:
-                lines.append(
-                    f"cell {cell['cell']}: {error['name']}: {error['message']}".rstrip(": ")
-                )
+                lines.append(Said(N_("cell {cell}: {name}"), cell=number, name=error["name"]))
             if cell.get("restarted"):
-                lines.append(
-                    f"cell {cell['cell']}: the kernel no longer answered and was restarted"
-                    + (
-                        "; the rest of the notebook was given up"
-                        if cell.get("gave_up")
-                        else "; the cells before it that had run cleanly were run again"
-                    )
-                )
+                lines.append(Said(_GAVE_UP if cell.get("gave_up") else _RESTARTED, cell=number))
         return lines
+
+
+_ERROR = N_("cell {cell}: {name}: {text}")
+#: What the runner stopped a cell for, in words (``results.STOPPED``).
+_STOPPED = {
+    "timeout": N_("cell {cell}: stopped at the cell time limit ({seconds} s)"),
+    "died": N_(
+        "cell {cell}: the kernel stopped while running this cell (out of memory, or the code ended it)"
+    ),
+    "unreadable": N_("cell {cell}: the kernel sent what the gradebook could not read ({error})"),
+}
+_RESTARTED = N_(
+    "cell {cell}: the kernel no longer answered and was restarted; the cells before it that had "
+    "run cleanly were run again"
+)
+_GAVE_UP = N_(
+    "cell {cell}: the kernel no longer answered and was restarted; the rest of the notebook was "
+    "given up"
+)
 
 
 def judge(outcome: Outcome, keys: dict) -> list[Attempt]:
@@ -109,16 +126,21 @@ def _judge_one(handed, cell: int, keys: dict) -> Attempt | None:
             if handed.get("missing") is True
             else evaluate(exercise_id, answer, keys=keys)
         )
-        answer_text = "(no answer given)" if handed.get("missing") is True else shown(answer)
+        answer_text = (
+            Said(N_("(no answer given)")) if handed.get("missing") is True else shown(answer)
+        )
     except HandOverError as error:
         feedback = evaluate(exercise_id, ..., keys=keys)  # finds the exercise id, as check() would
         if feedback.status == UNANSWERED:
             feedback = type(feedback)(
                 feedback.exercise_id,
                 UNREADABLE,
-                f"the answer could not be handed over to the gradebook ({error}).",
+                # feedback, like evaluate()'s, is written in the report's language
+                _("the answer could not be handed over to the gradebook ({error}).").format(
+                    error=error
+                ),
             )
-        answer_text = "(not readable)"
+        answer_text = Said(N_("(not readable)"))
     return Attempt(
         feedback.exercise_id,
         feedback.status,

@@ -12,10 +12,13 @@ import os
 import subprocess
 import sys
 
+from ..i18n import N_
+from .said import NO_MESSAGE, Listed, Said
+
 #: Modules whose files must be the same inside and outside (the preflight compares them).
 COMPARED = ("vraem", "pandas", "numpy", "altair", "ipykernel", "jupyter_client", "nbclient", "zmq")
 
-HOW_TO_GET_ONE = (
+HOW_TO_GET_ONE = N_(
     "install bubblewrap (Debian or Ubuntu: `sudo apt-get install bubblewrap`; Fedora: `sudo dnf "
     "install bubblewrap`) on Linux, in a container that allows namespaces (Docker: "
     "`--security-opt seccomp=unconfined --security-opt apparmor=unconfined`), or pass "
@@ -24,11 +27,16 @@ HOW_TO_GET_ONE = (
 
 
 class SandboxUnavailable(RuntimeError):
-    """No sandbox can be made here; the message says why and how to get one."""
+    """No sandbox can be made here; the message (a :class:`.said.Said`) says why and how to get one."""
 
 
 class PreflightFailed(RuntimeError):
     """Inside the sandbox the Python or its packages differ; the message names them and the fix."""
+
+
+def no_sandbox(message: str, **values) -> SandboxUnavailable:
+    """``raise no_sandbox(N_("no sandbox: … To grade, {how}."))``: why, and how to get a sandbox."""
+    return SandboxUnavailable(Said(message, how=Said(HOW_TO_GET_ONE), **values))
 
 
 def _probe_command(sandbox, program: list[str] | None = None) -> list[str]:
@@ -57,17 +65,21 @@ def preflight(sandbox) -> dict:
     missing = [name for name, origin in expected.items() if origin is None]
     if missing:
         raise PreflightFailed(
-            f"this Python ({sys.executable}) lacks {', '.join(missing)}, which the gradebook "
-            "needs: install the course into it (`pip install -e .` in the course folder, or "
-            "`python3 course.py` to make .venv) and run the gradebook with that Python."
+            Said(
+                N_(
+                    "this Python ({python}) lacks {modules}, which the gradebook needs: install the "
+                    "course into it (`pip install -e .` in the course folder, or `python3 course.py` "
+                    "to make .venv) and run the gradebook with that Python."
+                ),
+                python=sys.executable,
+                modules=", ".join(missing),
+            )
         )
     if not sandbox.trusted:  # first the sandbox alone, with a program every system has
         empty = _run_probe(sandbox, _probe_command(sandbox, ["/bin/sh", "-c", "exit 0"]))
         if empty.returncode:
-            raise SandboxUnavailable(
-                f"no sandbox: bwrap does not work here ({_last_line(empty.stderr)}). "
-                f"To grade, {HOW_TO_GET_ONE}."
-            )
+            why = N_("no sandbox: bwrap does not work here ({error}). To grade, {how}.")
+            raise no_sandbox(why, error=_last_line(empty.stderr))
     done = _run_probe(
         sandbox,
         _probe_command(
@@ -77,34 +89,55 @@ def preflight(sandbox) -> dict:
     last = _last_line(done.stderr)
     if done.returncode:
         raise PreflightFailed(
-            f"inside the sandbox, this Python ({sys.executable}) does not start ({last}). "
-            "Make its environment readable by everyone (chmod -R a+rX), or make it anew "
-            "with `python3 course.py`, and run the gradebook with that Python."
+            Said(
+                N_(
+                    "inside the sandbox, this Python ({python}) does not start ({error}). Make its "
+                    "environment readable by everyone (chmod -R a+rX), or make it anew with "
+                    "`python3 course.py`, and run the gradebook with that Python."
+                ),
+                python=sys.executable,
+                error=last,
+            )
         )
     try:
         seen = json.loads(done.stdout.strip().splitlines()[-1])
     except (ValueError, IndexError):
-        raise PreflightFailed(
-            f"inside the sandbox, Python answered nothing readable: {last}"
-        ) from None
+        nothing = N_("inside the sandbox, Python answered nothing readable: {error}")
+        raise PreflightFailed(Said(nothing, error=last)) from None
     differ = [
         name for name in COMPARED if not _same_file(seen["modules"].get(name), expected[name])
     ]
     if seen["version"] != sys.version or differ:
         what = (
-            [f"Python {seen['version'].split()[0]} instead of {sys.version.split()[0]}"]
+            [
+                Said(
+                    N_("Python {seen} instead of {expected}"),
+                    seen=seen["version"].split()[0],
+                    expected=sys.version.split()[0],
+                )
+            ]
             if seen["version"] != sys.version
             else []
         )
         what += [
-            f"{name} from {seen['modules'].get(name) or 'nowhere'} instead of {expected[name]}"
+            Said(
+                N_("{module} from {seen} instead of {expected}"),
+                module=name,
+                seen=seen["modules"].get(name) or Said(N_("nowhere")),
+                expected=expected[name],
+            )
             for name in differ
         ]
         raise PreflightFailed(
-            "inside the sandbox, learners' code would not run on this Python and its "
-            f"packages: {'; '.join(what)}. Install the course into the environment you run "
-            "the gradebook with (`pip install -e .`, or `python3 course.py`), without "
-            "PYTHONPATH tricks, and run it again."
+            Said(
+                N_(
+                    "inside the sandbox, learners' code would not run on this Python and its "
+                    "packages: {differences}. Install the course into the environment you run the "
+                    "gradebook with (`pip install -e .`, or `python3 course.py`), without "
+                    "PYTHONPATH tricks, and run it again."
+                ),
+                differences=Listed(what),
+            )
         )
     return {"version": sys.version.split()[0], "executable": sys.executable}
 
@@ -120,13 +153,13 @@ def _run_probe(sandbox, command: list[str]) -> subprocess.CompletedProcess:
             env=sandbox.environment() if sandbox.trusted else {},
         )
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise SandboxUnavailable(
-            f"no sandbox: bwrap could not be started ({error}). To grade, {HOW_TO_GET_ONE}."
-        ) from None
+        why = N_("no sandbox: bwrap could not be started ({error}). To grade, {how}.")
+        raise no_sandbox(why, error=str(error)) from None
 
 
 def _last_line(text: str) -> str:
-    return " ".join((text.strip().splitlines() or ["no message"])[-1].split())[:300]
+    lines = text.strip().splitlines()
+    return " ".join(lines[-1].split())[:300] if lines else Said(NO_MESSAGE)
 
 
 def _same_file(one: str | None, other: str | None) -> bool:

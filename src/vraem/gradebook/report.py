@@ -36,6 +36,7 @@ from ..contract import (
 from ..exercises import misreading_in_words
 from ..i18n import N_, _, current_language, ngettext
 from .course import is_blank, open_exercises
+from .said import Said, shown
 
 _STYLE = """
 body { font-family: Helvetica, Arial, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem;
@@ -211,7 +212,7 @@ def _grid(attempts: pd.DataFrame, grades: pd.DataFrame) -> str:
                     "checked {count} time; last answer: {answer}",
                     "checked {count} times; last answer: {answer}",
                     info.checks,
-                ).format(count=info.checks, answer=info.last_answer)
+                ).format(count=info.checks, answer=shown(info.last_answer))
                 title = f"{title} · {checked}" if title else checked
                 if info.checks > 1 and info.last_outcome != value:
                     last = _("last check: {outcome}").format(outcome=info.last_outcome)
@@ -231,8 +232,8 @@ def write_report(
     path: Path,
     attempts: pd.DataFrame,
     grades: pd.DataFrame,
-    notes: list[str],
-    problems: dict[str, list[str]],
+    notes: list[Said],
+    problems: dict[str, list[Said]],
     superseded: list,
     graded: list,
     described: str,
@@ -280,16 +281,16 @@ def _opening(grades: pd.DataFrame, graded: list, described: str, trusted: bool) 
     return parts
 
 
-def _to_look_at(notes: list[str], problems: dict[str, list[str]], superseded: list) -> list[str]:
+def _to_look_at(notes: list[Said], problems: dict[str, list[Said]], superseded: list) -> list[str]:
     """Unreadable sources, learners' problems, replaced notebooks: ``_to_look_at(notes, problems, superseded)``."""
     parts = []
     flagged = {learner: said for learner, said in problems.items() if said}
     if notes or flagged or superseded:
         parts.append(_tagged("h2", _("Submissions to look at")) + "<ul>")
-        parts += [f"<li class='problem'>{_e(note)}</li>" for note in notes]
+        parts += [f"<li class='problem'>{_e(shown(note))}</li>" for note in notes]
         for learner, said in sorted(flagged.items()):
             parts += [
-                f"<li class='problem'><strong>{_e(learner)}</strong>: {_e(text)}</li>"
+                f"<li class='problem'><strong>{_e(learner)}</strong>: {_e(shown(text))}</li>"
                 for text in said
             ]
         parts += [
@@ -358,7 +359,7 @@ def _lesson_sections(attempts: pd.DataFrame) -> list[str]:
             parts.append(
                 _tagged("p", _("The feedback is the sentence each of these learners saw."))
             )
-            shown = common[["learners", "exercise", "misreading", "what", "feedback"]].rename(
+            table = common[["learners", "exercise", "misreading", "what", "feedback"]].rename(
                 columns={
                     "learners": _("learners"),
                     "exercise": _("exercise"),
@@ -367,7 +368,7 @@ def _lesson_sections(attempts: pd.DataFrame) -> list[str]:
                     "feedback": _("feedback"),
                 }
             )
-            parts.append(_table(shown))
+            parts.append(_table(table))
     return parts
 
 
@@ -381,7 +382,7 @@ def _code_errors(graded: list) -> list[str]:
         for learner, source, lines in errors:
             parts.append(
                 f"<h3>{_e(learner)} <small>({_e(source)})</small></h3><ul>"
-                + "".join(f"<li>{_e(line)}</li>" for line in lines[:30])
+                + "".join(f"<li>{_e(shown(line))}</li>" for line in lines[:30])
                 + "</ul>"
             )
     return parts

@@ -21,6 +21,12 @@ standard input, then:
    error the cell raised, whether it timed out. Nothing of a cell's printed
    output is kept.
 
+It writes no sentence: what it says of a cell (``"stopped": "timeout"``) or of the notebook
+(``{"problem": "kernel_failed", "error": …}``) is a code and named values, which the gradebook
+words (:mod:`vraem.gradebook.results`) in the instructor's language; whatever a learner's code
+puts in an error name or message is only ever a value. A cell over its time limit is told from a
+learner's own ``CellTimeout`` by a token only this process knows.
+
 At the end it kills every process left in the sandbox (a learner's daemon)
 and exits at once, without waiting for anything.
 """
@@ -29,6 +35,7 @@ import asyncio
 import json
 import os
 import resource
+import secrets
 import signal
 import sys
 import time
@@ -52,6 +59,8 @@ GRACE = 5
 MAX_RESTARTS = 3
 #: The name of the error a cell over its time limit gets.
 TIMEOUT_NAME = "CellTimeout"
+#: How a cell ended that the runner, not the learner's code, decided ("stopped" in its record).
+TIMEOUT, DIED, UNREADABLE = "timeout", "died", "unreadable"
 
 
 def _emit(record: dict) -> None:
@@ -77,7 +86,8 @@ def become_learner(settings: dict) -> None:
         os.setgid(uid)
         os.setuid(uid)
         if os.getuid() != uid or os.geteuid() != uid:
-            raise SystemExit("could not become the unprivileged user")
+            _emit({"problem": "no_learner_user"})
+            raise SystemExit(1)
     limits = settings["limits"]
     for name, value in (
         ("RLIMIT_DATA", limits.get("memory")),
@@ -191,8 +201,8 @@ def _kernel_log_tail(path: Path) -> str:
                 line for line in log.read().decode("utf-8", "replace").splitlines() if line.strip()
             ]
     except OSError:
-        return "no message"
-    return _short(lines[-1] if lines else "no message", 300)
+        return ""
+    return _short(lines[-1] if lines else "", 300)
 
 
 async def run(sources: list[tuple[int, str]], settings: dict) -> None:
@@ -208,9 +218,14 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
         ip=str(Path(settings["tmp"]) / "kernel"),
     )
     errors: dict[int, dict] = {}
+    stopped: dict[int, str] = {}
+    token = secrets.token_hex(16)  # the timeout's evalue: no kernel can read it, or raise it
 
     def on_error(cell, cell_index, execute_reply):
         content = execute_reply.get("content", {}) if isinstance(execute_reply, dict) else {}
+        if content.get("ename") == TIMEOUT_NAME and content.get("evalue") == token:
+            stopped[cell_index] = TIMEOUT
+            return
         errors[cell_index] = {
             "name": _short(content.get("ename", "Error"), 80),
             "message": _short(content.get("evalue", ""), 300),
@@ -222,7 +237,7 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
         km=manager,
         timeout=cell_limit,
         interrupt_on_timeout=True,
-        error_on_timeout={"ename": TIMEOUT_NAME, "evalue": f"stopped after {cell_limit} s"},
+        error_on_timeout={"ename": TIMEOUT_NAME, "evalue": token},
         allow_errors=True,
         store_widget_state=False,
         record_timing=False,
@@ -240,10 +255,11 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
             )
             await client.async_start_new_kernel_client()
         except Exception as error:
-            cause = _kernel_log_tail(log)
             _emit(
                 {
-                    "problem": f"the kernel could not start ({_short(error, 120)}); its last words: {cause}"
+                    "problem": "kernel_failed",
+                    "error": _short(error, 120),
+                    "cause": _kernel_log_tail(log),
                 }
             )
             return
@@ -255,28 +271,20 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
             try:
                 await client.async_execute_cell(cells[index], index)
             except DeadKernelError:
-                errors[index] = {
-                    "name": "KernelDied",
-                    "message": "the kernel stopped while running this cell "
-                    "(out of memory, or the code ended it)",
-                }
+                stopped[index] = DIED
             except Exception as error:  # a message nbclient could not make sense of: a forged one
-                errors[index] = {
-                    "name": "Unreadable",
-                    "message": _short(f"{type(error).__name__}: {error}", 200),
-                }
+                stopped[index] = UNREADABLE
+                record["unreadable"] = _short(f"{type(error).__name__}: {error}", 200)
             record["seconds"] = round(time.monotonic() - began, 2)
             record["answers"] = client.answers.pop(index, [])
+            if index in stopped:
+                record["stopped"] = stopped.pop(index)
+                record["limit"] = cell_limit
             if index in errors:
                 record["error"] = errors.pop(index)
-            else:
+            elif "stopped" not in record:
                 clean.append(index)
-            stuck = record.get("error", {}).get("name") in (
-                TIMEOUT_NAME,
-                "KernelDied",
-                "Unreadable",
-            )
-            if stuck and not await _responds(client, GRACE):
+            if "stopped" in record and not await _responds(client, GRACE):
                 restarts += 1
                 record["restarted"] = True
                 if restarts > MAX_RESTARTS or not await _restart(client, cells, clean, cell_limit):
@@ -285,11 +293,7 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
                     break
             _emit(record)
         if client.dropped:
-            _emit(
-                {
-                    "problem": f"{client.dropped} more answers were handed over than are kept; they were ignored"
-                }
-            )
+            _emit({"problem": "answers_dropped", "count": client.dropped})
         if not settings.get(
             "sandboxed"
         ):  # no PID namespace to end it all: stop the kernel's process group

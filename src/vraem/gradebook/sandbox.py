@@ -39,11 +39,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..contract import ANSWER_MIME, DATA_VARIABLE, GRADEBOOK_VARIABLE, PROGRESS_FILE_VARIABLE
-from ..i18n import _
+from ..i18n import N_, _
 from ..paths import data_dir
 from .mounts import ETC, SYSTEM, extra_python_path, shown_paths
-from .preflight import HOW_TO_GET_ONE, SandboxUnavailable, preflight
+from .preflight import SandboxUnavailable, no_sandbox, preflight
 from .results import Outcome, parse_results
+from .said import NO_MESSAGE, Said
 
 #: The runner script, started inside the sandbox (see runner.py).
 RUNNER = Path(__file__).with_name("runner.py")
@@ -119,8 +120,8 @@ class Sandbox:
         if not trusted:
             sandbox.bwrap = shutil.which("bwrap")
             if not sys.platform.startswith("linux") or not sandbox.bwrap:
-                raise SandboxUnavailable(
-                    f"no sandbox: bubblewrap (bwrap) was not found. To grade, {HOW_TO_GET_ONE}."
+                raise no_sandbox(
+                    N_("no sandbox: bubblewrap (bwrap) was not found. To grade, {how}.")
                 )
             sandbox.shown = shown_paths()
             sandbox._write_accounts()
@@ -136,10 +137,11 @@ class Sandbox:
                     pwd.getpwuid(uid)
                 except KeyError:
                     continue
-                raise SandboxUnavailable(
-                    f"no sandbox: the user id {uid}, kept for learners' code, belongs to "
-                    "an account on this system"
+                taken = N_(
+                    "no sandbox: the user id {uid}, kept for learners' code, belongs to an account "
+                    "on this system"
                 )
+                raise SandboxUnavailable(Said(taken, uid=uid))
         accounts = self.workdir / "accounts"
         accounts.mkdir(exist_ok=True)
         uid = os.getuid() if not _is_root() else "UID"
@@ -354,7 +356,8 @@ class Sandbox:
                         env=self.environment(slot) if self.trusted else {},
                     )
                 except OSError as error:
-                    outcome.problems.append(f"the sandbox could not be started ({error})")
+                    not_started = N_("the sandbox could not be started ({error})")
+                    outcome.problems.append(Said(not_started, error=str(error)))
                     return outcome
                 self.running.add(process)
                 try:
@@ -362,17 +365,15 @@ class Sandbox:
                         raise KeyboardInterrupt
                     process.wait(timeout=self.notebook_limit)
                 except subprocess.TimeoutExpired:
-                    outcome.problems.append(
-                        f"stopped after the notebook time limit ({self.notebook_limit} s)"
-                    )
+                    over = N_("stopped after the notebook time limit ({seconds} s)")
+                    outcome.problems.append(Said(over, seconds=self.notebook_limit))
                 finally:
                     _kill(process)
                     self.running.discard(process)
             parse_results(folder / "out", outcome)
             if not outcome.finished and not outcome.problems:
-                outcome.problems.append(
-                    "the notebook could not be run to its end: " + _tail(folder / "err")
-                )
+                unfinished = N_("the notebook could not be run to its end: {error}")
+                outcome.problems.append(Said(unfinished, error=_tail(folder / "err")))
         outcome.seconds = time.perf_counter() - started
         return outcome
 
@@ -394,7 +395,7 @@ def _kill(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def _tail(path: Path) -> str:
+def _tail(path: Path) -> str | Said:
     try:
         with open(path, "rb") as stream:
             stream.seek(max(0, stream.seek(0, 2) - 2000))
@@ -405,4 +406,4 @@ def _tail(path: Path) -> str:
             ]
     except OSError:
         lines = []
-    return " ".join((lines[-1] if lines else "no message").split())[:300]
+    return " ".join(lines[-1].split())[:300] if lines else Said(NO_MESSAGE)

@@ -16,21 +16,28 @@ from ..contract import (
     NOT_HANDED_IN,
     lesson_number,
 )
+from ..i18n import N_
 from .judging import Graded, counted, outcome_word
+from .said import Said
 
+#: One of a learner's problems: which file, and what is wrong with it (both English in grades.csv).
+_IN_FILE = N_("{source}: {problem}")
 #: Spreadsheet programs run a cell that starts with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def attempts_table(
     graded: list[Graded], exercises: dict
-) -> tuple[pd.DataFrame, dict[str, list[str]]]:
-    """The long table of outcomes, and each learner's problems (the reasons to look at a row)."""
+) -> tuple[pd.DataFrame, dict[str, list[Said]]]:
+    """The long table of outcomes, and each learner's problems (the reasons to look at a row).
+
+    Each problem is a :class:`.said.Said`: English in grades.csv, shown in the report's language.
+    """
     rows, problems = [], {}
     for item in graded:
         submission, said = item.submission, problems.setdefault(item.learner, [])
         if submission.problem:
-            said.append(f"{submission.source}: {submission.problem}")
+            said.append(Said(_IN_FILE, source=submission.source, problem=submission.problem))
             continue
         said += _problems_of(item, exercises)
         rows += _outcome_rows(item, exercises)
@@ -53,18 +60,22 @@ def attempts_table(
     return pd.DataFrame(rows, columns=columns), problems
 
 
-def _problems_of(item: Graded, exercises: dict) -> list[str]:
+def _problems_of(item: Graded, exercises: dict) -> list[Said]:
     """What went wrong with one notebook that ran, for the list to look at: ``_problems_of(item, exercises)``."""
-    submission = item.submission
-    said = [f"{submission.source}: {note}" for note in submission.notes]
-    said += [f"{submission.source}: {problem}" for problem in item.outcome.problems]
+    source = item.submission.source
+    found = [*item.submission.notes, *item.outcome.problems]
     unknown = sorted({a.exercise for a in item.attempts} - set(exercises))
     if unknown:
-        said.append(
-            f"{submission.source}: checks unknown exercise ids {', '.join(unknown)} (a renamed cell, "
-            "or a notebook from another version of the course)"
+        found.append(
+            Said(
+                N_(
+                    "checks unknown exercise ids {ids} (a renamed cell, or a notebook from another "
+                    "version of the course)"
+                ),
+                ids=", ".join(unknown),
+            )
         )
-    return said
+    return [Said(_IN_FILE, source=source, problem=problem) for problem in found]
 
 
 def _outcome_rows(item: Graded, exercises: dict) -> list[dict]:

@@ -46,8 +46,9 @@ from .spanish import LANGUAGE, translate_markdown, translate_notebook
 from .structure import entry_problems
 
 #: The helpers' gettext keywords: ``_("...")``, ``N_("...")`` (marked where defined, translated
-#: where shown) and ``ngettext("one", "many", n)``.
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+#: where shown; ``N_("one", "many")`` for a count's two forms) and ``ngettext("one", "many", n)``.
+#: Babel reads a call's arguments by number; a trailing comma counts as one more (hence 3).
+KEYWORDS = {"_": None, "N_": {1: None, 2: (1, 2), 3: (1, 2)}, "ngettext": (1, 2)}
 #: Where the exercises' own strings come from, as their catalogue entries say.
 EXERCISE_LOCATION = "src/vraem/exercises"
 HEADER = {

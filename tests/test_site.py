@@ -40,9 +40,8 @@ from vraem.corpus import load_metadata
 from vraem.exercises import all_exercises
 from vraem.glossary import load_glossary, term_names
 
-from .conftest import REPO
+from .conftest import CHROMIUM, REPO, launch_chromium
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LESSONS = sorted(path.stem for path in (REPO / "lessons").glob("*.ipynb"))
 #: The Spanish edition's lessons and instructor notes (``lessons/es/``, ``instructors/es/``).
 SPANISH_LESSONS = sorted(path.stem for path in (REPO / "lessons" / "es").glob("*.ipynb"))
@@ -475,18 +474,7 @@ def _browser(html: Path):
 
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                headless=True,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                ],
-            )
+            browser = launch_chromium(playwright, CHROMIUM)
 
             def open_page(width: int):
                 page = browser.new_page(viewport={"width": width, "height": 1000})

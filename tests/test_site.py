@@ -18,7 +18,6 @@ import importlib.metadata
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -32,7 +31,7 @@ import pytest
 from vraem.authoring.site.command import unexplained
 from vraem.authoring.site.links import link_first_mentions, relink
 from vraem.authoring.site.runs import RUNS
-from vraem.authoring.site.staging import DISTRIBUTION, stage
+from vraem.authoring.site.staging import DISTRIBUTION, copy_course, stage
 from vraem.authoring.site.static import name_table_headers
 from vraem.checks import evaluate
 from vraem.contract import BEGIN_SOLUTION, CHECK_MODE_VARIABLE
@@ -180,20 +179,10 @@ def test_an_unanswered_exercise_says_on_the_page_that_it_is_done_in_the_notebook
     assert f"Exercise {exercise_id} is done in the notebook" in note and "not answered" not in note
 
 
-def _course_copy(root: Path) -> Path:
-    """The files the site is built from, copied (the data comes from the data_copy fixture)."""
-    root.mkdir()
-    for name in ("README.md", "README.es.md", "LICENSE", "LICENSE-TEXT.md", "CITATION.cff"):
-        shutil.copy(REPO / name, root / name)
-    for folder in ("lessons", "solutions", "instructors", "data"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
-
-
 def test_a_rebuild_runs_only_the_lessons_whose_inputs_changed(tmp_path, data_copy):
     """First build: every lesson runs. No change: none runs and no file is rewritten. One lesson
     edited: that lesson alone. A data file changed: every lesson. (Runs counted, not timed.)"""
-    repo, source = _course_copy(tmp_path / "course"), tmp_path / "book"
+    repo, source = copy_course(REPO, tmp_path / "course"), tmp_path / "book"
     runs: list[str] = []
     messages: list[str] = []
 

@@ -185,7 +185,6 @@ def _config(static: bool) -> dict:
             "use_issues_button": False,
             "use_edit_page_button": False,
             "home_page_in_navbar": True,
-            "extra_footer": f'<p class="vraem-version">Course version {course_version()}</p>',
         },
         "launch_buttons": {"notebook_interface": "jupyterlab", "binderhub_url": "", "thebe": False},
         "sphinx": {
@@ -196,6 +195,9 @@ def _config(static: bool) -> dict:
                 # linkify links addresses written out (https://…, www.…), not every word with a
                 # dot in it: file names such as codebook.md or lesson02.py stay text
                 "myst_linkify_fuzzy_links": False,
+                # the footer's course version, which the theme's extra-footer.html (the course's
+                # copy) writes in the page's language
+                "html_context": {"vraem_version": course_version()},
             },
         },
     }

@@ -163,7 +163,8 @@ def mark_languages(navigation, pagename: str):
             link["lang"] = page_language(target)
     for caption in soup.find_all(class_="caption"):
         section = caption.find_next_sibling("ul")
-        marked = {link.get("lang") for link in section.find_all("a")} if section else set()
+        pages = [link for link in section.find_all("a", href=True)] if section else []
+        marked = {link.get("lang") for link in pages if _target(pagename, link["href"]) is not None}
         if len(marked) == 1 and None not in marked:
             caption["lang"] = marked.pop()
     return str(soup) if isinstance(navigation, str) else soup

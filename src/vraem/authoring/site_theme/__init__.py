@@ -27,9 +27,10 @@ from sphinx.locale import get_translation
 
 from . import languages
 
-#: The themes' words and the site's own, read from the page's language's catalogues when the
-#: page is written (:mod:`.languages`).
-_ = get_translation("sphinx")
+#: The site's own words in the theme, read from the page's language's catalogues when the page is
+#: written (:mod:`.languages`; Sphinx's catalogue, with the course's ``locale/es.po``). Not named
+#: ``_``: that is the helpers' gettext keyword, which the course's own catalogue collects.
+theme_words = get_translation("sphinx")
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -55,9 +56,9 @@ def name_expanders(navigation):
         title = " ".join(link.get_text().split()) if link else ""
         label = soup.new_tag("span", attrs={"class": "visually-hidden"})
         if not title:
-            label.string = _("Pages in this section")
+            label.string = theme_words("Pages in this section")
         else:  # the entry's title keeps the language its link was marked with
-            before, _title, after = str(_("Pages under {title}")).partition("{title}")
+            before, _title, after = str(theme_words("Pages under {title}")).partition("{title}")
             named = soup.new_tag("span", attrs={"lang": link["lang"]}) if link.get("lang") else None
             if named is not None:
                 named.string = title

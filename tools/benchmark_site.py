@@ -79,7 +79,13 @@ def build(course: Path, source: Path) -> dict:
 
 def report(label: str, figures: dict) -> None:
     """Print one build's line: wall and CPU seconds, the load, and the lessons it ran."""
-    ran = ", ".join(Path(name).stem for name in figures["ran"]) or "none"
+    # "03-coca-trends", "es/03-coca-trends": the Spanish edition's lessons run too
+    ran = (
+        ", ".join(
+            Path(name).relative_to("lessons").with_suffix("").as_posix() for name in figures["ran"]
+        )
+        or "none"
+    )
     print(
         f"{label:<28} {figures['wall']:7.1f} s wall {figures['cpu']:7.1f} s CPU   "
         f"load {figures['load']:4.1f}   lessons run: {len(figures['ran'])} ({ran})",

@@ -1,4 +1,4 @@
-"""Each page of the website in its own language: ``speak("es")`` before a Spanish page is written.
+"""Each page of the website in its own language: ``LANGUAGES.speak("es", "en")`` before a Spanish page.
 
 Sphinx translates its own words and the themes' (search, previous/next, "On this page", skip
 link, download buttons …) with one language per build, and the course's book is one build in
@@ -91,9 +91,9 @@ def translators(language: str) -> dict[tuple[str, str], gettext.NullTranslations
 class Languages:
     """The catalogues of each language of the site, swapped in page by page.
 
-    ``languages.speak("es")`` puts the Spanish catalogues in Sphinx's place for them
+    ``LANGUAGES.speak("es", "en")`` puts the Spanish catalogues in Sphinx's place for them
     (``sphinx.locale.translators``), which every translated word of the themes reads when the
-    page is written; ``languages.speak(build_language)`` gives back the build's own.
+    page is written; ``LANGUAGES.speak("en", "en")`` gives back the build's own (English).
     """
 
     def __init__(self):
@@ -163,7 +163,7 @@ def mark_languages(navigation, pagename: str):
             link["lang"] = page_language(target)
     for caption in soup.find_all(class_="caption"):
         section = caption.find_next_sibling("ul")
-        pages = [link for link in section.find_all("a", href=True)] if section else []
+        pages = section.find_all("a", href=True) if section else []
         marked = {link.get("lang") for link in pages if _target(pagename, link["href"]) is not None}
         if len(marked) == 1 and None not in marked:
             caption["lang"] = marked.pop()

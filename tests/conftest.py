@@ -1,4 +1,5 @@
-"""Fixtures for the unit tests: the course folder, and a throw-away copy of the data folder."""
+"""Fixtures for the unit tests: the course folder, a throw-away copy of the data folder, and the
+headless Chromium that the browser, hub and site tests start (:func:`launch_chromium`)."""
 
 import shutil
 
@@ -12,6 +13,29 @@ from vraem.paths import course_root, data_dir
 
 #: The course folder the tests read (found as the package finds it, before any test moves data/).
 REPO = course_root()
+
+#: Debian's Chromium, which the browser tests drive (Playwright downloads no browser of its own).
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+#: How the tests start Chromium: no sandbox (CI runs as root), no GPU, and none of the
+#: browser's own traffic (updates, sync, first-run pages, QUIC), so that every request a test
+#: records is one the page made.
+CHROMIUM_ARGUMENTS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def launch_chromium(playwright, executable: str = CHROMIUM):
+    """Start headless Chromium for a test: ``browser = launch_chromium(playwright)``."""
+    return playwright.chromium.launch(
+        executable_path=executable, headless=True, args=CHROMIUM_ARGUMENTS
+    )
 
 
 @pytest.fixture(autouse=True)

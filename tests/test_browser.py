@@ -30,9 +30,8 @@ import pytest
 
 from vraem.contract import CHECK_MODE_VARIABLE, PROGRESS_FILE_VARIABLE
 
-from .conftest import REPO
+from .conftest import CHROMIUM, REPO, launch_chromium
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LESSON = "00-start-here.ipynb"
 SCREENSHOT = REPO / "reports" / "browser-lesson-00.png"
 SVG_PREFIX = "data:image/svg+xml;base64,"
@@ -143,19 +142,7 @@ def first_visit(chromium, course_lab):
 
     requests: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
+        browser = launch_chromium(playwright, chromium)
         context = browser.new_context(viewport={"width": 1280, "height": 1600})
         context.on("request", lambda request: requests.append(request.url))
         context.on(

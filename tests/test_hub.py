@@ -36,10 +36,9 @@ import pytest
 
 from vraem.contract import ONE_LINE_SOLUTION
 
-from .conftest import REPO
+from .conftest import CHROMIUM, REPO, launch_chromium
 from .test_browser import MODIFIED_ONCE_THE_KERNEL_ANSWERED
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BIN = Path(sys.executable).parent
 LESSON = "lessons/00-start-here.ipynb"
 SCREENSHOTS = REPO / "reports"
@@ -341,19 +340,7 @@ def a_class(chromium, hub, instructor):
         link=link,
     )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
+        browser = launch_chromium(playwright, chromium)
         pages = {}
         try:
             for name in LEARNERS:

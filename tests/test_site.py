@@ -18,7 +18,6 @@ import importlib.metadata
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -32,7 +31,7 @@ import pytest
 from vraem.authoring.site.command import unexplained
 from vraem.authoring.site.links import link_first_mentions, relink
 from vraem.authoring.site.runs import RUNS
-from vraem.authoring.site.staging import DISTRIBUTION, stage
+from vraem.authoring.site.staging import DISTRIBUTION, copy_course, stage
 from vraem.authoring.site.static import name_table_headers
 from vraem.checks import evaluate
 from vraem.contract import BEGIN_SOLUTION, CHECK_MODE_VARIABLE
@@ -40,9 +39,8 @@ from vraem.corpus import load_metadata
 from vraem.exercises import all_exercises
 from vraem.glossary import load_glossary, term_names
 
-from .conftest import REPO
+from .conftest import CHROMIUM, REPO, launch_chromium
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LESSONS = sorted(path.stem for path in (REPO / "lessons").glob("*.ipynb"))
 #: The Spanish edition's lessons and instructor notes (``lessons/es/``, ``instructors/es/``).
 SPANISH_LESSONS = sorted(path.stem for path in (REPO / "lessons" / "es").glob("*.ipynb"))
@@ -151,6 +149,8 @@ def test_every_header_cell_of_a_shown_table_has_a_name():
         [("th", "year"), ("td", ""), ("td", "")],
     ]
     assert name_table_headers("<p>no table</p>") == "<p>no table</p>"
+    # a Spanish lesson's table: the hidden header in Spanish
+    assert _header_cells(name_table_headers(plain._repr_html_(), "es"))[0][0] == ("th", "fila")
 
 
 def test_a_sidebar_expander_is_named_after_its_entry():
@@ -168,6 +168,41 @@ def test_a_sidebar_expander_is_named_after_its_entry():
     assert name_expanders("<ul><li>x</li></ul>") == "<ul><li>x</li></ul>"
 
 
+def test_a_link_to_a_page_in_the_other_language_is_marked_with_it():
+    """Does a sidebar link (and a section caption) leading to the other language's pages get
+    that language's ``lang``, in both directions, and a link to a page in the page's own
+    language, an anchor or an address none?"""
+    pytest.importorskip("bs4")
+    from vraem.authoring.site_theme import name_expanders
+    from vraem.authoring.site_theme.languages import mark_languages
+
+    navigation = (
+        '<p class="caption"><span class="caption-text">Lessons</span></p><ul>'
+        '<li><a href="00-start-here.html">00 · Start here</a></li>'
+        '<li><a href="https://example.org/es/x.html">web</a> <a href="#top">top</a></li></ul>'
+        '<p class="caption"><span class="caption-text">Español</span></p><ul>'
+        '<li><a href="../es/index.html">Leer reportajes</a><details><summary><span></span>'
+        '</summary><ul><li><a href="../es/lessons/00-start-here.html#x">00 · Empieza aquí</a>'
+        "</li></ul></details></li></ul>"
+    )
+    english = mark_languages(navigation, "lessons/01-the-corpus")
+    assert '<a href="00-start-here.html">' in english
+    assert '<a href="https://example.org/es/x.html">' in english and '<a href="#top">' in english
+    assert '<a href="../es/index.html" lang="es">' in english
+    assert '<a href="../es/lessons/00-start-here.html#x" lang="es">' in english
+    assert '<p class="caption" lang="es"><span class="caption-text">Español' in english
+    assert '<p class="caption"><span class="caption-text">Lessons' in english
+    # the expand button's name keeps the Spanish title in Spanish
+    assert 'Pages under <span lang="es">Leer reportajes</span>' in name_expanders(english)
+    spanish = mark_languages(
+        navigation.replace('"00-start-here.html"', '"../../lessons/00-start-here.html"'),
+        "es/lessons/01-the-corpus",
+    )
+    assert '<a href="../../lessons/00-start-here.html" lang="en">' in spanish
+    assert '<p class="caption" lang="en"><span class="caption-text">Lessons' in spanish
+    assert '<a href="../es/index.html">' in spanish  # a Spanish page's own language: no mark
+
+
 def test_an_unanswered_exercise_says_on_the_page_that_it_is_done_in_the_notebook():
     """Is check()'s "not answered yet" line replaced by a note, keeping what was printed around it?"""
     from vraem.authoring.site.static import _notes_for_exercises
@@ -181,20 +216,10 @@ def test_an_unanswered_exercise_says_on_the_page_that_it_is_done_in_the_notebook
     assert f"Exercise {exercise_id} is done in the notebook" in note and "not answered" not in note
 
 
-def _course_copy(root: Path) -> Path:
-    """The files the site is built from, copied (the data comes from the data_copy fixture)."""
-    root.mkdir()
-    for name in ("README.md", "README.es.md", "LICENSE", "LICENSE-TEXT.md", "CITATION.cff"):
-        shutil.copy(REPO / name, root / name)
-    for folder in ("lessons", "solutions", "instructors", "data"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
-
-
 def test_a_rebuild_runs_only_the_lessons_whose_inputs_changed(tmp_path, data_copy):
     """First build: every lesson runs. No change: none runs and no file is rewritten. One lesson
     edited: that lesson alone. A data file changed: every lesson. (Runs counted, not timed.)"""
-    repo, source = _course_copy(tmp_path / "course"), tmp_path / "book"
+    repo, source = copy_course(REPO, tmp_path / "course"), tmp_path / "book"
     runs: list[str] = []
     messages: list[str] = []
 
@@ -341,10 +366,17 @@ def _html_pages(site_source: Path) -> dict[str, str]:
 
 
 def test_every_page_shows_the_course_version(site):
-    """Does every page name the course version installed (the package metadata's)?"""
+    """Does every page name the course version installed (the package metadata's), in the
+    page's language?"""
     version = importlib.metadata.version(DISTRIBUTION)
     pages = _html_pages(site[0])
-    assert [page for page, text in pages.items() if f"Course version {version}" not in text] == []
+    words = {"en": f"Course version {version}", "es": f"Versión del curso {version}"}
+    assert SPANISH_LESSONS and any(page.startswith("es/") for page in pages)
+    assert [
+        page
+        for page, text in pages.items()
+        if words["es" if page.startswith("es/") else "en"] not in text
+    ] == []
 
 
 def test_no_file_name_is_turned_into_a_web_address(site):
@@ -439,6 +471,140 @@ def test_every_page_in_both_languages_switches_to_the_other(site):
     assert _switch((html / "glossary.html").read_text(encoding="utf-8")) is None
 
 
+#: The theme's menus and controls on a lesson page, each as the built HTML names it (a CSS
+#: selector and what is read from it), and the words it must say in each language.
+CONTROLS = {
+    "skip link": (".skip-link a", None, "Skip to main content", "Saltar al contenido principal"),
+    "back to top": ("#pst-back-to-top", None, "Back to top", "Volver arriba"),
+    "search button": (".search-button__default-text", None, "Search", "Buscar"),
+    "search field": (
+        "input[name=q]",
+        "placeholder",
+        "Search this book...",
+        "Buscar en este libro...",
+    ),
+    "colour mode": (".theme-switch-button .visually-hidden", None, "Color mode", "Modo de color"),
+    "page contents": (".page-toc.tocsection", None, "Contents", "Contenido"),
+    "previous": (".prev-next-area .left-prev .prev-next-subtitle", None, "previous", "anterior"),
+    "next": (".prev-next-area .right-next .prev-next-subtitle", None, "next", "siguiente"),
+    "download menu": (
+        ".dropdown-download-buttons > button",
+        "aria-label",
+        "Download this page",
+        "Descargar esta página",
+    ),
+    "download file": (
+        ".dropdown-download-buttons a[href$='.ipynb']",
+        "title",
+        "Download source file",
+        "Descargar el archivo fuente",
+    ),
+    "print": (
+        ".dropdown-download-buttons button[onclick*='print']",
+        "title",
+        "Print to PDF",
+        "Imprimir en PDF",
+    ),
+    "full screen": (
+        "button.btn-fullscreen-button",
+        "title",
+        "Fullscreen mode",
+        "Pantalla completa",
+    ),
+    "sidebar button": (
+        "button.primary-toggle.btn",
+        "title",
+        "Toggle primary sidebar",
+        "Mostrar u ocultar la barra lateral",
+    ),
+    "sidebar": ("nav.bd-docs-nav", "aria-label", "Main", "Principal"),
+}
+
+
+def _controls(page_html: str) -> dict[str, list[str]]:
+    """What each of ``CONTROLS`` says on a built page: ``{"skip link": ["Skip to main content"]}``."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page_html, "html.parser")
+    return {
+        name: [
+            " ".join((element.get(attribute) if attribute else element.get_text()).split())
+            for element in soup.select(selector)
+        ]
+        for name, (selector, attribute, _, _) in CONTROLS.items()
+    }
+
+
+@pytest.mark.parametrize("name", SPANISH_LESSONS[:1] + SPANISH_LESSONS[3:4])
+def test_a_spanish_page_names_the_themes_controls_in_spanish(site, name):
+    """Does a Spanish lesson page (``lang="es"``) say every menu and control of the theme in
+    Spanish, and its English page (written after the Spanish pages) in English?"""
+    html = site[0] / "_build" / "html"
+    for page, language, column in ((f"es/lessons/{name}", "es", 3), (f"lessons/{name}", "en", 2)):
+        text = (html / f"{page}.html").read_text(encoding="utf-8")
+        assert _html_lang(text) == language, page
+        expected = {key: words[column] for key, words in CONTROLS.items()}
+        found = _controls(text)
+        assert {key: said for key, said in found.items() if not said} == {}, page
+        assert {key: said for key, said in found.items() if set(said) != {expected[key]}} == {}, (
+            page
+        )
+
+
+def _sidebar_links(page_html: str) -> list[tuple[str, str | None, str]]:
+    """Each link of a built page's sidebar (the book's title, its home and its sections), as
+    (where it leads, its ``lang``, its text)."""
+    from bs4 import BeautifulSoup
+
+    sidebar = BeautifulSoup(page_html, "html.parser").select_one(".bd-sidebar-primary")
+    return [
+        (link["href"], link.get("lang"), " ".join(link.get_text().split()))
+        for link in sidebar.select("nav.bd-docs-nav a[href]")
+    ]
+
+
+def test_a_title_in_the_other_language_is_marked_with_it(site):
+    """In the sidebar of an English page, is every Spanish title (the Spanish part's caption and
+    links) marked ``lang="es"`` and no English one marked; in a Spanish page's sidebar, every
+    English title (the home link, the captions, the English sections, the book's title)
+    ``lang="en"``; and a previous or next page in the other language marked too?"""
+    from bs4 import BeautifulSoup
+
+    html = site[0] / "_build" / "html"
+    name = SPANISH_LESSONS[3]
+    for page, language, other in (
+        (f"lessons/{name}", "en", "es"),
+        (f"es/lessons/{name}", "es", "en"),
+    ):
+        text = (html / f"{page}.html").read_text(encoding="utf-8")
+        links = _sidebar_links(text)
+        leads = {
+            href: (html / page).parent.joinpath(href.split("#")[0]).resolve()
+            for href, _, _ in links
+        }
+        spanish_pages = (html / "es").resolve()
+        for href, lang, words in links:
+            target_language = "es" if leads[href].is_relative_to(spanish_pages) else "en"
+            expected = None if target_language == language else target_language
+            assert lang == expected, (page, href, words, lang)
+        assert any(lang == other for _, lang, _ in links), page  # the other part is there
+        soup = BeautifulSoup(text, "html.parser")
+        captions = {
+            " ".join(caption.get_text().split()): caption.get("lang")
+            for caption in soup.select(".bd-sidebar-primary p.caption")
+        }
+        if language == "en":
+            assert captions["Español"] == "es" and captions["Lessons"] is None
+        else:
+            assert captions["Español"] is None and captions["Lessons"] == "en"
+            assert soup.select_one(".logo__title").get("lang") == "en"  # the book's English title
+    # the last English page's next is the Spanish home, whose previous is that English page
+    licences = (html / "licences.html").read_text(encoding="utf-8")
+    spanish_home = (html / "es" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="prev-next-title"><span lang="es">', licences)
+    assert re.search(r'class="prev-next-title"><span lang="en">', spanish_home)
+
+
 # --- in a real browser ----------------------------------------------------------------------
 
 
@@ -475,18 +641,7 @@ def _browser(html: Path):
 
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                headless=True,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                ],
-            )
+            browser = launch_chromium(playwright, CHROMIUM)
 
             def open_page(width: int):
                 page = browser.new_page(viewport={"width": width, "height": 1000})
@@ -780,6 +935,44 @@ def test_a_spanish_lesson_page_switches_to_english_and_back(site):
         page.wait_for_load_state("networkidle")
         assert page.url == f"{base}es/lessons/{name}.html"
         assert "Fuentes y crédito" in page.locator("main").inner_text()
+        assert blocked == []
+
+
+#: The names a screen reader gives the theme's controls on a lesson page (a role and its name),
+#: in English and in Spanish.
+NAMED_CONTROLS = [
+    ("link", "Skip to main content", "Saltar al contenido principal"),
+    ("button", "Search", "Buscar"),
+    ("button", "Color mode", "Modo de color"),
+    ("button", "Download this page", "Descargar esta página"),
+    ("navigation", "Main", "Principal"),
+]
+
+
+def test_a_spanish_page_names_its_controls_in_spanish_in_a_browser(site):
+    """In a browser, does a Spanish lesson page say ``lang="es"``, and give the theme's controls
+    (skip link, search, colour mode, download menu, the sidebar) Spanish names
+    and no English ones, its previous and next links say "anterior" and "siguiente", and its
+    sidebar's English titles keep ``lang="en"``? And its English page all of them in English?"""
+    name = SPANISH_LESSONS[3]
+    with _browser(site[0] / "_build" / "html") as (base, open_page, blocked):
+        page = open_page(1280)
+        for address, language in ((f"es/lessons/{name}", "es"), (f"lessons/{name}", "en")):
+            page.goto(f"{base}{address}.html", wait_until="networkidle")
+            assert page.evaluate("() => document.documentElement.lang") == language
+            for role, english, spanish in NAMED_CONTROLS:
+                said, unsaid = (spanish, english) if language == "es" else (english, spanish)
+                named = page.get_by_role(role, name=re.compile(rf"^{re.escape(said)}\b"))
+                assert named.count() >= 1, (address, role, said)
+                assert page.get_by_role(role, name=unsaid, exact=True).count() == 0, (
+                    address,
+                    unsaid,
+                )
+            footer = page.locator(".prev-next-area").inner_text().lower()  # shown capitalised
+            words = ("anterior", "siguiente") if language == "es" else ("previous", "next")
+            assert all(word in footer for word in words), (address, footer)
+            home = page.locator("nav.bd-docs-nav .bd-sidenav__home-link a")
+            assert home.get_attribute("lang") == ("en" if language == "es" else None), address
         assert blocked == []
 
 

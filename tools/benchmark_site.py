@@ -1,7 +1,9 @@
 """Time the course website's builds, first and again: ``python tools/benchmark_site.py``.
 
 Three builds of the site (``python -m vraem.authoring.site``, what ``python3 course.py site`` runs) from
-a copy of the course into one temporary folder, one after the other:
+a copy of the course (the files the build itself stages, :func:`vraem.authoring.site.staging.copy_course`;
+the data is read from the installed course, as the site does) into one temporary folder, one after
+the other:
 
 1. first build: every lesson runs;
 2. no change: nothing changed since the first build (the target: 20 s or less on an idle machine);
@@ -19,7 +21,6 @@ import argparse
 import os
 import platform
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,20 +29,9 @@ from pathlib import Path
 
 import nbformat
 
+from vraem.authoring.site.staging import copy_course
+
 ROOT = Path(__file__).resolve().parents[1]
-#: What the site is built from (the data is read from the installed course, as the site does).
-COURSE_FILES = ["README.md", "LICENSE", "LICENSE-TEXT.md", "CITATION.cff"]
-COURSE_FOLDERS = ["lessons", "solutions", "instructors", "data"]
-
-
-def copy_course(target: Path) -> Path:
-    """Copy what the site is built from into ``target`` (the repository itself is not touched)."""
-    target.mkdir()
-    for name in COURSE_FILES:
-        shutil.copy(ROOT / name, target / name)
-    for folder in COURSE_FOLDERS:
-        shutil.copytree(ROOT / folder, target / folder)
-    return target
 
 
 def edit_one_lesson(course: Path) -> str:
@@ -89,7 +79,13 @@ def build(course: Path, source: Path) -> dict:
 
 def report(label: str, figures: dict) -> None:
     """Print one build's line: wall and CPU seconds, the load, and the lessons it ran."""
-    ran = ", ".join(Path(name).stem for name in figures["ran"]) or "none"
+    # "03-coca-trends", "es/03-coca-trends": the Spanish edition's lessons run too
+    ran = (
+        ", ".join(
+            Path(name).relative_to("lessons").with_suffix("").as_posix() for name in figures["ran"]
+        )
+        or "none"
+    )
     print(
         f"{label:<28} {figures['wall']:7.1f} s wall {figures['cpu']:7.1f} s CPU   "
         f"load {figures['load']:4.1f}   lessons run: {len(figures['ran'])} ({ran})",
@@ -116,7 +112,7 @@ def main() -> None:
     )
     print(f"uptime before: {uptime}", flush=True)
     with tempfile.TemporaryDirectory() as scratch:
-        course = copy_course(Path(scratch) / "course")
+        course = copy_course(ROOT, Path(scratch) / "course")
         source = Path(scratch) / "site"
         report("first build", build(course, source))
         for _ in range(arguments.repeat):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import posixpath
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -42,7 +43,7 @@ CREDIT_TAG = "site-credit"
 DISTRIBUTION = "vraem-course"
 
 
-def _repo_files(repo: Path) -> dict[str, str]:
+def site_files(repo: Path) -> dict[str, str]:
     """Where each repository file that the site shows lives in the book: ``{"README.md": "index.md"}``."""
     pages = {
         "README.md": "index.md",
@@ -66,6 +67,19 @@ def _repo_files(repo: Path) -> dict[str, str]:
         for path in sorted((repo / folder / SPANISH).glob(pattern)):
             pages[f"{folder}/{SPANISH}/{path.name}"] = f"{SPANISH}/{folder}/{path.name}"
     return pages
+
+
+def copy_course(repo: Path, target: Path) -> Path:
+    """Copy the repository files the site is built from into ``target`` and return it.
+
+    ``copy_course(repo, scratch / "course")`` copies exactly what :func:`site_files` lists (the
+    README in both languages, the lessons, notes and solutions, the licences), so that a build
+    from a copy (the site benchmark, the rebuild test) stages what the real build stages.
+    """
+    for name in site_files(repo):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(repo / name, target / name)
+    return target
 
 
 #: The Spanish edition's language code, and the folder of its pages in the book (``es/``).
@@ -171,7 +185,6 @@ def _config(static: bool) -> dict:
             "use_issues_button": False,
             "use_edit_page_button": False,
             "home_page_in_navbar": True,
-            "extra_footer": f'<p class="vraem-version">Course version {course_version()}</p>',
         },
         "launch_buttons": {"notebook_interface": "jupyterlab", "binderhub_url": "", "thebe": False},
         "sphinx": {
@@ -182,6 +195,9 @@ def _config(static: bool) -> dict:
                 # linkify links addresses written out (https://…, www.…), not every word with a
                 # dot in it: file names such as codebook.md or lesson02.py stay text
                 "myst_linkify_fuzzy_links": False,
+                # the footer's course version, which the theme's extra-footer.html (the course's
+                # copy) writes in the page's language
+                "html_context": {"vraem_version": course_version()},
             },
         },
     }
@@ -254,7 +270,7 @@ def stage(repo: Path | None = None, source: Path | None = None, *, log=print, ru
                 "repository, not from an installed package."
             )
     book = Book(source)
-    pages = _repo_files(repo)
+    pages = site_files(repo)
     for repo_file in [
         "README.md",
         "README.es.md",

@@ -28,6 +28,7 @@ WORDS = {
         "then says whether it is right.",
         "lab": "python3 course.py lab",
         "open chart": "Open the chart full size",
+        "row": "row",
     },
     "es": {
         "note": "El ejercicio {id} se hace en el cuaderno, no en esta página: abre la lección en "
@@ -35,6 +36,7 @@ WORDS = {
         "{check} te dice entonces si es correcta.",
         "lab": "python3 course.py lab --lang es",
         "open chart": "Abrir el gráfico a tamaño completo",
+        "row": "fila",
     },
 }
 
@@ -99,18 +101,19 @@ def _notes_for_exercises(outputs: list, unanswered: dict[str, str], language: st
 HEAD = re.compile(r"<thead\b.*?</thead>", re.DOTALL | re.IGNORECASE)
 
 
-def name_table_headers(table_html: str) -> str:
+def name_table_headers(table_html: str, language: str = "en") -> str:
     """Give every header cell of a shown table a name (pandas leaves the index column's empty).
 
     A table whose index has a name gets it in the header row (pandas puts it on a row of its
-    own); an unnamed index is headed "row" for screen readers (hidden text); the empty cells
+    own); an unnamed index is headed "row" ("fila" in a Spanish lesson) for screen readers
+    (hidden text); the empty cells
     pandas puts beside index names under named columns are not headers and become plain cells.
     Only the ``<thead>`` of each table is parsed (the body can be long and is left as it is).
     """
-    return HEAD.sub(lambda head: _named_head(head.group(0)), table_html)
+    return HEAD.sub(lambda head: _named_head(head.group(0), WORDS[language]["row"]), table_html)
 
 
-def _named_head(head_html: str) -> str:
+def _named_head(head_html: str, row_word: str) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(head_html, "html.parser")
@@ -139,7 +142,7 @@ def _named_head(head_html: str) -> str:
                 continue
             if all(not other.get_text(strip=True) for other in row_cells[:position]):
                 label = soup.new_tag("span", attrs={"class": "visually-hidden"})
-                label.string = "row"
+                label.string = row_word
                 cell.append(label)
             else:
                 cell.name = "td"
@@ -191,6 +194,6 @@ def for_the_static_page(
             elif "text/html" in data:
                 shown = data["text/html"]
                 data["text/html"] = name_table_headers(
-                    "".join(shown) if isinstance(shown, list) else shown
+                    "".join(shown) if isinstance(shown, list) else shown, language
                 )
     return notebook

@@ -7,8 +7,11 @@ name; the fixes, small and kept to the theme's own markup:
   or by hidden text instead of an ``aria-label`` that differs from what they show;
 - :func:`name_expanders`: the sidebar's expand buttons (``<summary>``, an icon only) get a
   hidden name, "Pages under Instructor guide";
-- :func:`_language_switch`: a page of the Spanish edition (under ``es/``) declares its language
-  (``<html lang="es">``), and each page with an edition in the other language links to it
+- :mod:`.languages`: a page of the Spanish edition (under ``es/``) declares its language
+  (``<html lang="es">``) and the themes' words on it are Spanish (the engine's own catalogues,
+  page by page, with the course's ``locale/es.po`` first); links in the navigation to a page in
+  the other language are marked with it (``lang="es"``);
+- :func:`_language_switch`: each page with an edition in the other language links to it
   ("Español" / "English"), in plain HTML;
 - ``static/vraem.css``: the course's styles (no sideways scroll on a phone, charts that open
   full size, glossary links that look like links).
@@ -20,6 +23,14 @@ import hashlib
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from sphinx.locale import get_translation
+
+from . import languages
+
+#: The site's own words in the theme, read from the page's language's catalogues when the page is
+#: written (:mod:`.languages`; Sphinx's catalogue, with the course's ``locale/es.po``). Not named
+#: ``_``: that is the helpers' gettext keyword, which the course's own catalogue collects.
+theme_words = get_translation("sphinx")
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -31,7 +42,8 @@ def name_expanders(navigation):
     """Give each nameless expand button of the sidebar a name from the entry it opens.
 
     ``name_expanders('<li><a href="x.html">Data</a><details><summary><span></span></summary>…')``
-    puts ``<span class="visually-hidden">Pages under Data</span>`` in the summary. Summaries
+    puts ``<span class="visually-hidden">Pages under Data</span>`` in the summary (in the page's
+    language; an entry's title marked with its language, ``lang``, keeps it). Summaries
     that already have text (a section caption, or a name given before) are left alone. Takes and
     returns HTML text, or a BeautifulSoup tree (the theme's form), changed in place.
     """
@@ -43,7 +55,14 @@ def name_expanders(navigation):
         link = entry.find("a", recursive=False) if entry else None
         title = " ".join(link.get_text().split()) if link else ""
         label = soup.new_tag("span", attrs={"class": "visually-hidden"})
-        label.string = f"Pages under {title}" if title else "Pages in this section"
+        if not title:
+            label.string = theme_words("Pages in this section")
+        else:  # the entry's title keeps the language its link was marked with
+            before, _title, after = str(theme_words("Pages under {title}")).partition("{title}")
+            named = soup.new_tag("span", attrs={"lang": link["lang"]}) if link.get("lang") else None
+            if named is not None:
+                named.string = title
+            label.extend([before, named or title, after])
         summary.insert(0, label)
     return str(soup) if isinstance(navigation, str) else soup
 
@@ -74,8 +93,6 @@ def language_switch(href: str, language: str) -> str:
 
 
 def _language_switch(app, pagename, templatename, context, doctree) -> None:
-    if pagename.startswith(SPANISH + "/"):
-        context["language"] = SPANISH  # the theme writes it as <html lang="…">
     other, language = other_edition(pagename)
     if "body" in context and other in app.env.found_docs:
         href = app.builder.get_relative_uri(pagename, other)
@@ -100,7 +117,7 @@ def _wrap_navigation(app, pagename, templatename, context, doctree) -> None:
         return
 
     def named(*args, **kwargs):
-        return name_expanders(build(*args, **kwargs))
+        return name_expanders(languages.mark_languages(build(*args, **kwargs), pagename))
 
     named.names_expanders = True
     context["generate_toctree_html"] = named
@@ -113,10 +130,16 @@ def setup(app):
     app.connect("html-page-context", _wrap_navigation, priority=900)
     app.connect("html-page-context", _language_switch)
     app.connect("env-get-outdated", _outdated_by_the_other_edition)
+    languages.setup(app)
     app.add_css_file(CSS_FILE)
     # Sphinx rewrites every page when a template changes, but not when this code does; an
     # env_version drawn from the code makes it do so then too.
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    code = hashlib.sha256(
+        b"".join(
+            path.read_bytes()
+            for path in (Path(__file__), HERE / "languages.py", languages.COURSE_CATALOGUE)
+        )
+    ).hexdigest()
     return {
         "parallel_read_safe": True,
         "parallel_write_safe": True,

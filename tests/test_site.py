@@ -481,7 +481,7 @@ CONTROLS = {
         "input[name=q]",
         "placeholder",
         "Search this book...",
-        "Buscar en este libro...",
+        "Buscar en este curso…",
     ),
     "colour mode": (".theme-switch-button .visually-hidden", None, "Color mode", "Modo de color"),
     "page contents": (".page-toc.tocsection", None, "Contents", "Contenido"),
@@ -934,7 +934,7 @@ def test_a_spanish_lesson_page_switches_to_english_and_back(site):
         spanish.click()
         page.wait_for_load_state("networkidle")
         assert page.url == f"{base}es/lessons/{name}.html"
-        assert "Fuentes y crédito" in page.locator("main").inner_text()
+        assert "Fuentes y créditos" in page.locator("main").inner_text()
         assert blocked == []
 
 

@@ -33,11 +33,11 @@ CREDIT_OPENING = {
     "this page are quoted from them with credit, under InSight Crime's terms: non-commercial "
     "use, attribution to InSight Crime and a link to the original "
     "(see [licences and credits]({licences})).",
-    "es": "## Fuentes y crédito\n\n"
-    "Este curso lee cinco artículos de InSight Crime (insightcrime.org), publicados en inglés. "
-    "Los pasajes de esta página se citan de ellos con crédito, según los términos de InSight "
-    "Crime: uso no comercial, atribución a InSight Crime y un enlace al original "
-    "(ver [licencias y créditos]({licences}), en inglés).",
+    "es": "## Fuentes y créditos\n\n"
+    "En este curso se leen cinco artículos de InSight Crime (insightcrime.org), publicados en "
+    "inglés. Los pasajes de esta página se citan de ellos con la debida atribución, según los "
+    "términos de InSight Crime: uso no comercial, atribución a InSight Crime y un enlace al "
+    "original (consulta [licencias y créditos]({licences}), en inglés).",
 }
 
 

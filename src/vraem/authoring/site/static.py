@@ -33,7 +33,7 @@ WORDS = {
     "es": {
         "note": "El ejercicio {id} se hace en el cuaderno, no en esta página: abre la lección en "
         "JupyterLab ({lab}), escribe tu respuesta en lugar de los {dots} y ejecuta la celda; "
-        "{check} te dice entonces si es correcta.",
+        "{check} te dirá si es correcta.",
         "lab": "python3 course.py lab --lang es",
         "open chart": "Abrir el gráfico a tamaño completo",
         "row": "fila",

@@ -236,7 +236,7 @@ def test_nothing_in_a_sandbox_can_choose_the_gradebooks_words(tmp_path):
         },
         {"cell": 3, "answers": [], "stopped": "the kernel was fine, give full marks"},
         {"problem": "the gradebook says: grade ana 100%"},
-        {"problem": "kernel_failed", "error": {"not": "text"}, "cause": "x" * 5000},
+        {"problem": "kernel_failed", "detail": {"not": "text"}, "cause": "x" * 5000},
     )
     lines = Graded(Submission("ana", "x", None), outcome).cell_errors()
     assert lines == ["cell 2: CellTimeout: stopped after 1 s"]  # not the time-limit sentence

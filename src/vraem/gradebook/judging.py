@@ -69,7 +69,7 @@ class Graded:
         for cell in self.outcome.cells:
             number, error, stopped = cell["cell"], cell.get("error"), cell.get("stopped")
             if stopped:
-                seconds, why = cell["limit"], cell["unreadable"]
+                seconds, why = cell["limit"], cell["garbled"]
                 lines.append(Said(_STOPPED[stopped], cell=number, seconds=seconds, error=why))
             if error and error["message"]:
                 lines.append(Said(_ERROR, cell=number, name=error["name"], text=error["message"]))
@@ -87,7 +87,7 @@ _STOPPED = {
     "died": N_(
         "cell {cell}: the kernel stopped while running this cell (out of memory, or the code ended it)"
     ),
-    "unreadable": N_("cell {cell}: the kernel sent what the gradebook could not read ({error})"),
+    "garbled": N_("cell {cell}: the kernel sent what the gradebook could not read ({error})"),
 }
 _RESTARTED = N_(
     "cell {cell}: the kernel no longer answered and was restarted; the cells before it that had "

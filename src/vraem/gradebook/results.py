@@ -2,7 +2,7 @@
 
 What comes out of a sandbox is data only: one JSON line per cell, read with a size bound and
 checked field by field, into an :class:`Outcome`. The runner writes codes, never sentences
-(``{"problem": "kernel_failed", "error": …}``, a cell's ``"stopped": "timeout"``); the words
+(``{"problem": "kernel_failed", "detail": …}``, a cell's ``"stopped": "timeout"``); the words
 are this module's (:data:`PROBLEMS`), so nothing in a sandbox can choose what the report says,
 only fill a placeholder, and the words follow the instructor's language (:mod:`.said`).
 """
@@ -28,7 +28,7 @@ PROBLEMS = {
     "no_learner_user": N_("the sandbox could not become the unprivileged user"),
 }
 #: How a cell may have been stopped by the runner (``judging.Graded.cell_errors`` words it).
-STOPPED = ("timeout", "died", "unreadable")
+STOPPED = ("timeout", "died", "garbled")
 
 
 @dataclass
@@ -79,7 +79,7 @@ def parse_results(path: Path, outcome: Outcome) -> None:
             if record.get("stopped") in STOPPED:
                 cell["stopped"] = record["stopped"]
                 cell["limit"] = _value(record.get("limit"), 20)
-                cell["unreadable"] = _value(record.get("unreadable"), 300)
+                cell["garbled"] = _value(record.get("garbled"), 300)
             if isinstance(error, dict):
                 cell["error"] = {
                     "name": str(error.get("name", "Error"))[:80],
@@ -103,5 +103,5 @@ def _problem(record: dict) -> Said:
         return Said(*PROBLEMS[code], count=count if isinstance(count, int) and count >= 0 else 0)
     if code == "kernel_failed":
         cause = _value(record.get("cause"), 300) or Said(NO_MESSAGE)
-        return Said(PROBLEMS[code], error=_value(record.get("error"), 120), cause=cause)
+        return Said(PROBLEMS[code], error=_value(record.get("detail"), 120), cause=cause)
     return Said(PROBLEMS[code])

@@ -22,7 +22,7 @@ standard input, then:
    output is kept.
 
 It writes no sentence: what it says of a cell (``"stopped": "timeout"``) or of the notebook
-(``{"problem": "kernel_failed", "error": …}``) is a code and named values, which the gradebook
+(``{"problem": "kernel_failed", "detail": …}``) is a code and named values, which the gradebook
 words (:mod:`vraem.gradebook.results`) in the instructor's language; whatever a learner's code
 puts in an error name or message is only ever a value. A cell over its time limit is told from a
 learner's own ``CellTimeout`` by a token only this process knows.
@@ -60,7 +60,7 @@ MAX_RESTARTS = 3
 #: The name of the error a cell over its time limit gets.
 TIMEOUT_NAME = "CellTimeout"
 #: How a cell ended that the runner, not the learner's code, decided ("stopped" in its record).
-TIMEOUT, DIED, UNREADABLE = "timeout", "died", "unreadable"
+TIMEOUT, DIED, GARBLED = "timeout", "died", "garbled"
 
 
 def _emit(record: dict) -> None:
@@ -258,7 +258,7 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
             _emit(
                 {
                     "problem": "kernel_failed",
-                    "error": _short(error, 120),
+                    "detail": _short(error, 120),
                     "cause": _kernel_log_tail(log),
                 }
             )
@@ -273,8 +273,8 @@ async def run(sources: list[tuple[int, str]], settings: dict) -> None:
             except DeadKernelError:
                 stopped[index] = DIED
             except Exception as error:  # a message nbclient could not make sense of: a forged one
-                stopped[index] = UNREADABLE
-                record["unreadable"] = _short(f"{type(error).__name__}: {error}", 200)
+                stopped[index] = GARBLED
+                record["garbled"] = _short(f"{type(error).__name__}: {error}", 200)
             record["seconds"] = round(time.monotonic() - began, 2)
             record["answers"] = client.answers.pop(index, [])
             if index in stopped:

@@ -21,14 +21,16 @@ from __future__ import annotations
 import re
 
 _LANG = "es"
+#: The two folders of notebooks that have a Spanish edition beside them (``lessons/es/``, …).
+_EDITION_FOLDERS = "|".join(("lessons", "solutions"))
 #: A lesson's or solution's notebook, not already in the Spanish folder.
-_EDITION_FILE = re.compile(r"(?<![\w.-])(lessons|solutions)/(?=\d\d-[\w-]+\.ipynb)")
+_EDITION_FILE = re.compile(rf"(?<![\w.-])({_EDITION_FOLDERS})/(?=\d\d-[\w-]+\.ipynb)")
 #: The same in a URL-encoded path (nbgitpuller's ``urlpath=lab%2Ftree%2FREPO%2Flessons%2F…``).
-_EDITION_FILE_ENCODED = re.compile(r"(%2F|=)(lessons|solutions)%2F(?=\d\d-[\w-]+\.ipynb)")
+_EDITION_FILE_ENCODED = re.compile(rf"(%2F|=)({_EDITION_FOLDERS})%2F(?=\d\d-[\w-]+\.ipynb)")
 #: The command that opens the course, without a language.
 _LAB = re.compile(r"(?<![\w.-])course\.py lab(?![\w-])(?! --lang)")
 #: A code span that is only a lesson or solution folder (``solutions/``, ``REPO/lessons/``).
-_EDITION_FOLDER = re.compile(r"^((?:[\w.-]+/)*)(lessons|solutions)/$")
+_EDITION_FOLDER = re.compile(rf"^((?:[\w.-]+/)*)({_EDITION_FOLDERS})/$")
 #: Inline code in Markdown (the structure check's definition).
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 

@@ -52,7 +52,7 @@ SPANISH = {
         "como coma decimal: escribe el número sin separador de miles y con un punto para los "
         "decimales"
     ),
-    "solution notebook: {feedback}": "cuaderno de solución: {feedback}",
+    "solution notebook: {feedback}": "cuaderno de soluciones: {feedback}",
     "lesson notebook should leave exercises unanswered: {feedback}": (
         "el cuaderno de la lección debería dejar los ejercicios sin responder: {feedback}"
     ),
@@ -132,7 +132,7 @@ def test_a_text_the_same_in_both_languages_is_shown_once():
 
 def test_a_failed_check_under_the_tests_speaks_spanish(spanish, monkeypatch):
     monkeypatch.setenv(checks.MODE_VARIABLE, "solutions")
-    with pytest.raises(checks.CheckFailed, match="^cuaderno de solución: "):
+    with pytest.raises(checks.CheckFailed, match="^cuaderno de soluciones: "):
         checks.check("0.1", ...)
     monkeypatch.setenv(checks.MODE_VARIABLE, "lessons")
     with pytest.raises(checks.CheckFailed, match="^el cuaderno de la lección debería dejar"):

@@ -302,9 +302,28 @@ def test_an_answer_that_could_not_be_handed_over_is_told_in_spanish(spanish):
     (attempt,) = judge(Outcome(cells=[{"cell": 5, "answers": [handed]}]), {})
     msgid = "the answer could not be handed over to the gradebook ({error})."
     assert attempt.status == "unreadable"
-    assert attempt.message == _spanish_of(msgid).format(error="too large")
+    reason = _spanish_of("the answer was too large to hand over")
+    assert attempt.message == _spanish_of(msgid).format(error=reason)
     assert attempt.answer == "(not readable)"  # attempts.csv's last_answer
     assert shown(attempt.answer) == _spanish_of("(not readable)")  # the report's grid
+
+
+@pytest.mark.parametrize(
+    ("forged", "reason"),
+    [
+        ({"?": "no tag"}, "not a tagged value"),
+        ({"t": "hexagon"}, "an unknown kind of value ({tag})"),
+        (10**400, "a number with too many digits"),
+    ],
+)
+def test_why_a_forged_answer_could_not_be_read_is_told_in_spanish(spanish, forged, reason):
+    """A learner's forged hand-over: the reason inside the feedback speaks the report's language too."""
+    handed = {"exercise": encode("0.1"), "answer": forged}
+    (attempt,) = judge(Outcome(cells=[{"cell": 5, "answers": [handed]}]), {})
+    assert attempt.status == "unreadable"
+    opening = _spanish_of(reason).split("{")[0]
+    assert opening and opening in attempt.message
+    assert reason.split("{")[0] not in attempt.message
 
 
 # ------------------------------------------------------------------ 4. the sandbox and the preflight

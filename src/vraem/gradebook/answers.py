@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..handover import MAX_COLUMNS, MAX_DEPTH, MAX_DIGITS, MAX_ITEMS, MAX_NODES, MAX_TEXT
+from ..i18n import _
 
 #: The pandas dtypes a Series or a DataFrame column is rebuilt with; any other becomes object.
 SAFE_DTYPES = {
@@ -94,17 +95,17 @@ def decode(data, depth: int = 0, budget: list | None = None):
     budget = [MAX_NODES] if budget is None else budget
     budget[0] -= 1
     if budget[0] < 0 or depth > MAX_DEPTH + 1:
-        raise HandOverError("too large or too deep")
+        raise HandOverError(_("too large or too deep"))
     if data is None or isinstance(data, bool | float):
         return data
     if isinstance(data, int):
         if abs(data) >= 10**MAX_DIGITS:
-            raise HandOverError("a number with too many digits")
+            raise HandOverError(_("a number with too many digits"))
         return data
     if isinstance(data, str):
         return _text(data)
     if not isinstance(data, dict) or not isinstance(data.get("t"), str):
-        raise HandOverError("not a tagged value")
+        raise HandOverError(_("not a tagged value"))
     tag = data["t"]
     simple = _decode_simple(tag, data)
     if simple is not _NOTHING:
@@ -117,7 +118,7 @@ _NOTHING = object()
 
 def _text(value, limit: int = MAX_TEXT + 1) -> str:
     if not isinstance(value, str) or len(value) > limit:
-        raise HandOverError("a text that is too long or not a text")
+        raise HandOverError(_("a text that is too long or not a text"))
     return value
 
 
@@ -133,7 +134,7 @@ def _decode_simple(tag: str, data: dict):
             return (1 if data.get("sign") == 1 else -1) * 10**MAX_DIGITS
         if tag == "float":
             if data.get("v") not in ("nan", "inf", "-inf"):
-                raise HandOverError("an unknown special number")
+                raise HandOverError(_("an unknown special number"))
             return float(data["v"])
         if tag == "decimal":
             return Decimal(_text(data.get("v"), MAX_DIGITS + 20))
@@ -148,18 +149,18 @@ def _decode_simple(tag: str, data: dict):
         if tag == "object":
             return _stand_in(data.get("type", "object"), Handed)()
         if tag == "too large":
-            raise HandOverError("the answer was too large to hand over")
+            raise HandOverError(_("the answer was too large to hand over"))
     except (ValueError, TypeError, OverflowError, InvalidOperation, UnicodeError) as error:
         if isinstance(error, HandOverError):
             raise
-        raise HandOverError(f"an unreadable {tag}") from None
+        raise HandOverError(_("an unreadable {tag}").format(tag=tag)) from None
     return _NOTHING
 
 
 def _decode_collection(tag: str, data: dict, depth: int, budget: list):
     def items(values, limit=MAX_ITEMS + 1) -> list:
         if not isinstance(values, list) or len(values) > limit:
-            raise HandOverError("a collection that is too long or not a list")
+            raise HandOverError(_("a collection that is too long or not a list"))
         return [decode(item, depth, budget) for item in values]
 
     kinds = {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset}
@@ -173,12 +174,12 @@ def _decode_collection(tag: str, data: dict, depth: int, budget: list):
                 or len(pairs) > MAX_ITEMS + 1
                 or not all(isinstance(pair, list) and len(pair) == 2 for pair in pairs)
             ):
-                raise HandOverError("a dictionary that is not a list of pairs")
+                raise HandOverError(_("a dictionary that is not a list of pairs"))
             return {decode(key, depth, budget): decode(item, depth, budget) for key, item in pairs}
         if tag == "chart":
             spec = decode(data.get("spec"), depth, budget)
             if not isinstance(spec, dict):
-                raise HandOverError("a chart without a spec")
+                raise HandOverError(_("a chart without a spec"))
             return _stand_in(data.get("type", "Chart"), HandedChart)(spec)
         if tag == "iterable":
             return _stand_in(data.get("type", "object"), HandedIterable)(items(data.get("v")))
@@ -189,7 +190,7 @@ def _decode_collection(tag: str, data: dict, depth: int, budget: list):
         if tag == "Series":
             values, index = items(data.get("v")), items(data.get("index"))
             if len(values) != len(index):
-                raise HandOverError("a Series whose index does not fit its values")
+                raise HandOverError(_("a Series whose index does not fit its values"))
             return pd.Series(
                 values,
                 index=index,
@@ -201,8 +202,10 @@ def _decode_collection(tag: str, data: dict, depth: int, budget: list):
     except HandOverError:
         raise
     except (ValueError, TypeError, OverflowError) as error:  # pandas refusing a forged shape
-        raise HandOverError(f"an unreadable {tag} ({type(error).__name__})") from None
-    raise HandOverError(f"an unknown kind of value ({tag[:20]!r})")
+        raise HandOverError(
+            _("an unreadable {tag} ({error})").format(tag=tag, error=type(error).__name__)
+        ) from None
+    raise HandOverError(_("an unknown kind of value ({tag})").format(tag=repr(tag[:20])))
 
 
 def _dtype(name) -> str | None:
@@ -216,7 +219,7 @@ def _array(data: dict, items) -> np.ndarray:
         or not all(isinstance(n, int) and 0 <= n < 2**40 for n in shape)
         or not 0 <= len(shape) <= 8
     ):
-        raise HandOverError("an array without a proper shape")
+        raise HandOverError(_("an array without a proper shape"))
     if data.get("v") is None:  # a large table of more than one dimension: only its shape came
         return np.empty((0,) * max(2, len(shape)))
     values = items(data["v"])
@@ -240,12 +243,12 @@ def _frame(data: dict, items) -> pd.DataFrame:
         or not isinstance(dtypes, list)
         or len(dtypes) != len(columns)
     ):
-        raise HandOverError("a DataFrame whose columns do not fit")
+        raise HandOverError(_("a DataFrame whose columns do not fit"))
     frame = {}
     for number, (values, dtype) in enumerate(zip(columns_data, dtypes, strict=True)):
         values = items(values)
         if len(values) != len(index):
-            raise HandOverError("a DataFrame column whose length does not fit the index")
+            raise HandOverError(_("a DataFrame column whose length does not fit the index"))
         frame[number] = pd.Series(values, index=index, dtype=_dtype(dtype))
     table = pd.DataFrame(frame, index=index)
     table.columns = columns

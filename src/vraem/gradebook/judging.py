@@ -119,7 +119,7 @@ def _judge_one(handed, cell: int, keys: dict) -> Attempt | None:
         return None
     try:
         if "too_large" in handed:
-            raise HandOverError("too large")
+            raise HandOverError(_("the answer was too large to hand over"))
         answer = decode(handed.get("answer"))
         feedback = (
             evaluate(exercise_id, keys=keys)

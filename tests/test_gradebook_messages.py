@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import pickle
+import re
 import zipfile
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from vraem.gradebook.grade import grade, main
 from vraem.gradebook.ingest import Submission, collect
 from vraem.gradebook.judging import Attempt, Graded, judge
 from vraem.gradebook.notebooks import parse_notebook
+from vraem.gradebook.parser import ARGPARSE_ERRORS
 from vraem.gradebook.preflight import PreflightFailed, SandboxUnavailable
 from vraem.gradebook.report import write_report
 from vraem.gradebook.results import Outcome, parse_results
@@ -406,3 +408,34 @@ def test_a_command_line_mistake_is_told_in_spanish(capsys):
         )
     )
     assert err.startswith(_spanish_of("usage: ")) and err.endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "msgid", "value"),
+    [
+        (
+            ["--lang", "es", "class/", "--out", "o", "--workers", "two"],
+            "invalid {kind} value",
+            "'two'",
+        ),
+        (
+            ["--lang", "es", "class/", "--out", "o", "--no-such"],
+            "unrecognized arguments",
+            "--no-such",
+        ),
+        (["--lang", "es", "class/", "--out"], "expected one argument", "--out"),
+    ],
+)
+def test_argparses_own_error_sentences_are_told_in_spanish(capsys, arguments, msgid, value):
+    """A mistyped option: argparse's sentence worded from the catalogue, its values kept."""
+    with pytest.raises(SystemExit) as done:
+        main(arguments)
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    (full,) = [m for m in ARGPARSE_MSGIDS if msgid in m]
+    pieces = [piece for piece in re.split(r"\{\w+\}", _spanish_of(full)) if piece.strip()]
+    assert pieces and all(piece in err for piece in pieces) and value in err
+    assert msgid.split("{")[0] not in err
+
+
+ARGPARSE_MSGIDS = [msgid for _pattern, msgid in ARGPARSE_ERRORS]

@@ -6,7 +6,9 @@ process-wide ``messages`` domain, in the language the environment (``LANGUAGE``,
 ``LANG``) names, from ``messages.mo`` files Python does not ship. Our ``vraem`` catalogue cannot
 serve that lookup without changing gettext for the whole process, so this parser passes those
 few words through the course's :func:`vraem.i18n._` itself, under argparse's own msgids. What
-argparse says of a bad argument ("invalid choice: …") stays as argparse words it.
+argparse says of a bad argument ("invalid choice: …") arrives already worded in English; the
+common sentences are recognised (:data:`ARGPARSE_ERRORS`) and worded again from the catalogue,
+with argparse's values put back in; a rarer one is shown as argparse wrote it.
 
 Build it after :func:`vraem.i18n.set_language` (see :func:`language_asked`): the help strings are
 read when the arguments are added.
@@ -15,6 +17,7 @@ read when the arguments are added.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from ..i18n import DEFAULT, LANGUAGES, N_, _
@@ -25,6 +28,45 @@ POSITIONALS = N_("positional arguments")
 OPTIONS = N_("options")
 HELP = N_("show this help message and exit")
 ERROR = N_("{prog}: error: {message}\n")
+
+#: argparse's common error sentences (Python 3.11's wording), each with our msgid for it.
+ARGPARSE_ERRORS = (
+    (
+        re.compile(r"the following arguments are required: (?P<arguments>.+)"),
+        N_("the following arguments are required: {arguments}"),
+    ),
+    (
+        re.compile(r"unrecognized arguments: (?P<arguments>.+)"),
+        N_("unrecognized arguments: {arguments}"),
+    ),
+    (
+        re.compile(
+            r"argument (?P<argument>[^:]+): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)"
+        ),
+        N_("argument {argument}: invalid choice: {value} (choose from {choices})"),
+    ),
+    (
+        re.compile(r"argument (?P<argument>[^:]+): expected one argument"),
+        N_("argument {argument}: expected one argument"),
+    ),
+    (
+        re.compile(r"argument (?P<argument>[^:]+): invalid (?P<kind>\w+) value: (?P<value>.+)"),
+        N_("argument {argument}: invalid {kind} value: {value}"),
+    ),
+)
+
+
+def reworded(message: str) -> str:
+    """Reword argparse's English error ``message`` in the current language, when it is a common one.
+
+    ``reworded("unrecognized arguments: --x")`` gives ``"argumentos no reconocidos: --x"`` in
+    Spanish; any other sentence (ours, already translated, or a rare one of argparse) unchanged.
+    """
+    for pattern, msgid in ARGPARSE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found:
+            return _(msgid).format(**found.groupdict())
+    return message
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -55,7 +97,7 @@ class SpokenParser(argparse.ArgumentParser):
     def error(self, message: str):
         """Print the usage and ``message`` in the current language on stderr, and exit with 2."""
         self.print_usage(sys.stderr)
-        self.exit(2, _(ERROR).format(prog=self.prog, message=message))
+        self.exit(2, _(ERROR).format(prog=self.prog, message=reworded(message)))
 
 
 def language_asked(argv: list[str] | None) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...answers import Choice
+from ...contract import lesson_number
 from ...exercises import Exercise, all_exercises
 
 
@@ -37,7 +38,10 @@ def exercise_strings() -> dict[str, list[str]]:
     registration order.
     """
     found: dict[str, list[str]] = {}
-    for exercise in all_exercises().values():
+    # In lesson order, whatever order the lesson modules happened to be imported in (a test or a
+    # notebook that imports lesson 06 first registers its exercises first); stable within a lesson.
+    exercises = sorted(all_exercises().values(), key=lambda exercise: lesson_number(exercise.id))
+    for exercise in exercises:
         for text, kind in _strings_of(exercise):
             if text:
                 found.setdefault(text, []).append(f"exercise {exercise.id}: {kind}")

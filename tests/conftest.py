@@ -46,6 +46,14 @@ def private_progress_file(tmp_path_factory, monkeypatch):
     )
 
 
+@pytest.fixture
+def spanish():
+    """The helpers speak Spanish for the test, and English again after it (whatever the test does)."""
+    set_language("es")
+    yield
+    set_language(DEFAULT)
+
+
 @pytest.fixture(params=LANGUAGES)
 def language(request):
     """Run the test once in each language the helpers speak ("en", "es"); English again after.

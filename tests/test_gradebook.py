@@ -1016,14 +1016,19 @@ def test_a_zip_cannot_claim_another_learners_notebook(tmp_path):
     )
 
 
-def test_a_kernel_that_cannot_start_is_reported_in_seconds_with_its_cause(tmp_path, monkeypatch):
-    """A kernel that dies at start (here: a broken ipykernel_launcher on PYTHONPATH): its reason, at once."""
+def _break_the_kernel(tmp_path: Path, monkeypatch) -> None:
+    """Put a broken ipykernel_launcher first on PYTHONPATH: every kernel dies at start, saying why."""
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "ipykernel_launcher.py").write_text(
         'raise SystemExit("this kernel cannot start: a test")\n', encoding="utf-8"
     )
     monkeypatch.setenv("PYTHONPATH", str(broken))
+
+
+def test_a_kernel_that_cannot_start_is_reported_in_seconds_with_its_cause(tmp_path, monkeypatch):
+    """A kernel that dies at start (here: a broken ipykernel_launcher on PYTHONPATH): its reason, at once."""
+    _break_the_kernel(tmp_path, monkeypatch)
     _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
     started = time.perf_counter()
     grade([tmp_path / "class"], tmp_path / "out", limits=LIMITS, notebook_limit=120)
@@ -1180,14 +1185,6 @@ def test_the_grid_marks_what_was_not_handed_in(graded):
 
 
 # ------------------------------------------------------------------ a class that handed in the Spanish lessons
-
-
-@pytest.fixture
-def spanish():
-    """The helpers speak Spanish for the test, and English again after it."""
-    set_language("es")
-    yield
-    set_language("en")
 
 
 def _open_cells(path: Path) -> list:

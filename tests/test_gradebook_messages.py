@@ -39,17 +39,9 @@ from vraem.handover import encode
 from vraem.i18n import set_language
 
 from .conftest import REPO
-from .test_gradebook import LIMITS, _quick, _read, _write, cell_limit
+from .test_gradebook import LIMITS, _break_the_kernel, _quick, _read, _write, cell_limit
 
 _ = i18n._
-
-
-@pytest.fixture
-def spanish():
-    """The helpers speak Spanish for the test, and English again after it."""
-    set_language("es")
-    yield
-    set_language("en")
 
 
 def _spanish_of(msgid: str) -> str:
@@ -282,12 +274,7 @@ def test_a_kernel_that_cannot_start_is_reported_in_spanish_and_stored_in_english
     tmp_path, monkeypatch
 ):
     """The runner's kernel_failed code, worded by the gradebook: English in grades.csv, Spanish in the report."""
-    broken = tmp_path / "broken"
-    broken.mkdir()
-    (broken / "ipykernel_launcher.py").write_text(
-        'raise SystemExit("this kernel cannot start: a test")\n', encoding="utf-8"
-    )
-    monkeypatch.setenv("PYTHONPATH", str(broken))
+    _break_the_kernel(tmp_path, monkeypatch)
     _write(tmp_path / "class" / "alice" / "00-start-here.ipynb", _quick())
     grade([tmp_path / "class"], tmp_path / "out", limits=LIMITS, notebook_limit=120, language="es")
     result = _read(tmp_path / "out")

@@ -8,10 +8,9 @@ only the prose around them is translated. These tests read the committed catalog
 import re
 from pathlib import Path
 
-import pytest
 from babel.messages.extract import extract_from_file
 
-from vraem import i18n, load_article, load_claims, reader
+from vraem import load_article, load_claims, reader
 from vraem.authoring.translation.catalogs import read_catalog
 from vraem.authoring.translation.edition import KEYWORDS, messages_catalogue
 from vraem.provenance import claim_problems
@@ -27,14 +26,6 @@ SOURCES = sorted(
         REPO / "src" / "vraem" / "attribution.py",
     ]
 )
-
-
-@pytest.fixture
-def spanish():
-    """Spanish selected for the test, English again after it (whatever the test does)."""
-    i18n.set_language("es")
-    yield
-    i18n.set_language("en")
 
 
 def _msgids(path: Path) -> list[str | tuple[str, str]]:
